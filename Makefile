@@ -1,0 +1,88 @@
+# planner — a personal conference schedule planner for the terminal.
+# Plain make: `make` builds ./planner, `make check` runs every test, `make demo` the main job.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/planner
+MANDIR   ?= $(PREFIX)/share/man/man1
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS      = libcurl jansson libical libutf8proc
+
+WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wwrite-strings
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+             -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"' \
+             -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_LDFLAGS = $(LDFLAGS)
+LIBS      = $(PKG_LIBS) -lm
+
+SRCS     := $(sort $(wildcard src/*.c))
+OBJS     := $(SRCS:.c=.o)
+LIBOBJS  := $(filter-out src/main.o,$(OBJS))
+HDRS     := $(wildcard include/*.h)
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:.c=)
+
+.PHONY: all deps demo check check-unit check-cli asan valgrind bench install uninstall clean
+
+all: planner
+
+planner: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+src/%.o: src/%.c $(HDRS)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+tests/unit/%: tests/unit/%.c tests/unit/tap.h $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+# Installs missing build and test dependencies with apt-get when it can; otherwise prints the
+# exact command and fails.
+deps:
+	@sh tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./planner list --track asyncio
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@sh tests/run.sh $(UNIT_BINS)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a separate build tree
+# so that ordinary objects are not mixed with instrumented ones.
+asan: deps
+	@rm -rf build/asan && mkdir -p build/asan
+	@git ls-files -co --exclude-standard | grep -v '^build/' | cpio -pdm --quiet build/asan 2>/dev/null || \
+	  tar cf - --exclude=./build . | (cd build/asan && tar xf -)
+	@$(MAKE) --no-print-directory -C build/asan clean
+	$(MAKE) --no-print-directory -C build/asan check \
+	  CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+	  LDFLAGS='-fsanitize=address,undefined' WERROR=-Werror
+
+install: planner
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/schedules
+	install -m 755 planner $(DESTDIR)$(BINDIR)/planner
+	install -m 644 planner.1 $(DESTDIR)$(MANDIR)/planner.1
+	install -m 644 schedules/*.json $(DESTDIR)$(DATADIR)/schedules/
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 completions/planner.bash $(DESTDIR)$(BASHCOMPDIR)/planner
+	install -m 644 completions/_planner $(DESTDIR)$(ZSHCOMPDIR)/_planner
+	install -m 644 completions/planner.fish $(DESTDIR)$(FISHCOMPDIR)/planner.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/planner $(DESTDIR)$(MANDIR)/planner.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/planner $(DESTDIR)$(ZSHCOMPDIR)/_planner $(DESTDIR)$(FISHCOMPDIR)/planner.fish
+
+clean:
+	rm -f planner src/*.o $(UNIT_BINS)
+	rm -rf build tests/out

@@ -1,0 +1,96 @@
+/* cli.h: what the subcommands share — the command table entry, the global options, loading the
+ * chosen timetable, terminal facts, and printing errors.  Only the cli prints and exits. */
+#ifndef PLANNER_CLI_H
+#define PLANNER_CLI_H
+
+#include <stdbool.h>
+#include <getopt.h>
+#include <stdio.h>
+
+#include "schedule.h"
+
+struct tz;
+
+/* Options that come before the subcommand. */
+struct global_opts {
+	const char *schedule; /* -s, --schedule SOURCE; NULL for the default */
+};
+extern struct global_opts global;
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;  /* one line for `planner --help` */
+	const char *usage;    /* the full help text of `planner help CMD` */
+	bool hidden;
+};
+
+/* The command table (main.c). */
+extern const struct command commands[];
+const struct command *find_command(const char *name);
+
+/* Prints "planner: " + the recorded error and returns its exit status. */
+int report_error(void);
+/* Prints queued warnings as "planner: warning: ..." and clears them. */
+void flush_warnings(void);
+/* Prints "planner: <fmt>" plus a hint to run --help, and returns EX_USAGE. */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints cmd's usage text to f. */
+void print_usage(const struct command *cmd, FILE *f);
+/* Handles -h/--help for a command: prints its usage to stdout and returns 0. */
+int command_help(const char *name);
+
+/* Loads the timetable chosen by the global options into s (freshly initialized). */
+int cli_load_schedule(struct schedule *s);
+/* Resolves --tz: NULL means the conference zone, "local" the system's.  NULL on error (set). */
+const struct tz *cli_display_zone(const struct schedule *s, const char *arg);
+
+/* Terminal facts for stdout: colour (a TTY and no NO_COLOR) and width in columns (the TTY's
+ * width, else $COLUMNS, else 0 for "no limit"). */
+bool cli_color(void);
+int cli_width(void);
+
+/* Writes s to f made inert for a terminal (no control or BiDi characters) and padded with
+ * spaces to `cols` display columns, or cut with "…" when wider (cols 0: as is). */
+void put_cell(FILE *f, const char *s, int cols);
+/* The display width of s once made inert. */
+int cell_width(const char *s);
+
+#endif
+
+/* Option codes for long-only options shared by several commands. */
+enum {
+	OPT_TAG = 256,
+	OPT_LANG,
+	OPT_TYPE,
+	OPT_SPEAKER,
+	OPT_TZ,
+	OPT_JSON,
+	OPT_COMMAND_BASE = 512 /* a command's own long-only options start here */
+};
+
+/* The filter options of list (and later pick and export): --day, --track, --tag, --room,
+ * --level, --lang, --type, --speaker, --search.  FILTER_SHORTOPTS goes into the optstring. */
+#define FILTER_SHORTOPTS "d:t:r:l:q:"
+#define FILTER_LONGOPTS \
+	{ "day", required_argument, NULL, 'd' }, \
+	{ "track", required_argument, NULL, 't' }, \
+	{ "tag", required_argument, NULL, OPT_TAG }, \
+	{ "room", required_argument, NULL, 'r' }, \
+	{ "level", required_argument, NULL, 'l' }, \
+	{ "lang", required_argument, NULL, OPT_LANG }, \
+	{ "type", required_argument, NULL, OPT_TYPE }, \
+	{ "speaker", required_argument, NULL, OPT_SPEAKER }, \
+	{ "search", required_argument, NULL, 'q' }
+
+struct filter;
+/* Takes getopt_long's result c: 1 if it was a filter option (stored in f; --day kept in
+ * *day_arg until the timetable is loaded), 0 if not, -1 on a bad value (error() set). */
+int cli_filter_option(struct filter *f, const char **day_arg, int c, const char *arg);
+/* Resolves the stored --day and --track values against the loaded timetable, and says on stderr
+ * when a --track fell back to a text search.  0, or -1 with error() set. */
+int cli_filter_finish(struct filter *f, const struct schedule *s, const char *day_arg);
+
+/* Reports getopt_long's '?' or ':' for command `cmd` (unknown option, with a "did you mean"
+ * from opts; or a missing argument) and returns EX_USAGE. */
+int cli_option_error(const char *cmd, char **argv, const struct option *opts);

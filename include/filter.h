@@ -1,0 +1,64 @@
+/* filter.h: which sessions a command works on (`list --track asyncio --day 2` ...).
+ *
+ * Values of one kind are alternatives (--tag a --tag b: either); different kinds must all hold.
+ * Text matches are case-folded and NFC-normalized, so Korean typed on any system matches.
+ */
+#ifndef PLANNER_FILTER_H
+#define PLANNER_FILTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "schedule.h"
+
+struct filter {
+	int day;                 /* day index, or -1 for every day */
+	struct strlist tracks;   /* folded; each matches the track or a tag exactly */
+	struct strlist tags;     /* folded; each matches a tag exactly */
+	struct strlist rooms;    /* folded; a room id exactly or a part of its name */
+	struct strlist langs;    /* folded; "ko" matches "ko" and "ko-KR" */
+	struct strlist speakers; /* folded; a part of a speaker's name */
+	struct strlist search;   /* folded; a part of title, subtitle, abstract, speakers, tags, track */
+	unsigned levels;         /* bit (1 << level), 0 for any */
+	unsigned types;          /* bit (1 << type), 0 for any */
+	/* Track names that matched no track or tag and fell back to a text search (folded). */
+	struct strlist track_fallbacks;
+};
+
+void filter_init(struct filter *f);
+void filter_release(struct filter *f);
+
+/* Adders for the command-line options.  filter_add_day accepts N (1-based) or YYYY-MM-DD;
+ * level and type accept the names session_level_parse / session_type_parse know.  Each returns
+ * 0, or -1 with error() set (EX_USAGE) naming the value and the choices. */
+int filter_add_day(struct filter *f, const struct schedule *s, const char *arg);
+int filter_add_level(struct filter *f, const char *arg);
+int filter_add_type(struct filter *f, const char *arg);
+void filter_add(struct strlist *list, const char *arg);
+
+/* Call once all options are in: a --track value that names no track or tag in s becomes a text
+ * search (recorded in track_fallbacks); one that matches nothing at all is an error (EX_DATAERR)
+ * with "did you mean" suggestions from the real tracks and tags. */
+int filter_resolve(struct filter *f, const struct schedule *s);
+
+/* True if session se of s passes every filter. */
+bool filter_match(const struct filter *f, const struct schedule *s, const struct session *se);
+
+/* True if the session's track or one of its tags folds equal to `folded`. */
+bool session_has_label(const struct session *se, const char *folded);
+/* True if `folded` occurs in the session's title, subtitle, abstract, description, speakers,
+ * tags or track. */
+bool session_mentions(const struct session *se, const char *folded);
+
+/* Distinct tracks and tags of s with how many sessions carry each. */
+struct label_count {
+	char *name;
+	bool is_track;           /* else a tag */
+	size_t count;
+};
+/* Sorted by kind (tracks first), then count (descending), then name.  Caller frees with
+ * label_counts_free(). */
+struct label_count *schedule_labels(const struct schedule *s, size_t *n);
+void label_counts_free(struct label_count *v, size_t n);
+
+#endif

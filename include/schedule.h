@@ -1,0 +1,135 @@
+/* schedule.h: the one in-memory model of a conference timetable.
+ *
+ * Every importer produces this; nothing after loading knows which format a timetable came from.
+ * Text is UTF-8.  Times are absolute instants (seconds since the epoch, UTC), shown in the
+ * conference time zone unless the user asks for another.
+ */
+#ifndef PLANNER_SCHEDULE_H
+#define PLANNER_SCHEDULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct tz;
+
+enum session_type {
+	SESSION_TALK,
+	SESSION_KEYNOTE,
+	SESSION_LIGHTNING,
+	SESSION_TUTORIAL,
+	SESSION_WORKSHOP,
+	SESSION_PANEL,
+	SESSION_BREAK,
+	SESSION_SOCIAL,
+	SESSION_OTHER,
+	SESSION_TYPE_COUNT
+};
+
+enum session_level {
+	LEVEL_NONE,
+	LEVEL_BEGINNER,
+	LEVEL_INTERMEDIATE,
+	LEVEL_ADVANCED,
+	LEVEL_COUNT
+};
+
+/* "talk", "keynote", ...; and back (-1 if unknown; accepts common synonyms such as "lightning
+ * talk", "session", "keynote speech", case-insensitively). */
+const char *session_type_name(enum session_type t);
+int session_type_parse(const char *s);
+/* "beginner", "intermediate", "advanced" ("" for none); and back (-1 if unknown; accepts
+ * 초급/중급/고급, "basic", "novice", "expert", "all", case-insensitively; "all"/"any" is LEVEL_NONE). */
+const char *session_level_name(enum session_level l);
+int session_level_parse(const char *s);
+
+struct strlist {
+	char **v;
+	size_t n, alloc;
+};
+void strlist_init(struct strlist *l);
+void strlist_release(struct strlist *l);
+/* Appends a copy of s. */
+void strlist_push(struct strlist *l, const char *s);
+/* Index of s in l (byte equality), or -1. */
+long strlist_find(const struct strlist *l, const char *s);
+
+struct conference {
+	char *id;       /* slug */
+	char *name;
+	char *timezone; /* IANA name */
+	char *url;      /* may be NULL */
+	char *venue;    /* may be NULL */
+};
+
+struct room {
+	char *id, *name;
+	char *floor, *building; /* may be NULL */
+};
+
+struct session {
+	char *id;                  /* stable across versions of the timetable */
+	char *title;
+	char *subtitle, *abstract, *description; /* may be NULL */
+	struct strlist speakers, tags;
+	char *track;               /* may be NULL */
+	enum session_type type;
+	enum session_level level;
+	char *language;            /* may be NULL */
+	char *url;                 /* may be NULL */
+	size_t *rooms;             /* indexes into schedule.rooms; several for a plenary */
+	size_t nrooms;
+	bool has_time;             /* start/end are set */
+	int64_t start, end;        /* instants; start < end when has_time */
+	bool scheduled;            /* has_time and at least one room */
+	int day;                   /* index into schedule.days, -1 when !has_time */
+};
+
+/* A conference day: a date in the conference time zone. */
+struct day {
+	int year, month, day;
+	int64_t start;             /* the instant of local midnight */
+};
+
+struct schedule {
+	struct conference conf;
+	const struct tz *tz;       /* the conference zone (owned by the tz module) */
+	struct room *rooms;
+	size_t nrooms, rooms_alloc;
+	struct session *sessions;
+	size_t nsessions, sessions_alloc;
+	struct day *days;          /* the dates that hold a timed session, in order */
+	size_t ndays;
+	char *source;              /* where it was loaded from, for messages; may be NULL */
+};
+
+void schedule_init(struct schedule *s);
+void schedule_release(struct schedule *s);
+/* Frees a schedule_new()ed schedule and its contents. */
+void schedule_free(struct schedule *s);
+/* Caller frees with schedule_free(). */
+struct schedule *schedule_new(void);
+
+/* Appends a zeroed room / session and returns it (borrowed; valid until the next add). */
+struct room *schedule_add_room(struct schedule *s);
+struct session *schedule_add_session(struct schedule *s);
+/* Index of the room / session with this id, or -1. */
+long schedule_find_room(const struct schedule *s, const char *id);
+long schedule_find_session(const struct schedule *s, const char *id);
+
+/* The index of a session whose id an earlier session already has, or -1. */
+long schedule_duplicate_session(const struct schedule *s);
+
+/* After loading: sorts sessions (by start, then room, then id; untimed last), computes
+ * scheduled flags and the days.  Fails (error() set, EX_DATAERR) on duplicate session ids. */
+int schedule_finish(struct schedule *s);
+
+/* The display name of a session's room(s): "컨벤션 홀 1", "all rooms", "r1 + r2", or "" when
+ * none.  Caller frees. */
+char *session_room_label(const struct schedule *s, const struct session *se);
+
+/* Releases a session's / room's fields (used by schedule_release and importers). */
+void session_release(struct session *se);
+void room_release(struct room *r);
+
+#endif

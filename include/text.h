@@ -1,0 +1,41 @@
+/* text.h: UTF-8 text as people read it — display width, matching, terminal safety.
+ *
+ * Wraps utf8proc (the only module that includes <utf8proc.h>).  Widths are in terminal columns
+ * (Hangul and other East Asian wide characters are two), independent of the user's locale.
+ */
+#ifndef PLANNER_TEXT_H
+#define PLANNER_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True if s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates, <= U+10FFFF).
+ * On false and bad_offset non-NULL, *bad_offset is the byte offset of the first bad sequence. */
+bool text_valid_utf8(const char *s, size_t len, size_t *bad_offset);
+
+/* Display width in columns of a NUL-terminated UTF-8 string; an invalid byte counts one column,
+ * control and zero-width characters count zero. */
+size_t text_width(const char *s);
+
+/* Case-folded, NFC-normalized copy for matching (so decomposed Hangul from macOS matches
+ * composed Hangul, and "AsyncIO" matches "asyncio").  Invalid UTF-8 bytes are copied as they are.
+ * Caller frees. */
+char *text_fold(const char *s);
+
+/* True if `needle_folded` (already text_fold()ed) occurs in text_fold(haystack). */
+bool text_contains_folded(const char *haystack, const char *needle_folded);
+
+/* A copy that is inert on a terminal: C0/C1 control characters, DEL, ESC sequences and BiDi
+ * controls (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C) are removed, tabs and line breaks
+ * become one space, runs of white space collapse to one, leading/trailing space is trimmed, and
+ * invalid UTF-8 bytes become U+FFFD.  Caller frees. */
+char *text_sanitize(const char *s);
+
+/* A copy of s cut to at most `cols` display columns; when cut, the last column is "…" (U+2026,
+ * one column).  Never splits a UTF-8 sequence.  Caller frees. */
+char *text_truncate(const char *s, size_t cols);
+
+/* Edit distance (on bytes) between a and b, for "did you mean" suggestions. */
+size_t text_distance(const char *a, const char *b);
+
+#endif

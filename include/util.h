@@ -1,0 +1,56 @@
+/* util.h: errors, warnings and memory helpers shared by every module.
+ *
+ * Modules never print: error() records a message and a sysexits.h status and returns -1, so a
+ * module can `return error(EX_DATAERR, "...")`; the cli prints the last error and exits with its
+ * status.  Warnings are queued the same way and flushed by the cli.
+ */
+#ifndef PLANNER_UTIL_H
+#define PLANNER_UTIL_H
+
+#include <stddef.h>
+#include <sysexits.h>
+
+/* Records "fmt" as the current error with exit status `status`; always returns -1. */
+int error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The message of the last error() (empty string if none); borrowed until the next error(). */
+const char *error_message(void);
+/* The status of the last error() (EX_SOFTWARE if error() was never called). */
+int error_status(void);
+/* Clears the current error. */
+void error_clear(void);
+
+/* Queues a warning for the cli to print. */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Number of queued warnings, and the i-th one (borrowed). */
+size_t warning_count(void);
+const char *warning_at(size_t i);
+/* Drops every queued warning. */
+void warnings_clear(void);
+
+/* Allocation that aborts the process on out-of-memory (the only exit a module may take). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows *p (an array of *alloc elements of `size` bytes) to hold at least `need` elements. */
+void *xgrow(void *p, size_t need, size_t *alloc, size_t size);
+/* Caller frees. xstrdup(NULL) is NULL. */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer; buf is always NUL-terminated. */
+struct strbuf {
+	char *buf;
+	size_t len, alloc;
+};
+void strbuf_init(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_adds(struct strbuf *sb, const char *s);
+void strbuf_addc(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the buffer over: the caller frees the returned string; sb is empty afterwards. */
+char *strbuf_detach(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,326 @@
+/* filter.c: session filters shared by list, pick and export, and the tracks/tags census. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "text.h"
+#include "tz.h"
+#include "util.h"
+
+void filter_init(struct filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->day = -1;
+}
+
+void filter_release(struct filter *f)
+{
+	strlist_release(&f->tracks);
+	strlist_release(&f->tags);
+	strlist_release(&f->rooms);
+	strlist_release(&f->langs);
+	strlist_release(&f->speakers);
+	strlist_release(&f->search);
+	strlist_release(&f->track_fallbacks);
+	filter_init(f);
+}
+
+void filter_add(struct strlist *list, const char *arg)
+{
+	char *folded = text_fold(arg);
+	strlist_push(list, folded);
+	free(folded);
+}
+
+int filter_add_day(struct filter *f, const struct schedule *s, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+	struct strbuf days;
+	int y, m, d;
+
+	if (*arg && !*end) {
+		if (n >= 1 && (size_t)n <= s->ndays) {
+			f->day = (int)n - 1;
+			return 0;
+		}
+	} else if (sscanf(arg, "%4d-%2d-%2d", &y, &m, &d) == 3 && strlen(arg) == 10) {
+		for (size_t i = 0; i < s->ndays; i++)
+			if (s->days[i].year == y && s->days[i].month == m && s->days[i].day == d) {
+				f->day = (int)i;
+				return 0;
+			}
+	} else {
+		return error(EX_USAGE, "--day '%s': expected a day number or a date (YYYY-MM-DD)", arg);
+	}
+	strbuf_init(&days);
+	for (size_t i = 0; i < s->ndays; i++)
+		strbuf_addf(&days, "%s%zu = %04d-%02d-%02d", i ? ", " : "", i + 1, s->days[i].year,
+			    s->days[i].month, s->days[i].day);
+	error(EX_USAGE, "--day '%s': %s has %zu day%s (%s)", arg, s->conf.name, s->ndays,
+	      s->ndays == 1 ? "" : "s", days.buf ? days.buf : "none");
+	strbuf_release(&days);
+	return -1;
+}
+
+int filter_add_level(struct filter *f, const char *arg)
+{
+	int l = session_level_parse(arg);
+
+	if (l < 0)
+		return error(EX_USAGE, "--level '%s': expected beginner, intermediate or advanced "
+			     "(초급, 중급, 고급)", arg);
+	if (l != LEVEL_NONE)
+		f->levels |= 1u << l;
+	return 0;
+}
+
+int filter_add_type(struct filter *f, const char *arg)
+{
+	int t = session_type_parse(arg);
+
+	if (t < 0)
+		return error(EX_USAGE, "--type '%s': expected talk, keynote, lightning, tutorial, "
+			     "workshop, panel, break, social or other", arg);
+	f->types |= 1u << t;
+	return 0;
+}
+
+static bool fold_eq(const char *s, const char *folded)
+{
+	char *f;
+	bool eq;
+
+	if (!s)
+		return false;
+	f = text_fold(s);
+	eq = !strcmp(f, folded);
+	free(f);
+	return eq;
+}
+
+bool session_has_label(const struct session *se, const char *folded)
+{
+	if (fold_eq(se->track, folded))
+		return true;
+	for (size_t i = 0; i < se->tags.n; i++)
+		if (fold_eq(se->tags.v[i], folded))
+			return true;
+	return false;
+}
+
+static bool mentions(const char *s, const char *folded)
+{
+	return s && text_contains_folded(s, folded);
+}
+
+bool session_mentions(const struct session *se, const char *folded)
+{
+	if (mentions(se->title, folded) || mentions(se->subtitle, folded) ||
+	    mentions(se->abstract, folded) || mentions(se->description, folded) ||
+	    mentions(se->track, folded))
+		return true;
+	for (size_t i = 0; i < se->speakers.n; i++)
+		if (mentions(se->speakers.v[i], folded))
+			return true;
+	for (size_t i = 0; i < se->tags.n; i++)
+		if (mentions(se->tags.v[i], folded))
+			return true;
+	return false;
+}
+
+static bool any_label(const struct schedule *s, const char *folded)
+{
+	for (size_t i = 0; i < s->nsessions; i++)
+		if (session_has_label(&s->sessions[i], folded))
+			return true;
+	return false;
+}
+
+static bool any_mention(const struct schedule *s, const char *folded)
+{
+	for (size_t i = 0; i < s->nsessions; i++)
+		if (session_mentions(&s->sessions[i], folded))
+			return true;
+	return false;
+}
+
+/* "did you mean" candidates: labels within a small edit distance, or containing the value. */
+static void suggest(const struct schedule *s, const char *folded, struct strbuf *out)
+{
+	size_t n, shown = 0;
+	struct label_count *labels = schedule_labels(s, &n);
+	size_t limit = strlen(folded) / 3 + 2;
+
+	for (size_t i = 0; i < n && shown < 3; i++) {
+		char *lf = text_fold(labels[i].name);
+		if (text_distance(lf, folded) <= limit || strstr(lf, folded) || strstr(folded, lf)) {
+			strbuf_addf(out, "%s'%s'", shown ? ", " : "", labels[i].name);
+			shown++;
+		}
+		free(lf);
+	}
+	label_counts_free(labels, n);
+}
+
+int filter_resolve(struct filter *f, const struct schedule *s)
+{
+	struct strlist kept;
+
+	strlist_init(&kept);
+	for (size_t i = 0; i < f->tracks.n; i++) {
+		const char *t = f->tracks.v[i];
+
+		if (any_label(s, t)) {
+			strlist_push(&kept, t);
+		} else if (any_mention(s, t)) {
+			strlist_push(&f->track_fallbacks, t);
+		} else {
+			struct strbuf sb;
+
+			strbuf_init(&sb);
+			suggest(s, t, &sb);
+			error(EX_DATAERR, "no track, tag or session matches '%s'%s%s%s", t,
+			      sb.len ? " (did you mean " : "; see 'planner tracks'", sb.len ? sb.buf : "",
+			      sb.len ? "?)" : "");
+			strbuf_release(&sb);
+			strlist_release(&kept);
+			return -1;
+		}
+	}
+	strlist_release(&f->tracks);
+	f->tracks = kept;
+	return 0;
+}
+
+static bool room_matches(const struct schedule *s, const struct session *se, const char *folded)
+{
+	for (size_t i = 0; i < se->nrooms; i++) {
+		const struct room *r = &s->rooms[se->rooms[i]];
+		if (fold_eq(r->id, folded) || mentions(r->name, folded))
+			return true;
+	}
+	return false;
+}
+
+static bool lang_matches(const char *lang, const char *folded)
+{
+	char *lf;
+	size_t n = strlen(folded);
+	bool m;
+
+	if (!lang)
+		return false;
+	lf = text_fold(lang);
+	m = !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
+	free(lf);
+	return m;
+}
+
+bool filter_match(const struct filter *f, const struct schedule *s, const struct session *se)
+{
+	bool ok;
+	size_t i;
+
+	if (f->day >= 0 && se->day != f->day)
+		return false;
+	if (f->levels && !(f->levels & (1u << se->level)))
+		return false;
+	if (f->types && !(f->types & (1u << se->type)))
+		return false;
+	if (f->tracks.n || f->track_fallbacks.n) {
+		ok = false;
+		for (i = 0; !ok && i < f->tracks.n; i++)
+			ok = session_has_label(se, f->tracks.v[i]);
+		for (i = 0; !ok && i < f->track_fallbacks.n; i++)
+			ok = session_mentions(se, f->track_fallbacks.v[i]);
+		if (!ok)
+			return false;
+	}
+	if (f->tags.n) {
+		ok = false;
+		for (i = 0; !ok && i < f->tags.n; i++)
+			for (size_t j = 0; !ok && j < se->tags.n; j++)
+				ok = fold_eq(se->tags.v[j], f->tags.v[i]);
+		if (!ok)
+			return false;
+	}
+	if (f->rooms.n) {
+		ok = false;
+		for (i = 0; !ok && i < f->rooms.n; i++)
+			ok = room_matches(s, se, f->rooms.v[i]);
+		if (!ok)
+			return false;
+	}
+	if (f->langs.n) {
+		ok = false;
+		for (i = 0; !ok && i < f->langs.n; i++)
+			ok = lang_matches(se->language, f->langs.v[i]);
+		if (!ok)
+			return false;
+	}
+	if (f->speakers.n) {
+		ok = false;
+		for (i = 0; !ok && i < f->speakers.n; i++)
+			for (size_t j = 0; !ok && j < se->speakers.n; j++)
+				ok = mentions(se->speakers.v[j], f->speakers.v[i]);
+		if (!ok)
+			return false;
+	}
+	for (i = 0; i < f->search.n; i++)
+		if (!session_mentions(se, f->search.v[i]))
+			return false;
+	return true;
+}
+
+static int cmp_label(const void *pa, const void *pb)
+{
+	const struct label_count *a = pa, *b = pb;
+
+	if (a->is_track != b->is_track)
+		return a->is_track ? -1 : 1;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+static void count_label(struct label_count **v, size_t *n, size_t *alloc, const char *name,
+			bool is_track)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i].is_track == is_track && !strcmp((*v)[i].name, name)) {
+			(*v)[i].count++;
+			return;
+		}
+	*v = xgrow(*v, *n + 1, alloc, sizeof(**v));
+	(*v)[*n].name = xstrdup(name);
+	(*v)[*n].is_track = is_track;
+	(*v)[*n].count = 1;
+	(*n)++;
+}
+
+struct label_count *schedule_labels(const struct schedule *s, size_t *n)
+{
+	struct label_count *v = NULL;
+	size_t alloc = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		if (se->track)
+			count_label(&v, n, &alloc, se->track, true);
+		for (size_t j = 0; j < se->tags.n; j++)
+			count_label(&v, n, &alloc, se->tags.v[j], false);
+	}
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_label);
+	return v;
+}
+
+void label_counts_free(struct label_count *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}

@@ -1,0 +1,142 @@
+/* jsonw.c: writes JSON text for --json output: two-space indentation, strings escaped per
+ * RFC 8259 section 7 (quote, backslash and control characters), non-ASCII kept as UTF-8. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "jsonw.h"
+#include "text.h"
+
+void jsonw_init(struct jsonw *w, FILE *f)
+{
+	memset(w, 0, sizeof(*w));
+	w->f = f;
+	w->first[0] = true;
+}
+
+static void indent(struct jsonw *w)
+{
+	fputc('\n', w->f);
+	for (int i = 0; i < w->depth; i++)
+		fputs("  ", w->f);
+}
+
+/* Separator and indentation before a value or a key. */
+static void before(struct jsonw *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth > 0) {
+		if (!w->first[w->depth])
+			fputc(',', w->f);
+		indent(w);
+	}
+	w->first[w->depth] = false;
+}
+
+static void begin(struct jsonw *w, char c)
+{
+	before(w);
+	fputc(c, w->f);
+	if (w->depth < JSONW_MAX_DEPTH - 1)
+		w->depth++;
+	w->first[w->depth] = true;
+}
+
+static void end(struct jsonw *w, char c)
+{
+	bool empty = w->first[w->depth];
+
+	if (w->depth > 0)
+		w->depth--;
+	if (!empty)
+		indent(w);
+	fputc(c, w->f);
+}
+
+void jsonw_object_begin(struct jsonw *w) { begin(w, '{'); }
+void jsonw_object_end(struct jsonw *w) { end(w, '}'); }
+void jsonw_array_begin(struct jsonw *w) { begin(w, '['); }
+void jsonw_array_end(struct jsonw *w) { end(w, ']'); }
+
+static void put_string(FILE *f, const char *s)
+{
+	size_t len = strlen(s), bad;
+
+	fputc('"', f);
+	while (len) {
+		size_t run = len;
+		if (!text_valid_utf8(s, len, &bad))
+			run = bad;
+		for (size_t i = 0; i < run; i++) {
+			unsigned char c = (unsigned char)s[i];
+			switch (c) {
+			case '"': fputs("\\\"", f); break;
+			case '\\': fputs("\\\\", f); break;
+			case '\n': fputs("\\n", f); break;
+			case '\r': fputs("\\r", f); break;
+			case '\t': fputs("\\t", f); break;
+			default:
+				if (c < 0x20 || c == 0x7f)
+					fprintf(f, "\\u%04x", c);
+				else
+					fputc(c, f);
+			}
+		}
+		s += run;
+		len -= run;
+		if (len) {
+			fputs("\\ufffd", f);
+			s++;
+			len--;
+		}
+	}
+	fputc('"', f);
+}
+
+void jsonw_key(struct jsonw *w, const char *key)
+{
+	before(w);
+	put_string(w->f, key);
+	fputs(": ", w->f);
+	w->after_key = true;
+}
+
+void jsonw_string(struct jsonw *w, const char *s)
+{
+	before(w);
+	if (s)
+		put_string(w->f, s);
+	else
+		fputs("null", w->f);
+}
+
+void jsonw_int(struct jsonw *w, int64_t v)
+{
+	before(w);
+	fprintf(w->f, "%" PRId64, v);
+}
+
+void jsonw_double(struct jsonw *w, double v)
+{
+	before(w);
+	fprintf(w->f, "%.17g", v);
+}
+
+void jsonw_bool(struct jsonw *w, bool v)
+{
+	before(w);
+	fputs(v ? "true" : "false", w->f);
+}
+
+void jsonw_null(struct jsonw *w)
+{
+	before(w);
+	fputs("null", w->f);
+}
+
+void jsonw_finish(struct jsonw *w)
+{
+	fputc('\n', w->f);
+}

@@ -1,0 +1,297 @@
+/* schedule.c: the schedule model — construction, lookup, ordering and the conference days. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "schedule.h"
+#include "tz.h"
+#include "util.h"
+
+static const char *const type_names[SESSION_TYPE_COUNT] = {
+	"talk", "keynote", "lightning", "tutorial", "workshop", "panel", "break", "social", "other",
+};
+
+static const char *const level_names[LEVEL_COUNT] = {
+	"", "beginner", "intermediate", "advanced",
+};
+
+const char *session_type_name(enum session_type t)
+{
+	return (unsigned)t < SESSION_TYPE_COUNT ? type_names[t] : "other";
+}
+
+int session_type_parse(const char *s)
+{
+	static const struct { const char *name; enum session_type t; } syn[] = {
+		{ "session", SESSION_TALK }, { "presentation", SESSION_TALK }, { "lecture", SESSION_TALK },
+		{ "keynote speech", SESSION_KEYNOTE }, { "plenary", SESSION_KEYNOTE },
+		{ "lightning talk", SESSION_LIGHTNING }, { "lightning talks", SESSION_LIGHTNING },
+		{ "lightning-talk", SESSION_LIGHTNING }, { "lightning_talk", SESSION_LIGHTNING },
+		{ "meetup", SESSION_SOCIAL }, { "party", SESSION_SOCIAL },
+		{ "discussion", SESSION_PANEL }, { "lunch", SESSION_BREAK }, { "coffee", SESSION_BREAK },
+		{ "키노트", SESSION_KEYNOTE }, { "발표", SESSION_TALK }, { "튜토리얼", SESSION_TUTORIAL },
+		{ "라이트닝 토크", SESSION_LIGHTNING }, { "휴식", SESSION_BREAK }, { "점심", SESSION_BREAK },
+	};
+
+	for (int i = 0; i < SESSION_TYPE_COUNT; i++)
+		if (!strcasecmp(s, type_names[i]))
+			return i;
+	for (size_t i = 0; i < sizeof(syn) / sizeof(syn[0]); i++)
+		if (!strcasecmp(s, syn[i].name))
+			return (int)syn[i].t;
+	return -1;
+}
+
+const char *session_level_name(enum session_level l)
+{
+	return (unsigned)l < LEVEL_COUNT ? level_names[l] : "";
+}
+
+int session_level_parse(const char *s)
+{
+	static const struct { const char *name; enum session_level l; } syn[] = {
+		{ "초급", LEVEL_BEGINNER }, { "중급", LEVEL_INTERMEDIATE }, { "고급", LEVEL_ADVANCED },
+		{ "basic", LEVEL_BEGINNER }, { "novice", LEVEL_BEGINNER }, { "introductory", LEVEL_BEGINNER },
+		{ "beginners", LEVEL_BEGINNER }, { "intermediate level", LEVEL_INTERMEDIATE },
+		{ "expert", LEVEL_ADVANCED }, { "experienced", LEVEL_ADVANCED },
+		{ "all", LEVEL_NONE }, { "any", LEVEL_NONE }, { "everyone", LEVEL_NONE },
+	};
+
+	for (int i = 1; i < LEVEL_COUNT; i++)
+		if (!strcasecmp(s, level_names[i]))
+			return i;
+	for (size_t i = 0; i < sizeof(syn) / sizeof(syn[0]); i++)
+		if (!strcasecmp(s, syn[i].name))
+			return (int)syn[i].l;
+	return -1;
+}
+
+void strlist_init(struct strlist *l)
+{
+	l->v = NULL;
+	l->n = l->alloc = 0;
+}
+
+void strlist_release(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	strlist_init(l);
+}
+
+void strlist_push(struct strlist *l, const char *s)
+{
+	l->v = xgrow(l->v, l->n + 1, &l->alloc, sizeof(*l->v));
+	l->v[l->n++] = xstrdup(s);
+}
+
+long strlist_find(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], s))
+			return (long)i;
+	return -1;
+}
+
+void schedule_init(struct schedule *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void room_release(struct room *r)
+{
+	free(r->id);
+	free(r->name);
+	free(r->floor);
+	free(r->building);
+	memset(r, 0, sizeof(*r));
+}
+
+void session_release(struct session *se)
+{
+	free(se->id);
+	free(se->title);
+	free(se->subtitle);
+	free(se->abstract);
+	free(se->description);
+	strlist_release(&se->speakers);
+	strlist_release(&se->tags);
+	free(se->track);
+	free(se->language);
+	free(se->url);
+	free(se->rooms);
+	memset(se, 0, sizeof(*se));
+}
+
+void schedule_release(struct schedule *s)
+{
+	free(s->conf.id);
+	free(s->conf.name);
+	free(s->conf.timezone);
+	free(s->conf.url);
+	free(s->conf.venue);
+	for (size_t i = 0; i < s->nrooms; i++)
+		room_release(&s->rooms[i]);
+	free(s->rooms);
+	for (size_t i = 0; i < s->nsessions; i++)
+		session_release(&s->sessions[i]);
+	free(s->sessions);
+	free(s->days);
+	free(s->source);
+	schedule_init(s);
+}
+
+struct schedule *schedule_new(void)
+{
+	struct schedule *s = xmalloc(sizeof(*s));
+	schedule_init(s);
+	return s;
+}
+
+void schedule_free(struct schedule *s)
+{
+	if (!s)
+		return;
+	schedule_release(s);
+	free(s);
+}
+
+struct room *schedule_add_room(struct schedule *s)
+{
+	struct room *r;
+
+	s->rooms = xgrow(s->rooms, s->nrooms + 1, &s->rooms_alloc, sizeof(*s->rooms));
+	r = &s->rooms[s->nrooms++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+struct session *schedule_add_session(struct schedule *s)
+{
+	struct session *se;
+
+	s->sessions = xgrow(s->sessions, s->nsessions + 1, &s->sessions_alloc, sizeof(*s->sessions));
+	se = &s->sessions[s->nsessions++];
+	memset(se, 0, sizeof(*se));
+	se->day = -1;
+	return se;
+}
+
+long schedule_find_room(const struct schedule *s, const char *id)
+{
+	for (size_t i = 0; i < s->nrooms; i++)
+		if (!strcmp(s->rooms[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+long schedule_find_session(const struct schedule *s, const char *id)
+{
+	for (size_t i = 0; i < s->nsessions; i++)
+		if (!strcmp(s->sessions[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static int cmp_session(const void *pa, const void *pb)
+{
+	const struct session *a = pa, *b = pb;
+
+	if (a->has_time != b->has_time)
+		return a->has_time ? -1 : 1;
+	if (a->has_time) {
+		if (a->start != b->start)
+			return a->start < b->start ? -1 : 1;
+		if (a->end != b->end)
+			return a->end < b->end ? -1 : 1;
+	}
+	if (a->nrooms != b->nrooms && (!a->nrooms || !b->nrooms))
+		return a->nrooms ? -1 : 1;
+	if (a->nrooms && b->nrooms && a->rooms[0] != b->rooms[0])
+		return a->rooms[0] < b->rooms[0] ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static int cmp_id_ptr(const void *pa, const void *pb)
+{
+	const struct session *a = *(const struct session *const *)pa;
+	const struct session *b = *(const struct session *const *)pb;
+	int c = strcmp(a->id, b->id);
+
+	return c ? c : (a < b ? -1 : a > b);
+}
+
+long schedule_duplicate_session(const struct schedule *s)
+{
+	const struct session **v = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*v));
+	long dup = -1;
+
+	for (size_t i = 0; i < s->nsessions; i++)
+		v[i] = &s->sessions[i];
+	qsort(v, s->nsessions, sizeof(*v), cmp_id_ptr);
+	for (size_t i = 1; i < s->nsessions; i++)
+		if (!strcmp(v[i]->id, v[i - 1]->id)) {
+			dup = v[i] - s->sessions;
+			break;
+		}
+	free(v);
+	return dup;
+}
+
+int schedule_finish(struct schedule *s)
+{
+	size_t ndays = 0, alloc = 0;
+
+	long dup = schedule_duplicate_session(s);
+
+	if (dup >= 0)
+		return error(EX_DATAERR, "duplicate session id \"%s\"", s->sessions[dup].id);
+	qsort(s->sessions, s->nsessions, sizeof(*s->sessions), cmp_session);
+	free(s->days);
+	s->days = NULL;
+	for (size_t i = 0; i < s->nsessions; i++) {
+		struct session *se = &s->sessions[i];
+		struct civil c;
+
+		se->scheduled = se->has_time && se->nrooms > 0;
+		se->day = -1;
+		if (!se->has_time)
+			continue;
+		tz_to_civil(s->tz, se->start, &c);
+		/* Sessions are sorted by start, so days arrive in order. */
+		if (!ndays || s->days[ndays - 1].year != c.year || s->days[ndays - 1].month != c.month ||
+		    s->days[ndays - 1].day != c.day) {
+			struct civil mid = { c.year, c.month, c.day, 0, 0, 0 };
+			struct day *d;
+
+			s->days = xgrow(s->days, ndays + 1, &alloc, sizeof(*s->days));
+			d = &s->days[ndays++];
+			d->year = c.year;
+			d->month = c.month;
+			d->day = c.day;
+			if (tz_from_civil(s->tz, &mid, &d->start) < 0)
+				d->start = se->start;
+		}
+		se->day = (int)ndays - 1;
+	}
+	s->ndays = ndays;
+	return 0;
+}
+
+char *session_room_label(const struct schedule *s, const struct session *se)
+{
+	struct strbuf sb;
+
+	if (!se->nrooms)
+		return xstrdup("");
+	if (se->nrooms > 1 && se->nrooms == s->nrooms)
+		return xstrdup("all rooms");
+	strbuf_init(&sb);
+	for (size_t i = 0; i < se->nrooms; i++) {
+		if (i)
+			strbuf_adds(&sb, " + ");
+		strbuf_adds(&sb, s->rooms[se->rooms[i]].name);
+	}
+	return strbuf_detach(&sb);
+}

@@ -1,0 +1,37 @@
+# tests/lib.sh: a small TAP helper for the shell tests.  Source it, call the checks, end with
+# done_testing.  Set UPDATE_GOLDEN=1 to rewrite golden files from the current output.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+PLANNER=${PLANNER:-$top/planner}
+GOLDEN=$top/tests/golden
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C NO_COLOR= XDG_CACHE_HOME="$tmp/cache" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+unset COLUMNS TZ
+n=0 failed=0
+
+ok() { # ok COND-STATUS DESCRIPTION
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
+	return "$1"
+}
+# run [ARGS...]: runs planner; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
+run() { "$PLANNER" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+# run_sh 'shell command': the same for a pipeline.
+run_sh() { sh -c "$1" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+expect_rc() { # expect_rc STATUS DESCRIPTION
+	[ "$rc" -eq "$1" ]; ok $? "$2 (exit $1)" || { echo "#   exit $rc"; sed 's/^/#   stderr: /' "$tmp/err" | head -5; }
+}
+expect_err() { # expect_err 'exact stderr line' DESCRIPTION: stderr is exactly this one line
+	printf '%s\n' "$1" | cmp -s - "$tmp/err"; ok $? "$2" || sed 's/^/#   stderr: /' "$tmp/err" | head -5
+}
+expect_err_match() { # expect_err_match 'grep -E pattern' DESCRIPTION
+	grep -Eq -- "$1" "$tmp/err"; ok $? "$2" || sed 's/^/#   stderr: /' "$tmp/err" | head -5
+}
+expect_out_match() { # expect_out_match 'grep -E pattern' DESCRIPTION
+	grep -Eq -- "$1" "$tmp/out"; ok $? "$2" || head -5 "$tmp/out" | sed 's/^/#   stdout: /'
+}
+expect_golden() { # expect_golden NAME DESCRIPTION: stdout equals tests/golden/NAME
+	[ "${UPDATE_GOLDEN:-}" = 1 ] && cp "$tmp/out" "$GOLDEN/$1"
+	diff -u "$GOLDEN/$1" "$tmp/out" >"$tmp/diff" 2>&1; ok $? "$2" || sed 's/^/#   /' "$tmp/diff" | head -20
+}
+done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Installs what planner needs to build and test, from Debian's packages, when it can (as root, or
+# with passwordless sudo); otherwise prints the exact apt-get line and fails.
+#   tools/deps.sh          build and test dependencies
+#   tools/deps.sh build    only what building needs
+set -u
+
+build="gcc make pkg-config libcurl4-openssl-dev libjansson-dev libical-dev libutf8proc-dev"
+test_pkgs="python3 valgrind mandoc"
+
+case "${1:-all}" in
+build) want=$build ;;
+*) want="$build $test_pkgs" ;;
+esac
+
+missing=""
+for p in $want; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) || status=""
+	case "$status" in
+	*" installed") ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "planner: missing packages:$missing (install them with your package manager)" >&2
+	exit 1
+fi
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo -n"
+else
+	echo "planner: missing packages; run:" >&2
+	echo "    sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "planner: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+if ! $sudo apt-get install -y -q $missing >/dev/null 2>&1; then
+	# The package lists may be missing or stale on a new machine.
+	$sudo apt-get update -q >/dev/null 2>&1
+	if ! $sudo apt-get install -y -q $missing >/dev/null; then
+		echo "planner: could not install:$missing; run:" >&2
+		echo "    sudo apt-get update && sudo apt-get install -y$missing" >&2
+		exit 1
+	fi
+fi
