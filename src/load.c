@@ -466,6 +466,9 @@ int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const 
 			return error(EX_DATAERR, "%s: empty file, not a timetable", name);
 	}
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root && json_error_code(&jerr) == json_error_null_character)
+		return error(EX_DATAERR, "%s:%d:%d: a string holds a NUL character (\\u0000)", name,
+			     jerr.line, jerr.column);
 	if (!root)
 		return error(EX_DATAERR, "%s:%d:%d: not valid JSON: %s", name, jerr.line, jerr.column,
 			     jerr.text);

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Help, version, usage errors with hints, and the check that output really got written.
+. "$(dirname "$0")/../lib.sh"
+
+run --version
+expect_rc 0 "--version"
+expect_out_match '^planner [0-9]+\.[0-9]+\.[0-9]+$' "--version prints 'planner X.Y.Z'"
+run version
+expect_out_match '^planner [0-9]' "the version command"
+run --help
+expect_rc 0 "--help"
+for c in list tracks rooms days help version; do
+	grep -q "^  $c " "$tmp/out"; ok $? "--help lists the $c command"
+done
+run help list
+expect_rc 0 "help list"
+expect_out_match '^usage: planner list' "help list prints the usage of list"
+cp "$tmp/out" "$tmp/help-list"
+run list --help
+cmp -s "$tmp/out" "$tmp/help-list"; ok $? "list --help prints the same as help list"
+for c in tracks rooms days; do
+	run $c -h
+	expect_out_match "^usage: planner $c" "$c -h"
+done
+
+run
+expect_rc 64 "no command at all"
+expect_err_match '^usage: planner' "no command prints the usage on stderr"
+run lsit
+expect_rc 64 "an unknown command"
+expect_err "planner: unknown command 'lsit' (did you mean 'list'?)" "an unknown command gets a suggestion"
+run frobnicate
+expect_err "planner: unknown command 'frobnicate' (see 'planner --help')" "no suggestion when nothing is close"
+run help nosuch
+expect_rc 64 "help for an unknown command"
+run --bogus list
+expect_rc 64 "an unknown global option"
+expect_err "planner: unknown option '--bogus' (see 'planner --help')" "an unknown global option is named"
+run list --dya 1
+expect_rc 64 "an unknown option of list"
+expect_err "planner: list: unknown option '--dya' (did you mean '--day'?) (see 'planner help list')" \
+	"an unknown option gets a suggestion"
+run list --day
+expect_err "planner: list: option '--day' needs a value (see 'planner help list')" "a missing option value"
+run list -x
+expect_err "planner: list: unknown option '-x' (see 'planner help list')" "an unknown short option"
+run list extra
+expect_err "planner: list: unexpected argument 'extra' (see 'planner help list')" "a stray argument"
+run list --day 3
+expect_rc 64 "--day past the last day"
+expect_err "planner: --day '3': PyCon Korea 2024 has 2 days (1 = 2024-10-26, 2 = 2024-10-27)" \
+	"--day out of range names the days there are"
+run list --day tomorrow
+expect_err "planner: --day 'tomorrow': expected a day number or a date (YYYY-MM-DD)" "--day with a word"
+run list --level 최고
+expect_rc 64 "--level with an unknown level"
+run list --type party-time
+expect_rc 64 "--type with an unknown type"
+run list --track zzzqqq
+expect_rc 65 "--track that matches nothing at all"
+expect_err "planner: no track, tag or session matches 'zzzqqq'; see 'planner tracks'" \
+	"--track that matches nothing points at planner tracks"
+run list --track 웹서비스
+expect_err "planner: no track, tag or session matches '웹서비스' (did you mean '웹 서비스'?)" \
+	"--track with a near miss suggests the real tag"
+
+"$PLANNER" list >/dev/full 2>"$tmp/err"; rc=$?
+expect_rc 74 "a failed write to stdout is an error, not a success"
+expect_err "planner: write error on standard output: No space left on device" "the write error is reported"
+done_testing

@@ -1,0 +1,716 @@
+/* test_solve.c: unit tests for the conflict solver (solve.h): hand-made cases, one per rule,
+ * then a property test comparing solve() with a brute force over every subset of thousands of
+ * small random instances (score, room changes, the exact tie-break, feasibility, alternatives
+ * and failures). */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "solve.h"
+#include "tap.h"
+#include "util.h"
+
+#define MIN 60
+#define NONE SIZE_MAX
+
+/* An item from minutes; not pinned nor excluded, day 0. */
+static struct solve_item item(int64_t start_min, int64_t end_min, int room, int64_t score)
+{
+	struct solve_item x;
+
+	x.start = start_min * MIN;
+	x.end = end_min * MIN;
+	x.room = room;
+	x.day = 0;
+	x.score = score;
+	x.pinned = false;
+	x.excluded = false;
+	return x;
+}
+
+static struct solve_problem problem(const struct solve_item *items, size_t n, int nrooms,
+				    int travel)
+{
+	struct solve_problem p;
+
+	p.items = items;
+	p.nitems = n;
+	p.nrooms = nrooms;
+	p.travel_seconds = travel;
+	p.room_travel = NULL;
+	p.max_per_day = 0;
+	return p;
+}
+
+/* True if r chose exactly the listed items, in that order. */
+static bool chose(const struct solve_result *r, size_t n, const size_t *want)
+{
+	if (r->nchosen != n)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (r->chosen[k] != want[k])
+			return false;
+	return true;
+}
+
+#define CHOSE(r, ...) chose((r), sizeof((size_t[]){ __VA_ARGS__ }) / sizeof(size_t), \
+			    (size_t[]){ __VA_ARGS__ })
+
+static void test_empty_input(void)
+{
+	struct solve_problem p = problem(NULL, 0, 0, 300);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "empty input: solves");
+	is_int(r.nchosen, 0, "empty input: nothing chosen");
+	is_int(r.total_score, 0, "empty input: total 0");
+	ok(r.chosen == NULL && r.alternative == NULL, "empty input: no arrays");
+	p.max_per_day = 3;
+	is_int(solve(&p, &r), 0, "empty input with a cap: solves");
+	solve_result_release(&r);
+}
+
+static void test_all_overlapping_single_best(void)
+{
+	struct solve_item it[] = {
+		item(600, 660, 0, 3), item(610, 650, 1, 9), item(590, 700, 2, 5), item(620, 640, -1, 1),
+	};
+	struct solve_problem p = problem(it, 4, 3, 0);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "all overlapping: solves");
+	ok(CHOSE(&r, 1), "all overlapping: only the best one");
+	is_int(r.total_score, 9, "all overlapping: its score");
+	is_int(r.room_changes, 0, "all overlapping: no room change");
+	solve_result_release(&r);
+}
+
+static void test_back_to_back_same_room(void)
+{
+	struct solve_item it[] = { item(600, 630, 0, 2), item(630, 660, 0, 3) };
+	struct solve_problem p = problem(it, 2, 2, 5 * MIN);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "back-to-back same room: solves");
+	ok(CHOSE(&r, 0, 1), "back-to-back in the same room with 5 min travel: both chosen");
+	is_int(r.total_score, 5, "back-to-back same room: total");
+	is_int(r.room_changes, 0, "back-to-back same room: no change");
+	solve_result_release(&r);
+}
+
+static void test_back_to_back_different_rooms(void)
+{
+	struct solve_item it[] = { item(600, 630, 0, 2), item(630, 660, 1, 3), item(665, 700, 0, 1) };
+	struct solve_problem p = problem(it, 3, 2, 5 * MIN);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "back-to-back different rooms: solves");
+	/* 0 then 1 is 0 min apart (too close); 1 then 2 is exactly 5 min apart (enough) */
+	ok(CHOSE(&r, 1, 2), "back-to-back in different rooms: not both; exactly the travel time is enough");
+	is_int(r.total_score, 4, "back-to-back different rooms: total");
+	is_int(r.room_changes, 1, "back-to-back different rooms: one change");
+	ok(!solve_compatible(&p, 0, 1) && !solve_compatible(&p, 1, 0), "compatible: too close");
+	ok(solve_compatible(&p, 1, 2) && solve_compatible(&p, 2, 1), "compatible: either order");
+	ok(solve_compatible(&p, 0, 2), "compatible: same room, later");
+	ok(!solve_compatible(&p, 0, 0), "compatible: not with itself");
+	ok(!solve_compatible(&p, 0, 9), "compatible: out of range");
+	solve_result_release(&r);
+}
+
+static void test_plenary_everywhere(void)
+{
+	struct solve_item it[] = {
+		item(600, 630, 0, 2), item(630, 660, -1, 1), item(660, 690, 1, 2), item(690, 720, -1, 1),
+	};
+	struct solve_problem p = problem(it, 4, 2, 10 * MIN);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "plenary: solves");
+	ok(CHOSE(&r, 0, 1, 2, 3), "plenary room -1: no travel to or from it");
+	is_int(r.total_score, 6, "plenary: total");
+	is_int(r.room_changes, 0, "plenary: plenaries count no room change");
+	solve_result_release(&r);
+}
+
+static void test_pins_kept_low_score(void)
+{
+	struct solve_item it[] = { item(600, 660, 0, 10), item(610, 640, 1, 0), item(660, 700, 0, 4) };
+	struct solve_problem p = problem(it, 3, 2, 5 * MIN);
+	struct solve_result r;
+
+	it[1].pinned = true;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "pins: solves");
+	ok(CHOSE(&r, 1, 2), "pins kept even when low-scored; what they exclude is dropped");
+	is_int(r.total_score, 4, "pins: total counts the pin's own score");
+	ok(r.alternative[0] == NONE, "pins: a pin has no alternative");
+	solve_result_release(&r);
+}
+
+static void test_conflicting_pins(void)
+{
+	struct solve_item it[] = {
+		item(500, 530, 1, 1), item(600, 660, 0, 1), item(650, 700, 1, 1), item(800, 830, 0, 1),
+	};
+	struct solve_problem p = problem(it, 4, 2, 5 * MIN);
+	struct solve_result r;
+
+	it[1].pinned = it[2].pinned = it[0].pinned = true;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), -1, "two conflicting pins: error");
+	is_int(error_status(), EX_DATAERR, "conflicting pins: EX_DATAERR");
+	is_int(r.conflict_a, 1, "conflicting pins: conflict_a is the earlier pin");
+	is_int(r.conflict_b, 2, "conflicting pins: conflict_b is the later pin");
+	ok(r.chosen == NULL && r.nchosen == 0, "conflicting pins: nothing chosen");
+
+	/* disjoint in time but too close for the walk between rooms */
+	it[2] = item(662, 700, 1, 1);
+	it[2].pinned = true;
+	is_int(solve(&p, &r), -1, "pins conflicting through travel: error");
+	ok(r.conflict_a == 1 && r.conflict_b == 2, "pins conflicting through travel: both named");
+
+	/* ... unless a plenary in between makes the walk free */
+	it[3] = item(660, 662, -1, 0);
+	is_int(solve(&p, &r), 0, "pins bridged by a plenary: solves");
+	ok(CHOSE(&r, 0, 1, 3, 2), "pins bridged by a plenary: the plenary is attended");
+	ok(r.conflict_a == NONE && r.conflict_b == NONE, "success: no conflict named");
+	solve_result_release(&r);
+}
+
+static void test_pinned_and_excluded(void)
+{
+	struct solve_item it[] = { item(600, 660, 0, 1), item(700, 760, 0, 1) };
+	struct solve_problem p = problem(it, 2, 1, 0);
+	struct solve_result r;
+
+	it[1].pinned = it[1].excluded = true;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), -1, "pinned and excluded: error");
+	is_int(error_status(), EX_DATAERR, "pinned and excluded: EX_DATAERR");
+	ok(r.conflict_a == 1 && r.conflict_b == 1, "pinned and excluded: both fields name it");
+	solve_result_release(&r);
+}
+
+static void test_excluded_never_chosen(void)
+{
+	struct solve_item it[] = { item(600, 660, 0, 100), item(610, 650, 1, 1), item(700, 760, 0, 50) };
+	struct solve_problem p = problem(it, 3, 2, 0);
+	struct solve_result r;
+
+	it[0].excluded = it[2].excluded = true;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "excluded: solves");
+	ok(CHOSE(&r, 1), "excluded items are never chosen, whatever their score");
+	ok(r.alternative[0] == NONE, "excluded items are never alternatives");
+	it[1].excluded = true;
+	is_int(solve(&p, &r), 0, "all excluded: solves");
+	is_int(r.nchosen, 0, "all excluded: nothing chosen");
+	solve_result_release(&r);
+}
+
+static void test_per_day_cap(void)
+{
+	struct solve_item it[] = {
+		item(540, 600, 0, 3), item(600, 660, 0, 5), item(660, 720, 0, 4), item(720, 780, 0, 1),
+		item(1980, 2040, 0, 1), item(2040, 2100, 0, 1),
+	};
+	struct solve_problem p = problem(it, 6, 1, 0);
+	struct solve_result r;
+
+	it[4].day = it[5].day = 1;
+	p.max_per_day = 2;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "per-day cap: solves");
+	ok(CHOSE(&r, 1, 2, 4, 5), "per-day cap: the two best of day 0, both of day 1");
+	is_int(r.total_score, 11, "per-day cap: total");
+	ok(r.alternative[0] == 0 && r.alternative[2] == NONE, "per-day cap: alternatives keep the cap");
+	p.max_per_day = 1000;
+	is_int(solve(&p, &r), 0, "cap no day reaches: solves");
+	is_int(r.nchosen, 6, "cap no day reaches: everything");
+
+	p.max_per_day = 2;
+	it[5].day = 0;
+	is_int(solve(&p, &r), -1, "cap with days out of time order: error");
+	solve_result_release(&r);
+}
+
+static void test_pins_over_cap(void)
+{
+	struct solve_item it[] = { item(540, 600, 0, 3), item(600, 660, 0, 5), item(660, 720, 0, 4) };
+	struct solve_problem p = problem(it, 3, 1, 0);
+	struct solve_result r;
+
+	it[0].pinned = it[1].pinned = it[2].pinned = true;
+	p.max_per_day = 2;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), -1, "pins over the cap: error");
+	is_int(error_status(), EX_DATAERR, "pins over the cap: EX_DATAERR");
+	ok(r.conflict_a == NONE && r.conflict_b == NONE, "pins over the cap: no pair named");
+	p.max_per_day = 3;
+	is_int(solve(&p, &r), 0, "pins at the cap: solves");
+	solve_result_release(&r);
+}
+
+static void test_ties_fewer_room_changes(void)
+{
+	/* 0 then 1 (same room) or 0 then 2 (another room): equal totals */
+	struct solve_item it[] = { item(540, 600, 0, 2), item(600, 660, 1, 5), item(600, 660, 0, 5) };
+	struct solve_problem p = problem(it, 3, 2, 0);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "ties: solves");
+	ok(CHOSE(&r, 0, 2), "ties: fewer room changes wins over a lower index");
+	is_int(r.room_changes, 0, "ties: no change");
+	/* a higher total still beats fewer changes */
+	it[1].score = 6;
+	is_int(solve(&p, &r), 0, "ties: solves again");
+	ok(CHOSE(&r, 0, 1), "ties: the total comes first");
+	is_int(r.room_changes, 1, "ties: one change");
+	solve_result_release(&r);
+}
+
+static void test_deterministic_ties(void)
+{
+	/* 0 and 1 overlap with equal scores: the one ending first; 2 and 3 are identical: the
+	 * lower index */
+	struct solve_item it[] = {
+		item(630, 690, 0, 4), item(600, 660, 0, 4), item(700, 760, 0, 2), item(700, 760, 0, 2),
+	};
+	struct solve_problem p = problem(it, 4, 1, 0);
+	struct solve_result r;
+	bool same = true;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "deterministic ties: solves");
+	ok(CHOSE(&r, 1, 2), "deterministic ties: earlier end, then lower index");
+	for (int k = 0; k < 20; k++) {
+		solve(&p, &r);
+		same = same && CHOSE(&r, 1, 2);
+	}
+	ok(same, "deterministic ties: the same plan every time");
+	/* equal plans: a plan whose first item ends earlier comes first */
+	struct solve_item it2[] = { item(600, 700, 0, 1), item(600, 640, 1, 1), item(650, 700, 1, 0) };
+	p = problem(it2, 3, 2, 0);
+	is_int(solve(&p, &r), 0, "deterministic ties: solves");
+	/* {1} beats {0} (its first item ends earlier) and {1, 2} (a prefix comes first) */
+	ok(CHOSE(&r, 1), "deterministic ties: compared item by item from the front");
+	solve_result_release(&r);
+}
+
+static void test_room_travel_matrix(void)
+{
+	/* travel from room 0 to 1 is long, 1 to 0 free, 0 to 2 short */
+	static const int m[9] = { 999, 600, 60, 0, 0, 600, 600, 600, 0 };
+	struct solve_item it[] = {
+		item(540, 570, 1, 1), item(570, 600, 0, 1), item(605, 630, 1, 5), item(601, 630, 2, 5),
+	};
+	struct solve_problem p = problem(it, 4, 3, 10000);
+	struct solve_result r;
+
+	p.room_travel = m;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "room travel matrix: solves");
+	ok(CHOSE(&r, 0, 1, 3), "room travel matrix: asymmetric, per pair of rooms");
+	is_int(r.room_changes, 2, "room travel matrix: two changes");
+	ok(solve_compatible(&p, 1, 3) && !solve_compatible(&p, 1, 2), "room travel matrix: compatible");
+	ok(r.alternative[2] == NONE, "room travel matrix: the long walk is no alternative");
+	solve_result_release(&r);
+}
+
+static void test_alternatives(void)
+{
+	struct solve_item it[] = {
+		item(540, 600, 0, 5),  /* 0: chosen */
+		item(600, 660, 0, 5),  /* 1: chosen, pinned */
+		item(540, 600, 1, 3),  /* 2: replaces 0 with a room change */
+		item(540, 600, 0, 3),  /* 3: replaces 0 without: the alternative */
+		item(570, 630, 0, 4),  /* 4: overlaps 1: no alternative */
+		item(540, 600, 1, 2),  /* 5: lower score */
+		item(660, 720, 1, 2),  /* 6: chosen */
+		item(665, 700, 0, 1),  /* 7: the same score and changes as 8, but ends earlier */
+		item(670, 710, 0, 1),  /* 8 */
+	};
+	struct solve_problem p = problem(it, 9, 2, 0);
+	struct solve_result r;
+
+	it[1].pinned = true;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "alternatives: solves");
+	ok(CHOSE(&r, 0, 1, 6), "alternatives: the plan");
+	is_int(r.alternative[0], 3, "alternatives: best score, then fewer room changes");
+	ok(r.alternative[1] == NONE, "alternatives: none for a pin");
+	is_int(r.alternative[2], 7, "alternatives: then the earlier end");
+	it[3].excluded = true;
+	solve(&p, &r);
+	is_int(r.alternative[0], 2, "alternatives: an excluded item is skipped");
+	solve_result_release(&r);
+}
+
+static void test_bad_input(void)
+{
+	struct solve_item it[] = { item(600, 600, 0, 1) };
+	struct solve_problem p = problem(it, 1, 1, 0);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), -1, "bad input: an empty interval");
+	it[0] = item(600, 660, 1, 1);
+	is_int(solve(&p, &r), -1, "bad input: a room out of range");
+	it[0] = item(600, 660, 0, -1);
+	is_int(solve(&p, &r), -1, "bad input: a negative score");
+	it[0] = item(600, 660, 0, 1);
+	p.travel_seconds = -1;
+	is_int(solve(&p, &r), -1, "bad input: a negative travel time");
+	is_int(error_status(), EX_DATAERR, "bad input: EX_DATAERR");
+	solve_result_release(&r);
+}
+
+/* ---- property test against a brute force ---- */
+
+static uint64_t rng_state;
+
+static uint32_t rnd(uint32_t n)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	z ^= z >> 31;
+	return (uint32_t)(z % n);
+}
+
+#define MAXN 11
+
+struct inst {
+	struct solve_item it[MAXN];
+	int matrix[9];
+	struct solve_problem p;
+};
+
+static int64_t bf_travel(const struct solve_problem *p, int a, int b)
+{
+	if (a < 0 || b < 0 || a == b)
+		return 0;
+	return p->room_travel ? p->room_travel[a * p->nrooms + b] : p->travel_seconds;
+}
+
+/* Sorts v[0..n) by (end, index). */
+static void bf_sort(const struct solve_item *it, size_t *v, size_t n)
+{
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0; b--) {
+			const struct solve_item *x = &it[v[b - 1]], *y = &it[v[b]];
+			if (x->end < y->end || (x->end == y->end && v[b - 1] < v[b]))
+				break;
+			size_t t = v[b];
+			v[b] = v[b - 1];
+			v[b - 1] = t;
+		}
+}
+
+/* Feasibility of the set v[0..n), sorted by (end, index), ignoring pins. */
+static bool bf_feasible(const struct solve_problem *p, const size_t *v, size_t n)
+{
+	const struct solve_item *it = p->items;
+
+	for (size_t k = 0; k < n; k++) {
+		if (it[v[k]].excluded)
+			return false;
+		if (k && it[v[k - 1]].end + bf_travel(p, it[v[k - 1]].room, it[v[k]].room) > it[v[k]].start)
+			return false;
+		if (p->max_per_day) {
+			int same = 0;
+			for (size_t q = 0; q < n; q++)
+				same += it[v[q]].day == it[v[k]].day;
+			if (same > p->max_per_day)
+				return false;
+		}
+	}
+	return true;
+}
+
+static void bf_value(const struct solve_problem *p, const size_t *v, size_t n, int64_t *score,
+		     int *changes)
+{
+	const struct solve_item *it = p->items;
+
+	*score = 0;
+	*changes = 0;
+	for (size_t k = 0; k < n; k++) {
+		*score += it[v[k]].score;
+		if (k && it[v[k - 1]].room >= 0 && it[v[k]].room >= 0 && it[v[k - 1]].room != it[v[k]].room)
+			++*changes;
+	}
+}
+
+/* <0 if the sequence a is lexicographically earlier than b, by (end, index) item by item. */
+static int bf_lex(const struct solve_item *it, const size_t *a, size_t na, const size_t *b, size_t nb)
+{
+	for (size_t k = 0; k < na && k < nb; k++) {
+		if (it[a[k]].end != it[b[k]].end)
+			return it[a[k]].end < it[b[k]].end ? -1 : 1;
+		if (a[k] != b[k])
+			return a[k] < b[k] ? -1 : 1;
+	}
+	return (na > nb) - (na < nb);
+}
+
+struct bf_best {
+	bool found;
+	size_t v[MAXN], n;
+	int64_t score;
+	int changes;
+	int min_changes; /* among every plan with the best score */
+};
+
+static void brute_force(const struct solve_problem *p, struct bf_best *b)
+{
+	size_t n = p->nitems;
+
+	b->found = false;
+	for (uint32_t mask = 0; mask < (1u << n); mask++) {
+		size_t v[MAXN], m = 0;
+		bool pins = true;
+		int64_t score;
+		int changes;
+
+		for (size_t i = 0; i < n; i++) {
+			if (mask >> i & 1)
+				v[m++] = i;
+			else if (p->items[i].pinned)
+				pins = false;
+		}
+		if (!pins)
+			continue;
+		bf_sort(p->items, v, m);
+		if (!bf_feasible(p, v, m))
+			continue;
+		bf_value(p, v, m, &score, &changes);
+		if (!b->found || score > b->score || (score == b->score && (changes < b->changes ||
+		    (changes == b->changes && bf_lex(p->items, v, m, b->v, b->n) < 0)))) {
+			if (!b->found || score > b->score)
+				b->min_changes = changes;
+			b->found = true;
+			if (m)
+				memcpy(b->v, v, m * sizeof *v);
+			b->n = m;
+			b->score = score;
+			b->changes = changes;
+		}
+		if (score == b->score && changes < b->min_changes)
+			b->min_changes = changes;
+	}
+}
+
+/* The best replacement for chosen[k] by brute force, or NONE. */
+static size_t bf_alternative(const struct solve_problem *p, const struct solve_result *r, size_t k)
+{
+	const struct solve_item *it = p->items;
+	size_t best = NONE;
+	int64_t bs = 0;
+	int bc = 0;
+
+	if (it[r->chosen[k]].pinned)
+		return NONE;
+	for (size_t x = 0; x < p->nitems; x++) {
+		size_t v[MAXN];
+		bool in = false;
+		int64_t score;
+		int changes;
+
+		for (size_t q = 0; q < r->nchosen; q++)
+			in = in || r->chosen[q] == x;
+		if (in || it[x].excluded)
+			continue;
+		memcpy(v, r->chosen, r->nchosen * sizeof *v);
+		v[k] = x;
+		bf_sort(it, v, r->nchosen);
+		if (v[k] != x || !bf_feasible(p, v, r->nchosen))
+			continue;
+		bf_value(p, v, r->nchosen, &score, &changes);
+		if (best == NONE || score > bs || (score == bs && (changes < bc ||
+		    (changes == bc && (it[x].end < it[best].end ||
+		     (it[x].end == it[best].end && x < best)))))) {
+			best = x;
+			bs = score;
+			bc = changes;
+		}
+	}
+	return best;
+}
+
+static void random_instance(struct inst *in)
+{
+	size_t n = rnd(MAXN + 1);
+	int nrooms = 1 + (int)rnd(3), ties = rnd(4) == 0, spread = 8 + (int)rnd(12);
+
+	for (size_t i = 0; i < n; i++) {
+		struct solve_item *x = &in->it[i];
+		int day = (int)rnd(2), u = (int)rnd((uint32_t)spread);
+
+		x->day = day;
+		x->start = day * 86400 + u * 300;
+		x->end = x->start + (1 + rnd(5)) * 300;
+		x->room = (int)rnd((uint32_t)nrooms + 1) - 1;
+		x->score = ties ? 1 : rnd(4);
+		x->pinned = rnd(9) == 0;
+		x->excluded = rnd(8) == 0;
+	}
+	for (int k = 0; k < 9; k++)
+		in->matrix[k] = (int)rnd(4) * 300;
+	in->p.items = in->it;
+	in->p.nitems = n;
+	in->p.nrooms = nrooms;
+	in->p.travel_seconds = (int)rnd(3) * 300;
+	in->p.room_travel = rnd(3) == 0 ? in->matrix : NULL;
+	in->p.max_per_day = rnd(3) == 0 ? 0 : 1 + (int)rnd(3);
+	if (in->p.room_travel) /* keep the matrix nrooms x nrooms */
+		for (int a = 0; a < nrooms; a++)
+			for (int b = 0; b < nrooms; b++)
+				in->matrix[a * nrooms + b] = (int)rnd(4) * 300;
+}
+
+static void dump(const struct solve_problem *p)
+{
+	printf("#   nrooms %d travel %d matrix %s cap %d\n", p->nrooms, p->travel_seconds,
+	       p->room_travel ? "yes" : "no", p->max_per_day);
+	if (p->room_travel)
+		for (int k = 0; k < p->nrooms * p->nrooms; k++)
+			printf("#   m[%d]=%d\n", k, p->room_travel[k]);
+	for (size_t i = 0; i < p->nitems; i++) {
+		const struct solve_item *x = &p->items[i];
+		printf("#   %zu: %lld-%lld room %d day %d score %lld%s%s\n", i, (long long)x->start,
+		       (long long)x->end, x->room, x->day, (long long)x->score,
+		       x->pinned ? " pinned" : "", x->excluded ? " excluded" : "");
+	}
+}
+
+static void test_against_brute_force(void)
+{
+	static const uint64_t seeds[] = { 1, 42, 2024, 777777 };
+	int instances = 0, bad_ok = 0, bad_fail = 0, bad_score = 0, bad_changes = 0, bad_set = 0;
+	int bad_feasible = 0, bad_alt = 0, bad_conflict = 0, failures = 0, dumped = 0;
+
+	for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
+		rng_state = seeds[s];
+		for (int round = 0; round < 800; round++) {
+			struct inst in;
+			struct bf_best b;
+			struct solve_result r;
+			int ret, bad = 0;
+
+			random_instance(&in);
+			brute_force(&in.p, &b);
+			solve_result_init(&r);
+			ret = solve(&in.p, &r);
+			instances++;
+			if (!b.found) {
+				failures++;
+				if (ret != -1 || error_status() != EX_DATAERR) {
+					bad_fail++;
+					bad = 1;
+				} else if (r.conflict_a != NONE && r.conflict_a != r.conflict_b &&
+					   (r.conflict_b == NONE || !in.it[r.conflict_a].pinned ||
+					    !in.it[r.conflict_b].pinned ||
+					    in.it[r.conflict_a].start > in.it[r.conflict_b].start)) {
+					bad_conflict++;
+					bad = 1;
+				}
+			} else if (ret != 0) {
+				bad_ok++;
+				bad = 1;
+			} else {
+				size_t v[MAXN];
+				int64_t score;
+				int changes;
+
+				if (r.nchosen)
+					memcpy(v, r.chosen, r.nchosen * sizeof *v);
+				bf_sort(in.it, v, r.nchosen);
+				bf_value(&in.p, r.chosen, r.nchosen, &score, &changes);
+				if ((r.nchosen && memcmp(v, r.chosen, r.nchosen * sizeof *v)) ||
+				    !bf_feasible(&in.p, v, r.nchosen) || score != r.total_score ||
+				    changes != r.room_changes) {
+					bad_feasible++;
+					bad = 1;
+				}
+				for (size_t i = 0; i < in.p.nitems; i++) {
+					bool inplan = false;
+					for (size_t k = 0; k < r.nchosen; k++)
+						inplan = inplan || r.chosen[k] == i;
+					if (in.it[i].pinned && !inplan) {
+						bad_feasible++;
+						bad = 1;
+					}
+				}
+				if (r.total_score != b.score) {
+					bad_score++;
+					bad = 1;
+				}
+				if (r.room_changes != b.min_changes) {
+					bad_changes++;
+					bad = 1;
+				}
+				if (r.nchosen != b.n || (b.n && memcmp(r.chosen, b.v, b.n * sizeof *b.v))) {
+					bad_set++;
+					bad = 1;
+				}
+				for (size_t k = 0; k < r.nchosen; k++) {
+					if (r.alternative[k] != bf_alternative(&in.p, &r, k)) {
+						bad_alt++;
+						bad = 1;
+					}
+				}
+			}
+			if (bad && dumped++ < 3) {
+				printf("# seed %llu round %d: ret %d (%s), %zu chosen:", (unsigned long long)seeds[s],
+				       round, ret, error_message(), r.nchosen);
+				for (size_t k = 0; k < r.nchosen; k++)
+					printf(" %zu(alt %zu)", r.chosen[k], r.alternative[k]);
+				printf("; brute force %s, %zu:", b.found ? "found" : "none", b.n);
+				for (size_t k = 0; k < b.n; k++)
+					printf(" %zu", b.v[k]);
+				printf("\n");
+				dump(&in.p);
+			}
+			solve_result_release(&r);
+		}
+	}
+	ok(instances >= 2000, "brute force: %d random instances", instances);
+	ok(failures > 50, "brute force: %d of them with infeasible pins", failures);
+	is_int(bad_fail, 0, "brute force: solve fails when no plan holds every pin");
+	is_int(bad_conflict, 0, "brute force: conflicting pins named in time order");
+	is_int(bad_ok, 0, "brute force: solve succeeds when some plan holds every pin");
+	is_int(bad_feasible, 0, "brute force: the plan is feasible, holds every pin, totals match");
+	is_int(bad_score, 0, "brute force: the total is the optimum");
+	is_int(bad_changes, 0, "brute force: room changes are the minimum among optimal plans");
+	is_int(bad_set, 0, "brute force: the exact tie-break picks the same plan");
+	is_int(bad_alt, 0, "brute force: alternatives");
+}
+
+int main(void)
+{
+	test_empty_input();
+	test_all_overlapping_single_best();
+	test_back_to_back_same_room();
+	test_back_to_back_different_rooms();
+	test_plenary_everywhere();
+	test_pins_kept_low_score();
+	test_conflicting_pins();
+	test_pinned_and_excluded();
+	test_excluded_never_chosen();
+	test_per_day_cap();
+	test_pins_over_cap();
+	test_ties_fewer_room_changes();
+	test_deterministic_ties();
+	test_room_travel_matrix();
+	test_alternatives();
+	test_bad_input();
+	test_against_brute_force();
+	return done_testing();
+}

@@ -1,0 +1,212 @@
+/* test_text.c: unit tests for text.c — UTF-8 validation, display width, folding, sanitizing,
+ * truncation and edit distance. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "text.h"
+
+/* Decomposed "한국" as macOS file names carry it: ᄒ ᅡ ᆫ ᄀ ᅮ ᆨ. */
+#define HANGUK_NFD "\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab\xe1\x84\x80\xe1\x85\xae\xe1\x86\xa8"
+#define HANGUK_NFC "\xed\x95\x9c\xea\xb5\xad"
+
+static void check_valid(const char *s, size_t len, bool want, size_t want_off, const char *what)
+{
+	size_t off = (size_t)-1;
+	bool got = text_valid_utf8(s, len, &off);
+
+	is_int(got, want, "valid_utf8: %s", what);
+	if (!want)
+		is_int(off, want_off, "valid_utf8: offset of %s", what);
+}
+
+static void test_valid(void)
+{
+	check_valid("", 0, true, 0, "empty");
+	check_valid("abc", 3, true, 0, "ASCII");
+	check_valid("파이썬", strlen("파이썬"), true, 0, "Hangul");
+	check_valid("\xf0\x9f\x90\x8d", 4, true, 0, "U+1F40D");
+	check_valid("\xf4\x8f\xbf\xbf", 4, true, 0, "U+10FFFF");
+	check_valid("\xef\xbf\xbf", 3, true, 0, "U+FFFF");
+	check_valid("ab\xc0\xaf", 4, false, 2, "overlong '/' (C0 AF)");
+	check_valid("\xe0\x80\xaf", 3, false, 0, "overlong 3-byte (E0 80 AF)");
+	check_valid("\xf0\x80\x80\xaf", 4, false, 0, "overlong 4-byte (F0 80 80 AF)");
+	check_valid("x\xed\xa0\x80", 4, false, 1, "surrogate U+D800");
+	check_valid("\xed\x9f\xbf", 3, true, 0, "U+D7FF just below surrogates");
+	check_valid("abc\xf4\x90\x80\x80", 7, false, 3, "above U+10FFFF");
+	check_valid("\xf5\x80\x80\x80", 4, false, 0, "F5 lead");
+	check_valid("a\x80", 2, false, 1, "lone continuation");
+	check_valid("\xe2\x82", 2, false, 0, "truncated sequence");
+	check_valid("\xe2\x82\xac", 2, false, 0, "sequence cut by len");
+	check_valid("ok\xff", 3, false, 2, "FF");
+	check_valid("\xe2\x82\xac", 3, true, 0, "euro sign");
+	ok(!text_valid_utf8("\xc0", 1, NULL), "valid_utf8: NULL bad_offset allowed");
+}
+
+static void test_width(void)
+{
+	is_int(text_width("abc"), 3, "width: abc");
+	is_int(text_width(""), 0, "width: empty");
+	is_int(text_width("파이썬"), 6, "width: 파이썬 is six columns");
+	is_int(text_width("PyCon 한국"), 10, "width: mixed ASCII and Hangul");
+	is_int(text_width("e\xcc\x81"), 1, "width: e + combining acute");
+	is_int(text_width("a\xcc\x81\xcc\xa3z"), 2, "width: two combining marks on one base");
+	is_int(text_width("\xf0\x9f\x90\x8d"), 2, "width: emoji U+1F40D");
+	is_int(text_width("\xf0\x9f\x98\x80!"), 3, "width: emoji U+1F600 then '!'");
+	is_int(text_width("a\x1b" "b\x07"), 2, "width: ESC and BEL are zero");
+	is_int(text_width("a\xe2\x80\x8b" "b"), 2, "width: zero-width space");
+	is_int(text_width("\xe2\x80\xae" "abc"), 3, "width: RLO is zero");
+	is_int(text_width("a\xffz"), 3, "width: invalid byte is one column");
+	is_int(text_width("\xc0\xaf"), 2, "width: each byte of an overlong form is one column");
+	is_int(text_width(HANGUK_NFD), 4, "width: decomposed 한국 is drawn as two syllables");
+	is_int(text_width(HANGUK_NFC), 4, "width: composed 한국");
+	is_int(text_width("\xe3\x80\x80"), 2, "width: ideographic space");
+	is_int(text_width("\xe2\x80\xa6"), 1, "width: ellipsis");
+}
+
+static void is_fold(const char *in, const char *want, const char *what)
+{
+	char *got = text_fold(in);
+
+	is_str(got, want, "fold: %s", what);
+	free(got);
+}
+
+static void test_fold(void)
+{
+	char *a = text_fold("AsyncIO"), *b = text_fold("asyncio");
+
+	is_str(a, b, "fold: AsyncIO == asyncio");
+	free(a);
+	free(b);
+	a = text_fold(HANGUK_NFD);
+	b = text_fold(HANGUK_NFC);
+	is_str(a, b, "fold: decomposed 한국 == composed 한국");
+	is_str(b, HANGUK_NFC, "fold: composed Hangul is unchanged");
+	free(a);
+	free(b);
+	is_fold("Stra\xc3\x9f" "e", "strasse", "full case folding (ß -> ss)");
+	is_fold("CAF\xc3\x89", "caf\xc3\xa9", "É -> é");
+	is_fold("cafe\xcc\x81", "caf\xc3\xa9", "e + U+0301 composes to é");
+	is_fold("\xce\xa3\xce\x9f\xce\xa6\xce\x8f\xce\xa3", "\xcf\x83\xce\xbf\xcf\x86\xcf\x8e\xcf\x83",
+		"Greek capitals");
+	is_fold("", "", "empty");
+	is_fold("A\xff" "B", "a\xff" "b", "invalid byte copied, neighbours still folded");
+	is_fold("X\xc0\xaf" "Y", "x\xc0\xaf" "y", "overlong form copied");
+	is_fold("\xe2\x82", "\xe2\x82", "truncated sequence copied");
+
+	a = text_fold("asyncio");
+	ok(text_contains_folded("Building with AsyncIO today", a), "contains: case-insensitive");
+	ok(!text_contains_folded("Building with Trio", a), "contains: absent");
+	free(a);
+	a = text_fold("한국");
+	ok(text_contains_folded("PyCon " HANGUK_NFD " 2024", a), "contains: decomposed haystack");
+	free(a);
+	ok(text_contains_folded("anything", ""), "contains: empty needle");
+	ok(text_contains_folded("a\xff" "b", "\xff"), "contains: invalid haystack does not crash");
+}
+
+static void is_sanitize(const char *in, const char *want, const char *what)
+{
+	char *got = text_sanitize(in);
+
+	is_str(got, want, "sanitize: %s", what);
+	free(got);
+}
+
+static void test_sanitize(void)
+{
+	is_sanitize("plain", "plain", "plain text unchanged");
+	is_sanitize("\x1b[31mred\x1b[0m", "red", "SGR sequences removed");
+	is_sanitize("\x1b[38;5;196mX", "X", "CSI with parameters removed");
+	is_sanitize("\x1b]0;title\x07rest", "rest", "OSC ended by BEL removed");
+	is_sanitize("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "link", "OSC 8 hyperlink removed");
+	is_sanitize("a\x1bPqdata\x1b\\b", "ab", "DCS removed");
+	is_sanitize("a\x1b(Bb", "ab", "nF escape (charset) removed");
+	is_sanitize("a\x1b" "cb", "ab", "ESC c (reset) removed");
+	is_sanitize("tail\x1b", "tail", "trailing lone ESC");
+	is_sanitize("\xe2\x80\xae" "evil" "\xe2\x80\xac", "evil", "U+202E/U+202C removed");
+	is_sanitize("a\xe2\x81\xa6" "b\xe2\x81\xa9" "c\xe2\x80\x8f" "d\xd8\x9c" "e", "abcde",
+		    "isolates, RLM and ALM removed");
+	is_sanitize("a\xc2\x9b" "31mb", "ab", "8-bit CSI (U+009B) with parameters removed");
+	is_sanitize("a\xc2\x80\xc2\x94\xc2\x85" "b", "a b", "C1 controls removed, NEL is a space");
+	is_sanitize("a\xc2\x9f" "apc\x1b\\b", "ab", "8-bit APC ... ESC \\ removed");
+	is_sanitize("a\xc2\x9d" "0;t\xc2\x9c" "b", "ab", "8-bit OSC ... ST removed");
+	is_sanitize("line one\r\nline two", "line one line two", "CRLF becomes one space");
+	is_sanitize("a\tb\nc\x0b" "d\x0c" "e", "a b c d e", "tab, LF, VT, FF become spaces");
+	is_sanitize("a\xc2\x85" "b\xe2\x80\xa8" "c", "a b c", "NEL and U+2028 become spaces");
+	is_sanitize("  lots   of \t\n space  ", "lots of space", "runs collapse, ends trimmed");
+	is_sanitize("a\x01\x7f" "b", "ab", "C0 and DEL removed");
+	is_sanitize("a\xff" "b", "a\xef\xbf\xbd" "b", "invalid byte becomes U+FFFD");
+	is_sanitize("\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd", "overlong: one U+FFFD per byte");
+	is_sanitize("\xe2\x82" "A", "\xef\xbf\xbd" "A", "truncated sequence: one U+FFFD");
+	is_sanitize("\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", "surrogate");
+	is_sanitize("파이썬 \xe3\x80\x80 컨퍼런스", "파이썬 컨퍼런스", "ideographic space collapses");
+	is_sanitize("e\xcc\x81 \xf0\x9f\x90\x8d", "e\xcc\x81 \xf0\x9f\x90\x8d", "marks and emoji kept");
+	is_sanitize("", "", "empty");
+	is_sanitize(" \r\n\t", "", "only white space");
+}
+
+static void test_truncate(void)
+{
+	const char *kr = "파이썬 컨퍼런스";
+	char *t;
+
+	t = text_truncate(kr, 7);
+	ok(text_width(t) <= 7, "truncate: width %zu <= 7", text_width(t));
+	ok(strlen(t) >= 3 && !strcmp(t + strlen(t) - 3, "\xe2\x80\xa6"), "truncate: ends with …");
+	ok(text_valid_utf8(t, strlen(t), NULL), "truncate: still valid UTF-8");
+	is_str(t, "파이썬…", "truncate: 파이썬 컨퍼런스 to 7 columns");
+	free(t);
+	t = text_truncate(kr, 8);
+	is_str(t, "파이썬 …", "truncate: to 8 columns");
+	free(t);
+	t = text_truncate(kr, 6);
+	is_str(t, "파이…", "truncate: a wide character that would overflow is dropped");
+	ok(text_width(t) == 5, "truncate: width 5 when a wide char does not fit");
+	free(t);
+	t = text_truncate(kr, 15);
+	is_str(t, kr, "truncate: fits exactly, unchanged");
+	free(t);
+	t = text_truncate("abcdef", 3);
+	is_str(t, "ab…", "truncate: ASCII");
+	free(t);
+	t = text_truncate("abcdef", 1);
+	is_str(t, "…", "truncate: one column is just the ellipsis");
+	free(t);
+	t = text_truncate("abcdef", 0);
+	is_str(t, "", "truncate: zero columns");
+	free(t);
+	t = text_truncate("ae\xcc\x81" "bcd", 3);
+	is_str(t, "ae\xcc\x81\xe2\x80\xa6", "truncate: combining mark stays with its base");
+	free(t);
+	for (size_t cols = 0; cols <= 16; cols++) {
+		t = text_truncate(kr, cols);
+		ok(text_width(t) <= cols && text_valid_utf8(t, strlen(t), NULL),
+		   "truncate: %zu columns -> width %zu, valid", cols, text_width(t));
+		free(t);
+	}
+}
+
+static void test_distance(void)
+{
+	is_int(text_distance("kitten", "sitting"), 3, "distance: kitten/sitting");
+	is_int(text_distance("", "abc"), 3, "distance: empty/abc");
+	is_int(text_distance("abc", ""), 3, "distance: abc/empty");
+	is_int(text_distance("same", "same"), 0, "distance: equal");
+	is_int(text_distance("flaw", "lawn"), 2, "distance: flaw/lawn");
+	is_int(text_distance("list", "lsit"), 2, "distance: transposition is two edits");
+	is_int(text_distance("한", "한"), 0, "distance: bytes of Hangul equal");
+	is_int(text_distance("한", "국"), 3, "distance: counted on bytes");
+}
+
+int main(void)
+{
+	test_valid();
+	test_width();
+	test_fold();
+	test_sanitize();
+	test_truncate();
+	test_distance();
+	return done_testing();
+}
