@@ -26,7 +26,8 @@ LIBS      = $(PKG_LIBS) -lm
 
 SRCS     := $(sort $(wildcard src/*.c))
 OBJS     := $(SRCS:.c=.o)
-LIBOBJS  := $(filter-out src/main.o,$(OBJS))
+# The modules below the cli: what unit tests, fuzzers and benchmarks link.
+LIBOBJS  := $(filter-out src/main.o src/cli.o src/cmd_%.o,$(OBJS))
 HDRS     := $(wildcard include/*.h)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:.c=)
@@ -51,7 +52,7 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	./planner list --track asyncio
+	./planner pick --track asyncio --no-save
 
 check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS)

@@ -50,11 +50,6 @@ const struct tz *cli_display_zone(const struct schedule *s, const char *arg);
 bool cli_color(void);
 int cli_width(void);
 
-/* Writes s to f made inert for a terminal (no control or BiDi characters) and padded with
- * spaces to `cols` display columns, or cut with "…" when wider (cols 0: as is). */
-void put_cell(FILE *f, const char *s, int cols);
-/* The display width of s once made inert. */
-int cell_width(const char *s);
 
 #endif
 
@@ -94,3 +89,18 @@ int cli_filter_finish(struct filter *f, const struct schedule *s, const char *da
 /* Reports getopt_long's '?' or ':' for command `cmd` (unknown option, with a "did you mean"
  * from opts; or a missing argument) and returns EX_USAGE. */
 int cli_option_error(const char *cmd, char **argv, const struct option *opts);
+
+struct plan;
+/* Loads the chosen timetable into s and its saved plan into p (empty when there is none yet);
+ * *path gets the plan file's path (caller frees).  0, or -1 with error() set. */
+int cli_load_plan(struct schedule *s, struct plan *p, char **path);
+/* Prints the saved plan p of s (what `planner plan` shows): the sessions by day, with what the
+ * timetable did to them since; returns the number of changed or cancelled sessions. */
+size_t cli_print_plan(const struct schedule *s, const struct plan *p);
+
+/* add, drop and pin: edits the saved plan with the session ids in argv[optind..] and saves it. */
+enum plan_edit { EDIT_ADD, EDIT_DROP, EDIT_PIN };
+int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv);
+/* Pairs of planned sessions a then b (in time order, same day) that overlap or leave too little
+ * time to change rooms, under the plan's travel time; printed to f (unless NULL), counted. */
+size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f);

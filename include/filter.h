@@ -41,6 +41,14 @@ void filter_add(struct strlist *list, const char *arg);
  * with "did you mean" suggestions from the real tracks and tags. */
 int filter_resolve(struct filter *f, const struct schedule *s);
 
+/* How a --track value applies to s: 1 when a track or tag is called that (folded), 0 when none is
+ * but some session mentions it (a text search stands in), -1 with error() set (EX_DATAERR, with
+ * "did you mean" suggestions) when nothing matches at all. */
+int label_resolve(const struct schedule *s, const char *folded);
+
+/* The id of the session whose id is nearest to `id` (at most 2 edits away), or NULL (borrowed). */
+const char *schedule_nearest_session(const struct schedule *s, const char *id);
+
 /* True if session se of s passes every filter. */
 bool filter_match(const struct filter *f, const struct schedule *s, const struct session *se);
 

@@ -3,6 +3,8 @@
 #ifndef PLANNER_RENDER_H
 #define PLANNER_RENDER_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -10,6 +12,13 @@ struct jsonw;
 struct schedule;
 struct session;
 struct tz;
+struct civil;
+
+/* Writes s to f made inert for a terminal (no control or BiDi characters) and padded with
+ * spaces to `cols` display columns, or cut with "…" when wider (cols 0: as is). */
+void put_cell(FILE *f, const char *s, int cols);
+/* The display width of s once made inert. */
+int cell_width(const char *s);
 
 /* "Sat" for a date. */
 const char *weekday_name(int year, int month, int day);
@@ -18,5 +27,26 @@ void format_hm(const struct tz *z, int64_t instant, char *buf, int size);
 /* Writes one session as a JSON object (times as ISO 8601 with the offset of zone z). */
 void session_json(struct jsonw *w, const struct schedule *s, const struct session *se,
 		  const struct tz *z);
+/* The same members, into an object the caller opened (and closes). */
+void session_json_members(struct jsonw *w, const struct schedule *s, const struct session *se,
+			  const struct tz *z);
 
 #endif
+
+/* A table of sessions: time, room, id, language, title — speakers; aligned by display width. */
+struct row_layout {
+	int room_w, id_w, lang_w;
+	int title_w;            /* 0: no limit */
+	int indent;             /* spaces before each row */
+	bool marks;             /* a two-column mark before the room ("→ " for a room change) */
+	bool color;
+};
+/* Measures the columns of sessions v[0..n) for a terminal `width` columns wide (0: no limit). */
+void row_layout_compute(struct row_layout *lay, const struct schedule *s,
+			const struct session *const *v, size_t n, int width);
+/* Writes one row; `mark` is a string of display width 2 or NULL when lay->marks is off. */
+void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
+	       const struct session *se, const struct tz *z, const char *mark);
+/* Writes "\n2024-10-26 Sat (day 1)\n" when se starts on another date than *cur (updated). */
+void day_heading(FILE *f, const struct schedule *s, const struct session *se, const struct tz *z,
+		 struct civil *cur, bool color);

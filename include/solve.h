@@ -1,13 +1,17 @@
 /* solve.h: the conflict solver — the best compatible set of sessions, exactly.
  *
  * Knows only intervals, rooms, days, scores, pins and exclusions: no JSON, no terminal, no
- * libical.  Weighted interval scheduling by dynamic programming over items sorted by end time;
- * travel time between rooms and the per-day cap add a small state dimension.
+ * libical.  Weighted interval scheduling by dynamic programming (run backwards, from the latest
+ * start); travel time between rooms and the per-day cap add a small state dimension.
  *
  * Two chosen items a then b (a ends first) are compatible when
  *     a.end + travel(a, b) <= b.start
- * where travel(a, b) is 0 when a and b share a room and travel_seconds otherwise (or
- * room_travel[ra * nrooms + rb] when a matrix is given).  Every item has start < end.
+ * where travel(a, b) is 0 when a and b share a room or either is a plenary (room -1), and
+ * travel_seconds otherwise (or room_travel[ra * nrooms + rb] when a matrix is given; its diagonal
+ * is not used).  A set is compatible when each item is compatible with the next one in time
+ * order: the walk is between consecutive items, so a plenary in between makes it free.  Every
+ * item has start < end, a room in -1..nrooms-1 and a score >= 0; travel times are >= 0; total
+ * scores must fit in int64_t.
  */
 #ifndef PLANNER_SOLVE_H
 #define PLANNER_SOLVE_H
@@ -40,9 +44,13 @@ struct solve_result {
 	int64_t total_score;
 	int room_changes;   /* consecutive chosen pairs in different rooms (plenaries count none) */
 	/* For each chosen[k]: the index of the best other item that could replace it, keeping every
-	 * other chosen item (compatible with its neighbours, same day cap), or SIZE_MAX when none. */
+	 * other chosen item (compatible with chosen[k-1] before it and chosen[k+1] after it, not
+	 * excluded, the day cap respected), or SIZE_MAX when none, and always for a pinned item.
+	 * Best: the higher score, then fewer room changes in the plan with it, then the earlier end,
+	 * then the lower index. */
 	size_t *alternative;
-	/* Set when solve() fails because two pinned items conflict: their indexes. */
+	/* Set when solve() fails because pins conflict (the earlier pin first) or a pin is excluded
+	 * (both name it); SIZE_MAX otherwise. */
 	size_t conflict_a, conflict_b;
 };
 
@@ -53,11 +61,18 @@ void solve_result_release(struct solve_result *r);
 bool solve_compatible(const struct solve_problem *p, size_t a, size_t b);
 
 /* Fills r with a compatible set that contains every pinned and no excluded item, respects the
- * per-day cap, and has the largest total score; among equal totals, fewer room changes, then
- * the set whose sorted end times are lexicographically earlier, then lower item indexes.
- * Returns 0; or -1 with error() set (EX_DATAERR) when pins conflict with each other (conflict_a
- * and conflict_b name them), when a pin is excluded (both name it), or when more items are pinned
- * on a day than the cap allows. */
+ * per-day cap (at most max_per_day chosen items with the same day), and has the largest total
+ * score; among equal totals, fewer room changes; then the earlier set: the two sets' items are
+ * compared in time order, item by item, by end time and then by index, and the first difference
+ * decides (a set that is a prefix of the other comes first).  Exact, and the same result on
+ * every run.
+ *
+ * r must have been initialized; whatever it held is released first.  Returns 0; or -1 with
+ * error() set (EX_DATAERR) when pins conflict with each other (conflict_a and conflict_b name
+ * the first pin, from the last one back, that cannot come before all later pins, and the pin
+ * after it), when a pin is excluded (both name it), when more items are pinned on a day than
+ * the cap allows, when a cap is given but day indexes decrease as start times grow, or when
+ * the problem breaks the rules above. */
 int solve(const struct solve_problem *p, struct solve_result *r);
 
 #endif

@@ -2,6 +2,7 @@
  * chosen timetable, terminal width and colour, inert and aligned table cells. */
 #include <getopt.h>
 #include <stdarg.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -10,6 +11,9 @@
 #include "cli.h"
 #include "filter.h"
 #include "load.h"
+#include "pick.h"
+#include "plan.h"
+#include "render.h"
 #include "source.h"
 #include "text.h"
 #include "tz.h"
@@ -177,29 +181,226 @@ int cli_width(void)
 	return 0;
 }
 
-int cell_width(const char *s)
+int cli_load_plan(struct schedule *s, struct plan *p, char **path)
 {
-	char *clean = text_sanitize(s ? s : "");
-	int w = (int)text_width(clean);
-
-	free(clean);
-	return w;
+	plan_init(p);
+	*path = NULL;
+	if (cli_load_schedule(s) < 0)
+		return -1;
+	*path = plan_path(s->conf.id);
+	if (!*path || plan_load(p, *path) < 0)
+		return -1;
+	if (!p->conference)
+		p->conference = xstrdup(s->conf.id);
+	return 0;
 }
 
-void put_cell(FILE *f, const char *s, int cols)
+static const char *change_note(enum plan_change c)
 {
-	char *clean = text_sanitize(s ? s : ""), *cut;
-	int w;
-
-	if (cols <= 0) {
-		fputs(clean, f);
-		free(clean);
-		return;
+	switch (c) {
+	case PLAN_CANCELLED: return "CANCELLED";
+	case PLAN_MOVED: return "MOVED";
+	case PLAN_ROOM: return "ROOM CHANGED";
+	case PLAN_RETITLED: return "RETITLED";
+	case PLAN_SAME: break;
 	}
-	cut = text_truncate(clean, (size_t)cols);
-	fputs(cut, f);
-	for (w = (int)text_width(cut); w < cols; w++)
-		fputc(' ', f);
-	free(cut);
-	free(clean);
+	return NULL;
+}
+
+size_t cli_print_plan(const struct schedule *s, const struct plan *p)
+{
+	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
+	struct row_layout lay = { 0 };
+	struct civil cur = { 0, 0, 0, 0, 0, 0 };
+	const struct session *prev = NULL;
+	size_t n = 0, changed = 0;
+
+	for (size_t i = 0; i < p->nentries; i++) {
+		long k;
+		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
+			v[n++] = &s->sessions[k];
+	}
+	lay.color = cli_color();
+	lay.marks = true;
+	lay.indent = 0;
+	row_layout_compute(&lay, s, v, n, cli_width());
+	printf("%s%s%s: my plan, %zu session%s\n", lay.color ? "\033[1m" : "", s->conf.name,
+	       lay.color ? "\033[0m" : "", p->nentries, p->nentries == 1 ? "" : "s");
+	for (size_t i = 0; i < p->nentries; i++) {
+		const struct plan_entry *e = &p->entries[i];
+		long k;
+		enum plan_change c = plan_entry_change(e, s, &k);
+		const struct session *se = k >= 0 ? &s->sessions[k] : NULL;
+		bool pinned = strlist_find(&p->pinned, e->id) >= 0;
+		char a[8], b[8];
+
+		if (c == PLAN_CANCELLED) {
+			char *title = text_sanitize(e->title);
+			format_hm(s->tz, e->start, a, sizeof(a));
+			format_hm(s->tz, e->end, b, sizeof(b));
+			printf("\n  CANCELLED: %s %s-%s %s (was in %s)\n", e->id, a, b, title,
+			       *e->room ? e->room : "no room");
+			free(title);
+			changed++;
+			continue;
+		}
+		day_heading(stdout, s, se, s->tz, &cur, lay.color);
+		if (prev && prev->day != se->day)
+			prev = NULL;
+		row_print(stdout, &lay, s, se, s->tz,
+			  prev && prev->nrooms == 1 && se->nrooms == 1 && prev->rooms[0] != se->rooms[0]
+				  ? "→ " : NULL);
+		prev = se;
+		if (pinned)
+			printf("%13s  pinned\n", "");
+		if (c != PLAN_SAME) {
+			char *was = text_sanitize(c == PLAN_RETITLED ? e->title : e->room);
+			changed++;
+			format_hm(s->tz, e->start, a, sizeof(a));
+			format_hm(s->tz, e->end, b, sizeof(b));
+			if (c == PLAN_MOVED)
+				printf("%13s  %s: was %s-%s\n", "", change_note(c), a, b);
+			else
+				printf("%13s  %s: was %s\n", "", change_note(c), was);
+			free(was);
+		}
+	}
+	free(v);
+	return changed;
+}
+
+static char *describe_session(const struct schedule *s, const struct session *se)
+{
+	char a[8], b[8], *room = session_room_label(s, se), *title = text_sanitize(se->title), *out;
+
+	format_hm(s->tz, se->start, a, sizeof(a));
+	format_hm(s->tz, se->end, b, sizeof(b));
+	out = xasprintf("%s %s-%s %s (%s)", se->id, a, b, title, *room ? room : "no room");
+	free(room);
+	free(title);
+	return out;
+}
+
+size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f)
+{
+	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
+	struct pick_request rq;
+	size_t n = 0, found = 0;
+
+	pick_request_init(&rq, s, NULL);
+	if (p->travel_minutes >= 0)
+		rq.travel_minutes = p->travel_minutes;
+	for (size_t i = 0; i < p->nentries; i++) {
+		long k;
+		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
+			v[n++] = &s->sessions[k];
+	}
+	/* entries are kept in their planned order; the timetable may have moved them since */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && v[j]->start < v[j - 1]->start; j--) {
+			const struct session *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			const struct session *a = v[i], *b = v[j];
+			int64_t need = pick_travel(&rq, a, b);
+			char *da, *db;
+
+			if (a->end + need <= b->start)
+				continue;
+			found++;
+			if (!f)
+				continue;
+			da = describe_session(s, a);
+			db = describe_session(s, b);
+			if (a->end > b->start)
+				fprintf(f, "%s\n  overlaps %s by %lld min\n", da, db,
+					(long long)(((a->end < b->end ? a->end : b->end) - b->start + 59) / 60));
+			else
+				fprintf(f, "%s\n  leaves %lld of the %lld min needed to walk to %s\n", da,
+					(long long)((b->start - a->end) / 60), (long long)(need / 60), db);
+			free(da);
+			free(db);
+		}
+	pick_request_release(&rq);
+	free(v);
+	return found;
+}
+
+int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct schedule s;
+	struct plan p;
+	char *path = NULL, fp[17];
+	int c, ret = 0;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h')
+			return command_help(cmd);
+		return cli_option_error(cmd, argv, opts);
+	}
+	if (optind >= argc)
+		return usage_error(cmd, "no session id given");
+	schedule_init(&s);
+	if (cli_load_plan(&s, &p, &path) < 0)
+		goto fail;
+	for (int i = optind; i < argc; i++) {
+		const char *id = argv[i];
+		long k = schedule_find_session(&s, id);
+		const struct session *se = k >= 0 ? &s.sessions[k] : NULL;
+		char *d;
+
+		if (op == EDIT_DROP) {
+			if (!plan_drop(&p, id)) {
+				error(EX_DATAERR, "'%s' is not in your plan (see 'planner plan')", id);
+				goto fail;
+			}
+			printf("dropped %s\n", id);
+			continue;
+		}
+		if (!se) {
+			const char *near = schedule_nearest_session(&s, id);
+			if (near)
+				error(EX_DATAERR, "no session '%s' in %s (did you mean '%s'?)", id, s.conf.name, near);
+			else
+				error(EX_DATAERR, "no session '%s' in %s (see 'planner list')", id, s.conf.name);
+			goto fail;
+		}
+		if (!se->has_time) {
+			error(EX_DATAERR, "session '%s' is not scheduled: it has no time", id);
+			goto fail;
+		}
+		plan_add(&p, &s, se);
+		if (op == EDIT_PIN && strlist_find(&p.pinned, id) < 0)
+			strlist_push(&p.pinned, id);
+		d = describe_session(&s, se);
+		printf("%s %s\n", op == EDIT_PIN ? "pinned" : "added", d);
+		free(d);
+	}
+	schedule_fingerprint(&s, fp);
+	free(p.fingerprint);
+	p.fingerprint = xstrdup(fp);
+	p.made_at = (int64_t)time(NULL);
+	if (plan_save(&p, path) < 0)
+		goto fail;
+	if (op != EDIT_DROP) {
+		size_t n = cli_print_conflicts(&s, &p, NULL);
+		if (n)
+			fprintf(stderr, "planner: warning: your plan has %zu conflict%s now; see 'planner "
+				"conflicts'\n", n, n == 1 ? "" : "s");
+	}
+	goto out;
+fail:
+	ret = report_error();
+out:
+	plan_release(&p);
+	free(path);
+	schedule_release(&s);
+	return ret;
 }

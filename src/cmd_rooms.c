@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "jsonw.h"
+#include "render.h"
 #include "schedule.h"
 #include "util.h"
 

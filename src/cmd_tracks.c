@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "filter.h"
 #include "jsonw.h"
+#include "render.h"
 #include "schedule.h"
 #include "util.h"
 

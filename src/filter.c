@@ -164,30 +164,51 @@ static void suggest(const struct schedule *s, const char *folded, struct strbuf 
 	label_counts_free(labels, n);
 }
 
+int label_resolve(const struct schedule *s, const char *folded)
+{
+	struct strbuf sb;
+
+	if (any_label(s, folded))
+		return 1;
+	if (any_mention(s, folded))
+		return 0;
+	strbuf_init(&sb);
+	suggest(s, folded, &sb);
+	error(EX_DATAERR, "no track, tag or session matches '%s'%s%s%s", folded,
+	      sb.len ? " (did you mean " : "; see 'planner tracks'", sb.len ? sb.buf : "",
+	      sb.len ? "?)" : "");
+	strbuf_release(&sb);
+	return -1;
+}
+
+const char *schedule_nearest_session(const struct schedule *s, const char *id)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+
+	for (size_t i = 0; i < s->nsessions; i++) {
+		size_t d = text_distance(id, s->sessions[i].id);
+		if (d < best_d) {
+			best_d = d;
+			best = s->sessions[i].id;
+		}
+	}
+	return best;
+}
+
 int filter_resolve(struct filter *f, const struct schedule *s)
 {
 	struct strlist kept;
 
 	strlist_init(&kept);
 	for (size_t i = 0; i < f->tracks.n; i++) {
-		const char *t = f->tracks.v[i];
+		int r = label_resolve(s, f->tracks.v[i]);
 
-		if (any_label(s, t)) {
-			strlist_push(&kept, t);
-		} else if (any_mention(s, t)) {
-			strlist_push(&f->track_fallbacks, t);
-		} else {
-			struct strbuf sb;
-
-			strbuf_init(&sb);
-			suggest(s, t, &sb);
-			error(EX_DATAERR, "no track, tag or session matches '%s'%s%s%s", t,
-			      sb.len ? " (did you mean " : "; see 'planner tracks'", sb.len ? sb.buf : "",
-			      sb.len ? "?)" : "");
-			strbuf_release(&sb);
+		if (r < 0) {
 			strlist_release(&kept);
 			return -1;
 		}
+		strlist_push(r ? &kept : &f->track_fallbacks, f->tracks.v[i]);
 	}
 	strlist_release(&f->tracks);
 	f->tracks = kept;

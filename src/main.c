@@ -15,6 +15,12 @@ int cmd_list(int argc, char **argv);
 int cmd_tracks(int argc, char **argv);
 int cmd_rooms(int argc, char **argv);
 int cmd_days(int argc, char **argv);
+int cmd_pick(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_drop(int argc, char **argv);
+int cmd_pin(int argc, char **argv);
+int cmd_conflicts(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
@@ -56,6 +62,70 @@ const struct command commands[] = {
 	  "usage: planner days [--json]\n"
 	  "\n"
 	  "Lists the days of the conference (in its time zone) with how many sessions each has.\n", false },
+	{ "pick", cmd_pick, "choose the best non-overlapping plan for your preferences",
+	  "usage: planner pick [--track T] [--tag T] [--keyword TEXT] [--speaker S] [--level L]\n"
+	  "                    [--lang L] [--type T] [--weight KIND=N] [--no-keynotes] [--fill]\n"
+	  "                    [--must ID] [--avoid ID] [--day N|DATE] [--break HH:MM-HH:MM]\n"
+	  "                    [--block \"DATE HH:MM-HH:MM TEXT\"] [--max-per-day N] [--travel MIN]\n"
+	  "                    [--explain] [--json] [--no-save]\n"
+	  "\n"
+	  "Chooses, exactly, the set of sessions with the most preference points that you can attend:\n"
+	  "no two overlap, and there is time to walk between rooms.  Shows it per day with why each\n"
+	  "session was chosen and what else fits its slot, and saves it as your plan.\n"
+	  "\n"
+	  "Preferences (repeatable; each kind adds its weight once):\n"
+	  "  -t, --track T        a track or tag called T (3 points); when there is none, sessions\n"
+	  "                       that mention T (as --keyword, said on stderr)\n"
+	  "      --tag T          a tag (3 points)\n"
+	  "  -k, --keyword TEXT   TEXT in the title, abstract, description, speakers or tags (2)\n"
+	  "      --speaker S      a speaker whose name contains S (4)\n"
+	  "  -l, --level L        beginner, intermediate, advanced / 초급, 중급, 고급 (1)\n"
+	  "      --lang L         a language: ko, en, ... (1)\n"
+	  "      --type T         talk, keynote, lightning, tutorial, workshop, ... (1)\n"
+	  "                       with a track, tag, keyword or speaker given, --level, --lang and\n"
+	  "                       --type only add to sessions that matched one of those\n"
+	  "      --weight KIND=N  the points of a kind (track, tag, keyword, speaker, level, lang,\n"
+	  "                       type, keynote), e.g. --weight speaker=10\n"
+	  "      --no-keynotes    no bonus for keynotes (5 points by default: attendees go to them)\n"
+	  "      --fill           fill free time with the best remaining sessions\n"
+	  "Constraints:\n"
+	  "      --must ID        pin a session (kept in later picks; 'planner drop ID' unpins)\n"
+	  "      --avoid ID       never choose a session\n"
+	  "  -d, --day N|DATE     plan only that day (the other days of the saved plan stay)\n"
+	  "      --break HH:MM-HH:MM   keep this time free every day (lunch)\n"
+	  "      --block \"YYYY-MM-DD HH:MM-HH:MM TEXT\"   a personal appointment\n"
+	  "      --max-per-day N  at most N sessions a day\n"
+	  "      --travel MIN     minutes to change rooms (default 5; x2 between floors, x3 between\n"
+	  "                       buildings when the timetable says)\n"
+	  "Output:\n"
+	  "      --explain        also list the strongest sessions left out and what beat them\n"
+	  "      --json           the plan and every candidate's score, for checking\n"
+	  "      --no-save        do not save the plan\n"
+	  "\n"
+	  "With no preference given, the saved plan's preferences are used again; pins are kept.\n", false },
+	{ "plan", cmd_plan, "show your saved plan and what changed in it",
+	  "usage: planner plan [--json]\n"
+	  "\n"
+	  "Shows the saved plan by day.  When the timetable has changed since the plan was made, says\n"
+	  "which planned sessions moved, changed room or were cancelled, and suggests 'planner pick'.\n", false },
+	{ "add", cmd_add, "add sessions to your plan by hand",
+	  "usage: planner add ID...\n"
+	  "\n"
+	  "Adds the sessions to the saved plan, even when they overlap others (then warns; see\n"
+	  "'planner conflicts').  A later 'planner pick' re-plans; use 'planner pin' to keep a session.\n", false },
+	{ "drop", cmd_drop, "remove sessions from your plan",
+	  "usage: planner drop ID...\n"
+	  "\n"
+	  "Removes the sessions from the saved plan and unpins them.\n", false },
+	{ "pin", cmd_pin, "add sessions to your plan and keep them in later picks",
+	  "usage: planner pin ID...\n"
+	  "\n"
+	  "Adds the sessions to the saved plan and pins them: 'planner pick' keeps pinned sessions.\n", false },
+	{ "conflicts", cmd_conflicts, "list overlaps in your plan",
+	  "usage: planner conflicts\n"
+	  "\n"
+	  "Lists planned sessions that overlap, or leave too little time to change rooms (after\n"
+	  "manual adds, or after the timetable moved something).\n", false },
 	{ "help", cmd_help, "show help for planner or for a command",
 	  "usage: planner help [COMMAND]\n", false },
 	{ "version", cmd_version, "print the version",

@@ -5,7 +5,9 @@
 #include "jsonw.h"
 #include "render.h"
 #include "schedule.h"
+#include "text.h"
 #include "tz.h"
+#include "util.h"
 
 const char *weekday_name(int year, int month, int day)
 {
@@ -34,10 +36,17 @@ static void strlist_json(struct jsonw *w, const struct strlist *l)
 void session_json(struct jsonw *w, const struct schedule *s, const struct session *se,
 		  const struct tz *z)
 {
+	jsonw_object_begin(w);
+	session_json_members(w, s, se, z);
+	jsonw_object_end(w);
+}
+
+void session_json_members(struct jsonw *w, const struct schedule *s, const struct session *se,
+			  const struct tz *z)
+{
 	char buf[40];
 	char *room = session_room_label(s, se);
 
-	jsonw_object_begin(w);
 	jsonw_key(w, "id");
 	jsonw_string(w, se->id);
 	jsonw_key(w, "title");
@@ -88,6 +97,132 @@ void session_json(struct jsonw *w, const struct schedule *s, const struct sessio
 	jsonw_bool(w, se->scheduled);
 	jsonw_key(w, "abstract");
 	jsonw_string(w, se->abstract);
-	jsonw_object_end(w);
 	free(room);
+}
+
+int cell_width(const char *s)
+{
+	char *clean = text_sanitize(s ? s : "");
+	int w = (int)text_width(clean);
+
+	free(clean);
+	return w;
+}
+
+void put_cell(FILE *f, const char *s, int cols)
+{
+	char *clean = text_sanitize(s ? s : ""), *cut;
+	int w;
+
+	if (cols <= 0) {
+		fputs(clean, f);
+		free(clean);
+		return;
+	}
+	cut = text_truncate(clean, (size_t)cols);
+	fputs(cut, f);
+	for (w = (int)text_width(cut); w < cols; w++)
+		fputc(' ', f);
+	free(cut);
+	free(clean);
+}
+
+void row_layout_compute(struct row_layout *lay, const struct schedule *s,
+			const struct session *const *v, size_t n, int width)
+{
+	int used;
+
+	lay->room_w = 1;
+	lay->id_w = 2;
+	lay->lang_w = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *room = session_room_label(s, v[i]);
+		int w = cell_width(room);
+		if (w > lay->room_w)
+			lay->room_w = w;
+		free(room);
+		w = cell_width(v[i]->id);
+		if (w > lay->id_w)
+			lay->id_w = w;
+		w = cell_width(v[i]->language);
+		if (w > lay->lang_w)
+			lay->lang_w = w;
+	}
+	if (lay->room_w > 24)
+		lay->room_w = 24;
+	if (lay->id_w > 16)
+		lay->id_w = 16;
+	if (lay->lang_w > 5)
+		lay->lang_w = 5;
+	lay->title_w = 0;
+	if (width > 0) {
+		used = lay->indent + 11 + 2 + (lay->marks ? 2 : 0) + lay->room_w + 2 + lay->id_w + 2 +
+		       (lay->lang_w ? lay->lang_w + 2 : 0);
+		lay->title_w = width - used > 10 ? width - used : 10;
+	}
+}
+
+static char *title_cell(const struct session *se)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, se->title);
+	if (se->type != SESSION_TALK)
+		strbuf_addf(&sb, " [%s]", session_type_name(se->type));
+	for (size_t i = 0; i < se->speakers.n; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : " — ", se->speakers.v[i]);
+	return strbuf_detach(&sb);
+}
+
+void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
+	       const struct session *se, const struct tz *z, const char *mark)
+{
+	char a[8], b[8], *room, *title;
+
+	fprintf(f, "%*s", lay->indent, "");
+	if (se->has_time) {
+		format_hm(z, se->start, a, sizeof(a));
+		format_hm(z, se->end, b, sizeof(b));
+		fprintf(f, "%s-%s  ", a, b);
+	} else {
+		fprintf(f, "%-11s  ", "unscheduled");
+	}
+	if (lay->marks)
+		fputs(mark ? mark : "  ", f);
+	room = session_room_label(s, se);
+	put_cell(f, *room ? room : "-", lay->room_w);
+	fputs("  ", f);
+	if (lay->color)
+		fputs("\033[2m", f);
+	put_cell(f, se->id, lay->id_w);
+	if (lay->color)
+		fputs("\033[0m", f);
+	fputs("  ", f);
+	if (lay->lang_w) {
+		put_cell(f, se->language ? se->language : "", lay->lang_w);
+		fputs("  ", f);
+	}
+	title = title_cell(se);
+	/* The last column is cut only when too wide, and never padded. */
+	put_cell(f, title, lay->title_w > 0 && cell_width(title) > lay->title_w ? lay->title_w : 0);
+	fputc('\n', f);
+	free(title);
+	free(room);
+}
+
+void day_heading(FILE *f, const struct schedule *s, const struct session *se, const struct tz *z,
+		 struct civil *cur, bool color)
+{
+	struct civil c;
+
+	tz_to_civil(z, se->start, &c);
+	if (c.year == cur->year && c.month == cur->month && c.day == cur->day)
+		return;
+	*cur = c;
+	fprintf(f, "\n%s%04d-%02d-%02d %s", color ? "\033[1m" : "", c.year, c.month, c.day,
+		weekday_name(c.year, c.month, c.day));
+	if (se->day >= 0 && z == s->tz)
+		fprintf(f, " (day %d)", se->day + 1);
+	fprintf(f, "%s\n", color ? "\033[0m" : "");
 }

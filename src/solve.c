@@ -3,9 +3,12 @@
  * Weighted interval scheduling by dynamic programming, run backwards: items are taken in
  * decreasing start order and G(i, c) is the best plan whose FIRST item is i and that holds at
  * most c items on i's day.  Running backwards makes the final tie-break exact: plans are compared
- * item by item from the front (see solve.h), so two plans that begin with different items are
- * ordered by those first items alone, and the best successor of i is simply the best stored
- * value, with the successor's own position as the last key.
+ * item by item from the front by (end, index) (see solve.h), so two plans that begin with
+ * different items are ordered by those first items alone, a plan beginning with i compares with
+ * another beginning with i as their tails do, and the empty plan comes before any other.  So the
+ * tie-break key of G(i, c) is just the rank of i in (end, index) order, and the best successor
+ * is the best stored value.  Each chosen successor is found again when the plan is rebuilt (the
+ * suffix maxima never change once written), so no successor table is kept.
  *
  * The value of a plan is the tuple (pins, score, -room changes, -first-item rank), compared
  * lexicographically.  Counting pins first is the exact form of "give pins a bonus larger than
@@ -13,7 +16,9 @@
  * whenever some plan does, and nothing ever has to be removed or subtracted afterwards.
  *
  * The successors of i are the items j with i.end + travel(i, j) <= j.start.  They are found in
- * "lists" of items sorted by start, each with suffix maxima, by one binary search per list:
+ * "lists" of items sorted by start, each with suffix maxima, from the first place whose start
+ * reaches a threshold (found by binary search, or for uniform travel all at once by one sweep
+ * in end order, as the thresholds grow with the end):
  *   - uniform travel T: every item from i.end + T on (counted as a room change), the items of
  *     i's own room from i.end on, and the plenaries from i.end on (no change); when i is a
  *     plenary, every item from i.end on.  An item of i's room or a plenary also found in the

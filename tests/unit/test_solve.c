@@ -693,6 +693,171 @@ static void test_against_brute_force(void)
 	is_int(bad_alt, 0, "brute force: alternatives");
 }
 
+/* A plain O(n^2 K) reference: the best (pins, score, -changes) over chains, forward over items
+ * sorted by end, every pair tried; f[i][c-1] ends at i with c items on i's day.  Returns false
+ * when no chain holds every pin. */
+struct ref_val {
+	int pins;
+	int64_t score;
+	int changes;
+	bool ok;
+};
+
+static bool ref_better(struct ref_val a, struct ref_val b)
+{
+	if (!b.ok)
+		return a.ok;
+	if (!a.ok)
+		return false;
+	if (a.pins != b.pins)
+		return a.pins > b.pins;
+	if (a.score != b.score)
+		return a.score > b.score;
+	return a.changes < b.changes;
+}
+
+static bool reference(const struct solve_problem *p, int64_t *score, int *changes)
+{
+	enum { MAXR = 100, MAXK = 8 };
+	static struct ref_val f[MAXR][MAXK];
+	size_t v[MAXR], n = 0;
+	int K = p->max_per_day ? p->max_per_day : 1, npins = 0;
+	struct ref_val best = { 0, 0, 0, true };
+
+	for (size_t i = 0; i < p->nitems; i++) {
+		npins += p->items[i].pinned;
+		if (!p->items[i].excluded)
+			v[n++] = i;
+	}
+	bf_sort(p->items, v, n);
+	for (size_t a = 0; a < n; a++) {
+		const struct solve_item *x = &p->items[v[a]];
+		for (int c = 0; c < K; c++)
+			f[a][c].ok = false;
+		f[a][0] = (struct ref_val){ x->pinned, x->score, 0, true };
+		for (size_t b = 0; b < a; b++) {
+			const struct solve_item *y = &p->items[v[b]];
+			int ch = y->room >= 0 && x->room >= 0 && y->room != x->room;
+			if (y->end + bf_travel(p, y->room, x->room) > x->start)
+				continue;
+			for (int c = 0; c < K; c++) {
+				struct ref_val t = f[b][c];
+				int to = p->max_per_day && y->day == x->day ? c + 1 : 0;
+				if (!t.ok || to >= K)
+					continue;
+				t.pins += x->pinned;
+				t.score += x->score;
+				t.changes += ch;
+				if (ref_better(t, f[a][to]))
+					f[a][to] = t;
+			}
+		}
+		for (int c = 0; c < K; c++)
+			if (ref_better(f[a][c], best))
+				best = f[a][c];
+	}
+	*score = best.score;
+	*changes = best.changes;
+	return best.pins == npins;
+}
+
+/* Larger instances, beyond brute force, with caps that bind: solve against the reference. */
+static void test_against_reference(void)
+{
+	enum { N = 100 };
+	int agree = 0, failures = 0, runs = 600;
+
+	rng_state = 31337;
+	for (int round = 0; round < runs; round++) {
+		static struct solve_item it[N];
+		static int m[9];
+		size_t n = 1 + rnd(N);
+		int nrooms = 1 + (int)rnd(3);
+		struct solve_problem p = problem(it, n, nrooms, (int)rnd(4) * 300);
+		struct solve_result r;
+		int64_t score;
+		int changes;
+		bool feasible;
+
+		for (size_t i = 0; i < n; i++) {
+			int day = (int)rnd(3);
+			it[i] = item(day * 1440 + 540 + rnd(60) * 5, 0, (int)rnd((uint32_t)nrooms + 1) - 1,
+				     rnd(6));
+			it[i].end = it[i].start + (1 + rnd(12)) * 5 * MIN;
+			it[i].day = day;
+			it[i].excluded = rnd(10) == 0;
+			it[i].pinned = rnd(40) == 0;
+		}
+		for (int k = 0; k < nrooms * nrooms; k++)
+			m[k] = (int)rnd(4) * 300;
+		p.room_travel = rnd(3) == 0 ? m : NULL;
+		p.max_per_day = rnd(4) == 0 ? 0 : 1 + (int)rnd(8);
+		feasible = reference(&p, &score, &changes);
+		solve_result_init(&r);
+		if (!feasible) {
+			failures++;
+			agree += solve(&p, &r) == -1;
+		} else {
+			agree += solve(&p, &r) == 0 && r.total_score == score && r.room_changes == changes;
+		}
+		solve_result_release(&r);
+	}
+	ok(failures > 20 && failures < runs / 2, "reference: %d of %d with infeasible pins", failures, runs);
+	is_int(agree, runs, "reference: solve agrees on feasibility, total and room changes");
+}
+
+/* True if two results are the same plan with the same alternatives. */
+static bool same_result(const struct solve_result *a, const struct solve_result *b)
+{
+	if (a->nchosen != b->nchosen || a->total_score != b->total_score ||
+	    a->room_changes != b->room_changes)
+		return false;
+	for (size_t k = 0; k < a->nchosen; k++)
+		if (a->chosen[k] != b->chosen[k] || a->alternative[k] != b->alternative[k])
+			return false;
+	return true;
+}
+
+/* Larger instances, beyond brute force: uniform travel and the equivalent matrix (any diagonal)
+ * give the same plan, and so do no cap and a cap no day reaches. */
+static void test_equivalent_forms(void)
+{
+	enum { N = 80, R = 6 };
+	int same_matrix = 0, same_cap = 0, runs = 0;
+
+	rng_state = 99;
+	for (int round = 0; round < 300; round++) {
+		static struct solve_item it[N];
+		static int m[R * R];
+		size_t n = 1 + rnd(N);
+		struct solve_problem p = problem(it, n, R, (int)rnd(4) * 300);
+		struct solve_result a, b;
+
+		for (size_t i = 0; i < n; i++) {
+			int day = (int)rnd(3);
+			it[i] = item(day * 1440 + 540 + rnd(60) * 5, 0, (int)rnd(R + 1) - 1, rnd(5));
+			it[i].end = it[i].start + (1 + rnd(12)) * 5 * MIN;
+			it[i].day = day;
+			it[i].excluded = rnd(10) == 0;
+		}
+		for (int k = 0; k < R * R; k++)
+			m[k] = k % (R + 1) == 0 ? (int)rnd(1000) : p.travel_seconds;
+		solve_result_init(&a);
+		solve_result_init(&b);
+		runs += solve(&p, &a) == 0;
+		p.room_travel = m;
+		same_matrix += solve(&p, &b) == 0 && same_result(&a, &b);
+		p.room_travel = NULL;
+		p.max_per_day = N;
+		same_cap += solve(&p, &b) == 0 && same_result(&a, &b);
+		solve_result_release(&a);
+		solve_result_release(&b);
+	}
+	is_int(runs, 300, "equivalent forms: every instance solves");
+	is_int(same_matrix, 300, "equivalent forms: uniform travel equals the same matrix");
+	is_int(same_cap, 300, "equivalent forms: a cap no day reaches changes nothing");
+}
+
 int main(void)
 {
 	test_empty_input();
@@ -712,5 +877,7 @@ int main(void)
 	test_alternatives();
 	test_bad_input();
 	test_against_brute_force();
+	test_equivalent_forms();
+	test_against_reference();
 	return done_testing();
 }

@@ -62,6 +62,8 @@ static void test_lookup(void)
 	ok(utc != NULL, "tz_get: UTC");
 	is_str(tz_name(utc), "UTC", "tz_name: UTC");
 	is_int(tz_offset_at(utc, 1729915200), 0, "UTC offset is 0");
+	ok(tz_get("GMT") != NULL && tz_offset_at(tz_get("GMT"), 1729915200) == 0,
+	   "tz_get: GMT (libical answers it with its UTC zone)");
 	ok(tz_get("Etc/UTC") != NULL, "tz_get: Etc/UTC (not in zone.tab) loads from its file");
 	ok(tz_get("US/Pacific") != NULL, "tz_get: a backward-compatible link name loads");
 	ok(tz_get("America/Argentina/Buenos_Aires") != NULL, "tz_get: three-part name");
@@ -168,6 +170,14 @@ static void test_dst(void)
 	       "New York repeated 01:30 is EDT, as in RFC 5545");
 	is_int(from_civil(ny, 2007, 3, 11, 2, 30, 0), 1173594600,
 	       "New York skipped 02:30 uses the later offset (-04:00)");
+
+	/* A half-hour DST change, and a whole skipped day (Samoa, 2011-12-30). */
+	is_int(from_civil(tz_get("Australia/Lord_Howe"), 2024, 4, 7, 1, 45, 0), 1712414700,
+	       "Lord Howe repeated 01:45 (30-minute change) is the first one");
+	is_int(from_civil(tz_get("Australia/Lord_Howe"), 2024, 10, 6, 2, 15, 0), 1728141300,
+	       "Lord Howe skipped 02:15 uses the later offset (+11:00)");
+	is_int(from_civil(tz_get("Pacific/Apia"), 2011, 12, 30, 12, 0, 0), 1325196000,
+	       "Apia 2011-12-30 never happened: read with the later offset (+14:00)");
 
 	/* Every quarter hour of 2019 in Berlin survives instant -> civil -> instant, except the
 	 * second pass through the repeated hour, which comes back as the first. */

@@ -1,0 +1,83 @@
+/* pick.h: from a timetable, preferences and constraints to the best plan, with explanations.
+ *
+ * Builds the solver's problem (scores from prefs, pins, exclusions, breaks and personal blocks,
+ * travel between rooms, the per-day cap), runs the exact solver, and describes the result:
+ * why each session was chosen, what could replace it, and what beat the sessions left out.
+ */
+#ifndef PLANNER_PICK_H
+#define PLANNER_PICK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schedule.h"
+
+struct prefs;
+
+/* A time that must stay free: a --break (every day) expanded to one per day, or a --block. */
+struct busy {
+	int64_t start, end;
+	char *label;            /* "break 12:00-13:00", "block 2024-10-26 15:00-16:00 dentist" */
+};
+
+struct pick_request {
+	const struct schedule *s;
+	const struct prefs *prefs;
+	int day;                /* day index to plan, or -1 for every day */
+	struct strlist must;    /* session ids to pin */
+	struct strlist avoid;   /* session ids never to choose */
+	struct busy *busy;
+	size_t nbusy, busy_alloc;
+	int travel_minutes;     /* between two rooms; more between floors (x2) and buildings (x3) */
+	int max_per_day;        /* 0: no cap */
+	bool fill;              /* fill free time with the best remaining sessions */
+};
+
+void pick_request_init(struct pick_request *rq, const struct schedule *s, const struct prefs *p);
+void pick_request_release(struct pick_request *rq);
+
+/* Adds "--break HH:MM-HH:MM" (on every day of s, or only rq->day) / "--block DATE HH:MM-HH:MM
+ * TEXT".  -1 with error() set (EX_USAGE) for a malformed value. */
+int pick_add_break(struct pick_request *rq, const char *arg);
+int pick_add_block(struct pick_request *rq, const char *arg);
+
+/* One session as the planner sees it. */
+struct pick_candidate {
+	size_t session;         /* index into s->sessions */
+	int64_t points;         /* preference points (hundredths) */
+	int64_t score;          /* the solver's weight: points, or with --fill a lexicographic mix */
+	char *why;              /* the reasons for the points; "" when none */
+	bool pinned, excluded;
+	char *excluded_by;      /* "avoided", "break 12:00-13:00", ...; NULL when not excluded */
+	int room;               /* the solver's room: an index, or -1 for a plenary */
+};
+
+struct pick_result {
+	struct pick_candidate *cand; /* every scheduled session of the planned day(s) */
+	size_t ncand;
+	size_t *chosen;         /* indexes into cand, in time order */
+	size_t nchosen;
+	size_t *alternative;    /* per chosen: an index into cand, or SIZE_MAX */
+	int64_t total_points;
+	int64_t total_score;
+	int room_changes;
+};
+
+void pick_result_init(struct pick_result *r);
+void pick_result_release(struct pick_result *r);
+
+/* Plans.  0, or -1 with error() set: an unknown session id in must/avoid (EX_DATAERR, with a
+ * suggestion), pins that overlap each other or leave no time to change rooms, a pin inside a
+ * break or block, or more pins on a day than the cap (each naming the sessions and times). */
+int pick_run(const struct pick_request *rq, struct pick_result *r);
+
+/* Travel time in seconds between the rooms of two sessions under rq's rule. */
+int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b);
+
+/* For --explain: the chosen candidates (indexes into r->cand) that keep candidate c out — those
+ * it overlaps, or cannot be reached from or to in time.  Writes at most max, returns the count. */
+size_t pick_blockers(const struct pick_request *rq, const struct pick_result *r, size_t c,
+		     size_t *out, size_t max);
+
+#endif

@@ -1,0 +1,63 @@
+/* plan.h: the user's saved plan for one timetable — what they chose and pinned, the preferences
+ * that made it, and what the planned sessions looked like then, so that a later timetable change
+ * can be told.  Kept in $XDG_DATA_HOME/planner/<conference-id>.plan.json, written atomically.
+ */
+#ifndef PLANNER_PLAN_H
+#define PLANNER_PLAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "schedule.h"
+
+/* How a planned session looked when it was planned. */
+struct plan_entry {
+	char *id;
+	char *title;
+	int64_t start, end;
+	char *room;             /* the room label, "" when none */
+};
+
+struct plan {
+	char *conference;       /* conference id */
+	char *fingerprint;      /* schedule_fingerprint() of the timetable it was made from */
+	int64_t made_at;        /* when it was last changed (seconds since the epoch) */
+	struct strlist args;    /* the preference options of the pick that made it, as typed */
+	struct strlist pinned;  /* session ids */
+	struct strlist avoided; /* session ids */
+	struct plan_entry *entries; /* the chosen sessions, in time order */
+	size_t nentries, entries_alloc;
+	int travel_minutes;
+};
+
+void plan_init(struct plan *p);
+void plan_release(struct plan *p);
+
+/* The plan file of conference `conf_id` (a slug; other bytes are replaced).  Caller frees; NULL
+ * with error() set when no data directory can be found. */
+char *plan_path(const char *conf_id);
+
+/* Reads a plan file.  Returns 0; 1 when there is none (p stays empty); -1 with error() set
+ * (EX_DATAERR naming the file and the problem, for a truncated or corrupt file; nothing is
+ * changed on disk). */
+int plan_load(struct plan *p, const char *path);
+/* Writes the plan (temp file, fsync, rename; the directory is created).  -1 with error() set. */
+int plan_save(const struct plan *p, const char *path);
+
+/* Whether id is planned; its entry index or -1. */
+long plan_find(const struct plan *p, const char *id);
+/* Adds session se of s to the entries (kept in time order; no duplicates). */
+void plan_add(struct plan *p, const struct schedule *s, const struct session *se);
+/* Removes id from entries and pins; returns whether it was planned. */
+bool plan_drop(struct plan *p, const char *id);
+
+/* A short version of a timetable's content (ids, titles, times, rooms), 16 hex digits; the same
+ * content gives the same fingerprint whatever its format.  Writes into buf (at least 17 bytes). */
+void schedule_fingerprint(const struct schedule *s, char *buf);
+
+/* What happened to a planned session since it was planned. */
+enum plan_change { PLAN_SAME, PLAN_CANCELLED, PLAN_MOVED, PLAN_ROOM, PLAN_RETITLED };
+/* Compares entry e with the timetable; *now gets the session's index or -1 when it is gone. */
+enum plan_change plan_entry_change(const struct plan_entry *e, const struct schedule *s, long *now);
+
+#endif

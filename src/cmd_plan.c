@@ -1,0 +1,105 @@
+/* cmd_plan.c: `planner plan` — the saved plan, by day, with what the timetable did to it since
+ * it was made (moved, cancelled, another room) and a hint to re-plan. */
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "jsonw.h"
+#include "plan.h"
+#include "render.h"
+#include "schedule.h"
+#include "tz.h"
+#include "util.h"
+
+static void print_json(const struct schedule *s, const struct plan *p)
+{
+	static const char *const names[] = { "same", "cancelled", "moved", "room", "retitled" };
+	struct jsonw w;
+
+	jsonw_init(&w, stdout);
+	jsonw_object_begin(&w);
+	jsonw_key(&w, "conference");
+	jsonw_string(&w, s->conf.id);
+	jsonw_key(&w, "preferences");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < p->args.n; i++)
+		jsonw_string(&w, p->args.v[i]);
+	jsonw_array_end(&w);
+	jsonw_key(&w, "pinned");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < p->pinned.n; i++)
+		jsonw_string(&w, p->pinned.v[i]);
+	jsonw_array_end(&w);
+	jsonw_key(&w, "sessions");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < p->nentries; i++) {
+		long k;
+		enum plan_change c = plan_entry_change(&p->entries[i], s, &k);
+
+		if (k >= 0 && s->sessions[k].has_time) {
+			jsonw_object_begin(&w);
+			session_json_members(&w, s, &s->sessions[k], s->tz);
+		} else {
+			jsonw_object_begin(&w);
+			jsonw_key(&w, "id");
+			jsonw_string(&w, p->entries[i].id);
+			jsonw_key(&w, "title");
+			jsonw_string(&w, p->entries[i].title);
+		}
+		jsonw_key(&w, "change");
+		jsonw_string(&w, names[c]);
+		jsonw_object_end(&w);
+	}
+	jsonw_array_end(&w);
+	jsonw_object_end(&w);
+	jsonw_finish(&w);
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct schedule s;
+	struct plan p;
+	char *path = NULL;
+	bool json = false;
+	int c, ret = 0;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == OPT_JSON)
+			json = true;
+		else if (c == 'h')
+			return command_help("plan");
+		else
+			return cli_option_error("plan", argv, opts);
+	}
+	if (optind < argc)
+		return usage_error("plan", "unexpected argument '%s'", argv[optind]);
+	schedule_init(&s);
+	if (cli_load_plan(&s, &p, &path) < 0) {
+		ret = report_error();
+		goto out;
+	}
+	if (!p.nentries && !p.fingerprint) {
+		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s.conf.name);
+		ret = EX_NOINPUT;
+		goto out;
+	}
+	if (json) {
+		print_json(&s, &p);
+	} else {
+		size_t changed = cli_print_plan(&s, &p);
+		if (changed)
+			printf("\nThe timetable changed since this plan was made: %zu planned session%s "
+			       "moved or cancelled.  Run 'planner pick' to re-plan.\n", changed,
+			       changed == 1 ? "" : "s");
+	}
+out:
+	plan_release(&p);
+	free(path);
+	schedule_release(&s);
+	return ret;
+}

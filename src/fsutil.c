@@ -1,0 +1,120 @@
+/* fsutil.c: atomic file replacement and the XDG base directories. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "util.h"
+
+static int fsync_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), ret = 0;
+
+	if (fd >= 0) {
+		if (fsync(fd) < 0 && errno != EINVAL)
+			ret = -1;
+		close(fd);
+	}
+	free(dir);
+	return ret;
+}
+
+int write_file_atomic(const char *path, const void *data, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	const char *p = data;
+	int fd, e;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		e = errno;
+		free(tmp);
+		return error(EX_CANTCREAT, "cannot write '%s': %s", path, strerror(e));
+	}
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto fail;
+	free(tmp);
+	if (fsync_dir_of(path) < 0)
+		return error(EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
+	return 0;
+fail:
+	e = errno ? errno : EIO;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return error(EX_IOERR, "cannot write '%s': %s", path, strerror(e));
+}
+
+int mkdir_p(const char *dir)
+{
+	char *d = xstrdup(dir);
+	int ret = 0;
+
+	for (char *p = d + 1;; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(d, 0700) < 0 && errno != EEXIST) {
+				ret = error(EX_CANTCREAT, "cannot create directory '%s': %s", d, strerror(errno));
+				break;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(d);
+	return ret;
+}
+
+static char *xdg_dir(const char *var, const char *fallback)
+{
+	const char *v = getenv(var), *home;
+
+	if (v && v[0] == '/')
+		return xasprintf("%s/planner", v);
+	home = getenv("HOME");
+	if (!home || home[0] != '/') {
+		error(EX_CANTCREAT, "neither $%s nor $HOME is set to an absolute path", var);
+		return NULL;
+	}
+	return xasprintf("%s/%s/planner", home, fallback);
+}
+
+char *xdg_data_dir(void)
+{
+	return xdg_dir("XDG_DATA_HOME", ".local/share");
+}
+
+char *xdg_cache_dir(void)
+{
+	return xdg_dir("XDG_CACHE_HOME", ".cache");
+}
+
+char *xdg_config_dir(void)
+{
+	return xdg_dir("XDG_CONFIG_HOME", ".config");
+}

@@ -1,0 +1,426 @@
+/* pick.c: builds the solver's problem from the timetable, preferences and constraints, runs it,
+ * and explains the plan (reasons, alternatives, blockers). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "pick.h"
+#include "prefs.h"
+#include "solve.h"
+#include "text.h"
+#include "tz.h"
+#include "util.h"
+
+void pick_request_init(struct pick_request *rq, const struct schedule *s, const struct prefs *p)
+{
+	memset(rq, 0, sizeof(*rq));
+	rq->s = s;
+	rq->prefs = p;
+	rq->day = -1;
+	rq->travel_minutes = 5;
+}
+
+void pick_request_release(struct pick_request *rq)
+{
+	strlist_release(&rq->must);
+	strlist_release(&rq->avoid);
+	for (size_t i = 0; i < rq->nbusy; i++)
+		free(rq->busy[i].label);
+	free(rq->busy);
+	rq->busy = NULL;
+	rq->nbusy = rq->busy_alloc = 0;
+}
+
+static void add_busy(struct pick_request *rq, int64_t start, int64_t end, char *label)
+{
+	rq->busy = xgrow(rq->busy, rq->nbusy + 1, &rq->busy_alloc, sizeof(*rq->busy));
+	rq->busy[rq->nbusy].start = start;
+	rq->busy[rq->nbusy].end = end;
+	rq->busy[rq->nbusy].label = label;
+	rq->nbusy++;
+}
+
+/* "HH:MM-HH:MM" → minutes since midnight; the end must be after the start. */
+static int parse_span(const char *s, int *from, int *to, const char **rest)
+{
+	int h1, m1, h2, m2, n = 0;
+
+	if (sscanf(s, "%2d:%2d-%2d:%2d%n", &h1, &m1, &h2, &m2, &n) != 4 || n < 11)
+		return -1;
+	if (h1 > 23 || m1 > 59 || h2 > 24 || m2 > 59 || (h2 == 24 && m2) || h1 < 0 || m1 < 0 ||
+	    h2 < 0 || m2 < 0)
+		return -1;
+	*from = h1 * 60 + m1;
+	*to = h2 * 60 + m2;
+	if (*to <= *from)
+		return -1;
+	if (rest)
+		*rest = s + n;
+	return 0;
+}
+
+static int day_instant(const struct schedule *s, int y, int mo, int d, int minutes, int64_t *out)
+{
+	struct civil c = { y, mo, d, minutes / 60, minutes % 60, 0 };
+
+	if (minutes == 24 * 60) {
+		/* 24:00 is the next day's midnight */
+		int64_t days = days_from_civil(y, mo, d) + 1;
+		civil_from_days(days, &c.year, &c.month, &c.day);
+		c.hour = 0;
+		c.minute = 0;
+	}
+	return tz_from_civil(s->tz, &c, out);
+}
+
+int pick_add_break(struct pick_request *rq, const char *arg)
+{
+	const struct schedule *s = rq->s;
+	const char *rest;
+	int from, to;
+
+	if (parse_span(arg, &from, &to, &rest) < 0 || *rest)
+		return error(EX_USAGE, "--break '%s': expected HH:MM-HH:MM, e.g. 12:00-13:00", arg);
+	for (size_t i = 0; i < s->ndays; i++) {
+		const struct day *d = &s->days[i];
+		int64_t a, b;
+
+		if (day_instant(s, d->year, d->month, d->day, from, &a) < 0 ||
+		    day_instant(s, d->year, d->month, d->day, to, &b) < 0)
+			return -1;
+		add_busy(rq, a, b, xasprintf("break %s", arg));
+	}
+	return 0;
+}
+
+int pick_add_block(struct pick_request *rq, const char *arg)
+{
+	const char *rest;
+	int y, mo, d, n = 0, from, to;
+	int64_t a, b;
+
+	if (sscanf(arg, "%4d-%2d-%2d %n", &y, &mo, &d, &n) != 3 || n < 11 || !civil_date_valid(y, mo, d) ||
+	    parse_span(arg + n, &from, &to, &rest) < 0 || (*rest && *rest != ' '))
+		return error(EX_USAGE, "--block '%s': expected \"YYYY-MM-DD HH:MM-HH:MM TEXT\"", arg);
+	if (day_instant(rq->s, y, mo, d, from, &a) < 0 || day_instant(rq->s, y, mo, d, to, &b) < 0)
+		return -1;
+	{
+		const char *text = rest;
+		while (*text == ' ')
+			text++;
+		add_busy(rq, a, b, xasprintf("block %.*s%s%s", (int)(rest - arg), arg, *text ? " " : "",
+					     text));
+	}
+	return 0;
+}
+
+void pick_result_init(struct pick_result *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void pick_result_release(struct pick_result *r)
+{
+	for (size_t i = 0; i < r->ncand; i++) {
+		free(r->cand[i].why);
+		free(r->cand[i].excluded_by);
+	}
+	free(r->cand);
+	free(r->chosen);
+	free(r->alternative);
+	pick_result_init(r);
+}
+
+static bool floors_known(const struct schedule *s)
+{
+	for (size_t i = 0; i < s->nrooms; i++)
+		if (s->rooms[i].floor || s->rooms[i].building)
+			return true;
+	return false;
+}
+
+static bool differ(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b);
+}
+
+static int room_travel(const struct pick_request *rq, size_t a, size_t b)
+{
+	const struct room *ra = &rq->s->rooms[a], *rb = &rq->s->rooms[b];
+	int t = rq->travel_minutes * 60;
+
+	if (a == b)
+		return 0;
+	if (differ(ra->building, rb->building))
+		return 3 * t;
+	if (differ(ra->floor, rb->floor))
+		return 2 * t;
+	return t;
+}
+
+int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b)
+{
+	if (a->nrooms != 1 || b->nrooms != 1)
+		return 0;
+	return room_travel(rq, a->rooms[0], b->rooms[0]);
+}
+
+static void hm(const struct schedule *s, int64_t t, char *buf)
+{
+	struct civil c;
+	tz_to_civil(s->tz, t, &c);
+	snprintf(buf, 8, "%02d:%02d", c.hour, c.minute);
+}
+
+/* "\"ID\" (title, 10:00-10:40, room)" for messages; caller frees. */
+static char *describe(const struct schedule *s, const struct session *se)
+{
+	char a[8], b[8], *room = session_room_label(s, se), *title = text_sanitize(se->title);
+	char *cut = text_truncate(title, 40), *out;
+
+	hm(s, se->start, a);
+	hm(s, se->end, b);
+	out = xasprintf("\"%s\" (%s, %s-%s, %s)", se->id, cut, a, b, *room ? room : "no room");
+	free(room);
+	free(title);
+	free(cut);
+	return out;
+}
+
+static int unknown_session(const struct schedule *s, const char *opt, const char *id)
+{
+	const char *best = schedule_nearest_session(s, id);
+
+	if (best)
+		return error(EX_DATAERR, "%s '%s': no such session in %s (did you mean '%s'?)", opt, id,
+			     s->conf.name, best);
+	return error(EX_DATAERR, "%s '%s': no such session in %s (see 'planner list')", opt, id,
+		     s->conf.name);
+}
+
+static int check_ids(const struct schedule *s, const struct strlist *ids, const char *opt)
+{
+	for (size_t i = 0; i < ids->n; i++) {
+		long k = schedule_find_session(s, ids->v[i]);
+		if (k < 0)
+			return unknown_session(s, opt, ids->v[i]);
+		if (!s->sessions[k].scheduled && !strcmp(opt, "--must"))
+			return error(EX_DATAERR, "--must '%s': the session is not scheduled (it has no %s)",
+				     ids->v[i], s->sessions[k].has_time ? "room" : "time");
+		if (!strcmp(opt, "--must") && strlist_find(ids, ids->v[i]) != (long)i)
+			continue;
+	}
+	return 0;
+}
+
+static int pin_conflict_error(const struct pick_request *rq, const struct session *a,
+			      const struct session *b)
+{
+	char *da, *db;
+	int64_t overlap, gap, need;
+	int ret;
+
+	if (a->start > b->start) {
+		const struct session *t = a;
+		a = b;
+		b = t;
+	}
+	da = describe(rq->s, a);
+	db = describe(rq->s, b);
+	overlap = (a->end < b->end ? a->end : b->end) - b->start;
+	need = pick_travel(rq, a, b);
+	gap = b->start - a->end;
+	if (overlap > 0)
+		ret = error(EX_DATAERR, "pinned sessions %s and %s overlap by %lld minutes", da, db,
+			    (long long)((overlap + 59) / 60));
+	else
+		ret = error(EX_DATAERR, "pinned sessions %s and %s leave %lld of the %lld minutes "
+			    "needed to change rooms", da, db, (long long)(gap / 60),
+			    (long long)(need / 60));
+	free(da);
+	free(db);
+	return ret;
+}
+
+static bool fits_between(const struct pick_request *rq, const struct session *prev,
+			 const struct session *x, const struct session *next)
+{
+	if (prev && prev->end + pick_travel(rq, prev, x) > x->start)
+		return false;
+	if (next && x->end + pick_travel(rq, x, next) > next->start)
+		return false;
+	return true;
+}
+
+/* When no session that earned points can stand in for chosen[k], any session that fits between
+ * its neighbours will do for "room full?": the one that ends first, in its room if possible. */
+static size_t fallback_alternative(const struct pick_request *rq, const struct pick_result *r,
+				   size_t k)
+{
+	const struct schedule *s = rq->s;
+	const struct session *me = &s->sessions[r->cand[r->chosen[k]].session];
+	const struct session *prev = k ? &s->sessions[r->cand[r->chosen[k - 1]].session] : NULL;
+	const struct session *next = k + 1 < r->nchosen
+		? &s->sessions[r->cand[r->chosen[k + 1]].session] : NULL;
+	size_t best = SIZE_MAX;
+
+	if (prev && prev->day != me->day)
+		prev = NULL;
+	if (next && next->day != me->day)
+		next = NULL;
+	for (size_t c = 0; c < r->ncand; c++) {
+		const struct session *x = &s->sessions[r->cand[c].session];
+
+		if (r->cand[c].excluded || x == me || x->day != me->day ||
+		    !(x->start < me->end && me->start < x->end) || !fits_between(rq, prev, x, next))
+			continue;
+		if (best == SIZE_MAX || r->cand[c].points > r->cand[best].points)
+			best = c;
+	}
+	/* it must not be in the plan already */
+	for (size_t j = 0; best != SIZE_MAX && j < r->nchosen; j++)
+		if (r->chosen[j] == best)
+			best = SIZE_MAX;
+	return best;
+}
+
+int pick_run(const struct pick_request *rq, struct pick_result *r)
+{
+	const struct schedule *s = rq->s;
+	struct solve_item *items = NULL;
+	struct solve_problem prob;
+	struct solve_result sr;
+	int *matrix = NULL;
+	int ret = -1;
+	size_t n = 0;
+	int64_t scale = 1;
+
+	pick_result_init(r);
+	if (check_ids(s, &rq->must, "--must") < 0 || check_ids(s, &rq->avoid, "--avoid") < 0)
+		return -1;
+	for (size_t i = 0; i < rq->must.n; i++)
+		if (strlist_find(&rq->avoid, rq->must.v[i]) >= 0)
+			return error(EX_USAGE, "session '%s' is both pinned (--must) and avoided (--avoid)",
+				     rq->must.v[i]);
+
+	r->cand = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*r->cand));
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		struct pick_candidate *c;
+		struct strbuf why;
+
+		if (!se->scheduled || (rq->day >= 0 && se->day != rq->day))
+			continue;
+		c = &r->cand[r->ncand++];
+		c->session = i;
+		c->room = se->nrooms == 1 ? (int)se->rooms[0] : -1;
+		strbuf_init(&why);
+		c->points = prefs_score(rq->prefs, se, &why);
+		c->why = strbuf_detach(&why);
+		c->pinned = strlist_find(&rq->must, se->id) >= 0;
+		if (strlist_find(&rq->avoid, se->id) >= 0) {
+			c->excluded = true;
+			c->excluded_by = xstrdup("avoided");
+		}
+		for (size_t b = 0; !c->excluded && b < rq->nbusy; b++)
+			if (se->start < rq->busy[b].end && rq->busy[b].start < se->end) {
+				if (c->pinned) {
+					char *d = describe(s, se);
+					error(EX_DATAERR, "pinned session %s falls in %s", d, rq->busy[b].label);
+					free(d);
+					goto out;
+				}
+				c->excluded = true;
+				c->excluded_by = xstrdup(rq->busy[b].label);
+			}
+	}
+	n = r->ncand;
+	/* With --fill every session is worth a little, but never enough to outweigh a point. */
+	if (rq->fill)
+		scale = (int64_t)n + 1;
+	items = xcalloc(n ? n : 1, sizeof(*items));
+	for (size_t k = 0; k < n; k++) {
+		struct pick_candidate *c = &r->cand[k];
+		const struct session *se = &s->sessions[c->session];
+
+		c->score = c->points * scale + (rq->fill ? 1 : 0);
+		items[k].start = se->start;
+		items[k].end = se->end;
+		items[k].room = c->room;
+		items[k].day = se->day;
+		items[k].score = c->score;
+		items[k].pinned = c->pinned;
+		/* A session no preference asked for is never chosen to fill time, unless --fill. */
+		items[k].excluded = c->excluded || (!c->score && !c->pinned);
+	}
+	memset(&prob, 0, sizeof(prob));
+	prob.items = items;
+	prob.nitems = n;
+	prob.nrooms = (int)s->nrooms;
+	prob.travel_seconds = rq->travel_minutes * 60;
+	prob.max_per_day = rq->max_per_day;
+	if (floors_known(s) && s->nrooms) {
+		matrix = xmalloc(s->nrooms * s->nrooms * sizeof(*matrix));
+		for (size_t a = 0; a < s->nrooms; a++)
+			for (size_t b = 0; b < s->nrooms; b++)
+				matrix[a * s->nrooms + b] = room_travel(rq, a, b);
+		prob.room_travel = matrix;
+	}
+	solve_result_init(&sr);
+	if (solve(&prob, &sr) < 0) {
+		if (sr.conflict_a != SIZE_MAX && sr.conflict_b != SIZE_MAX && sr.conflict_a != sr.conflict_b)
+			pin_conflict_error(rq, &s->sessions[r->cand[sr.conflict_a].session],
+					   &s->sessions[r->cand[sr.conflict_b].session]);
+		else if (rq->max_per_day)
+			error(EX_DATAERR, "more sessions are pinned on one day than --max-per-day %d allows",
+			      rq->max_per_day);
+		solve_result_release(&sr);
+		goto out;
+	}
+	r->chosen = sr.chosen;
+	r->nchosen = sr.nchosen;
+	r->alternative = sr.alternative;
+	r->total_score = sr.total_score;
+	r->room_changes = sr.room_changes;
+	sr.chosen = NULL;
+	sr.alternative = NULL;
+	solve_result_release(&sr);
+	/* A night between two days is no room change. */
+	r->room_changes = 0;
+	for (size_t k = 0; k < r->nchosen; k++) {
+		const struct session *a = k ? &s->sessions[r->cand[r->chosen[k - 1]].session] : NULL;
+		const struct session *b = &s->sessions[r->cand[r->chosen[k]].session];
+		if (a && a->day == b->day && r->cand[r->chosen[k - 1]].room >= 0 &&
+		    r->cand[r->chosen[k]].room >= 0 && a->rooms[0] != b->rooms[0])
+			r->room_changes++;
+	}
+	for (size_t k = 0; k < r->nchosen; k++) {
+		r->total_points += r->cand[r->chosen[k]].points;
+		if (r->alternative[k] == SIZE_MAX && !r->cand[r->chosen[k]].pinned)
+			r->alternative[k] = fallback_alternative(rq, r, k);
+	}
+	ret = 0;
+out:
+	free(items);
+	free(matrix);
+	if (ret < 0)
+		pick_result_release(r);
+	return ret;
+}
+
+size_t pick_blockers(const struct pick_request *rq, const struct pick_result *r, size_t c,
+		     size_t *out, size_t max)
+{
+	const struct session *x = &rq->s->sessions[r->cand[c].session];
+	size_t m = 0;
+
+	for (size_t k = 0; k < r->nchosen && m < max; k++) {
+		const struct session *y = &rq->s->sessions[r->cand[r->chosen[k]].session];
+		bool fits = x->end + pick_travel(rq, x, y) <= y->start ||
+			    y->end + pick_travel(rq, y, x) <= x->start;
+		if (!fits)
+			out[m++] = r->chosen[k];
+	}
+	return m;
+}

@@ -1,0 +1,358 @@
+/* plan.c: the saved plan — reading it (jansson), writing it atomically, and telling what the
+ * timetable did to the planned sessions since. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "fsutil.h"
+#include "jsonw.h"
+#include "load.h"
+#include "plan.h"
+#include "tz.h"
+#include "util.h"
+
+#define PLAN_MAX_BYTES (16u << 20)
+
+void plan_init(struct plan *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->travel_minutes = -1;
+}
+
+static void entry_release(struct plan_entry *e)
+{
+	free(e->id);
+	free(e->title);
+	free(e->room);
+}
+
+void plan_release(struct plan *p)
+{
+	free(p->conference);
+	free(p->fingerprint);
+	strlist_release(&p->args);
+	strlist_release(&p->pinned);
+	strlist_release(&p->avoided);
+	for (size_t i = 0; i < p->nentries; i++)
+		entry_release(&p->entries[i]);
+	free(p->entries);
+	plan_init(p);
+}
+
+char *plan_path(const char *conf_id)
+{
+	char *dir = xdg_data_dir(), *path, *safe = xstrdup(conf_id);
+
+	if (!dir) {
+		free(safe);
+		return NULL;
+	}
+	for (char *c = safe; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.'))
+			*c = '_';
+	path = xasprintf("%s/%s.plan.json", dir, safe);
+	free(dir);
+	free(safe);
+	return path;
+}
+
+static void iso_utc(int64_t t, char *buf, size_t size)
+{
+	struct civil c;
+
+	instant_to_civil_offset(t, 0, &c);
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute,
+		 c.second);
+}
+
+static int parse_utc(const char *s, int64_t *out)
+{
+	struct civil c;
+	bool has_off;
+	int off;
+
+	if (!s || iso8601_parse(s, &c, &has_off, &off) < 0 || !has_off)
+		return -1;
+	*out = civil_to_instant_offset(&c, off);
+	return 0;
+}
+
+static int bad(const char *path, const char *what)
+{
+	return error(EX_DATAERR, "%s: damaged plan file: %s (run 'planner pick' to make a new plan; "
+		     "the file is left as it is)", path, what);
+}
+
+static int get_strlist(const json_t *obj, const char *key, struct strlist *out)
+{
+	const json_t *v = json_object_get(obj, key), *e;
+	size_t i;
+
+	if (!v)
+		return 0;
+	if (!json_is_array(v))
+		return -1;
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e))
+			return -1;
+		strlist_push(out, json_string_value(e));
+	}
+	return 0;
+}
+
+int plan_load(struct plan *p, const char *path)
+{
+	struct stat st;
+	json_error_t jerr;
+	json_t *root, *v, *e;
+	char *buf;
+	size_t len, i;
+	int ret = -1;
+
+	if (stat(path, &st) < 0)
+		return 1;
+	if (read_file(path, PLAN_MAX_BYTES, &buf, &len) < 0)
+		return -1;
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	free(buf);
+	if (!root) {
+		char what[300];
+		snprintf(what, sizeof(what), "line %d column %d: %s", jerr.line, jerr.column, jerr.text);
+		return bad(path, what);
+	}
+	v = json_object_get(root, "planner_plan");
+	if (!json_is_integer(v) || json_integer_value(v) != 1) {
+		bad(path, "not a planner plan (version 1)");
+		goto out;
+	}
+	if (!json_is_string(json_object_get(root, "conference"))) {
+		bad(path, "no conference");
+		goto out;
+	}
+	p->conference = xstrdup(json_string_value(json_object_get(root, "conference")));
+	p->fingerprint = xstrdup(json_string_value(json_object_get(root, "fingerprint")));
+	v = json_object_get(root, "travel_minutes");
+	p->travel_minutes = json_is_integer(v) ? (int)json_integer_value(v) : -1;
+	if (parse_utc(json_string_value(json_object_get(root, "made_at")), &p->made_at) < 0)
+		p->made_at = 0;
+	if (get_strlist(root, "args", &p->args) < 0 || get_strlist(root, "pinned", &p->pinned) < 0 ||
+	    get_strlist(root, "avoided", &p->avoided) < 0) {
+		bad(path, "a list holds something other than strings");
+		goto out;
+	}
+	v = json_object_get(root, "sessions");
+	if (!json_is_array(v)) {
+		bad(path, "no sessions list");
+		goto out;
+	}
+	json_array_foreach(v, i, e) {
+		struct plan_entry *pe;
+		const char *id = json_string_value(json_object_get(e, "id"));
+
+		p->entries = xgrow(p->entries, p->nentries + 1, &p->entries_alloc, sizeof(*p->entries));
+		pe = &p->entries[p->nentries];
+		memset(pe, 0, sizeof(*pe));
+		if (!id || parse_utc(json_string_value(json_object_get(e, "start")), &pe->start) < 0 ||
+		    parse_utc(json_string_value(json_object_get(e, "end")), &pe->end) < 0) {
+			char what[64];
+			snprintf(what, sizeof(what), "session %zu has no id or no valid times", i + 1);
+			bad(path, what);
+			goto out;
+		}
+		pe->id = xstrdup(id);
+		pe->title = xstrdup(json_string_value(json_object_get(e, "title")));
+		pe->room = xstrdup(json_string_value(json_object_get(e, "room")));
+		if (!pe->title)
+			pe->title = xstrdup("");
+		if (!pe->room)
+			pe->room = xstrdup("");
+		p->nentries++;
+	}
+	ret = 0;
+out:
+	json_decref(root);
+	if (ret < 0)
+		plan_release(p);
+	return ret;
+}
+
+static void strlist_write(struct jsonw *w, const char *key, const struct strlist *l)
+{
+	jsonw_key(w, key);
+	jsonw_array_begin(w);
+	for (size_t i = 0; i < l->n; i++)
+		jsonw_string(w, l->v[i]);
+	jsonw_array_end(w);
+}
+
+int plan_save(const struct plan *p, const char *path)
+{
+	char *buf = NULL, *dir, *slash;
+	size_t len = 0;
+	char t[40];
+	struct jsonw w;
+	FILE *f = open_memstream(&buf, &len);
+	int ret;
+
+	if (!f)
+		return error(EX_OSERR, "cannot write '%s': out of memory", path);
+	jsonw_init(&w, f);
+	jsonw_object_begin(&w);
+	jsonw_key(&w, "planner_plan");
+	jsonw_int(&w, 1);
+	jsonw_key(&w, "conference");
+	jsonw_string(&w, p->conference);
+	jsonw_key(&w, "fingerprint");
+	jsonw_string(&w, p->fingerprint);
+	jsonw_key(&w, "made_at");
+	iso_utc(p->made_at, t, sizeof(t));
+	jsonw_string(&w, t);
+	jsonw_key(&w, "travel_minutes");
+	jsonw_int(&w, p->travel_minutes);
+	strlist_write(&w, "args", &p->args);
+	strlist_write(&w, "pinned", &p->pinned);
+	strlist_write(&w, "avoided", &p->avoided);
+	jsonw_key(&w, "sessions");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < p->nentries; i++) {
+		const struct plan_entry *e = &p->entries[i];
+		jsonw_object_begin(&w);
+		jsonw_key(&w, "id");
+		jsonw_string(&w, e->id);
+		jsonw_key(&w, "title");
+		jsonw_string(&w, e->title);
+		jsonw_key(&w, "start");
+		iso_utc(e->start, t, sizeof(t));
+		jsonw_string(&w, t);
+		jsonw_key(&w, "end");
+		iso_utc(e->end, t, sizeof(t));
+		jsonw_string(&w, t);
+		jsonw_key(&w, "room");
+		jsonw_string(&w, e->room);
+		jsonw_object_end(&w);
+	}
+	jsonw_array_end(&w);
+	jsonw_object_end(&w);
+	jsonw_finish(&w);
+	if (fclose(f) != 0) {
+		free(buf);
+		return error(EX_OSERR, "cannot write '%s': out of memory", path);
+	}
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash && slash != dir)
+		*slash = '\0';
+	ret = slash ? mkdir_p(dir) : 0;
+	free(dir);
+	if (ret == 0)
+		ret = write_file_atomic(path, buf, len);
+	free(buf);
+	return ret;
+}
+
+long plan_find(const struct plan *p, const char *id)
+{
+	for (size_t i = 0; i < p->nentries; i++)
+		if (!strcmp(p->entries[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+void plan_add(struct plan *p, const struct schedule *s, const struct session *se)
+{
+	struct plan_entry e;
+	size_t at;
+
+	if (plan_find(p, se->id) >= 0)
+		return;
+	e.id = xstrdup(se->id);
+	e.title = xstrdup(se->title);
+	e.start = se->start;
+	e.end = se->end;
+	e.room = session_room_label(s, se);
+	for (at = p->nentries; at > 0; at--)
+		if (p->entries[at - 1].start < e.start ||
+		    (p->entries[at - 1].start == e.start && strcmp(p->entries[at - 1].id, e.id) < 0))
+			break;
+	p->entries = xgrow(p->entries, p->nentries + 1, &p->entries_alloc, sizeof(*p->entries));
+	memmove(&p->entries[at + 1], &p->entries[at], (p->nentries - at) * sizeof(*p->entries));
+	p->entries[at] = e;
+	p->nentries++;
+}
+
+bool plan_drop(struct plan *p, const char *id)
+{
+	long i = plan_find(p, id), k = strlist_find(&p->pinned, id);
+
+	if (k >= 0) {
+		free(p->pinned.v[k]);
+		memmove(&p->pinned.v[k], &p->pinned.v[k + 1], (p->pinned.n - (size_t)k - 1) * sizeof(char *));
+		p->pinned.n--;
+	}
+	if (i < 0)
+		return false;
+	entry_release(&p->entries[i]);
+	memmove(&p->entries[i], &p->entries[i + 1], (p->nentries - (size_t)i - 1) * sizeof(*p->entries));
+	p->nentries--;
+	return true;
+}
+
+/* FNV-1a, 64 bits: a fingerprint, not a defence against forgery. */
+static void fnv(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++) {
+		*h ^= p[i];
+		*h *= 1099511628211ull;
+	}
+}
+
+void schedule_fingerprint(const struct schedule *s, char *buf)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		char *room = session_room_label(s, se);
+
+		fnv(&h, se->id, strlen(se->id) + 1);
+		fnv(&h, se->title, strlen(se->title) + 1);
+		fnv(&h, room, strlen(room) + 1);
+		fnv(&h, &se->has_time, sizeof(se->has_time));
+		if (se->has_time) {
+			fnv(&h, &se->start, sizeof(se->start));
+			fnv(&h, &se->end, sizeof(se->end));
+		}
+		free(room);
+	}
+	snprintf(buf, 17, "%016llx", (unsigned long long)h);
+}
+
+enum plan_change plan_entry_change(const struct plan_entry *e, const struct schedule *s, long *now)
+{
+	long i = schedule_find_session(s, e->id);
+	const struct session *se;
+	enum plan_change c = PLAN_SAME;
+	char *room;
+
+	*now = i;
+	if (i < 0)
+		return PLAN_CANCELLED;
+	se = &s->sessions[i];
+	if (!se->has_time)
+		return PLAN_CANCELLED;
+	room = session_room_label(s, se);
+	if (se->start != e->start || se->end != e->end)
+		c = PLAN_MOVED;
+	else if (strcmp(room, e->room))
+		c = PLAN_ROOM;
+	else if (strcmp(se->title, e->title))
+		c = PLAN_RETITLED;
+	free(room);
+	return c;
+}

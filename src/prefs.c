@@ -1,0 +1,240 @@
+/* prefs.c: preferences → points per session, with the reasons that earned them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "prefs.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const kind_names[PREF_KIND_COUNT] = {
+	"track", "tag", "keyword", "speaker", "level", "lang", "type", "keynote",
+};
+
+static const int default_weight[PREF_KIND_COUNT] = {
+	300, 300, 200, 400, 100, 100, 100, 500,
+};
+
+const char *pref_kind_name(enum pref_kind k)
+{
+	return (unsigned)k < PREF_KIND_COUNT ? kind_names[k] : "";
+}
+
+int pref_kind_parse(const char *name)
+{
+	for (int k = 0; k < PREF_KIND_COUNT; k++)
+		if (!strcmp(name, kind_names[k]))
+			return k;
+	if (!strcmp(name, "language"))
+		return PREF_LANG;
+	return -1;
+}
+
+void prefs_init(struct prefs *p)
+{
+	memset(p, 0, sizeof(*p));
+	for (int k = 0; k < PREF_KIND_COUNT; k++)
+		p->weight[k] = default_weight[k];
+	p->keynotes = true;
+}
+
+void prefs_release(struct prefs *p)
+{
+	for (int k = 0; k < PREF_KIND_COUNT; k++) {
+		strlist_release(&p->values[k]);
+		strlist_release(&p->folded[k]);
+	}
+	strlist_release(&p->track_fallbacks);
+	prefs_init(p);
+}
+
+int prefs_add(struct prefs *p, enum pref_kind k, const char *value)
+{
+	char *folded;
+
+	if (k == PREF_LEVEL) {
+		int l = session_level_parse(value);
+		if (l < 0)
+			return error(EX_USAGE, "--level '%s': expected beginner, intermediate or advanced "
+				     "(초급, 중급, 고급)", value);
+		p->levels |= 1u << l;
+	} else if (k == PREF_TYPE) {
+		int t = session_type_parse(value);
+		if (t < 0)
+			return error(EX_USAGE, "--type '%s': expected talk, keynote, lightning, tutorial, "
+				     "workshop, panel, break, social or other", value);
+		p->types |= 1u << t;
+	}
+	strlist_push(&p->values[k], value);
+	folded = text_fold(value);
+	strlist_push(&p->folded[k], folded);
+	free(folded);
+	return 0;
+}
+
+int prefs_set_weight(struct prefs *p, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char *name, *end;
+	double v;
+	int k;
+
+	if (!eq)
+		return error(EX_USAGE, "--weight '%s': expected KIND=NUMBER, e.g. track=3", arg);
+	name = xstrndup(arg, (size_t)(eq - arg));
+	k = pref_kind_parse(name);
+	free(name);
+	if (k < 0)
+		return error(EX_USAGE, "--weight '%s': unknown kind (known: track, tag, keyword, "
+			     "speaker, level, lang, type, keynote)", arg);
+	v = strtod(eq + 1, &end);
+	if (end == eq + 1 || *end || !(v >= 0 && v <= 1000))
+		return error(EX_USAGE, "--weight '%s': expected a number from 0 to 1000", arg);
+	p->weight[k] = (int)(v * 100 + 0.5);
+	return 0;
+}
+
+bool prefs_any(const struct prefs *p)
+{
+	for (int k = 0; k < PREF_KEYNOTE; k++)
+		if (p->values[k].n)
+			return true;
+	return false;
+}
+
+int prefs_resolve(struct prefs *p, const struct schedule *s)
+{
+	struct strlist kept;
+
+	strlist_release(&p->track_fallbacks);
+	strlist_init(&kept);
+	for (size_t i = 0; i < p->folded[PREF_TRACK].n; i++) {
+		const char *t = p->folded[PREF_TRACK].v[i];
+		int r = label_resolve(s, t);
+
+		if (r < 0) {
+			strlist_release(&kept);
+			return -1;
+		}
+		strlist_push(r ? &kept : &p->track_fallbacks, t);
+	}
+	strlist_release(&p->folded[PREF_TRACK]);
+	p->folded[PREF_TRACK] = kept;
+	return 0;
+}
+
+static void reason(struct strbuf *why, const char *kind, const char *value)
+{
+	if (!why)
+		return;
+	if (why->len)
+		strbuf_adds(why, ", ");
+	strbuf_adds(why, kind);
+	if (value) {
+		strbuf_addc(why, ' ');
+		strbuf_adds(why, value);
+	}
+}
+
+static bool lang_matches(const char *lang, const char *folded)
+{
+	char *lf;
+	size_t n = strlen(folded);
+	bool m;
+
+	if (!lang)
+		return false;
+	lf = text_fold(lang);
+	m = !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
+	free(lf);
+	return m;
+}
+
+static bool speaker_matches(const struct session *se, const char *folded)
+{
+	for (size_t i = 0; i < se->speakers.n; i++)
+		if (text_contains_folded(se->speakers.v[i], folded))
+			return true;
+	return false;
+}
+
+static bool tag_matches(const struct session *se, const char *folded)
+{
+	for (size_t i = 0; i < se->tags.n; i++) {
+		char *f = text_fold(se->tags.v[i]);
+		bool eq = !strcmp(f, folded);
+		free(f);
+		if (eq)
+			return true;
+	}
+	return false;
+}
+
+int64_t prefs_score(const struct prefs *p, const struct session *se, struct strbuf *why)
+{
+	int64_t pts = 0;
+	bool topics = false, topic_hit = false;
+	size_t i;
+
+	for (i = 0; i < p->folded[PREF_TRACK].n; i++)
+		if (session_has_label(se, p->folded[PREF_TRACK].v[i])) {
+			pts += p->weight[PREF_TRACK];
+			reason(why, "track", p->folded[PREF_TRACK].v[i]);
+			topic_hit = true;
+			break;
+		}
+	for (i = 0; i < p->track_fallbacks.n; i++)
+		if (session_mentions(se, p->track_fallbacks.v[i])) {
+			/* a --track that named no track works as a keyword, at the keyword weight */
+			pts += p->weight[PREF_KEYWORD];
+			reason(why, "mentions", p->track_fallbacks.v[i]);
+			topic_hit = true;
+			break;
+		}
+	for (i = 0; i < p->folded[PREF_TAG].n; i++)
+		if (tag_matches(se, p->folded[PREF_TAG].v[i])) {
+			pts += p->weight[PREF_TAG];
+			reason(why, "tag", p->folded[PREF_TAG].v[i]);
+			topic_hit = true;
+			break;
+		}
+	for (i = 0; i < p->folded[PREF_KEYWORD].n; i++)
+		if (session_mentions(se, p->folded[PREF_KEYWORD].v[i])) {
+			pts += p->weight[PREF_KEYWORD];
+			reason(why, "keyword", p->folded[PREF_KEYWORD].v[i]);
+			topic_hit = true;
+			break;
+		}
+	for (i = 0; i < p->folded[PREF_SPEAKER].n; i++)
+		if (speaker_matches(se, p->folded[PREF_SPEAKER].v[i])) {
+			pts += p->weight[PREF_SPEAKER];
+			reason(why, "speaker", p->folded[PREF_SPEAKER].v[i]);
+			topic_hit = true;
+			break;
+		}
+	for (int k = PREF_TRACK; k <= PREF_SPEAKER; k++)
+		topics |= p->values[k].n > 0;
+
+	if (!topics || topic_hit) {
+		if (p->levels && (p->levels & (1u << se->level))) {
+			pts += p->weight[PREF_LEVEL];
+			reason(why, "level", session_level_name(se->level));
+		}
+		for (i = 0; i < p->folded[PREF_LANG].n; i++)
+			if (lang_matches(se->language, p->folded[PREF_LANG].v[i])) {
+				pts += p->weight[PREF_LANG];
+				reason(why, "lang", se->language);
+				break;
+			}
+		if (p->types && (p->types & (1u << se->type))) {
+			pts += p->weight[PREF_TYPE];
+			reason(why, "type", session_type_name(se->type));
+		}
+	}
+	if (p->keynotes && se->type == SESSION_KEYNOTE) {
+		pts += p->weight[PREF_KEYNOTE];
+		reason(why, "keynote", NULL);
+	}
+	return pts;
+}

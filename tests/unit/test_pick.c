@@ -1,0 +1,186 @@
+/* test_pick.c: preference points, the pick around pins, breaks and blocks, and the saved plan
+ * (round trip, damage detection, fingerprints, change detection). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "load.h"
+#include "pick.h"
+#include "plan.h"
+#include "prefs.h"
+#include "schedule.h"
+#include "tap.h"
+#include "util.h"
+
+static const struct session *find(const struct schedule *s, const char *id)
+{
+	long i = schedule_find_session(s, id);
+	return i < 0 ? NULL : &s->sessions[i];
+}
+
+static void test_prefs(const struct schedule *s)
+{
+	struct prefs p;
+	struct strbuf why;
+
+	prefs_init(&p);
+	is_int(prefs_score(&p, find(s, "k1"), NULL), 500, "a keynote earns the keynote bonus alone");
+	is_int(prefs_score(&p, find(s, "t1"), NULL), 0, "a talk earns nothing without preferences");
+	prefs_add(&p, PREF_TRACK, "ASYNCIO");
+	prefs_add(&p, PREF_LANG, "ko");
+	is_int(prefs_resolve(&p, s), 0, "a track named like a tag resolves");
+	strbuf_init(&why);
+	is_int(prefs_score(&p, find(s, "t1"), &why), 400, "track (via tag, any case) + lang = 4 points");
+	is_str(why.buf, "track asyncio, lang ko", "with both reasons");
+	strbuf_release(&why);
+	is_int(prefs_score(&p, find(s, "t3"), NULL), 0,
+	       "a qualifier alone does not count when a topic preference is given");
+	ok(prefs_set_weight(&p, "keynote=0.5") == 0 && prefs_score(&p, find(s, "k1"), NULL) == 50,
+	   "--weight keynote=0.5 makes a keynote worth half a point");
+	ok(prefs_set_weight(&p, "colour=3") < 0, "an unknown weight kind is refused");
+	ok(prefs_set_weight(&p, "track=-1") < 0, "a negative weight is refused");
+	ok(prefs_add(&p, PREF_LEVEL, "expertish") < 0, "an unknown level is refused");
+	prefs_release(&p);
+
+	prefs_init(&p);
+	prefs_add(&p, PREF_TRACK, "파이썬");
+	is_int(prefs_resolve(&p, s), 0, "a track named like no track or tag falls back");
+	is_int(p.track_fallbacks.n, 1, "and is recorded as a fallback");
+	is_int(prefs_score(&p, find(s, "t3"), NULL), 200, "the fallback matches the abstract at keyword weight");
+	prefs_release(&p);
+
+	prefs_init(&p);
+	prefs_add(&p, PREF_LANG, "en");
+	p.keynotes = false;
+	is_int(prefs_score(&p, find(s, "t2"), NULL), 100, "a qualifier alone chooses by itself");
+	is_int(prefs_score(&p, find(s, "k1"), NULL), 0, "--no-keynotes drops the bonus");
+	prefs_release(&p);
+}
+
+static void test_pick(const struct schedule *s)
+{
+	struct prefs p;
+	struct pick_request rq;
+	struct pick_result r;
+
+	prefs_init(&p);
+	prefs_add(&p, PREF_TRACK, "asyncio");
+	prefs_resolve(&p, s);
+	pick_request_init(&rq, s, &p);
+	is_int(pick_run(&rq, &r), 0, "pick on mini");
+	is_int(r.nchosen, 2, "the keynote and the asyncio talk");
+	ok(r.nchosen == 2 && !strcmp(s->sessions[r.cand[r.chosen[1]].session].id, "t1"), "t1 is second");
+	ok(r.nchosen == 2 && r.alternative[1] != SIZE_MAX &&
+	   !strcmp(s->sessions[r.cand[r.alternative[1]].session].id, "t2"),
+	   "t2 is the room-full alternative of t1 though it earned no points");
+	pick_result_release(&r);
+
+	is_int(pick_add_break(&rq, "10:20-10:45"), 0, "a break parses");
+	is_int(pick_run(&rq, &r), 0, "pick with the break");
+	is_int(r.nchosen, 1, "the break keeps t1 out");
+	pick_result_release(&r);
+	strlist_push(&rq.must, "t1");
+	ok(pick_run(&rq, &r) < 0, "a pin inside the break fails");
+	ok(strstr(error_message(), "pinned session \"t1\"") && strstr(error_message(), "falls in break 10:20-10:45"),
+	   "naming the pin and the break");
+	pick_request_release(&rq);
+
+	pick_request_init(&rq, s, &p);
+	strlist_push(&rq.must, "t1");
+	strlist_push(&rq.must, "t2");
+	ok(pick_run(&rq, &r) < 0, "overlapping pins fail");
+	ok(strstr(error_message(), "overlap by 30 minutes") != NULL, "and say by how much");
+	pick_request_release(&rq);
+
+	pick_request_init(&rq, s, &p);
+	ok(pick_add_block(&rq, "2025-08-16 10:40-10:50 call mum") == 0 && rq.nbusy == 1, "a block parses");
+	is_str(rq.busy[0].label, "block 2025-08-16 10:40-10:50 call mum", "and keeps its text");
+	ok(pick_add_block(&rq, "2025-02-30 10:00-11:00") < 0, "a block on 30 February is refused");
+	ok(pick_add_break(&rq, "13:00-12:00") < 0, "a break that ends before it starts is refused");
+	is_int(pick_run(&rq, &r), 0, "pick with the block");
+	is_int(r.nchosen, 1, "the block keeps t1 out");
+	pick_result_release(&r);
+	pick_request_release(&rq);
+	prefs_release(&p);
+}
+
+static void test_plan(const struct schedule *s)
+{
+	char dir[] = "/tmp/planner-test-XXXXXX", *path, fp1[17], fp2[17];
+	struct plan p, q;
+	long now;
+	FILE *f;
+
+	ok(mkdtemp(dir) != NULL, "a temporary directory");
+	path = xasprintf("%s/sub/minicon.plan.json", dir);
+	plan_init(&p);
+	p.conference = xstrdup("minicon");
+	p.fingerprint = xstrdup("0123456789abcdef");
+	p.made_at = 1755300000;
+	p.travel_minutes = 7;
+	strlist_push(&p.args, "--track");
+	strlist_push(&p.args, "파이썬 asyncio");
+	strlist_push(&p.pinned, "t1");
+	plan_add(&p, s, find(s, "t1"));
+	plan_add(&p, s, find(s, "k1"));
+	plan_add(&p, s, find(s, "k1"));
+	is_int(p.nentries, 2, "plan_add keeps no duplicates");
+	is_str(p.entries[0].id, "k1", "entries stay in time order");
+	is_int(plan_save(&p, path), 0, "plan_save creates the directory and writes");
+	plan_init(&q);
+	is_int(plan_load(&q, path), 0, "plan_load reads it back");
+	ok(q.nentries == 2 && !strcmp(q.entries[1].id, "t1") && q.entries[1].start == find(s, "t1")->start,
+	   "entries round-trip with their times");
+	ok(q.args.n == 2 && !strcmp(q.args.v[1], "파이썬 asyncio"), "preferences round-trip");
+	ok(q.pinned.n == 1 && q.travel_minutes == 7 && q.made_at == 1755300000, "pins, travel, time round-trip");
+	is_int(plan_entry_change(&q.entries[1], s, &now), PLAN_SAME, "an unchanged session is the same");
+	free(q.entries[1].room);
+	q.entries[1].room = xstrdup("Elsewhere");
+	is_int(plan_entry_change(&q.entries[1], s, &now), PLAN_ROOM, "another room is told");
+	q.entries[1].start -= 60;
+	is_int(plan_entry_change(&q.entries[1], s, &now), PLAN_MOVED, "another time is told");
+	free(q.entries[1].id);
+	q.entries[1].id = xstrdup("gone");
+	is_int(plan_entry_change(&q.entries[1], s, &now), PLAN_CANCELLED, "a vanished session is cancelled");
+	ok(plan_drop(&q, "t1") == false && plan_drop(&q, "k1") == true && q.nentries == 1,
+	   "plan_drop removes only what is there");
+	plan_release(&q);
+
+	f = fopen(path, "w");
+	fputs("{\"planner_plan\": 1, \"conference\": \"minicon\", \"sessions\": [{\"id\": \"x\"}]}", f);
+	fclose(f);
+	plan_init(&q);
+	ok(plan_load(&q, path) < 0, "a plan entry without times is damage");
+	ok(strstr(error_message(), "damaged plan file: session 1 has no id or no valid times") != NULL,
+	   "and the message says what is wrong");
+	unlink(path);
+	is_int(plan_load(&q, path), 1, "no file: no plan yet");
+	plan_release(&p);
+
+	schedule_fingerprint(s, fp1);
+	schedule_fingerprint(s, fp2);
+	is_str(fp1, fp2, "the fingerprint is stable");
+	is_int(strlen(fp1), 16, "and 16 hex digits long");
+	free(path);
+	path = xasprintf("%s/sub", dir);
+	rmdir(path);
+	rmdir(dir);
+	free(path);
+}
+
+int main(void)
+{
+	struct schedule s;
+
+	schedule_init(&s);
+	if (schedule_load_file(&s, "tests/data/mini.json", NULL) < 0) {
+		printf("Bail out! %s\n", error_message());
+		return 1;
+	}
+	test_prefs(&s);
+	test_pick(&s);
+	test_plan(&s);
+	schedule_release(&s);
+	return done_testing();
+}
