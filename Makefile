@@ -31,6 +31,8 @@ LIBOBJS  := $(filter-out src/main.o src/cli.o src/cmd_%.o,$(OBJS))
 HDRS     := $(wildcard include/*.h)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:.c=)
+BENCH_SRCS := $(sort $(wildcard tests/bench_*.c))
+BENCH_BINS := $(BENCH_SRCS:.c=)
 
 .PHONY: all deps demo check check-unit check-cli asan valgrind bench install uninstall clean
 
@@ -44,6 +46,14 @@ src/%.o: src/%.c $(HDRS)
 
 tests/unit/%: tests/unit/%.c tests/unit/tap.h $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+tests/bench_%: tests/bench_%.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+# Speed and memory targets: prints figures (tests/bench_*.c programs, then tests/bench_*.sh).
+bench: all $(BENCH_BINS)
+	@for b in $(BENCH_BINS); do ./$$b || exit 1; done
+	@for s in tests/bench_*.sh; do [ ! -e "$$s" ] || sh "$$s" || exit 1; done
 
 # Installs missing build and test dependencies with apt-get when it can; otherwise prints the
 # exact command and fails.
@@ -85,5 +95,5 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/planner $(DESTDIR)$(ZSHCOMPDIR)/_planner $(DESTDIR)$(FISHCOMPDIR)/planner.fish
 
 clean:
-	rm -f planner src/*.o $(UNIT_BINS)
+	rm -f planner src/*.o $(UNIT_BINS) $(BENCH_BINS)
 	rm -rf build tests/out

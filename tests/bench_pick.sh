@@ -1,0 +1,42 @@
+#!/bin/sh
+# bench_pick.sh: `planner pick` end to end on a 1000-session timetable against `planner days`
+# (which loads the timetable and prints two lines) — what picking adds to loading should be a few
+# milliseconds.  Prints the best of several runs of each.
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" XDG_CONFIG_HOME="$tmp/config"
+
+/usr/bin/python3 - "$tmp/big.json" <<'PY'
+import json, random, sys
+random.seed(7)
+rooms = [{"id": f"r{i}", "name": f"Room {i}", "floor": f"{i % 4}F"} for i in range(60)]
+tags = ["asyncio", "web", "data", "ml", "security", "testing", "packaging", "typing", "웹 서비스", "교육"]
+sessions = []
+for i in range(1000):
+    day = i % 2
+    start = 9 * 60 + random.randrange(0, 9 * 60, 10)
+    length = random.choice([20, 30, 40, 50])
+    h, m = divmod(start, 60); h2, m2 = divmod(start + length, 60)
+    sessions.append({"id": f"s{i:04d}", "title": f"Session {i} about {random.choice(tags)}",
+                     "speakers": [f"Speaker {i}"], "tags": random.sample(tags, 2),
+                     "room": f"r{i % 60}", "language": random.choice(["en", "ko"]),
+                     "start": f"2025-02-0{day + 1}T{h:02d}:{m:02d}", "end": f"2025-02-0{day + 1}T{h2:02d}:{m2:02d}"})
+json.dump({"planner_format": 1, "conference": {"id": "bigcon", "name": "BigCon", "timezone": "Europe/Brussels"},
+           "rooms": rooms, "sessions": sessions}, open(sys.argv[1], "w"))
+PY
+
+best() { # best RUNS COMMAND...: the fastest wall time in milliseconds
+	runs=$1; shift
+	/usr/bin/python3 - "$runs" "$@" <<'PY'
+import subprocess, sys, time
+runs = int(sys.argv[1]); cmd = sys.argv[2:]
+best = min((lambda t0: (subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True), time.perf_counter() - t0)[1])(time.perf_counter()) for _ in range(runs))
+print(f"{best * 1000:.1f}")
+PY
+}
+load=$(best 15 "$top/planner" -s "$tmp/big.json" days)
+pick=$(best 15 "$top/planner" -s "$tmp/big.json" pick --tag asyncio --tag web --lang en --fill --no-save)
+echo "planner days, 1000 sessions (load): $load ms"
+echo "planner pick, 1000 sessions (load + solve + print): $pick ms"
+/usr/bin/python3 -c "import sys; print(f'pick adds to loading: {float(sys.argv[2]) - float(sys.argv[1]):.1f} ms')" "$load" "$pick"
