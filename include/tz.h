@@ -31,7 +31,8 @@ int tz_offset_at(const struct tz *tz, int64_t instant);
 /* The civil time in zone tz at `instant`. */
 void tz_to_civil(const struct tz *tz, int64_t instant, struct civil *out);
 /* The instant at which the wall clock in tz shows `c`.  For a time skipped by a DST change the
- * later offset is used; for a repeated time, the first.  Returns 0, or -1 with error() set when
+ * offset before the gap is used (so 02:30 in a gap from 02:00 to 03:00 becomes 03:30), and for a
+ * repeated time the first occurrence, as RFC 5545 section 3.3.5 prescribes.  Returns 0, or -1 with error() set when
  * c is out of range. */
 int tz_from_civil(const struct tz *tz, const struct civil *c, int64_t *out);
 /* Releases libical's cached zones (call once at exit; optional). */

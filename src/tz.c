@@ -260,10 +260,10 @@ static bool civil_valid(const struct civil *c)
  *   - one right candidate: the ordinary case;
  *   - two: a repeated time (clocks went back); tz.h asks for the first, the earlier instant,
  *     which is also what RFC 5545 section 3.3.5 prescribes for iCalendar;
- *   - none: a skipped time (clocks went forward); tz.h asks for the later offset, the one in
- *     force after the gap.  So Europe/Berlin 2019-03-31 02:30 is read as 02:30+02:00, the
- *     instant 00:30Z, which the zone shows as 01:30+01:00 (libical 3.0's
- *     icaltime_as_timet_with_zone() gives the same instant).
+ *   - none: a skipped time (clocks went forward); tz.h asks for the offset in force before the
+ *     gap, as RFC 5545 section 3.3.5 prescribes: Europe/Berlin 2019-03-31 02:30 is read as
+ *     02:30+01:00, the instant 01:30Z, which the zone shows as 03:30+02:00 — a session
+ *     announced for a time that does not exist moves later, never earlier.
  * The probes a day away assume no two transitions within two days of each other, which holds
  * for the zone database in any era a conference is planned in.
  */
@@ -297,8 +297,8 @@ int tz_from_civil(const struct tz *tz, const struct civil *c, int64_t *out)
 		found = true;
 	}
 	if (!found) {
-		/* The gap: the offset in force just after it. */
-		best = local - tz_offset_at(tz, local - before);
+		/* The gap: the offset in force before it (RFC 5545 section 3.3.5). */
+		best = local - before;
 	}
 	*out = best;
 	return 0;
