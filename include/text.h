@@ -28,7 +28,8 @@ bool text_contains_folded(const char *haystack, const char *needle_folded);
 /* A copy that is inert on a terminal: C0/C1 control characters, DEL, ESC sequences and BiDi
  * controls (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C) are removed, tabs and line breaks
  * become one space, runs of white space collapse to one, leading/trailing space is trimmed, and
- * invalid UTF-8 bytes become U+FFFD.  Caller frees. */
+ * invalid UTF-8 bytes become U+FFFD; the result is NFC (decomposed Hangul is shown composed).
+ * Caller frees. */
 char *text_sanitize(const char *s);
 
 /* A copy of s cut to at most `cols` display columns; when cut, the last column is "…" (U+2026,

@@ -278,6 +278,20 @@ static size_t escape_length(const unsigned char *s, size_t len, unsigned char ki
 	}
 }
 
+/* NFC of valid UTF-8 s (consumed), so that decomposed Hangul from a macOS-made feed reaches the
+ * terminal as the syllables it means.  Caller frees the result. */
+static char *compose(char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+
+	if (n < 0)
+		return s;
+	free(s);
+	return (char *)out;
+}
+
 char *text_sanitize(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -346,7 +360,7 @@ char *text_sanitize(const char *s)
 		pending_space = false;
 		strbuf_add(&sb, p + i - n, (size_t)n);
 	}
-	return strbuf_detach(&sb);
+	return compose(strbuf_detach(&sb));
 }
 
 char *text_truncate(const char *s, size_t cols)

@@ -142,7 +142,10 @@ static void test_sanitize(void)
 	is_sanitize("\xe2\x82" "A", "\xef\xbf\xbd" "A", "truncated sequence: one U+FFFD");
 	is_sanitize("\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd", "surrogate");
 	is_sanitize("파이썬 \xe3\x80\x80 컨퍼런스", "파이썬 컨퍼런스", "ideographic space collapses");
-	is_sanitize("e\xcc\x81 \xf0\x9f\x90\x8d", "e\xcc\x81 \xf0\x9f\x90\x8d", "marks and emoji kept");
+	is_sanitize("e\xcc\x81 \xf0\x9f\x90\x8d", "\xc3\xa9 \xf0\x9f\x90\x8d",
+		    "marks kept (composed to NFC) and emoji kept");
+	is_sanitize("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "\xed\x95\x9c",
+		    "decomposed Hangul jamo are shown as the composed syllable");
 	is_sanitize("", "", "empty");
 	is_sanitize(" \r\n\t", "", "only white space");
 }
