@@ -79,6 +79,11 @@ asan: deps
 	  CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' WERROR=-Werror
 
+# The whole suite under valgrind: memory errors and leaks fail it.
+valgrind: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@VALGRIND=1 sh tests/run.sh $(UNIT_BINS)
+
 install: planner
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/schedules
 	install -m 755 planner $(DESTDIR)$(BINDIR)/planner

@@ -154,8 +154,11 @@ const struct tz *cli_display_zone(const struct schedule *s, const char *arg)
 	if (!arg)
 		return s->tz;
 	z = tz_get(arg);
-	if (!z)
-		error(EX_USAGE, "--tz '%s': %s", arg, error_message());
+	if (!z) {
+		char *why = xstrdup(error_message());
+		error(EX_USAGE, "--tz '%s': %s", arg, why);
+		free(why);
+	}
 	return z;
 }
 

@@ -14,8 +14,9 @@ ok() { # ok COND-STATUS DESCRIPTION
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi
 	return "$1"
 }
-# run [ARGS...]: runs planner; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
-run() { "$PLANNER" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+# run [ARGS...]: runs planner (under $PLANNER_WRAP, e.g. valgrind, when set); stdout in $tmp/out,
+# stderr in $tmp/err, status in $rc.
+run() { $PLANNER_WRAP "$PLANNER" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 # run_sh 'shell command': the same for a pipeline.
 run_sh() { sh -c "$1" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 expect_rc() { # expect_rc STATUS DESCRIPTION

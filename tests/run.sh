@@ -1,8 +1,16 @@
 #!/bin/sh
 # tests/run.sh: runs every test program (the C unit tests given as arguments, then
 # tests/cli/*.sh), shows failures, and ends with the summary line "N passed, N failed".
+# With VALGRIND=1 every unit test and every planner run goes through valgrind, and any memory
+# error or leak it reports fails the run.
 cd "$(dirname "$0")/.." || exit 1
 mkdir -p tests/out
+wrap=""
+if [ "${VALGRIND:-}" = 1 ]; then
+	rm -rf tests/out/valgrind && mkdir -p tests/out/valgrind
+	wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --log-file=$(pwd)/tests/out/valgrind/%p.log"
+	export PLANNER_WRAP="$wrap"
+fi
 pass=0 fail=0 broken=""
 for t in "$@" tests/cli/*.sh; do
 	[ -e "$t" ] || continue
@@ -10,7 +18,7 @@ for t in "$@" tests/cli/*.sh; do
 	log=tests/out/$name.tap
 	case "$t" in
 	*.sh) sh "$t" >"$log" 2>&1 ;;
-	*) "./$t" >"$log" 2>&1 ;;
+	*) $wrap "./$t" >"$log" 2>&1 ;;
 	esac
 	status=$?
 	p=$(grep -c '^ok ' "$log")
@@ -27,6 +35,17 @@ for t in "$@" tests/cli/*.sh; do
 	fi
 	printf '%-28s %4d passed, %d failed\n' "$name" "$p" "$f"
 done
+if [ -n "$wrap" ]; then
+	bad=$(grep -l . tests/out/valgrind/*.log 2>/dev/null | wc -l)
+	if [ "$bad" -gt 0 ]; then
+		echo "valgrind reported errors in $bad runs:" >&2
+		grep -h -A8 . $(grep -l . tests/out/valgrind/*.log | head -3) | head -40 >&2
+		fail=$((fail + 1))
+		broken="$broken valgrind"
+	fi
+	printf '%-28s %4d passed, %d failed\n' valgrind "$((bad == 0))" "$((bad > 0))"
+	pass=$((pass + (bad == 0)))
+fi
 [ -n "$broken" ] && echo "failing:$broken (logs in tests/out/)" >&2
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
