@@ -17,12 +17,14 @@ PKGS      = libcurl jansson libical libutf8proc
 
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wwrite-strings
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcurl is not linked: src/fetch.c loads it (dlopen) when a command fetches, so that the other
+# commands do not pay for loading it and the dozens of libraries it needs (~10 ms a start).
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
 ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"' \
              -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-LIBS      = $(PKG_LIBS) -lm
+LIBS      = $(PKG_LIBS) -ldl -lm
 
 SRCS     := $(sort $(wildcard src/*.c))
 OBJS     := $(SRCS:.c=.o)
@@ -34,7 +36,7 @@ UNIT_BINS := $(UNIT_SRCS:.c=)
 BENCH_SRCS := $(sort $(wildcard tests/bench_*.c))
 BENCH_BINS := $(BENCH_SRCS:.c=)
 
-.PHONY: all deps demo check check-unit check-cli asan valgrind bench install uninstall clean
+.PHONY: all deps demo check check-unit check-cli asan valgrind bench fuzz fuzz-run install uninstall clean
 
 all: planner
 
@@ -43,6 +45,11 @@ planner: $(OBJS)
 
 src/%.o: src/%.c $(HDRS)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The loaders' private header (src/import.h).
+src/load.o src/import.o $(patsubst %.c,%.o,$(wildcard src/import_*.c)): src/import.h
+# The print module's private header.
+src/print.o $(patsubst %.c,%.o,$(wildcard src/print_*.c)): src/print_int.h
 
 tests/unit/%: tests/unit/%.c tests/unit/tap.h $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
@@ -64,8 +71,44 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	./planner pick --track asyncio --no-save
 
+# Fuzzing (tests/fuzz/README.md): one libFuzzer harness per importer, built with clang from the
+# normal sources into build/fuzz; fuzz-run runs each for FUZZ_SECONDS.
+FUZZ_FORMATS = native frab c3voc2 pretalx sessionize ics
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+fuzz: deps
+	@mkdir -p build/fuzz/obj
+	@for f in $(patsubst src/%.o,%,$(LIBOBJS)); do \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(WARN) -D_POSIX_C_SOURCE=200809L \
+	    -D_DEFAULT_SOURCE -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"' \
+	    -Iinclude $(PKG_CFLAGS) -c -o build/fuzz/obj/$$f.o src/$$f.c || exit 1; \
+	done
+	@for fmt in $(FUZZ_FORMATS); do \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -DFUZZ_FORMAT="\"$$fmt\"" -Iinclude \
+	    -o build/fuzz/fuzz_$$fmt tests/fuzz/fuzz_importer.c build/fuzz/obj/*.o $(LIBS) || exit 1; \
+	done
+	@echo "built build/fuzz/fuzz_{$$(echo $(FUZZ_FORMATS) | tr ' ' ,)}"
+
+fuzz-run: fuzz
+	@for fmt in $(FUZZ_FORMATS); do \
+	  mkdir -p build/fuzz/corpus/$$fmt; \
+	  echo "fuzz_$$fmt: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$fmt -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$fmt- \
+	    build/fuzz/corpus/$$fmt tests/fuzz/regressions/$$fmt tests/data/feeds schedules \
+	    >build/fuzz/$$fmt.log 2>&1 \
+	    || { tail -n 40 build/fuzz/$$fmt.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$fmt.log | tr '\n' ' '; echo; \
+	done
+
+# A full disk for the tests (LD_PRELOAD), built without sanitizers whatever CFLAGS say.
+tests/fail_write.so: tests/fail_write.c
+	$(CC) -shared -fPIC -O2 -Wall -o $@ tests/fail_write.c -ldl
+
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) tests/fail_write.so
 	@sh tests/run.sh $(UNIT_BINS)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a separate build tree
@@ -81,7 +124,7 @@ asan: deps
 
 # The whole suite under valgrind: memory errors and leaks fail it.
 valgrind: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) tests/fail_write.so
 	@VALGRIND=1 sh tests/run.sh $(UNIT_BINS)
 
 install: planner
@@ -100,5 +143,5 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/planner $(DESTDIR)$(ZSHCOMPDIR)/_planner $(DESTDIR)$(FISHCOMPDIR)/planner.fish
 
 clean:
-	rm -f planner src/*.o $(UNIT_BINS) $(BENCH_BINS)
+	rm -f planner src/*.o $(UNIT_BINS) $(BENCH_BINS) tests/fail_write.so
 	rm -rf build tests/out

@@ -14,6 +14,7 @@ struct tz;
 /* Options that come before the subcommand. */
 struct global_opts {
 	const char *schedule; /* -s, --schedule SOURCE; NULL for the default */
+	bool plan_update;     /* set by commands that change the plan: cli_load_plan locks it */
 };
 extern struct global_opts global;
 
@@ -23,11 +24,19 @@ struct command {
 	const char *summary;  /* one line for `planner --help` */
 	const char *usage;    /* the full help text of `planner help CMD` */
 	bool hidden;
+	/* The command's getopt_long table (what `planner complete`, the completion scripts and the
+	 * man page test read); NULL when not exported: its --options are then read from usage. */
+	const struct option *options;
 };
 
 /* The command table (main.c). */
 extern const struct command commands[];
 const struct command *find_command(const char *name);
+/* The options before the command (-s, -h, -V) and the text of `planner --help` (main.c). */
+extern const struct option global_options[];
+extern const char global_help[];
+/* The options of add, drop and pin (cli.c). */
+extern const struct option cli_edit_options[];
 
 /* Prints "planner: " + the recorded error and returns its exit status. */
 int report_error(void);
@@ -40,9 +49,19 @@ void print_usage(const struct command *cmd, FILE *f);
 /* Handles -h/--help for a command: prints its usage to stdout and returns 0. */
 int command_help(const char *name);
 
-/* Loads the timetable chosen by the global options into s (freshly initialized). */
+struct config;
+/* The user's config file (config.h), read once; an empty config when there is none.  NULL with
+ * error() set when it cannot be read or has a bad line.  Borrowed; freed at exit. */
+const struct config *cli_config(void);
+/* The timetable the commands use: -s, else the config's `schedule`, else NULL (source.h's
+ * default).  *line gets the config line it came from, 0 when it did not. */
+const char *cli_schedule_spec(unsigned *line);
+
+/* Loads the timetable chosen by the global options (or the config) into s (freshly
+ * initialized). */
 int cli_load_schedule(struct schedule *s);
-/* Resolves --tz: NULL means the conference zone, "local" the system's.  NULL on error (set). */
+/* Resolves --tz: NULL means the config's `tz`, else the conference zone; "local" the system's.
+ * NULL on error (set). */
 const struct tz *cli_display_zone(const struct schedule *s, const char *arg);
 
 /* Terminal facts for stdout: colour (a TTY and no NO_COLOR) and width in columns (the TTY's
@@ -94,6 +113,8 @@ struct plan;
 /* Loads the chosen timetable into s and its saved plan into p (empty when there is none yet);
  * *path gets the plan file's path (caller frees).  0, or -1 with error() set. */
 int cli_load_plan(struct schedule *s, struct plan *p, char **path);
+/* With global.plan_update set, cli_load_plan first takes the plan's lock (held until exit), so
+ * that two planners changing the same plan wait for each other instead of losing an update. */
 /* Prints the saved plan p of s (what `planner plan` shows): the sessions by day, with what the
  * timetable did to them since; returns the number of changed or cancelled sessions. */
 size_t cli_print_plan(const struct schedule *s, const struct plan *p);
@@ -101,6 +122,11 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p);
 /* add, drop and pin: edits the saved plan with the session ids in argv[optind..] and saves it. */
 enum plan_edit { EDIT_ADD, EDIT_DROP, EDIT_PIN };
 int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv);
+/* now and next: what is on and what is next in the saved plan; next_only for `planner next`.
+ * Their options are now_options (cmd_now.c). */
+int cli_now(const char *cmd, bool next_only, int argc, char **argv);
+extern const struct option now_options[];
+
 /* Pairs of planned sessions a then b (in time order, same day) that overlap or leave too little
  * time to change rooms, under the plan's travel time; printed to f (unless NULL), counted. */
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f);

@@ -10,6 +10,12 @@
  * the cause, e.g. "No space left on device"). */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
+/* Takes an exclusive lock on "<path>.lock" (created if missing), waiting up to `seconds` for
+ * another planner to finish with the file.  Returns the lock's file descriptor — closing it
+ * releases the lock — or -1 with error() set (EX_TEMPFAIL when another planner holds it
+ * longer, EX_CANTCREAT when the lock file cannot be made). */
+int lock_file(const char *path, int seconds);
+
 /* Creates `dir` and its missing parents (mode 0700 for the ones it creates).  -1 with error() set
  * (EX_CANTCREAT). */
 int mkdir_p(const char *dir);

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "config.h"
 #include "filter.h"
+#include "fsutil.h"
 #include "load.h"
 #include "pick.h"
 #include "plan.h"
@@ -139,20 +141,84 @@ int cli_filter_finish(struct filter *f, const struct schedule *s, const char *da
 	return 0;
 }
 
+static struct config config;
+static int config_state; /* 0 unread, 1 read, -1 bad */
+
+static void config_free(void)
+{
+	config_release(&config);
+}
+
+const struct config *cli_config(void)
+{
+	static char msg[4096];
+	char *path;
+
+	if (config_state == 1)
+		return &config;
+	if (config_state < 0) {
+		error(EX_CONFIG, "%s", msg);
+		return NULL;
+	}
+	config_init(&config);
+	atexit(config_free);
+	path = config_path();
+	config_state = path && config_load(&config, path) >= 0 ? 1 : -1;
+	free(path);
+	if (config_state < 0) {
+		snprintf(msg, sizeof(msg), "%s", error_message());
+		return NULL;
+	}
+	return &config;
+}
+
+const char *cli_schedule_spec(unsigned *line)
+{
+	const struct config *c;
+
+	*line = 0;
+	if (global.schedule)
+		return global.schedule;
+	c = cli_config();
+	if (!c) {
+		error_clear();
+		return NULL;
+	}
+	*line = c->schedule_line;
+	return c->schedule;
+}
+
 int cli_load_schedule(struct schedule *s)
 {
-	int ret = source_load(s, global.schedule, NULL);
+	const struct config *c = cli_config();
+	unsigned line;
+	const char *spec;
+	int ret;
 
+	if (!c)
+		return -1;
+	spec = cli_schedule_spec(&line);
+	ret = source_load(s, spec, NULL);
+	if (ret < 0 && line) {
+		char msg[4096];
+		snprintf(msg, sizeof(msg), "%s", error_message());
+		error(error_status(), "%s:%u: schedule: %s", c->path, line, msg);
+	}
 	flush_warnings();
 	return ret;
 }
 
 const struct tz *cli_display_zone(const struct schedule *s, const char *arg)
 {
+	const struct config *c;
 	const struct tz *z;
 
-	if (!arg)
-		return s->tz;
+	if (!arg) {
+		c = cli_config();
+		if (!c)
+			return NULL;
+		return c->tz ? tz_get(c->tz) : s->tz;
+	}
 	z = tz_get(arg);
 	if (!z) {
 		char *why = xstrdup(error_message());
@@ -191,7 +257,21 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path)
 	if (cli_load_schedule(s) < 0)
 		return -1;
 	*path = plan_path(s->conf.id);
-	if (!*path || plan_load(p, *path) < 0)
+	if (!*path)
+		return -1;
+	if (global.plan_update) {
+		char *dir = xstrdup(*path), *slash = strrchr(dir, '/');
+		int fd;
+
+		if (slash)
+			*slash = '\0';
+		fd = mkdir_p(dir) < 0 ? -1 : lock_file(*path, 30);
+		free(dir);
+		if (fd < 0)
+			return -1;
+		/* the descriptor stays open: the lock is released when planner exits */
+	}
+	if (plan_load(p, *path) < 0)
 		return -1;
 	if (!p->conference)
 		p->conference = xstrdup(s->conf.id);
@@ -332,12 +412,14 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 	return found;
 }
 
+const struct option cli_edit_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = cli_edit_options;
 	struct schedule s;
 	struct plan p;
 	char *path = NULL, fp[17];
@@ -350,6 +432,7 @@ int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return usage_error(cmd, "no session id given");
+	global.plan_update = true;
 	schedule_init(&s);
 	if (cli_load_plan(&s, &p, &path) < 0)
 		goto fail;

@@ -8,12 +8,14 @@
 #include "schedule.h"
 #include "util.h"
 
+const struct option conflicts_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 int cmd_conflicts(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = conflicts_options;
 	struct schedule s;
 	struct plan p;
 	char *path = NULL;

@@ -47,15 +47,17 @@ static void print_json(const struct schedule *s, const struct session **v, size_
 	jsonw_finish(&w);
 }
 
+const struct option list_options[] = {
+	FILTER_LONGOPTS,
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 int cmd_list(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		FILTER_LONGOPTS,
-		{ "tz", required_argument, NULL, OPT_TZ },
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = list_options;
 	struct schedule s;
 	struct filter f;
 	const char *day_arg = NULL, *tz_arg = NULL;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "config.h"
 #include "filter.h"
 #include "jsonw.h"
 #include "pick.h"
@@ -33,7 +34,7 @@ enum {
 	OPT_NO_SAVE,
 };
 
-static const struct option opts[] = {
+const struct option pick_options[] = {
 	{ "track", required_argument, NULL, 't' },
 	{ "tag", required_argument, NULL, OPT_TAG },
 	{ "keyword", required_argument, NULL, 'k' },
@@ -65,11 +66,12 @@ struct pick_opts {
 	const char *day_arg;
 	int travel, max_per_day;
 	bool fill, explain, json, save;
+	size_t config_from;     /* args from here on came from the config file */
 };
 
 static const char *opt_name(int code)
 {
-	for (const struct option *o = opts; o->name; o++)
+	for (const struct option *o = pick_options; o->name; o++)
 		if (o->val == code)
 			return o->name;
 	return "?";
@@ -128,7 +130,7 @@ static int replay(struct pick_opts *o, const struct strlist *args)
 		const struct option *opt;
 		const char *arg = NULL;
 
-		for (opt = opts; opt->name; opt++)
+		for (opt = pick_options; opt->name; opt++)
 			if (!strncmp(args->v[i], "--", 2) && !strcmp(args->v[i] + 2, opt->name))
 				break;
 		if (!opt->name)
@@ -142,6 +144,77 @@ static int replay(struct pick_opts *o, const struct strlist *args)
 			return -1;
 	}
 	return 0;
+}
+
+/* True if the option --name (for --weight: of the same KIND as `value`) is among the first n
+ * recorded arguments. */
+static bool given(const struct strlist *args, size_t n, const char *name, const char *value)
+{
+	size_t kind = strcspn(value, "=");
+
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(args->v[i], "--", 2) || strcmp(args->v[i] + 2, name))
+			continue;
+		if (strcmp(name, "weight"))
+			return true;
+		if (i + 1 < n && !strncmp(args->v[i + 1], value, kind) && args->v[i + 1][kind] == '=')
+			return true;
+	}
+	return false;
+}
+
+/* The config file's defaults for the options the command line did not give: the command line
+ * wins (for --weight, over the config's weight of the same kind).  Applied like typed options,
+ * so they are shown and saved with the plan. */
+static int config_defaults(struct pick_opts *o)
+{
+	const struct config *cfg = cli_config();
+	size_t typed = o->args.n;
+
+	if (!cfg)
+		return -1;
+	o->config_from = typed;
+	for (size_t i = 0; i < cfg->npick; i++) {
+		const struct config_setting *st = &cfg->pick[i];
+		const struct option *opt;
+
+		for (opt = pick_options; opt->name && strcmp(opt->name, st->key); opt++)
+			;
+		if (!opt->name || given(&o->args, typed, st->key, st->value))
+			continue;
+		if (pref_option(o, opt->val, st->value) < 0) {
+			char msg[4096];
+			snprintf(msg, sizeof(msg), "%s", error_message());
+			return error(EX_CONFIG, "%s:%u: %s", cfg->path, st->line, msg);
+		}
+	}
+	return 0;
+}
+
+/* Names the config line a failed preference came from, when it came from there. */
+static void blame_config(const struct pick_opts *o)
+{
+	const struct config *cfg = cli_config();
+	char msg[4096];
+
+	if (!cfg)
+		return;
+	snprintf(msg, sizeof(msg), "%s", error_message());
+	for (size_t i = 0; i < cfg->npick; i++) {
+		const struct config_setting *st = &cfg->pick[i];
+		char *quoted = xasprintf("'%s'", st->value);
+		bool applied = false;
+
+		for (size_t j = o->config_from; j + 1 < o->args.n && !applied; j++)
+			applied = !strncmp(o->args.v[j], "--", 2) && !strcmp(o->args.v[j] + 2, st->key) &&
+				  !strcmp(o->args.v[j + 1], st->value);
+		if (applied && strstr(msg, quoted)) {
+			free(quoted);
+			error(error_status(), "%s (set in %s:%u)", msg, cfg->path, st->line);
+			return;
+		}
+		free(quoted);
+	}
 }
 
 static void opts_release(struct pick_opts *o)
@@ -445,7 +518,7 @@ int cmd_pick(int argc, char **argv)
 	prefs_init(&o.prefs);
 	o.travel = 5;
 	o.save = true;
-	while ((c = getopt_long(argc, argv, "t:k:l:d:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:k:l:d:h", pick_options, NULL)) != -1) {
 		int p = pref_option(&o, c, optarg);
 		if (p < 0) {
 			opts_release(&o);
@@ -465,13 +538,14 @@ int cmd_pick(int argc, char **argv)
 			return command_help("pick");
 		default:
 			opts_release(&o);
-			return cli_option_error("pick", argv, opts);
+			return cli_option_error("pick", argv, pick_options);
 		}
 	}
 	if (optind < argc) {
 		opts_release(&o);
 		return usage_error("pick", "unexpected argument '%s'", argv[optind]);
 	}
+	global.plan_update = o.save;
 	schedule_init(&s);
 	pick_result_init(&r);
 	pick_request_init(&rq, &s, &o.prefs);
@@ -482,9 +556,14 @@ int cmd_pick(int argc, char **argv)
 		if (replay(&o, &plan.args) < 0)
 			goto fail;
 		replayed = true;
-	}
-	if (prefs_resolve(&o.prefs, &s) < 0)
+	} else if (config_defaults(&o) < 0) {
 		goto fail;
+	}
+	if (prefs_resolve(&o.prefs, &s) < 0) {
+		if (!replayed)
+			blame_config(&o);
+		goto fail;
+	}
 	if (o.day_arg) {
 		struct filter f;
 		filter_init(&f);

@@ -55,13 +55,15 @@ static void print_json(const struct schedule *s, const struct plan *p)
 	jsonw_finish(&w);
 }
 
+const struct option plan_options[] = {
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 int cmd_plan(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = plan_options;
 	struct schedule s;
 	struct plan p;
 	char *path = NULL;

@@ -9,13 +9,15 @@
 #include "schedule.h"
 #include "util.h"
 
+const struct option tracks_options[] = {
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
 int cmd_tracks(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = tracks_options;
 	struct schedule s;
 	struct label_count *labels;
 	bool json = false;

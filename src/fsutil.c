@@ -1,10 +1,14 @@
 /* fsutil.c: atomic file replacement and the XDG base directories. */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fsutil.h"
@@ -25,12 +29,45 @@ static int fsync_dir_of(const char *path)
 	return ret;
 }
 
+/* Removes "<path>.tmp.<pid>" files that a planner killed in the middle of a save left behind
+ * (their process is gone), so they do not pile up. */
+static void remove_stale_temporaries(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	char *prefix = xasprintf("%s.tmp.", slash ? slash + 1 : path);
+	size_t plen = strlen(prefix);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d && (de = readdir(d))) {
+		char *end;
+		long pid;
+
+		if (strncmp(de->d_name, prefix, plen))
+			continue;
+		pid = strtol(de->d_name + plen, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH) {
+			char *stale = xasprintf("%s/%s", dir, de->d_name);
+			unlink(stale);
+			free(stale);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+	free(dir);
+}
+
 int write_file_atomic(const char *path, const void *data, size_t len)
 {
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
 	const char *p = data;
 	int fd, e;
 
+	remove_stale_temporaries(path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		e = errno;
@@ -66,6 +103,31 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return error(EX_IOERR, "cannot write '%s': %s", path, strerror(e));
+}
+
+int lock_file(const char *path, int seconds)
+{
+	char *lock = xasprintf("%s.lock", path);
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		int e = errno;
+		error(EX_CANTCREAT, "cannot create lock file '%s': %s", lock, strerror(e));
+		free(lock);
+		return -1;
+	}
+	for (int tries = seconds * 20; flock(fd, LOCK_EX | LOCK_NB) < 0; tries--) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || tries <= 0) {
+			error(EX_TEMPFAIL, "'%s' is in use by another planner; try again", path);
+			close(fd);
+			free(lock);
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+	}
+	free(lock);
+	return fd;
 }
 
 int mkdir_p(const char *dir)

@@ -1,441 +1,58 @@
-/* load.c: reads timetable bytes, detects the format, and imports planner's native JSON format
- * into the schedule model (the format is documented in README.md, "The timetable format"). */
+/* load.c: reads timetable bytes (size limit, byte-order mark), detects the format, and hands
+ * the parsed feed to its importer (src/import_*.c).  The formats and how one is recognised are
+ * in README.md, "Formats planner reads". */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
-#include "jsonpos.h"
+#include "import.h"
 #include "load.h"
 #include "schedule.h"
-#include "tz.h"
+#include "text.h"
 #include "util.h"
 
-#define MAX_DEPTH 8
-
-/* The state of one import: the raw text (for positions) and the path to the current value. */
-struct importer {
-	const char *buf;
-	size_t len;
-	const char *name;
-	struct schedule *s;
-	struct json_step path[MAX_DEPTH];
-	size_t depth;
-	const char *what; /* "session \"abc\"" etc., prefixed to messages; may be NULL */
-	char whatbuf[160];
+const char *const load_formats[] = {
+	"native", "frab", "c3voc2", "pretalx", "sessionize", "ics", NULL,
 };
 
-static void push_key(struct importer *im, const char *key)
+#define KNOWN_FORMATS "native, frab, c3voc2, pretalx, sessionize, ics"
+#define NEITHER "looks like neither frab, pretalx, Sessionize nor planner"
+
+int load_format_check(const char *format)
 {
-	im->path[im->depth].key = key;
-	im->path[im->depth].index = 0;
-	im->depth++;
-}
-
-static void push_index(struct importer *im, size_t i)
-{
-	im->path[im->depth].key = NULL;
-	im->path[im->depth].index = i;
-	im->depth++;
-}
-
-static void pop(struct importer *im)
-{
-	im->depth--;
-}
-
-/* Records "NAME:LINE:COL: [what: ]message" for the value at the current path. */
-__attribute__((format(printf, 2, 3)))
-static int fail(struct importer *im, const char *fmt, ...)
-{
-	char msg[512];
-	int line, col;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	json_locate(im->buf, im->len, im->path, im->depth, &line, &col);
-	if (im->what)
-		return error(EX_DATAERR, "%s:%d:%d: %s: %s", im->name, line, col, im->what, msg);
-	return error(EX_DATAERR, "%s:%d:%d: %s", im->name, line, col, msg);
-}
-
-static const char *json_kind(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: return "an integer";
-	case JSON_REAL: return "a number";
-	case JSON_TRUE: case JSON_FALSE: return "a boolean";
-	case JSON_NULL: return "null";
-	}
-	return "a value";
-}
-
-/* A member that must be a non-empty string: *out gets a copy. */
-static int req_string(struct importer *im, const json_t *obj, const char *key, char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	int ret = 0;
-
-	if (!v)
-		return fail(im, "missing \"%s\"", key);
-	push_key(im, key);
-	if (!json_is_string(v))
-		ret = fail(im, "\"%s\" must be a string, not %s", key, json_kind(v));
-	else if (!json_string_length(v))
-		ret = fail(im, "\"%s\" is empty", key);
-	else
-		*out = xstrdup(json_string_value(v));
-	pop(im);
-	return ret;
-}
-
-/* A member that may be absent, null or a string; *out gets a copy or stays NULL. */
-static int opt_string(struct importer *im, const json_t *obj, const char *key, char **out)
-{
-	const json_t *v = json_object_get(obj, key);
-	int ret = 0;
-
-	if (!v || json_is_null(v))
+	if (!format || !strcmp(format, "auto"))
 		return 0;
-	push_key(im, key);
-	if (!json_is_string(v))
-		ret = fail(im, "\"%s\" must be a string or null, not %s", key, json_kind(v));
-	else if (json_string_length(v))
-		*out = xstrdup(json_string_value(v));
-	pop(im);
-	return ret;
+	for (size_t i = 0; load_formats[i]; i++)
+		if (!strcmp(format, load_formats[i]))
+			return 0;
+	return error(EX_USAGE, "unknown format \"%.40s\" (known: auto, " KNOWN_FORMATS ")", format);
 }
 
-/* A member that may be absent, null or an array of strings. */
-static int opt_strlist(struct importer *im, const json_t *obj, const char *key, struct strlist *out)
-{
-	const json_t *v = json_object_get(obj, key), *e;
-	size_t i;
-	int ret = 0;
-
-	if (!v || json_is_null(v))
-		return 0;
-	push_key(im, key);
-	if (!json_is_array(v)) {
-		ret = fail(im, "\"%s\" must be an array of strings, not %s", key, json_kind(v));
-		goto out;
-	}
-	json_array_foreach(v, i, e) {
-		if (!json_is_string(e)) {
-			push_index(im, i);
-			ret = fail(im, "\"%s\" must hold only strings, not %s", key, json_kind(e));
-			pop(im);
-			goto out;
-		}
-		if (json_string_length(e))
-			strlist_push(out, json_string_value(e));
-	}
-out:
-	pop(im);
-	return ret;
-}
-
-static int get_array(struct importer *im, const json_t *obj, const char *key, const json_t **out)
-{
-	const json_t *v = json_object_get(obj, key);
-
-	if (!v)
-		return fail(im, "missing \"%s\"", key);
-	if (!json_is_array(v)) {
-		int ret;
-		push_key(im, key);
-		ret = fail(im, "\"%s\" must be an array, not %s", key, json_kind(v));
-		pop(im);
-		return ret;
-	}
-	*out = v;
-	return 0;
-}
-
-static int load_conference(struct importer *im, const json_t *root)
-{
-	const json_t *c = json_object_get(root, "conference");
-	struct conference *conf = &im->s->conf;
-	int ret = -1;
-
-	if (!c)
-		return fail(im, "missing \"conference\"");
-	push_key(im, "conference");
-	if (!json_is_object(c)) {
-		ret = fail(im, "\"conference\" must be an object, not %s", json_kind(c));
-		goto out;
-	}
-	if (req_string(im, c, "id", &conf->id) < 0 || req_string(im, c, "name", &conf->name) < 0 ||
-	    req_string(im, c, "timezone", &conf->timezone) < 0 ||
-	    opt_string(im, c, "url", &conf->url) < 0 || opt_string(im, c, "venue", &conf->venue) < 0)
-		goto out;
-	im->s->tz = tz_get(conf->timezone);
-	if (!im->s->tz) {
-		push_key(im, "timezone");
-		fail(im, "unknown time zone \"%s\"", conf->timezone);
-		pop(im);
-		goto out;
-	}
-	ret = 0;
-out:
-	pop(im);
-	return ret;
-}
-
-static int load_rooms(struct importer *im, const json_t *root)
-{
-	const json_t *rooms, *r;
-	size_t i;
-	int ret = 0;
-
-	if (get_array(im, root, "rooms", &rooms) < 0)
-		return -1;
-	push_key(im, "rooms");
-	json_array_foreach(rooms, i, r) {
-		struct room *room;
-
-		push_index(im, i);
-		if (!json_is_object(r)) {
-			ret = fail(im, "room %zu must be an object, not %s", i + 1, json_kind(r));
-			break;
-		}
-		room = schedule_add_room(im->s);
-		if (req_string(im, r, "id", &room->id) < 0 || req_string(im, r, "name", &room->name) < 0 ||
-		    opt_string(im, r, "floor", &room->floor) < 0 ||
-		    opt_string(im, r, "building", &room->building) < 0) {
-			ret = -1;
-			break;
-		}
-		if (schedule_find_room(im->s, room->id) != (long)im->s->nrooms - 1) {
-			push_key(im, "id");
-			ret = fail(im, "duplicate room id \"%s\"", room->id);
-			pop(im);
-			break;
-		}
-		pop(im);
-	}
-	im->depth = 0;
-	return ret;
-}
-
-static int session_rooms(struct importer *im, const json_t *obj, struct session *se)
-{
-	const json_t *v = json_object_get(obj, "room"), *e;
-	size_t i;
-	int ret = 0;
-
-	if (!v || json_is_null(v))
-		return 0;
-	push_key(im, "room");
-	if (json_is_string(v)) {
-		long r = schedule_find_room(im->s, json_string_value(v));
-		if (r < 0) {
-			ret = fail(im, "unknown room \"%s\"", json_string_value(v));
-		} else {
-			se->rooms = xmalloc(sizeof(*se->rooms));
-			se->rooms[se->nrooms++] = (size_t)r;
-		}
-	} else if (json_is_array(v)) {
-		se->rooms = xmalloc((json_array_size(v) ? json_array_size(v) : 1) * sizeof(*se->rooms));
-		json_array_foreach(v, i, e) {
-			long r = json_is_string(e) ? schedule_find_room(im->s, json_string_value(e)) : -1;
-			push_index(im, i);
-			if (!json_is_string(e))
-				ret = fail(im, "\"room\" must hold room ids, not %s", json_kind(e));
-			else if (r < 0)
-				ret = fail(im, "unknown room \"%s\"", json_string_value(e));
-			pop(im);
-			if (ret < 0)
-				break;
-			se->rooms[se->nrooms++] = (size_t)r;
-		}
-	} else {
-		ret = fail(im, "\"room\" must be a room id, an array of room ids or null, not %s",
-			   json_kind(v));
-	}
-	pop(im);
-	return ret;
-}
-
-/* Parses the time member `key`: with an offset it is that instant; without, conference-local. */
-static int session_time(struct importer *im, const json_t *obj, const char *key, int64_t *out,
-			int *present)
-{
-	const json_t *v = json_object_get(obj, key);
-	struct civil c;
-	bool has_off;
-	int off, ret = 0;
-
-	*present = 0;
-	if (!v || json_is_null(v))
-		return 0;
-	push_key(im, key);
-	if (!json_is_string(v)) {
-		ret = fail(im, "\"%s\" must be an ISO 8601 date-time string, not %s", key, json_kind(v));
-	} else if (iso8601_parse(json_string_value(v), &c, &has_off, &off) < 0) {
-		ret = fail(im, "%s", error_message());
-	} else if (has_off) {
-		*out = civil_to_instant_offset(&c, off);
-		*present = 1;
-	} else if (tz_from_civil(im->s->tz, &c, out) < 0) {
-		ret = fail(im, "%s", error_message());
-	} else {
-		*present = 1;
-	}
-	pop(im);
-	return ret;
-}
-
-static int load_session(struct importer *im, const json_t *obj, struct session *se)
-{
-	const json_t *v;
-	int has_start, has_end;
-
-	if (req_string(im, obj, "id", &se->id) < 0)
-		return -1;
-	snprintf(im->whatbuf, sizeof(im->whatbuf), "session \"%.100s\"", se->id);
-	im->what = im->whatbuf;
-	if (req_string(im, obj, "title", &se->title) < 0 ||
-	    opt_string(im, obj, "subtitle", &se->subtitle) < 0 ||
-	    opt_string(im, obj, "abstract", &se->abstract) < 0 ||
-	    opt_string(im, obj, "description", &se->description) < 0 ||
-	    opt_strlist(im, obj, "speakers", &se->speakers) < 0 ||
-	    opt_string(im, obj, "track", &se->track) < 0 ||
-	    opt_strlist(im, obj, "tags", &se->tags) < 0 ||
-	    opt_string(im, obj, "language", &se->language) < 0 ||
-	    opt_string(im, obj, "url", &se->url) < 0)
-		return -1;
-
-	se->type = SESSION_TALK;
-	v = json_object_get(obj, "type");
-	if (v && !json_is_null(v)) {
-		int t = json_is_string(v) ? session_type_parse(json_string_value(v)) : -1;
-		if (t < 0) {
-			int ret;
-			push_key(im, "type");
-			ret = json_is_string(v)
-				? fail(im, "unknown type \"%s\" (known: talk, keynote, lightning, tutorial, "
-				       "workshop, panel, break, social, other)", json_string_value(v))
-				: fail(im, "\"type\" must be a string, not %s", json_kind(v));
-			pop(im);
-			return ret;
-		}
-		se->type = (enum session_type)t;
-	}
-	v = json_object_get(obj, "level");
-	if (v && !json_is_null(v)) {
-		int l = json_is_string(v) ? session_level_parse(json_string_value(v)) : -1;
-		if (l < 0) {
-			int ret;
-			push_key(im, "level");
-			ret = json_is_string(v)
-				? fail(im, "unknown level \"%s\" (known: beginner, intermediate, advanced)",
-				       json_string_value(v))
-				: fail(im, "\"level\" must be a string or null, not %s", json_kind(v));
-			pop(im);
-			return ret;
-		}
-		se->level = (enum session_level)l;
-	}
-	if (session_rooms(im, obj, se) < 0)
-		return -1;
-	if (session_time(im, obj, "start", &se->start, &has_start) < 0 ||
-	    session_time(im, obj, "end", &se->end, &has_end) < 0)
-		return -1;
-	if (has_start != has_end) {
-		int ret;
-		push_key(im, has_start ? "start" : "end");
-		ret = fail(im, "has \"%s\" but no \"%s\"", has_start ? "start" : "end",
-			   has_start ? "end" : "start");
-		pop(im);
-		return ret;
-	}
-	if (has_start && se->end <= se->start) {
-		int ret;
-		push_key(im, "end");
-		ret = fail(im, se->end < se->start ? "end is before start" : "end equals start");
-		pop(im);
-		return ret;
-	}
-	se->has_time = has_start;
-	im->what = NULL;
-	return 0;
-}
-
-static int load_sessions(struct importer *im, const json_t *root)
-{
-	const json_t *sessions, *obj;
-	size_t i;
-	int ret = 0;
-
-	if (get_array(im, root, "sessions", &sessions) < 0)
-		return -1;
-	push_key(im, "sessions");
-	json_array_foreach(sessions, i, obj) {
-		push_index(im, i);
-		if (!json_is_object(obj)) {
-			ret = fail(im, "session %zu must be an object, not %s", i + 1, json_kind(obj));
-			break;
-		}
-		if (load_session(im, obj, schedule_add_session(im->s)) < 0) {
-			ret = -1;
-			break;
-		}
-		pop(im);
-	}
-	im->depth = 0;
-	return ret;
-}
-
-static int import_native(struct importer *im, const json_t *root)
-{
-	const json_t *v = json_object_get(root, "planner_format");
-
-	if (!json_is_integer(v) || json_integer_value(v) != 1) {
-		push_key(im, "planner_format");
-		return fail(im, "unsupported planner_format (this planner reads version 1)");
-	}
-	long dup;
-
-	if (load_conference(im, root) < 0 || load_rooms(im, root) < 0 || load_sessions(im, root) < 0)
-		return -1;
-	/* Sessions are still in file order here, so the index is the array position. */
-	dup = schedule_duplicate_session(im->s);
-	if (dup >= 0) {
-		push_key(im, "sessions");
-		push_index(im, (size_t)dup);
-		push_key(im, "id");
-		return fail(im, "duplicate session id \"%s\"", im->s->sessions[dup].id);
-	}
-	return schedule_finish(im->s);
-}
-
-/* Lists the top-level keys of an object, for "unknown format" messages. */
-static void describe_keys(const json_t *root, char *buf, size_t size)
+/* Lists up to 8 keys of an object as "\"a\", \"b\", ..." into buf. */
+static void describe_keys(const json_t *obj, char *buf, size_t size)
 {
 	const char *key;
 	const json_t *v;
 	size_t n = 0, used = 0;
 
 	buf[0] = '\0';
-	json_object_foreach((json_t *)root, key, v) {
+	json_object_foreach((json_t *)obj, key, v) {
+		char *clean;
 		int w;
+
 		if (n++ == 8) {
 			snprintf(buf + used, size - used, ", ...");
 			break;
 		}
-		w = snprintf(buf + used, size - used, "%s\"%.40s\"", n > 1 ? ", " : "", key);
+		clean = text_sanitize(key);
+		w = snprintf(buf + used, size - used, "%s\"%.40s\"", n > 1 ? ", " : "", clean);
+		free(clean);
 		if (w < 0 || (size_t)w >= size - used)
 			break;
 		used += (size_t)w;
@@ -443,50 +60,334 @@ static void describe_keys(const json_t *root, char *buf, size_t size)
 	(void)v;
 }
 
-int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
-			 const struct load_options *opt)
+static const char *plural_kind(const json_t *v)
 {
-	struct importer im = { .buf = buf, .len = len, .name = name, .s = s };
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "objects";
+	case JSON_ARRAY: return "arrays";
+	case JSON_STRING: return "strings";
+	case JSON_INTEGER: case JSON_REAL: return "numbers";
+	case JSON_TRUE: case JSON_FALSE: return "booleans";
+	case JSON_NULL: return "nulls";
+	}
+	return "values";
+}
+
+/* pretalx talk records: objects with a code and a slot or a title. */
+static bool looks_pretalx(const json_t *arr)
+{
+	const json_t *first = json_array_get(arr, 0);
+
+	return json_is_object(first) && json_is_string(json_object_get(first, "code")) &&
+	       (json_object_get(first, "slot") || json_object_get(first, "title"));
+}
+
+/* Sessionize's "Sessions" view: groups with a sessions array. */
+static bool looks_sessionize_groups(const json_t *arr)
+{
+	const json_t *first = json_array_get(arr, 0);
+
+	return json_is_object(first) && json_is_array(json_object_get(first, "sessions"));
+}
+
+/*
+ * The format of a parsed feed, or NULL with error() set naming what was found.  The rules, in
+ * order:
+ *   - an object with "planner_format": native;
+ *   - an object with a "schedule" object: c3voc v2 when the schedule has a flat "events" array,
+ *     or "$schema" names schema2 / schedule2; frab v1 when it has "conference" with "days";
+ *   - an array, or an object with a "results" array, of objects with "code" and "slot" or
+ *     "title": pretalx talk records;
+ *   - an object with "sessions" and "rooms" or "speakers", or an array of objects with a
+ *     "sessions" array: Sessionize.
+ */
+static const char *detect_json(const json_t *root, const char *name)
+{
+	char keys[400];
+
+	if (json_is_object(root)) {
+		const json_t *sch = json_object_get(root, "schedule"), *v;
+
+		if (json_object_get(root, "planner_format"))
+			return "native";
+		if (json_is_object(sch)) {
+			const json_t *schema = json_object_get(root, "$schema");
+			const json_t *conf = json_object_get(sch, "conference");
+
+			if (json_is_array(json_object_get(sch, "events")) ||
+			    (json_is_string(schema) && (strstr(json_string_value(schema), "schema2") ||
+							strstr(json_string_value(schema), "schedule2"))))
+				return "c3voc2";
+			if (json_is_object(conf) && json_object_get(conf, "days"))
+				return "frab";
+		}
+		v = json_object_get(root, "results");
+		if (json_is_array(v) && (looks_pretalx(v) || !json_array_size(v)))
+			return "pretalx";
+		if (json_is_array(json_object_get(root, "sessions")) &&
+		    (json_object_get(root, "rooms") || json_object_get(root, "speakers")))
+			return "sessionize";
+		describe_keys(json_is_object(sch) ? sch : root, keys, sizeof(keys));
+		error(EX_DATAERR, "%s: " NEITHER ": %skeys are %s", name,
+		      json_is_object(sch) ? "\"schedule\" has no \"conference\" with \"days\" and no "
+					    "\"events\"; its " : "top-level ",
+		      keys[0] ? keys : "(none)");
+		return NULL;
+	}
+	if (json_is_array(root)) {
+		const json_t *first = json_array_get(root, 0);
+
+		if (looks_pretalx(root))
+			return "pretalx";
+		if (looks_sessionize_groups(root))
+			return "sessionize";
+		if (!first) {
+			error(EX_DATAERR, "%s: " NEITHER ": the top level is an empty array", name);
+		} else if (json_is_object(first)) {
+			describe_keys(first, keys, sizeof(keys));
+			error(EX_DATAERR, "%s: " NEITHER ": the top level is an array of objects with "
+			      "keys %s", name, keys[0] ? keys : "(none)");
+		} else {
+			error(EX_DATAERR, "%s: " NEITHER ": the top level is an array of %s", name,
+			      plural_kind(first));
+		}
+		return NULL;
+	}
+	error(EX_DATAERR, "%s: " NEITHER ": the top level is %s", name, json_kind(root));
+	return NULL;
+}
+
+/* What the text is, by its first non-blank character: 'j' JSON, 'i' iCalendar, 0 neither. */
+static int sniff(const char *buf, size_t len, size_t *at)
+{
+	size_t i = 0;
+
+	while (i < len && strchr(" \t\r\n", buf[i]) && buf[i])
+		i++;
+	*at = i;
+	if (i < len && (buf[i] == '{' || buf[i] == '['))
+		return 'j';
+	if (len - i >= 15 && !strncasecmp(buf + i, "BEGIN:VCALENDAR", 15))
+		return 'i';
+	return 0;
+}
+
+/* The line and column (in characters) of byte offset `at`. */
+static void position_of(const char *buf, size_t at, int *line, int *col)
+{
+	*line = *col = 1;
+	for (size_t i = 0; i < at; i++) {
+		if (buf[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			++*col;
+		}
+	}
+}
+
+/* "NAME:LINE:COL: not JSON or iCalendar: it starts with "..."" for the text at offset `at`. */
+static int not_a_feed(const char *buf, size_t len, size_t at, const char *name)
+{
+	int line, col;
+	char head[41], *clean, *cut;
+	size_t n = len - at < 40 ? len - at : 40;
+
+	position_of(buf, at, &line, &col);
+	memcpy(head, buf + at, n);
+	head[n] = '\0';
+	/* Cut at a line end, and do not leave a broken UTF-8 sequence. */
+	head[strcspn(head, "\r\n")] = '\0';
+	n = strlen(head);
+	while (n && ((unsigned char)head[n - 1] & 0x80)) {
+		size_t start = n - 1;
+		while (start && ((unsigned char)head[start] & 0xC0) == 0x80)
+			start--;
+		if (text_valid_utf8(head + start, n - start, NULL))
+			break;
+		n = start;
+	}
+	head[n] = '\0';
+	clean = text_sanitize(head);
+	cut = text_truncate(clean, 30);
+	error(EX_DATAERR, "%s:%d:%d: not JSON or iCalendar: it starts with \"%s\"", name, line, col,
+	      cut);
+	free(cut);
+	free(clean);
+	return -1;
+}
+
+/*
+ * The parse tree lives only while one feed is imported, so jansson allocates it from an arena
+ * that is dropped whole afterwards: no walk over a hundred thousand nodes to free them one by
+ * one, and no malloc bookkeeping per node (together about a tenth of a cold load).  jansson's
+ * allocator is process-wide: it is switched only around parse_json() .. drop_json(), during
+ * which nothing else creates or frees JSON values.  Everything the model keeps is copied out
+ * with our own allocator.
+ */
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+static struct chunk *arena;
+static json_malloc_t saved_malloc;
+static json_free_t saved_free;
+
+static void *arena_malloc(size_t n)
+{
+	size_t need = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	struct chunk *c = arena;
+
+	if (!c || c->size - c->used < need) {
+		size_t size = 1u << 20;
+
+		if (c && c->size < (16u << 20))
+			size = c->size * 2;
+		if (size < need)
+			size = need;
+		c = xmalloc(sizeof(*c) + size);
+		c->next = arena;
+		c->used = 0;
+		c->size = size;
+		arena = c;
+	}
+	c->used += need;
+	return (char *)c->data + c->used - need;
+}
+
+static void arena_free(void *p)
+{
+	(void)p;
+}
+
+/* Frees a tree parse_json() made, with the arena it lives in, and gives jansson back its
+ * allocator. */
+static void drop_json(json_t *root)
+{
+	(void)root;
+	json_set_alloc_funcs(saved_malloc, saved_free);
+	while (arena) {
+		struct chunk *next = arena->next;
+		free(arena);
+		arena = next;
+	}
+}
+
+/* Parses buf into *out (allocated in the arena: release with drop_json(), also on failure). */
+static int parse_json(const char *buf, size_t len, const char *name, json_t **out)
+{
 	json_error_t jerr;
 	json_t *root;
-	int ret = -1;
 
-	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) {
-		buf += 3;
-		len -= 3;
-	}
-	if (len > LOAD_MAX_BYTES)
-		return error(EX_DATAERR, "%s: too large (%zu bytes; the limit is %u MiB)", name, len,
-			     LOAD_MAX_BYTES >> 20);
-	{
-		size_t i = 0;
-		while (i < len && strchr(" \t\r\n", buf[i]))
-			i++;
-		if (i == len)
-			return error(EX_DATAERR, "%s: empty file, not a timetable", name);
-	}
+	json_get_alloc_funcs(&saved_malloc, &saved_free);
+	json_set_alloc_funcs(arena_malloc, arena_free);
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	*out = root;
 	if (!root && json_error_code(&jerr) == json_error_null_character)
 		return error(EX_DATAERR, "%s:%d:%d: a string holds a NUL character (\\u0000)", name,
 			     jerr.line, jerr.column);
 	if (!root)
 		return error(EX_DATAERR, "%s:%d:%d: not valid JSON: %s", name, jerr.line, jerr.column,
 			     jerr.text);
-	s->source = xstrdup(name);
-	if (opt && opt->format && strcmp(opt->format, "auto") && strcmp(opt->format, "native")) {
-		error(EX_USAGE, "unknown format \"%s\" (known: native)", opt->format);
-	} else if (json_is_object(root) && json_object_get(root, "planner_format")) {
-		ret = import_native(&im, root);
-	} else if (json_is_object(root)) {
-		char keys[400];
-		describe_keys(root, keys, sizeof(keys));
-		error(EX_DATAERR, "%s: not a timetable planner knows: top-level keys are %s", name,
-		      keys[0] ? keys : "(none)");
-	} else {
-		error(EX_DATAERR, "%s: not a timetable planner knows: the top level is %s", name,
-		      json_kind(root));
+	return 0;
+}
+
+/* Skips a BOM and checks the size and emptiness.  Returns 0, or -1 with error() set. */
+static int prepare(const char **buf, size_t *len, const char *name)
+{
+	if (*len >= 3 && !memcmp(*buf, "\xEF\xBB\xBF", 3)) {
+		*buf += 3;
+		*len -= 3;
 	}
-	json_decref(root);
+	if (*len > LOAD_MAX_BYTES)
+		return error(EX_DATAERR, "%s: too large (%zu bytes; the limit is %u MiB)", name, *len,
+			     LOAD_MAX_BYTES >> 20);
+	for (size_t i = 0; i < *len; i++)
+		if (!strchr(" \t\r\n", (*buf)[i]) || !(*buf)[i])
+			return 0;
+	return error(EX_DATAERR, "%s: empty file, not a timetable", name);
+}
+
+const char *schedule_detect_format(const char *buf, size_t len, const char *name)
+{
+	json_t *root;
+	const char *f;
+	size_t at;
+
+	if (prepare(&buf, &len, name) < 0)
+		return NULL;
+	switch (sniff(buf, len, &at)) {
+	case 'i':
+		return "ics";
+	case 'j':
+		break;
+	default:
+		not_a_feed(buf, len, at, name);
+		return NULL;
+	}
+	if (parse_json(buf, len, name, &root) < 0) {
+		drop_json(root);
+		return NULL;
+	}
+	f = detect_json(root, name);
+	drop_json(root);
+	return f;
+}
+
+static int run_importer(struct importer *im, const char *format, const json_t *root)
+{
+	if (!strcmp(format, "native"))
+		return import_native(im, root);
+	if (!strcmp(format, "frab"))
+		return import_frab(im, root);
+	if (!strcmp(format, "c3voc2"))
+		return import_c3voc2(im, root);
+	if (!strcmp(format, "pretalx"))
+		return import_pretalx(im, root);
+	if (!strcmp(format, "sessionize"))
+		return import_sessionize(im, root);
+	return error(EX_SOFTWARE, "no importer for \"%s\"", format);
+}
+
+int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
+			 const struct load_options *opt)
+{
+	const char *format = opt && opt->format && strcmp(opt->format, "auto") ? opt->format : NULL;
+	struct importer im;
+	json_t *root = NULL;
+	size_t at;
+	int kind, ret = -1;
+
+	if (load_format_check(format) < 0 || prepare(&buf, &len, name) < 0)
+		return -1;
+	kind = sniff(buf, len, &at);
+	if (format && !strcmp(format, "ics") && kind != 'i') {
+		int line, col;
+		position_of(buf, at, &line, &col);
+		return error(EX_DATAERR, "%s:%d:%d: not iCalendar: it does not start with "
+			     "BEGIN:VCALENDAR", name, line, col);
+	}
+	if (format && strcmp(format, "ics") && kind == 'i')
+		return error(EX_DATAERR, "%s: an iCalendar file, not %s (JSON)", name, format);
+	if (!kind)
+		return not_a_feed(buf, len, at, name);
+	if (kind == 'j') {
+		if (parse_json(buf, len, name, &root) < 0 ||
+		    (!format && !(format = detect_json(root, name)))) {
+			drop_json(root);
+			return -1;
+		}
+	} else {
+		format = "ics";
+	}
+	s->source = xstrdup(name);
+	importer_init(&im, s, buf, len, name, opt);
+	ret = kind == 'i' ? import_ics(&im) : run_importer(&im, format, root);
+	importer_release(&im);
+	if (root)
+		drop_json(root);
 	if (ret < 0)
 		schedule_release(s);
 	return ret;
@@ -500,7 +401,7 @@ int read_file(const char *path, size_t max, char **out, size_t *outlen)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
-		return error(errno == ENOENT ? EX_NOINPUT : EX_NOINPUT, "%s: %s", path, strerror(errno));
+		return error(EX_NOINPUT, "%s: %s", path, strerror(errno));
 	if (fstat(fd, &st) < 0) {
 		int e = errno;
 		close(fd);

@@ -15,14 +15,34 @@ int cmd_list(int argc, char **argv);
 int cmd_tracks(int argc, char **argv);
 int cmd_rooms(int argc, char **argv);
 int cmd_days(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
+int cmd_changes(int argc, char **argv);
+extern const struct option fetch_options[], sources_options[], changes_options[];
 int cmd_pick(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_drop(int argc, char **argv);
 int cmd_pin(int argc, char **argv);
 int cmd_conflicts(int argc, char **argv);
+int cmd_now(int argc, char **argv);
+int cmd_next(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+extern const struct option export_options[];
+int cmd_print(int argc, char **argv);
+extern const struct option print_options[];
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
+
+/* Each command's getopt_long table (struct command.options), defined next to its command. */
+extern const struct option list_options[], tracks_options[], rooms_options[], days_options[],
+	pick_options[], plan_options[], conflicts_options[], complete_options[];
+static const struct option help_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+static const struct option no_options[] = { { NULL, 0, NULL, 0 } };
 
 #define GLOBAL_USAGE \
 	"usage: planner [-s SOURCE] COMMAND [OPTIONS]\n" \
@@ -49,19 +69,51 @@ const struct command commands[] = {
 	  "      --tz ZONE        show times in ZONE (an IANA name, or 'local')\n"
 	  "      --json           an array of sessions as JSON\n"
 	  "\n"
-	  "Text matches ignore case and Unicode normalization form.\n", false },
+	  "Text matches ignore case and Unicode normalization form.\n", false, list_options },
 	{ "tracks", cmd_tracks, "list the tracks and tags with their session counts",
 	  "usage: planner tracks [--json]\n"
 	  "\n"
-	  "Lists the tracks, then the tags, of the timetable with how many sessions carry each.\n", false },
+	  "Lists the tracks, then the tags, of the timetable with how many sessions carry each.\n", false, tracks_options },
 	{ "rooms", cmd_rooms, "list the rooms with their session counts",
 	  "usage: planner rooms [--json]\n"
 	  "\n"
-	  "Lists the rooms of the timetable with how many sessions each holds.\n", false },
+	  "Lists the rooms of the timetable with how many sessions each holds.\n", false, rooms_options },
 	{ "days", cmd_days, "list the conference days with their session counts",
 	  "usage: planner days [--json]\n"
 	  "\n"
-	  "Lists the days of the conference (in its time zone) with how many sessions each has.\n", false },
+	  "Lists the days of the conference (in its time zone) with how many sessions each has.\n", false, days_options },
+	{ "fetch", cmd_fetch, "download a timetable into the cache and make it the default",
+	  "usage: planner fetch SOURCE [--name NAME] [--format FMT] [--tz ZONE] [--max-size SIZE]\n"
+	  "                     [--refresh] [--quiet]\n"
+	  "\n"
+	  "Downloads the timetable at SOURCE (an http, https or file URL, or a file), checks that it\n"
+	  "loads, keeps it in the cache and makes it the default for later commands, which then read\n"
+	  "it from the cache (also offline).  SOURCE may also be the name of a fetched timetable: it\n"
+	  "is fetched again from where it came from, and what changed is listed (sessions added,\n"
+	  "cancelled, moved, in another room, retitled; those in your plan first).  A fetch that\n"
+	  "fails leaves the cached copy as it was; without a network it is used with a warning.\n"
+	  "\n"
+	  "      --name NAME      the name to keep it under (default: the conference id)\n"
+	  "      --format FMT     the format, when detection is not enough\n"
+	  "      --tz ZONE        the time zone of a feed that names none (an IANA name)\n"
+	  "      --max-size SIZE  refuse bodies larger than SIZE (default 64M; k, M, G)\n"
+	  "      --refresh        download it whole, even when the server says it has not changed\n"
+	  "  -q, --quiet          no progress bar and no summary line\n"
+	  "\n"
+	  "PLANNER_FETCH_TIMEOUT sets the timeout in seconds (default 300; connecting: 10).\n", false,
+	  fetch_options },
+	{ "sources", cmd_sources, "list the fetched and bundled timetables",
+	  "usage: planner sources [--json]\n"
+	  "\n"
+	  "Lists the fetched timetables (name, conference, sessions, when fetched, URL), then the\n"
+	  "bundled ones; '*' marks the default.  A fetched timetable hides a bundled one of the same\n"
+	  "name.\n", false, sources_options },
+	{ "changes", cmd_changes, "show what the last re-fetch of a timetable changed",
+	  "usage: planner changes [--json]\n"
+	  "\n"
+	  "Shows again the changes that the last re-fetch of the default fetched timetable (or of\n"
+	  "-s NAME) found: sessions added, cancelled, moved in time, moved to another room or\n"
+	  "retitled, those in your plan first (marked '*').\n", false, changes_options },
 	{ "pick", cmd_pick, "choose the best non-overlapping plan for your preferences",
 	  "usage: planner pick [--track T] [--tag T] [--keyword TEXT] [--speaker S] [--level L]\n"
 	  "                    [--lang L] [--type T] [--weight KIND=N] [--no-keynotes] [--fill]\n"
@@ -102,35 +154,110 @@ const struct command commands[] = {
 	  "      --json           the plan and every candidate's score, for checking\n"
 	  "      --no-save        do not save the plan\n"
 	  "\n"
-	  "With no preference given, the saved plan's preferences are used again; pins are kept.\n", false },
+	  "With no preference given, the saved plan's preferences are used again; pins are kept.\n", false, pick_options },
 	{ "plan", cmd_plan, "show your saved plan and what changed in it",
 	  "usage: planner plan [--json]\n"
 	  "\n"
 	  "Shows the saved plan by day.  When the timetable has changed since the plan was made, says\n"
-	  "which planned sessions moved, changed room or were cancelled, and suggests 'planner pick'.\n", false },
+	  "which planned sessions moved, changed room or were cancelled, and suggests 'planner pick'.\n", false, plan_options },
 	{ "add", cmd_add, "add sessions to your plan by hand",
 	  "usage: planner add ID...\n"
 	  "\n"
 	  "Adds the sessions to the saved plan, even when they overlap others (then warns; see\n"
-	  "'planner conflicts').  A later 'planner pick' re-plans; use 'planner pin' to keep a session.\n", false },
+	  "'planner conflicts').  A later 'planner pick' re-plans; use 'planner pin' to keep a session.\n", false, cli_edit_options },
 	{ "drop", cmd_drop, "remove sessions from your plan",
 	  "usage: planner drop ID...\n"
 	  "\n"
-	  "Removes the sessions from the saved plan and unpins them.\n", false },
+	  "Removes the sessions from the saved plan and unpins them.\n", false, cli_edit_options },
 	{ "pin", cmd_pin, "add sessions to your plan and keep them in later picks",
 	  "usage: planner pin ID...\n"
 	  "\n"
-	  "Adds the sessions to the saved plan and pins them: 'planner pick' keeps pinned sessions.\n", false },
+	  "Adds the sessions to the saved plan and pins them: 'planner pick' keeps pinned sessions.\n", false, cli_edit_options },
 	{ "conflicts", cmd_conflicts, "list overlaps in your plan",
 	  "usage: planner conflicts\n"
 	  "\n"
 	  "Lists planned sessions that overlap, or leave too little time to change rooms (after\n"
-	  "manual adds, or after the timetable moved something).\n", false },
+	  "manual adds, or after the timetable moved something).\n", false, conflicts_options },
+	{ "now", cmd_now, "what is on now and where to go next in your plan",
+	  "usage: planner now [--at \"DATE HH:MM\"] [--tz ZONE] [--json]\n"
+	  "\n"
+	  "Shows the planned session that is on now and the next one: when it starts, how long until\n"
+	  "then, and the room to walk to.  When nothing planned is on, lists what is running.\n"
+	  "\n"
+	  "      --at \"DATE HH:MM\"\n"
+	  "                       pretend it is this time: YYYY-MM-DD HH:MM, or HH:MM today (in\n"
+	  "                       the zone times are shown in)\n"
+	  "      --tz ZONE        show times in ZONE (an IANA name, or 'local')\n"
+	  "      --json           the same as JSON\n", false, now_options },
+	{ "next", cmd_next, "the next session in your plan",
+	  "usage: planner next [--at \"DATE HH:MM\"] [--tz ZONE] [--json]\n"
+	  "\n"
+	  "Shows the next planned session that has not started yet: when, where, how long until then,\n"
+	  "and whether you change rooms.\n"
+	  "\n"
+	  "      --at \"DATE HH:MM\"\n"
+	  "                       pretend it is this time: YYYY-MM-DD HH:MM, or HH:MM today\n"
+	  "      --tz ZONE        show times in ZONE (an IANA name, or 'local')\n"
+	  "      --json           the same as JSON\n", false, now_options },
+	{ "export", cmd_export, "write your plan (or sessions) as an iCalendar file for your calendar",
+	  "usage: planner export [--ics] [-o FILE|-] [--all] [--utc] [--alarm TIME|none]\n"
+	  "                      [--day N|DATE] [--track T] [--tag T] [--room R] [--level L]\n"
+	  "                      [--lang L] [--type T] [--speaker S] [--search TEXT]\n"
+	  "\n"
+	  "Writes your saved plan as an iCalendar (.ics) file that calendar programs import.  Export\n"
+	  "again after a change and import the new file: events keep their UID, so the calendar\n"
+	  "updates them instead of adding copies; planned sessions the timetable cancelled are marked\n"
+	  "cancelled.\n"
+	  "\n"
+	  "  -o, --output FILE    where to write, also given as the last argument; default:\n"
+	  "                       CONFERENCE-ID.ics here; '-' is standard output.  The file is\n"
+	  "                       replaced whole or not at all\n"
+	  "      --all            every session that has a time, instead of the plan\n"
+	  "  -d, -t, -r, -l, -q, --day, --track, --tag, --room, --level, --lang, --type,\n"
+	  "      --speaker, --search\n"
+	  "                       the sessions that match, as 'planner list' selects them,\n"
+	  "                       instead of the plan\n"
+	  "      --utc            times in UTC, for programs that cannot read time zones\n"
+	  "      --alarm TIME     a reminder TIME before each session: 10m (the default), 90s, 1h,\n"
+	  "                       1h30m, 1d (s, m, h, d; a bare number is minutes); 'none' for none\n"
+	  "      --ics            iCalendar (the only format)\n", false, export_options },
+	{ "print", cmd_print, "print your plan: text, Markdown, an HTML page or an SVG image",
+	  "usage: planner print [--day N|DATE] [--format text|markdown|html|svg] [-o FILE] [--all]\n"
+	  "\n"
+	  "Prints the saved plan, a day at a time: every day of the plan unless --day says which.\n"
+	  "text (the default) is an agenda that fits 80 columns and A4 paper ('| lp'): times, rooms,\n"
+	  "titles, speakers, room changes (→), free time, breaks, and where to go if a room is full.\n"
+	  "markdown is the same agenda as a table.  html is one self-contained page with a rooms ×\n"
+	  "time grid per day (the plan highlighted, the alternatives dashed) that prints one A4\n"
+	  "landscape page per day and reads as a list on a phone; svg is the same grid as an image.\n"
+	  "\n"
+	  "  -d, --day N|DATE     only day N (1, 2, ...) or the date YYYY-MM-DD\n"
+	  "  -f, --format FMT     text, markdown (md), html or svg; default: from the -o file's\n"
+	  "                       extension (.txt, .md, .html, .svg), else text\n"
+	  "  -o, --output FILE    write FILE (replaced whole or not at all) instead of standard output\n"
+	  "  -a, --all            the whole timetable with the plan highlighted (every day, every\n"
+	  "                       session); works without a plan too\n"
+	  "\n"
+	  "Text has no escape codes unless standard output is a terminal; in a pipe or a file each\n"
+	  "day starts a new page (a form feed), and a day longer than a page (60 lines) goes on under\n"
+	  "its heading, marked 'continued'.\n", false, print_options },
 	{ "help", cmd_help, "show help for planner or for a command",
-	  "usage: planner help [COMMAND]\n", false },
+	  "usage: planner help [COMMAND]\n", false, help_options },
 	{ "version", cmd_version, "print the version",
-	  "usage: planner version\n", false },
-	{ NULL, NULL, NULL, NULL, false },
+	  "usage: planner version\n", false, no_options },
+	{ "complete", cmd_complete, "print completion candidates for the shell scripts",
+	  "usage: planner complete commands | options [COMMAND] | values KIND\n"
+	  "       planner complete line SHELL WORD...\n"
+	  "\n"
+	  "The helper behind the shell completions in completions/ (bash, zsh, fish).  Prints one\n"
+	  "candidate a line, a tab, then its description; reads only the cached or bundled\n"
+	  "timetable, never the network.  KIND: commands, tracks, tags, labels, rooms, days,\n"
+	  "levels, types, langs, speakers, sessions, planned, times, timetables, fetched, zones,\n"
+	  "weights, formats, config-keys.  'line' takes the words after 'planner' up to the cursor\n"
+	  "and prints a directive line (':', ':files' or ':nospace') and the candidates for the\n"
+	  "last word; SHELL is bash (escaped for bash, no descriptions), zsh, fish or plain.\n",
+	  true, complete_options },
+	{ NULL, NULL, NULL, NULL, false, NULL },
 };
 
 struct global_opts global;
@@ -143,19 +270,31 @@ const struct command *find_command(const char *name)
 	return NULL;
 }
 
-static void print_global_help(FILE *f)
-{
-	fputs(GLOBAL_USAGE
+const struct option global_options[] = {
+	{ "schedule", required_argument, NULL, 's' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+const char global_help[] = GLOBAL_USAGE
 	      "\n"
-	      "Plans your conference: lists the timetable, and more to come.\n"
+	      "Plans your conference: reads its timetable, picks the sessions for you, and tells you\n"
+	      "where to go next.\n"
 	      "\n"
 	      "Options:\n"
-	      "  -s, --schedule SOURCE  the timetable: a file, or a bundled name (pyconkr-2024, ...);\n"
-	      "                         default: the newest bundled timetable\n"
+	      "  -s, --schedule SOURCE  the timetable: a file, a URL, or the name of a fetched or\n"
+	      "                         bundled one (pyconkr-2024, ...); default: 'schedule' in the\n"
+	      "                         config file, else the last one 'planner fetch' fetched,\n"
+	      "                         else the newest bundled one\n"
 	      "  -h, --help             this help\n"
 	      "  -V, --version          the version\n"
 	      "\n"
-	      "Commands:\n", f);
+	      "Commands:\n";
+
+static void print_global_help(FILE *f)
+{
+	fputs(global_help, f);
 	for (const struct command *c = commands; c->name; c++)
 		if (!c->hidden)
 			fprintf(f, "  %-10s %s\n", c->name, c->summary);
@@ -229,12 +368,7 @@ static int finish(int status)
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "schedule", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct option *opts = global_options;
 	const struct command *cmd;
 	int c;
 

@@ -27,8 +27,12 @@ int session_type_parse(const char *s)
 		{ "keynote speech", SESSION_KEYNOTE }, { "plenary", SESSION_KEYNOTE },
 		{ "lightning talk", SESSION_LIGHTNING }, { "lightning talks", SESSION_LIGHTNING },
 		{ "lightning-talk", SESSION_LIGHTNING }, { "lightning_talk", SESSION_LIGHTNING },
+		{ "lightningtalk", SESSION_LIGHTNING }, { "hands-on", SESSION_WORKSHOP },
 		{ "meetup", SESSION_SOCIAL }, { "party", SESSION_SOCIAL },
-		{ "discussion", SESSION_PANEL }, { "lunch", SESSION_BREAK }, { "coffee", SESSION_BREAK },
+		{ "performance", SESSION_SOCIAL }, { "concert", SESSION_SOCIAL },
+		{ "discussion", SESSION_PANEL }, { "panel discussion", SESSION_PANEL },
+		{ "lunch", SESSION_BREAK }, { "coffee", SESSION_BREAK },
+		{ "lunch break", SESSION_BREAK }, { "coffee break", SESSION_BREAK },
 		{ "키노트", SESSION_KEYNOTE }, { "발표", SESSION_TALK }, { "튜토리얼", SESSION_TUTORIAL },
 		{ "라이트닝 토크", SESSION_LIGHTNING }, { "휴식", SESSION_BREAK }, { "점심", SESSION_BREAK },
 	};
@@ -242,14 +246,18 @@ long schedule_duplicate_session(const struct schedule *s)
 int schedule_finish(struct schedule *s)
 {
 	size_t ndays = 0, alloc = 0;
+	int64_t day_end = 0;
 
 	long dup = schedule_duplicate_session(s);
 
 	if (dup >= 0)
 		return error(EX_DATAERR, "duplicate session id \"%s\"", s->sessions[dup].id);
-	qsort(s->sessions, s->nsessions, sizeof(*s->sessions), cmp_session);
+	if (s->nsessions)	/* an empty timetable has no array at all */
+		qsort(s->sessions, s->nsessions, sizeof(*s->sessions), cmp_session);
 	free(s->days);
 	s->days = NULL;
+	/* Sessions are sorted by start, so days arrive in order: the zone is asked once per day
+	 * (where the current day ends), not once per session. */
 	for (size_t i = 0; i < s->nsessions; i++) {
 		struct session *se = &s->sessions[i];
 		struct civil c;
@@ -258,8 +266,11 @@ int schedule_finish(struct schedule *s)
 		se->day = -1;
 		if (!se->has_time)
 			continue;
+		if (ndays && se->start < day_end) {
+			se->day = (int)ndays - 1;
+			continue;
+		}
 		tz_to_civil(s->tz, se->start, &c);
-		/* Sessions are sorted by start, so days arrive in order. */
 		if (!ndays || s->days[ndays - 1].year != c.year || s->days[ndays - 1].month != c.month ||
 		    s->days[ndays - 1].day != c.day) {
 			struct civil mid = { c.year, c.month, c.day, 0, 0, 0 };
@@ -272,6 +283,15 @@ int schedule_finish(struct schedule *s)
 			d->day = c.day;
 			if (tz_from_civil(s->tz, &mid, &d->start) < 0)
 				d->start = se->start;
+		}
+		/* the next local midnight; if it cannot be had, ask again for the next session */
+		{
+			struct civil next = { 0, 0, 0, 0, 0, 0 };
+
+			civil_from_days(days_from_civil(c.year, c.month, c.day) + 1, &next.year,
+					&next.month, &next.day);
+			if (tz_from_civil(s->tz, &next, &day_end) < 0 || day_end <= se->start)
+				day_end = se->start;
 		}
 		se->day = (int)ndays - 1;
 	}

@@ -1,17 +1,25 @@
-/* source.c: resolves a SOURCE (path or bundled name) to a timetable and loads it. */
+/* source.c: resolves a SOURCE (URL, path, fetched or bundled name) to a timetable and loads
+ * it; fetches a timetable into the cache (transport, validation, changes, storage in order). */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
+#include "changes.h"
+#include "fetch.h"
 #include "load.h"
 #include "schedule.h"
+#include "snapshot.h"
 #include "source.h"
 #include "text.h"
+#include "tz.h"
 #include "util.h"
 
 #ifndef PLANNER_DATADIR
@@ -78,7 +86,8 @@ char **source_bundled_names(size_t *n)
 		}
 	}
 	closedir(d);
-	qsort(names, *n, sizeof(*names), cmp_str);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), cmp_str);
 	return names;
 }
 
@@ -126,31 +135,60 @@ static int load_newest_bundled(struct schedule *s, const struct load_options *op
 int source_load(struct schedule *s, const char *spec, const struct load_options *opt)
 {
 	struct stat st;
-	size_t n;
-	char **names;
+	size_t n, nf;
+	char **names, **fetched, *name;
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
 	int ret;
 
-	if (!spec)
-		return load_newest_bundled(s, opt);
+	if (!spec) {
+		name = cache_default();
+		if (!name)
+			return load_newest_bundled(s, opt);
+		ret = cache_load(name, s);
+		free(name);
+		return ret;
+	}
+	if (fetch_is_url(spec)) {
+		struct source_fetch_opts fo = { 0 };
+		struct source_fetch_result fr;
+
+		name = cache_find_url(spec);
+		if (name) {
+			ret = cache_load(name, s);
+			free(name);
+			return ret;
+		}
+		source_fetch_result_init(&fr);
+		ret = source_fetch(spec, &fo, &fr);
+		if (ret == 0)
+			ret = cache_load(fr.meta.name, s);
+		source_fetch_result_release(&fr);
+		return ret;
+	}
 	if (strchr(spec, '/') || stat(spec, &st) == 0)
 		return schedule_load_file(s, spec, opt);
+	if (cache_exists(spec))
+		return cache_load(spec, s);
 
 	names = source_bundled_names(&n);
-	for (size_t i = 0; i < n; i++) {
+	fetched = cache_names(&nf);
+	error_clear();
+	for (size_t i = 0; i < n + nf; i++) {
+		const char *cand = i < n ? names[i] : fetched[i - n];
 		size_t d;
-		if (!strcmp(names[i], spec)) {
-			char *path = xasprintf("%s/%s.json", source_bundled_dir(), names[i]);
+		if (i < n && !strcmp(cand, spec)) {
+			char *path = xasprintf("%s/%s.json", source_bundled_dir(), cand);
 			ret = schedule_load_file(s, path, opt);
 			free(path);
 			source_names_free(names, n);
+			source_names_free(fetched, nf);
 			return ret;
 		}
-		d = text_distance(spec, names[i]);
+		d = text_distance(spec, cand);
 		if (d < best_d) {
 			best_d = d;
-			best = names[i];
+			best = cand;
 		}
 	}
 	if (best && best_d <= 3)
@@ -159,5 +197,315 @@ int source_load(struct schedule *s, const char *spec, const struct load_options 
 	else
 		ret = error(EX_NOINPUT, "no timetable '%s': not a file or a bundled name", spec);
 	source_names_free(names, n);
+	source_names_free(fetched, nf);
+	return ret;
+}
+
+void source_format_local(int64_t t, char *buf, size_t size)
+{
+	const struct tz *z = tz_get("local");
+	struct civil c;
+
+	if (!z) {
+		error_clear();
+		z = tz_get("UTC");
+	}
+	tz_to_civil(z, t, &c);
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+}
+
+void source_fetch_result_init(struct source_fetch_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	cache_meta_init(&r->meta);
+	changes_init(&r->report);
+}
+
+void source_fetch_result_release(struct source_fetch_result *r)
+{
+	cache_meta_release(&r->meta);
+	changes_release(&r->report);
+	source_fetch_result_init(r);
+}
+
+/* True for content types a timetable may come with: JSON of any kind, iCalendar, plain text,
+ * unlabelled bytes, or none at all. */
+static bool timetable_content_type(const char *ct)
+{
+	static const char *const ok[] = {
+		"application/json", "text/json", "text/calendar", "application/ics",
+		"text/x-vcalendar", "text/plain", "application/octet-stream", "application/x-ndjson",
+	};
+	size_t len;
+
+	if (!ct || !*ct)
+		return true;
+	len = strcspn(ct, "; \t");
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strlen(ok[i]) == len && !strncasecmp(ct, ok[i], len))
+			return true;
+	/* application/vnd.foo+json, application/schedule+json ... */
+	return len >= 5 && !strncasecmp(ct + len - 5, "+json", 5);
+}
+
+/* The content type without parameters, made printable, for messages. */
+static char *content_type_text(const char *ct)
+{
+	char *plain = xstrndup(ct, strcspn(ct, "; \t")), *clean = text_sanitize(plain);
+
+	free(plain);
+	return clean;
+}
+
+/* A name for a new entry: the conference id, else the URL's last path segment without its
+ * extension, else "timetable". */
+static char *derive_name(const struct schedule *s, const char *url)
+{
+	char *name = cache_name_from(s->conf.id ? s->conf.id : "");
+	const char *seg, *end;
+
+	if (name)
+		return name;
+	end = url + strcspn(url, "?#");
+	while (end > url && end[-1] == '/')
+		end--;
+	seg = end;
+	while (seg > url && seg[-1] != '/')
+		seg--;
+	if (end > seg) {
+		char *base = xstrndup(seg, (size_t)(end - seg)), *dot = strrchr(base, '.');
+		if (dot && dot != base)
+			*dot = '\0';
+		name = cache_name_from(base);
+		free(base);
+	}
+	return name ? name : xstrdup("timetable");
+}
+
+/* A name for a new entry that no other URL's entry has: the derived one, else with "-2", "-3",
+ * ... appended (an entry fetched from elsewhere is never replaced without --name).  Caller
+ * frees; NULL with error() set when a hundred are taken. */
+static char *free_name(const struct schedule *s, const char *url)
+{
+	char *base = derive_name(s, url);
+
+	for (int i = 1; i < 100; i++) {
+		char *name = i == 1 ? xstrdup(base) : xasprintf("%.*s-%d", CACHE_NAME_MAX - 3, base, i);
+
+		if (!cache_exists(name)) {
+			free(base);
+			return name;
+		}
+		free(name);
+	}
+	error(EX_CANTCREAT, "fetch %s: every name from '%s' to '%s-99' is taken (use --name)", url,
+	      base, base);
+	free(base);
+	return NULL;
+}
+
+static bool same_option(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Where `spec` is fetched from, and which entry it refreshes (*existing may stay NULL). */
+static int resolve_fetch(const char *spec, const struct source_fetch_opts *o, char **url,
+			 char **existing)
+{
+	struct stat st;
+
+	*url = *existing = NULL;
+	if (o->name && !cache_name_valid(o->name))
+		return error(EX_USAGE, "bad name '%s' (1 to %d letters, digits, '.', '_' or '-', not "
+			     "starting with '.' or '-')", o->name, CACHE_NAME_MAX);
+	if (fetch_is_url(spec)) {
+		*url = xstrdup(spec);
+	} else if (!strchr(spec, '/') && stat(spec, &st) < 0 && cache_exists(spec)) {
+		struct cache_meta m;
+
+		cache_meta_init(&m);
+		if (cache_read_meta(spec, &m) < 0 || !m.url) {
+			char msg[4096];
+			snprintf(msg, sizeof(msg), "%s", error_message());
+			cache_meta_release(&m);
+			return error(EX_DATAERR, "fetch %s: the cache does not say where it came from (%s)",
+				     spec, msg);
+		}
+		*url = m.url;
+		m.url = NULL;
+		cache_meta_release(&m);
+		*existing = xstrdup(o->name ? o->name : spec);
+		return 0;
+	} else if (stat(spec, &st) == 0) {
+		char *abs = realpath(spec, NULL);
+		*url = abs ? xstrdup(abs) : xstrdup(spec);
+		free(abs);
+	} else {
+		return error(EX_NOINPUT, "fetch %s: not a URL, a file or a fetched timetable", spec);
+	}
+	*existing = o->name ? xstrdup(o->name) : cache_find_url(*url);
+	return 0;
+}
+
+int source_fetch(const char *spec, const struct source_fetch_opts *o, struct source_fetch_result *r)
+{
+	struct fetch_request req = { 0 };
+	struct fetch_result fr;
+	struct cache_meta old;
+	struct schedule news;
+	struct load_options lo;
+	char *url = NULL, *name = NULL;
+	bool have_old = false, conditional;
+	int64_t now = (int64_t)time(NULL);
+	int ret = -1, lock = -1;
+	uint64_t hash;
+
+	source_fetch_result_release(r);
+	fetch_result_init(&fr);
+	cache_meta_init(&old);
+	schedule_init(&news);
+	if (resolve_fetch(spec, o, &url, &name) < 0)
+		goto out;
+	if (name && cache_exists(name) && cache_read_meta(name, &old) == 0)
+		have_old = true;
+	error_clear();
+	memset(&lo, 0, sizeof(lo));
+	lo.format = o->format ? o->format : have_old ? old.format : NULL;
+	lo.timezone = o->timezone ? o->timezone : have_old ? old.timezone : NULL;
+	/* The name the loader gives a feed without a conference id is fixed by the first fetch:
+	 * --name on a later one only picks the entry. */
+	lo.name = have_old ? old.load_name : o->name;
+	/* Validators only for the same URL read the same way: else the bytes are needed anyway. */
+	conditional = have_old && !o->refresh && old.url && !strcmp(old.url, url) &&
+		      same_option(lo.format, old.format) && same_option(lo.timezone, old.timezone);
+	req.source = url;
+	req.etag = conditional ? old.etag : NULL;
+	req.last_modified = conditional ? old.last_modified : NULL;
+	req.max_size = o->max_size;
+	req.progress = o->progress;
+	req.progress_data = o->progress_data;
+
+	if (fetch(&req, &fr) < 0) {
+		char when[32];
+
+		if (!fr.offline || !have_old)
+			goto out;
+		source_format_local(old.fetched_at, when, sizeof(when));
+		warning("%s; using the copy of '%s' fetched %s", error_message(), name, when);
+		error_clear();
+		r->outcome = SOURCE_OFFLINE;
+		goto done_old;
+	}
+	if (fr.not_modified) {
+		if (!have_old) {
+			error(EX_PROTOCOL, "fetch %s: HTTP 304 but nothing is cached", url);
+			goto out;
+		}
+		old.checked_at = now;
+		if (fr.etag) {
+			free(old.etag);
+			old.etag = xstrdup(fr.etag);
+		}
+		if (fr.last_modified) {
+			free(old.last_modified);
+			old.last_modified = xstrdup(fr.last_modified);
+		}
+		if ((lock = cache_lock()) < 0 || cache_write_meta(&old) < 0)
+			goto out;
+		r->outcome = SOURCE_NOT_MODIFIED;
+		goto done_old;
+	}
+
+	/* Validate: the bytes must load before they replace anything. */
+	if (schedule_load_buffer(&news, fr.body, fr.len, url, &lo) < 0) {
+		if (!timetable_content_type(fr.content_type)) {
+			char msg[4096], *ct = content_type_text(fr.content_type);
+			const char *why = msg;
+			size_t ulen = strlen(url);
+
+			snprintf(msg, sizeof(msg), "%s", error_message());
+			/* The loader names the URL too: once is enough. */
+			if (!strncmp(why, url, ulen) && why[ulen] == ':')
+				why += ulen + 1 + (why[ulen + 1] == ' ');
+			error(EX_DATAERR, "fetch %s: the server sent %s, not a timetable (%s)", url, ct, why);
+			free(ct);
+		}
+		goto out;
+	}
+	if (!timetable_content_type(fr.content_type)) {
+		char *ct = content_type_text(fr.content_type);
+		warning("fetch %s: the server says the content type is %s; it reads as a timetable "
+			"all the same", url, ct);
+		free(ct);
+	}
+	if (!name && !(name = free_name(&news, url)))
+		goto out;
+	hash = snapshot_hash(fr.body, fr.len);
+
+	if ((lock = cache_lock()) < 0)
+		goto out;
+	r->meta.name = xstrdup(name);
+	r->meta.url = xstrdup(url);
+	r->meta.format = xstrdup(lo.format);
+	r->meta.timezone = xstrdup(lo.timezone);
+	r->meta.load_name = xstrdup(lo.name);
+	r->meta.etag = xstrdup(fr.etag);
+	r->meta.last_modified = xstrdup(fr.last_modified);
+	r->meta.content_type = xstrdup(fr.content_type);
+	r->meta.fetched_at = now;
+	r->meta.checked_at = now;
+	r->meta.feed_size = fr.len;
+	r->meta.feed_hash = hash;
+	r->meta.conf_id = xstrdup(news.conf.id);
+	r->meta.conf_name = xstrdup(news.conf.name);
+	r->meta.conf_tz = xstrdup(news.conf.timezone);
+	r->meta.nsessions = news.nsessions;
+	r->meta.ndays = news.ndays;
+	if (have_old && cache_exists(name) && old.feed_hash == hash && old.feed_size == fr.len &&
+	    same_option(lo.format, old.format) && same_option(lo.timezone, old.timezone)) {
+		/* The same bytes again: only the validators and the times change. */
+		r->meta.fetched_at = old.fetched_at;
+		if (cache_write_meta(&r->meta) < 0)
+			goto out;
+		r->outcome = SOURCE_UNCHANGED;
+	} else {
+		struct schedule olds;
+
+		r->outcome = SOURCE_NEW;
+		schedule_init(&olds);
+		if (cache_exists(name)) {
+			r->outcome = SOURCE_CHANGED;
+			if (cache_load(name, &olds) == 0) {
+				changes_compute(&olds, &news, &r->report);
+				r->report.since = have_old ? old.fetched_at : 0;
+				r->report.at = now;
+				r->has_report = r->report.n > 0;
+			}
+			schedule_release(&olds);
+			error_clear();
+		}
+		if (cache_store(&r->meta, fr.body, fr.len, &news, r->has_report ? &r->report : NULL) < 0)
+			goto out;
+	}
+	if (o->make_default && cache_set_default(name) < 0)
+		goto out;
+	ret = 0;
+	goto out;
+
+done_old:
+	/* The cached copy stays: report it as it is. */
+	r->meta = old;
+	cache_meta_init(&old);
+	if (o->make_default && cache_set_default(name) < 0)
+		goto out;
+	ret = 0;
+out:
+	cache_unlock(lock);
+	schedule_release(&news);
+	cache_meta_release(&old);
+	fetch_result_release(&fr);
+	free(url);
+	free(name);
 	return ret;
 }

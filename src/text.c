@@ -292,6 +292,19 @@ static char *compose(char *s)
 	return (char *)out;
 }
 
+/* True if s is printable ASCII with single spaces between words: already inert and NFC. */
+static bool plain_ascii(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == ' ')
+		return false;
+	for (; *p; p++)
+		if (*p < 0x20 || *p > 0x7e || (*p == ' ' && (p[1] == ' ' || p[1] == '\0')))
+			return false;
+	return true;
+}
+
 char *text_sanitize(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -299,6 +312,8 @@ char *text_sanitize(const char *s)
 	size_t len, i = 0;
 	bool pending_space = false;
 
+	if (s && plain_ascii(s))
+		return xstrdup(s);
 	strbuf_init(&sb);
 	if (!s)
 		return strbuf_detach(&sb);

@@ -213,10 +213,24 @@ const char *tz_name(const struct tz *tz)
 #define INSTANT_MIN (-62135596800LL)	/* 0001-01-01T00:00:00Z */
 #define INSTANT_MAX (253402300799LL)	/* 9999-12-31T23:59:59Z */
 
+/*
+ * A small memo of answers: a timetable asks about the same few start and end times again and
+ * again (sessions share slots), and each libical lookup costs thousands of instructions.  Zone
+ * rules never change while planner runs, so an answer stays right.
+ */
+#define MEMO_SIZE 512
+static struct memo {
+	const struct tz *tz;
+	int64_t instant;
+	int offset;
+} memo[MEMO_SIZE];
+
+static int lookup_offset(const struct tz *tz, int64_t instant);
+
 int tz_offset_at(const struct tz *tz, int64_t instant)
 {
-	struct icaltimetype tt = icaltime_null_time();
-	struct civil c;
+	uint64_t h;
+	struct memo *m;
 
 	if (tz->utc)
 		return 0;
@@ -224,6 +238,21 @@ int tz_offset_at(const struct tz *tz, int64_t instant)
 		instant = INSTANT_MIN;
 	if (instant > INSTANT_MAX)
 		instant = INSTANT_MAX;
+	h = ((uint64_t)instant * 0x9E3779B97F4A7C15ull) ^ (uint64_t)(uintptr_t)tz;
+	m = &memo[(h >> 32) % MEMO_SIZE];
+	if (m->tz != tz || m->instant != instant) {
+		m->tz = tz;
+		m->instant = instant;
+		m->offset = lookup_offset(tz, instant);
+	}
+	return m->offset;
+}
+
+static int lookup_offset(const struct tz *tz, int64_t instant)
+{
+	struct icaltimetype tt = icaltime_null_time();
+	struct civil c;
+
 	instant_to_civil_offset(instant, 0, &c);
 	tt.year = c.year;
 	tt.month = c.month;
@@ -313,6 +342,7 @@ void tz_cleanup(void)
 	free(cache);
 	cache = NULL;
 	ncache = cache_alloc = 0;
+	memset(memo, 0, sizeof(memo));
 	if (initialized)
 		icaltimezone_free_builtin_timezones();
 	initialized = false;

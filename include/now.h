@@ -1,0 +1,60 @@
+/* now.h: where you are in your plan at a given instant — the planned session that is on, the
+ * next one, the walk there, and what else is running — for `planner now` and `planner next`.
+ *
+ * Pure: the instant is given (never read from the clock), nothing is printed.  Planned sessions
+ * are taken as the timetable has them now (a moved session counts at its new time; a cancelled
+ * one not at all).
+ */
+#ifndef PLANNER_NOW_H
+#define PLANNER_NOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "schedule.h"
+
+struct plan;
+
+struct now_status {
+	int64_t at;
+	/* Planned sessions on at `at` (start <= at < end), in time order. */
+	const struct session **current;
+	size_t ncurrent;
+	/* The first planned session that starts after `at` (the earliest start, then the
+	 * timetable's order); NULL when there is none. */
+	const struct session *next;
+	/* The planned session you walk to `next` from: the one that ends last, no later than next
+	 * starts, on the same day (it may be on now); NULL when next is the day's first. */
+	const struct session *from;
+	/* When next starts before `from` ends (a conflict in the plan). */
+	bool overlap;
+	bool room_change;          /* from and next are in different rooms (plenaries: never) */
+	int travel;                /* seconds to walk from `from` to next (0: same room, or no from) */
+	int64_t gap;               /* seconds left to get there: from the later of from's end and
+	                            * `at` to next's start (0 when no from, or an overlap) */
+	/* Every timetabled session on at `at` (planned or not), in time order. */
+	const struct session **running;
+	size_t nrunning;
+	/* The timetabled sessions that start next after `at` (all those with the earliest such
+	 * start), in order; none when the timetable has nothing later. */
+	const struct session **upcoming;
+	size_t nupcoming;
+	/* The end of the timetable's last session (0 when nothing is timed). */
+	int64_t last_end;
+};
+
+void now_status_init(struct now_status *st);
+void now_status_release(struct now_status *st);
+
+/* Fills st (initialized; what it held is released) for instant `at`, the timetable s and the
+ * saved plan p (may be NULL or empty), with travel_minutes between two rooms (pick.h's rule:
+ * twice between floors, three times between buildings).  Sessions in st point into s. */
+void now_compute(struct now_status *st, const struct schedule *s, const struct plan *p,
+		 int64_t at, int travel_minutes);
+
+/* "45 min", "1 h", "2 h 5 min", "3 days" for a number of seconds >= 0 (rounded up to a minute;
+ * days from 48 hours on), into buf (at least 32 bytes). */
+void now_format_span(int64_t seconds, char *buf, size_t size);
+
+#endif

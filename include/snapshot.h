@@ -1,0 +1,52 @@
+/* snapshot.h: the schedule model as a compact binary file, read back without parsing the feed.
+ *
+ * A fetched timetable is parsed once; later commands read its snapshot, which is much cheaper
+ * than the original JSON or .ics.  The file is versioned and checked, so a snapshot that is
+ * corrupt (truncated, a flipped byte), from another format version or another planner version,
+ * or built from other feed bytes is refused and the caller rebuilds it from the feed.
+ *
+ * Layout (integers little-endian):
+ *     header  "PLNRSNAP", u32 format version, u32 header size (80), char[16] planner version,
+ *             u64 payload size, u64 payload checksum, the feed stamp (3 x u64), u64 checksum
+ *             of the header bytes before it
+ *     payload u32 string count, then each string as u32 length + bytes (no NUL), each distinct
+ *             string once; then the conference, rooms, days and sessions, strings given as
+ *             u32 references into that table (0 for none, i + 1 for string i)
+ * Sessions are stored in the model's order with their day index and scheduled flag, so a read
+ * needs no sorting and no time zone arithmetic.
+ */
+#ifndef PLANNER_SNAPSHOT_H
+#define PLANNER_SNAPSHOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct schedule;
+
+#define SNAPSHOT_MAGIC "PLNRSNAP"
+#define SNAPSHOT_VERSION 1u
+#define SNAPSHOT_HEADER_SIZE 80u
+
+/* What the snapshot was built from: the raw feed file's size, modification time (ns) and
+ * inode.  A snapshot is stale when the feed on disk no longer has this stamp. */
+struct snapshot_stamp {
+	uint64_t size, mtime_ns, inode;
+};
+
+/* A fast 64-bit checksum (not cryptographic; about 8 bytes a cycle): any change of one aligned
+ * 8-byte word, and so any single flipped byte, changes it. */
+uint64_t snapshot_hash(const void *data, size_t len);
+
+/* Encodes s (a finished schedule) with the feed stamp.  *out is malloc()ed; caller frees. */
+void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
+		     size_t *len);
+
+/* Decodes buf[0..len) into s, which must be freshly initialized.  When `expect` is not NULL
+ * the stored stamp must equal it.  Returns 0, or -1 with error() set (EX_DATAERR) saying why:
+ * "not a planner snapshot", "snapshot format N (this planner reads 1)", "snapshot made by
+ * planner X", "snapshot of other feed bytes", "snapshot truncated", "snapshot checksum
+ * mismatch", "snapshot damaged: ..."; on failure s is released. */
+int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,
+		    struct schedule *s);
+
+#endif

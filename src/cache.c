@@ -1,0 +1,662 @@
+/* cache.c: the on-disk cache of fetched timetables (layout in cache.h): atomic writes, meta.json
+ * and changes.json, the default, and loading an entry through its snapshot. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cache.h"
+#include "changes.h"
+#include "fsutil.h"
+#include "jsonw.h"
+#include "load.h"
+#include "schedule.h"
+#include "snapshot.h"
+#include "util.h"
+
+#define META_FORMAT 1
+#define CHANGES_FORMAT 1
+/* Bigger than any feed fetch accepts, so a rebuild never refuses what a fetch stored. */
+#define FEED_READ_MAX ((size_t)1 << 30)
+#define SMALL_READ_MAX ((size_t)16 << 20)
+
+void cache_meta_init(struct cache_meta *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void cache_meta_release(struct cache_meta *m)
+{
+	free(m->name);
+	free(m->url);
+	free(m->format);
+	free(m->timezone);
+	free(m->load_name);
+	free(m->etag);
+	free(m->last_modified);
+	free(m->content_type);
+	free(m->conf_id);
+	free(m->conf_name);
+	free(m->conf_tz);
+	cache_meta_init(m);
+}
+
+const char *cache_root(void)
+{
+	static char *root;
+
+	if (!root)
+		root = xdg_cache_dir();
+	return root;
+}
+
+bool cache_name_valid(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (!len || len > CACHE_NAME_MAX || name[0] == '.' || name[0] == '-')
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+char *cache_name_from(const char *s)
+{
+	struct strbuf sb;
+	char *name;
+
+	strbuf_init(&sb);
+	for (const char *p = s; *p && sb.len < CACHE_NAME_MAX; p++) {
+		char c = *p;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			  c == '.' || c == '_' || c == '-';
+		if (!ok)
+			c = '-';
+		if (c == '-' && (!sb.len || sb.buf[sb.len - 1] == '-'))
+			continue; /* no leading or doubled dashes */
+		if (c == '.' && !sb.len)
+			continue;
+		strbuf_addc(&sb, c);
+	}
+	while (sb.len && (sb.buf[sb.len - 1] == '-' || sb.buf[sb.len - 1] == '.'))
+		sb.buf[--sb.len] = '\0';
+	name = strbuf_detach(&sb);
+	if (!cache_name_valid(name)) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
+static char *entry_path(const char *name, const char *file)
+{
+	const char *root = cache_root();
+
+	if (!root)
+		return NULL;
+	return file ? xasprintf("%s/%s/%s", root, name, file) : xasprintf("%s/%s", root, name);
+}
+
+bool cache_exists(const char *name)
+{
+	struct stat st;
+	char *path;
+	bool ok;
+
+	if (!cache_name_valid(name) || !(path = entry_path(name, "feed")))
+		return false;
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return ok;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **cache_names(size_t *n)
+{
+	const char *root = cache_root();
+	char **names = NULL;
+	size_t alloc = 0;
+	struct dirent *de;
+	DIR *d;
+
+	*n = 0;
+	if (!root || !(d = opendir(root)))
+		return NULL;
+	while ((de = readdir(d)))
+		if (cache_name_valid(de->d_name) && cache_exists(de->d_name)) {
+			names = xgrow(names, *n + 1, &alloc, sizeof(*names));
+			names[(*n)++] = xstrdup(de->d_name);
+		}
+	closedir(d);
+	if (*n > 1)
+		qsort(names, *n, sizeof(*names), cmp_str);
+	return names;
+}
+
+/* ---- writes ---- */
+
+/* Writes dir/file atomically (fsutil.h: temp file "file.tmp.PID", fsync, rename, fsync dir). */
+static int write_atomic(const char *dir, const char *file, const void *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", dir, file);
+	int ret = write_file_atomic(path, data, len);
+
+	free(path);
+	return ret;
+}
+
+/* Removes temp files a killed writer left in dir (the caller holds the lock). */
+static void remove_stale_temps(const char *dir)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((de = readdir(d)))
+		if (strstr(de->d_name, ".tmp.")) {
+			char *p = xasprintf("%s/%s", dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+	closedir(d);
+}
+
+int cache_lock(void)
+{
+	const char *root = cache_root();
+	char *path;
+	int fd;
+
+	if (!root || mkdir_p(root) < 0)
+		return -1;
+	path = xasprintf("%s/.lock", root);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		error(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			error(EX_IOERR, "cannot lock %s: %s", path, strerror(errno));
+			close(fd);
+			free(path);
+			return -1;
+		}
+	}
+	free(path);
+	return fd;
+}
+
+/* The lock if nobody holds it, else -1 (no error worth reporting). */
+static int cache_trylock(void)
+{
+	const char *root = cache_root();
+	char *path;
+	int fd;
+
+	if (!root)
+		return -1;
+	path = xasprintf("%s/.lock", root);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	free(path);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+void cache_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* releases the flock */
+}
+
+/* ---- meta.json ---- */
+
+/* Runs a jsonw writer into memory.  Caller frees *out. */
+static FILE *mem_open(char **out, size_t *len)
+{
+	FILE *f;
+
+	*out = NULL;
+	*len = 0;
+	f = open_memstream(out, len);
+	if (!f) {
+		fputs("planner: out of memory\n", stderr);
+		abort();
+	}
+	return f;
+}
+
+static void key_str(struct jsonw *w, const char *key, const char *v)
+{
+	jsonw_key(w, key);
+	jsonw_string(w, v);
+}
+
+static void key_int(struct jsonw *w, const char *key, int64_t v)
+{
+	jsonw_key(w, key);
+	jsonw_int(w, v);
+}
+
+int cache_write_meta(const struct cache_meta *m)
+{
+	char *dir = entry_path(m->name, NULL), *buf, hash[20];
+	size_t len;
+	struct jsonw w;
+	FILE *f;
+	int ret;
+
+	if (!dir)
+		return -1;
+	f = mem_open(&buf, &len);
+	jsonw_init(&w, f);
+	jsonw_object_begin(&w);
+	key_int(&w, "planner_cache", META_FORMAT);
+	key_str(&w, "name", m->name);
+	key_str(&w, "url", m->url);
+	key_str(&w, "format", m->format);
+	key_str(&w, "timezone", m->timezone);
+	key_str(&w, "load_name", m->load_name);
+	key_str(&w, "etag", m->etag);
+	key_str(&w, "last_modified", m->last_modified);
+	key_str(&w, "content_type", m->content_type);
+	key_int(&w, "fetched_at", m->fetched_at);
+	key_int(&w, "checked_at", m->checked_at);
+	key_int(&w, "feed_size", (int64_t)m->feed_size);
+	snprintf(hash, sizeof(hash), "%016" PRIx64, m->feed_hash);
+	key_str(&w, "feed_hash", hash);
+	key_str(&w, "conference_id", m->conf_id);
+	key_str(&w, "conference_name", m->conf_name);
+	key_str(&w, "conference_timezone", m->conf_tz);
+	key_int(&w, "sessions", (int64_t)m->nsessions);
+	key_int(&w, "days", (int64_t)m->ndays);
+	jsonw_object_end(&w);
+	jsonw_finish(&w);
+	fclose(f);
+	ret = write_atomic(dir, "meta.json", buf, len);
+	free(buf);
+	free(dir);
+	return ret;
+}
+
+static json_t *read_json(const char *path)
+{
+	json_error_t jerr;
+	char *buf;
+	size_t len;
+	json_t *root;
+
+	if (read_file(path, SMALL_READ_MAX, &buf, &len) < 0)
+		return NULL;
+	root = json_loadb(buf, len, 0, &jerr);
+	free(buf);
+	if (!root) {
+		error(EX_DATAERR, "%s:%d:%d: %s", path, jerr.line, jerr.column, jerr.text);
+		return NULL;
+	}
+	if (!json_is_object(root)) {
+		json_decref(root);
+		error(EX_DATAERR, "%s: not an object", path);
+		return NULL;
+	}
+	return root;
+}
+
+static char *get_str(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	return json_is_string(v) ? xstrdup(json_string_value(v)) : NULL;
+}
+
+static int64_t get_int(const json_t *o, const char *key)
+{
+	const json_t *v = json_object_get(o, key);
+
+	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}
+
+int cache_read_meta(const char *name, struct cache_meta *m)
+{
+	char *path = entry_path(name, "meta.json");
+	json_t *root;
+	char *hash;
+
+	if (!path)
+		return -1;
+	root = read_json(path);
+	free(path);
+	if (!root)
+		return -1;
+	cache_meta_release(m);
+	m->name = xstrdup(name);
+	m->url = get_str(root, "url");
+	m->format = get_str(root, "format");
+	m->timezone = get_str(root, "timezone");
+	m->load_name = get_str(root, "load_name");
+	m->etag = get_str(root, "etag");
+	m->last_modified = get_str(root, "last_modified");
+	m->content_type = get_str(root, "content_type");
+	m->fetched_at = get_int(root, "fetched_at");
+	m->checked_at = get_int(root, "checked_at");
+	m->feed_size = (uint64_t)get_int(root, "feed_size");
+	hash = get_str(root, "feed_hash");
+	m->feed_hash = hash ? strtoull(hash, NULL, 16) : 0;
+	free(hash);
+	m->conf_id = get_str(root, "conference_id");
+	m->conf_name = get_str(root, "conference_name");
+	m->conf_tz = get_str(root, "conference_timezone");
+	m->nsessions = (size_t)get_int(root, "sessions");
+	m->ndays = (size_t)get_int(root, "days");
+	json_decref(root);
+	return 0;
+}
+
+char *cache_find_url(const char *url)
+{
+	size_t n;
+	char **names = cache_names(&n), *found = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		struct cache_meta m;
+
+		cache_meta_init(&m);
+		if (!found && cache_read_meta(names[i], &m) == 0 && m.url && !strcmp(m.url, url))
+			found = xstrdup(names[i]);
+		cache_meta_release(&m);
+		free(names[i]);
+	}
+	free(names);
+	error_clear();
+	return found;
+}
+
+/* ---- the snapshot ---- */
+
+static int feed_stamp(const char *path, struct snapshot_stamp *st)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) < 0)
+		return -1;
+	st->size = (uint64_t)sb.st_size;
+	st->mtime_ns = (uint64_t)sb.st_mtim.tv_sec * 1000000000u + (uint64_t)sb.st_mtim.tv_nsec;
+	st->inode = (uint64_t)sb.st_ino;
+	return 0;
+}
+
+static int write_snapshot(const char *name, const struct schedule *s)
+{
+	char *dir = entry_path(name, NULL), *feed = entry_path(name, "feed"), *buf;
+	struct snapshot_stamp st;
+	size_t len;
+	int ret = -1;
+
+	if (!dir || !feed)
+		goto out;
+	if (feed_stamp(feed, &st) < 0) {
+		error(EX_IOERR, "%s: %s", feed, strerror(errno));
+		goto out;
+	}
+	snapshot_encode(s, &st, &buf, &len);
+	ret = write_atomic(dir, "model.snap", buf, len);
+	free(buf);
+out:
+	free(dir);
+	free(feed);
+	return ret;
+}
+
+/* Loads the raw feed with the recorded options and rewrites the snapshot when it can. */
+static int rebuild(const char *name, const char *feed_path, struct schedule *s)
+{
+	struct cache_meta m;
+	struct load_options opt = { 0 };
+	size_t nwarn = warning_count(), len;
+	char *buf;
+	int ret, fd;
+
+	cache_meta_init(&m);
+	if (cache_read_meta(name, &m) == 0) {
+		opt.format = m.format;
+		opt.timezone = m.timezone;
+		opt.name = m.load_name;
+	}
+	if (read_file(feed_path, FEED_READ_MAX, &buf, &len) < 0) {
+		cache_meta_release(&m);
+		return -1;
+	}
+	ret = schedule_load_buffer(s, buf, len, m.url ? m.url : name, &opt);
+	free(buf);
+	cache_meta_release(&m);
+	if (ret < 0) {
+		char msg[4096];
+		snprintf(msg, sizeof(msg), "%s", error_message());
+		return error(EX_DATAERR, "the cached copy of '%s' does not load (%s); fetch it again",
+			     name, msg);
+	}
+	/* The loader's warnings were shown when the timetable was fetched. */
+	if (!nwarn)
+		warnings_clear();
+	fd = cache_trylock();
+	if (fd >= 0) {
+		write_snapshot(name, s);
+		cache_unlock(fd);
+	}
+	error_clear();
+	return 0;
+}
+
+int cache_load(const char *name, struct schedule *s)
+{
+	char *feed, *snap, *buf = NULL;
+	struct snapshot_stamp st;
+	size_t len;
+	int ret;
+
+	if (!cache_name_valid(name))
+		return error(EX_NOINPUT, "no fetched timetable '%s'", name);
+	feed = entry_path(name, "feed");
+	snap = entry_path(name, "model.snap");
+	if (!feed || !snap) {
+		free(feed);
+		free(snap);
+		return -1;
+	}
+	if (feed_stamp(feed, &st) < 0) {
+		ret = error(EX_NOINPUT, "no fetched timetable '%s'", name);
+		goto out;
+	}
+	if (read_file(snap, FEED_READ_MAX, &buf, &len) == 0 &&
+	    snapshot_decode(buf, len, &st, s) == 0) {
+		ret = 0;
+		goto out;
+	}
+	schedule_init(s);
+	ret = rebuild(name, feed, s);
+out:
+	free(buf);
+	free(feed);
+	free(snap);
+	return ret;
+}
+
+int cache_store(const struct cache_meta *m, const char *feed, size_t len,
+		const struct schedule *s, const struct changes *report)
+{
+	char *dir = entry_path(m->name, NULL);
+	int ret = -1;
+
+	if (!dir)
+		return -1;
+	if (mkdir_p(dir) < 0)
+		goto out;
+	remove_stale_temps(dir);
+	if (feed && write_atomic(dir, "feed", feed, len) < 0)
+		goto out;
+	if (write_snapshot(m->name, s) < 0)
+		goto out;
+	if (report) {
+		char *buf;
+		size_t blen;
+		struct jsonw w;
+		FILE *f = mem_open(&buf, &blen);
+
+		jsonw_init(&w, f);
+		jsonw_object_begin(&w);
+		key_int(&w, "planner_changes", CHANGES_FORMAT);
+		key_str(&w, "conference", report->conference);
+		key_str(&w, "timezone", report->timezone);
+		key_int(&w, "since", report->since);
+		key_int(&w, "at", report->at);
+		jsonw_key(&w, "changes");
+		jsonw_array_begin(&w);
+		for (size_t i = 0; i < report->n; i++) {
+			const struct change *ch = &report->v[i];
+
+			jsonw_object_begin(&w);
+			key_str(&w, "id", ch->id);
+			key_int(&w, "kinds", ch->kinds);
+			key_str(&w, "title", ch->title);
+			key_str(&w, "old_title", ch->old_title);
+			jsonw_key(&w, "old_timed");
+			jsonw_bool(&w, ch->old_timed);
+			key_int(&w, "old_start", ch->old_start);
+			key_int(&w, "old_end", ch->old_end);
+			key_str(&w, "old_room", ch->old_room);
+			jsonw_key(&w, "new_timed");
+			jsonw_bool(&w, ch->new_timed);
+			key_int(&w, "new_start", ch->new_start);
+			key_int(&w, "new_end", ch->new_end);
+			key_str(&w, "new_room", ch->new_room);
+			jsonw_object_end(&w);
+		}
+		jsonw_array_end(&w);
+		jsonw_object_end(&w);
+		jsonw_finish(&w);
+		fclose(f);
+		ret = write_atomic(dir, "changes.json", buf, blen);
+		free(buf);
+		if (ret < 0)
+			goto out;
+	}
+	ret = cache_write_meta(m);
+out:
+	free(dir);
+	return ret;
+}
+
+int cache_read_changes(const char *name, struct changes *c)
+{
+	char *path = entry_path(name, "changes.json");
+	const json_t *arr, *e;
+	json_t *root;
+	struct stat st;
+	size_t i;
+
+	if (!path)
+		return -1;
+	if (stat(path, &st) < 0 && errno == ENOENT) {
+		free(path);
+		return 1;
+	}
+	root = read_json(path);
+	free(path);
+	if (!root)
+		return -1;
+	changes_release(c);
+	c->conference = get_str(root, "conference");
+	c->timezone = get_str(root, "timezone");
+	c->since = get_int(root, "since");
+	c->at = get_int(root, "at");
+	arr = json_object_get(root, "changes");
+	json_array_foreach(arr, i, e) {
+		struct change *ch;
+		char *id = get_str(e, "id"), *title = get_str(e, "title");
+
+		if (!id || !title) {
+			free(id);
+			free(title);
+			continue;
+		}
+		ch = changes_add(c);
+		ch->id = id;
+		ch->title = title;
+		ch->kinds = (unsigned)get_int(e, "kinds");
+		ch->old_title = get_str(e, "old_title");
+		ch->old_timed = json_is_true(json_object_get(e, "old_timed"));
+		ch->old_start = get_int(e, "old_start");
+		ch->old_end = get_int(e, "old_end");
+		ch->old_room = get_str(e, "old_room");
+		ch->new_timed = json_is_true(json_object_get(e, "new_timed"));
+		ch->new_start = get_int(e, "new_start");
+		ch->new_end = get_int(e, "new_end");
+		ch->new_room = get_str(e, "new_room");
+	}
+	json_decref(root);
+	if (!c->conference)
+		c->conference = xstrdup(name);
+	if (!c->timezone)
+		c->timezone = xstrdup("UTC");
+	return 0;
+}
+
+/* ---- the default ---- */
+
+char *cache_default(void)
+{
+	const char *root = cache_root();
+	char *path, *buf, *name = NULL;
+	size_t len;
+
+	if (!root) {
+		error_clear();
+		return NULL;
+	}
+	path = xasprintf("%s/default", root);
+	if (read_file(path, 4096, &buf, &len) == 0) {
+		buf[strcspn(buf, "\r\n")] = '\0';
+		if (cache_exists(buf))
+			name = xstrdup(buf);
+		free(buf);
+	}
+	free(path);
+	error_clear();
+	return name;
+}
+
+int cache_set_default(const char *name)
+{
+	const char *root = cache_root();
+	char *line;
+	int ret;
+
+	if (!root || mkdir_p(root) < 0)
+		return -1;
+	line = xasprintf("%s\n", name);
+	ret = write_atomic(root, "default", line, strlen(line));
+	free(line);
+	return ret;
+}

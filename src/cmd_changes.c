@@ -1,0 +1,129 @@
+/* cmd_changes.c: `planner changes` — shows again what changed in the last re-fetch of a fetched
+ * timetable that changed it (the default one, or -s NAME|URL), as text or JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cache.h"
+#include "changes.h"
+#include "cli.h"
+#include "fetch.h"
+#include "jsonw.h"
+#include "plan.h"
+#include "tz.h"
+#include "util.h"
+
+/* The fetched timetable the global -s names, or the default.  Caller frees. */
+static char *fetched_name(void)
+{
+	unsigned line;
+	const char *spec = cli_schedule_spec(&line);
+	char *name;
+
+	if (!spec) {
+		name = cache_default();
+		if (!name)
+			error(EX_NOINPUT, "no fetched timetable: the default is a bundled one, which never "
+			      "changes (see 'planner fetch')");
+		return name;
+	}
+	if (fetch_is_url(spec)) {
+		name = cache_find_url(spec);
+		if (!name)
+			error(EX_NOINPUT, "'%s' has not been fetched", spec);
+		return name;
+	}
+	if (cache_exists(spec))
+		return xstrdup(spec);
+	error(EX_NOINPUT, "no fetched timetable '%s' (see 'planner sources')", spec);
+	return NULL;
+}
+
+/* Marks and puts first the changes to sessions of the saved plan of conference conf_id. */
+static void planned_first(struct changes *c, const char *conf_id)
+{
+	struct plan p;
+	char *path = conf_id ? plan_path(conf_id) : NULL;
+	const char **ids;
+
+	plan_init(&p);
+	if (path && plan_load(&p, path) == 0 && p.nentries) {
+		ids = xmalloc(p.nentries * sizeof(*ids));
+		for (size_t i = 0; i < p.nentries; i++)
+			ids[i] = p.entries[i].id;
+		changes_put_planned_first(c, ids, p.nentries);
+		free(ids);
+	}
+	plan_release(&p);
+	free(path);
+	error_clear();
+}
+
+const struct option changes_options[] = {
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int cmd_changes(int argc, char **argv)
+{
+	struct changes c;
+	struct cache_meta m;
+	const struct tz *z, *local;
+	bool json = false;
+	char *name;
+	int opt, got;
+
+	while ((opt = getopt_long(argc, argv, "h", changes_options, NULL)) != -1) {
+		if (opt == OPT_JSON)
+			json = true;
+		else if (opt == 'h')
+			return command_help("changes");
+		else
+			return cli_option_error("changes", argv, changes_options);
+	}
+	if (optind < argc)
+		return usage_error("changes", "unexpected argument '%s'", argv[optind]);
+	if (!(name = fetched_name()))
+		return report_error();
+	changes_init(&c);
+	got = cache_read_changes(name, &c);
+	if (got < 0) {
+		free(name);
+		return report_error();
+	}
+	cache_meta_init(&m);
+	if (cache_read_meta(name, &m) < 0)
+		error_clear();
+	if (got > 0) {
+		c.conference = xstrdup(m.conf_name);
+		c.timezone = xstrdup(m.conf_tz);
+		if (!json)
+			fprintf(stderr, "planner: no changes recorded for '%s' yet: none of its "
+				"re-fetches changed a session\n", name);
+	}
+	z = c.timezone ? tz_get(c.timezone) : NULL;
+	local = tz_get("local");
+	if (!z)
+		z = tz_get("UTC");
+	if (!local)
+		local = tz_get("UTC");
+	error_clear();
+	planned_first(&c, m.conf_id);
+	cache_meta_release(&m);
+	if (json) {
+		struct jsonw w;
+
+		jsonw_init(&w, stdout);
+		changes_json(&w, &c, z);
+		jsonw_finish(&w);
+	} else if (got == 0) {
+		char *text = changes_format_text(&c, z, local);
+		fputs(text, stdout);
+		free(text);
+	}
+	changes_release(&c);
+	free(name);
+	return 0;
+}

@@ -1,0 +1,362 @@
+/* cmd_now.c: `planner now` — what is on now and what is next in your plan: where to go, how long
+ * until it starts, the room change; when nothing planned is on, what is running.  Also the body
+ * of `planner next` (cmd_next.c), which shows only the next planned session. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "config.h"
+#include "jsonw.h"
+#include "now.h"
+#include "plan.h"
+#include "render.h"
+#include "schedule.h"
+#include "text.h"
+#include "tz.h"
+#include "util.h"
+
+enum { OPT_AT = OPT_COMMAND_BASE };
+
+const struct option now_options[] = {
+	{ "at", required_argument, NULL, OPT_AT },
+	{ "tz", required_argument, NULL, OPT_TZ },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* --at: "YYYY-MM-DD HH:MM" (or ISO 8601, with an offset or in zone z), or "HH:MM" today in z. */
+static int parse_at(const char *arg, const struct tz *z, int64_t *out)
+{
+	struct civil c;
+	bool has_offset;
+	int offset, h, m, n = 0;
+
+	if (sscanf(arg, "%2d:%2d%n", &h, &m, &n) == 2 && (size_t)n == strlen(arg) && n == 5) {
+		tz_to_civil(z, (int64_t)time(NULL), &c);
+		c.hour = h;
+		c.minute = m;
+		c.second = 0;
+		if (h > 23 || m > 59)
+			goto bad;
+	} else if (iso8601_parse(arg, &c, &has_offset, &offset) < 0 || strlen(arg) < 16) {
+		goto bad;
+	} else if (has_offset) {
+		*out = civil_to_instant_offset(&c, offset);
+		return 0;
+	}
+	if (tz_from_civil(z, &c, out) < 0)
+		goto bad;
+	return 0;
+bad:
+	return error(EX_USAGE, "--at '%s': expected \"YYYY-MM-DD HH:MM\" or HH:MM", arg);
+}
+
+static void format_when(const struct tz *z, int64_t t, int64_t at, char *buf, size_t size)
+{
+	struct civil a, b;
+
+	tz_to_civil(z, t, &b);
+	tz_to_civil(z, at, &a);
+	if (a.year == b.year && a.month == b.month && a.day == b.day)
+		snprintf(buf, size, "%02d:%02d", b.hour, b.minute);
+	else
+		snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", b.year, b.month, b.day, b.hour, b.minute);
+}
+
+static char *room_of(const struct schedule *s, const struct session *se)
+{
+	char *room = session_room_label(s, se);
+
+	if (!*room) {
+		free(room);
+		room = xstrdup("no room");
+	}
+	return room;
+}
+
+/* The line above the next session: when, where, and the walk. */
+static void print_next_line(const struct schedule *s, const struct now_status *st,
+			    const struct tz *z)
+{
+	const struct session *nx = st->next, *from = st->from;
+	char span[32], when[32];
+	char *to = room_of(s, nx);
+
+	now_format_span(nx->start - st->at, span, sizeof(span));
+	format_when(z, nx->start, st->at, when, sizeof(when));
+	printf("Next, in %s (%s): ", span, when);
+	if (from && st->room_change) {
+		char *was = room_of(s, from);
+		fputs("go to ", stdout);
+		put_cell(stdout, to, 0);
+		fputs(", from ", stdout);
+		put_cell(stdout, was, 0);
+		if (!st->overlap && st->gap < st->travel)
+			printf(" — only %lld min to walk (%d needed)", (long long)(st->gap / 60),
+			       st->travel / 60);
+		else if (!st->overlap)
+			printf(" (%d min walk; %lld min to spare)", st->travel / 60,
+			       (long long)((st->gap - st->travel) / 60));
+		free(was);
+	} else {
+		if (from && from->nrooms == 1 && nx->nrooms == 1)
+			fputs("stay in ", stdout);
+		put_cell(stdout, to, 0);
+	}
+	if (st->overlap) {
+		fputs(" — it starts before ", stdout);
+		put_cell(stdout, from->id, 0);
+		fputs(" ends (see 'planner conflicts')", stdout);
+	}
+	putchar('\n');
+	free(to);
+}
+
+static void print_rows(const struct schedule *s, struct row_layout *lay,
+		       const struct session *const *v, size_t n, const struct tz *z)
+{
+	for (size_t i = 0; i < n; i++)
+		row_print(stdout, lay, s, v[i], z, NULL);
+}
+
+static void print_text(const struct schedule *s, const struct plan *p, const struct now_status *st,
+		       const struct tz *z, bool next_only)
+{
+	const struct session **all = xmalloc((st->ncurrent + st->nrunning + st->nupcoming + 1) *
+					     sizeof(*all));
+	struct row_layout lay = { 0 };
+	bool have_plan = p->nentries || p->fingerprint;
+	bool show_running = !st->ncurrent && st->nrunning;
+	bool show_upcoming = !st->ncurrent && !st->nrunning && st->nupcoming &&
+			     (!st->next || st->upcoming[0]->start < st->next->start);
+	size_t n = 0;
+	struct civil c;
+	char span[32], when[32];
+
+	for (size_t i = 0; i < st->ncurrent && !next_only; i++)
+		all[n++] = st->current[i];
+	for (size_t i = 0; show_running && !next_only && i < st->nrunning; i++)
+		all[n++] = st->running[i];
+	for (size_t i = 0; show_upcoming && !next_only && i < st->nupcoming; i++)
+		all[n++] = st->upcoming[i];
+	if (st->next)
+		all[n++] = st->next;
+	lay.color = cli_color();
+	lay.indent = 2;
+	row_layout_compute(&lay, s, all, n, cli_width());
+	free(all);
+
+	if (next_only) {
+		if (!st->next) {
+			printf("Nothing more planned in %s.\n", s->conf.name);
+			return;
+		}
+		print_next_line(s, st, z);
+		row_print(stdout, &lay, s, st->next, z, NULL);
+		return;
+	}
+	tz_to_civil(z, st->at, &c);
+	printf("%s%s%s, %04d-%02d-%02d %s %02d:%02d, times in %s\n", lay.color ? "\033[1m" : "",
+	       s->conf.name, lay.color ? "\033[0m" : "", c.year, c.month, c.day,
+	       weekday_name(c.year, c.month, c.day), c.hour, c.minute, tz_name(z));
+	if (st->ncurrent == 1) {
+		now_format_span(st->current[0]->end - st->at, span, sizeof(span));
+		printf("\nNow, %s left:\n", span);
+	} else if (st->ncurrent) {
+		printf("\nNow, %zu planned sessions at once:\n", st->ncurrent);
+	}
+	print_rows(s, &lay, st->current, st->ncurrent, z);
+	if (show_running) {
+		printf("\nNothing planned now.  Running:\n");
+		print_rows(s, &lay, st->running, st->nrunning, z);
+	} else if (!st->ncurrent && st->last_end && st->at >= st->last_end) {
+		format_when(z, st->last_end, st->at, when, sizeof(when));
+		printf("\n%s is over: its last session ended %s.\n", s->conf.name, when);
+	} else if (!st->ncurrent) {
+		printf("\nNothing %s now.", have_plan ? "planned or running" : "running");
+		if (show_upcoming) {
+			format_when(z, st->upcoming[0]->start, st->at, when, sizeof(when));
+			now_format_span(st->upcoming[0]->start - st->at, span, sizeof(span));
+			printf("  Starting in %s (%s):\n", span, when);
+			print_rows(s, &lay, st->upcoming, st->nupcoming, z);
+		} else {
+			putchar('\n');
+		}
+	}
+	if (!have_plan) {
+		printf("\nNo plan for %s yet: make one with 'planner pick'.\n", s->conf.name);
+	} else if (st->next) {
+		putchar('\n');
+		print_next_line(s, st, z);
+		row_print(stdout, &lay, s, st->next, z, NULL);
+	} else if (!st->last_end || st->at < st->last_end) {
+		printf("\nNothing more planned.\n");
+	}
+}
+
+static void session_with(struct jsonw *w, const struct schedule *s, const struct session *se,
+			 const struct tz *z, const char *key, int64_t seconds)
+{
+	jsonw_object_begin(w);
+	session_json_members(w, s, se, z);
+	jsonw_key(w, key);
+	jsonw_int(w, (seconds + 59) / 60);
+	jsonw_object_end(w);
+}
+
+static void sessions_json(struct jsonw *w, const struct schedule *s,
+			  const struct session *const *v, size_t n, const struct tz *z)
+{
+	jsonw_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		session_json(w, s, v[i], z);
+	jsonw_array_end(w);
+}
+
+static void next_json(struct jsonw *w, const struct schedule *s, const struct now_status *st,
+		      const struct tz *z)
+{
+	const struct session *nx = st->next;
+	char *room;
+
+	if (!nx) {
+		jsonw_null(w);
+		return;
+	}
+	jsonw_object_begin(w);
+	session_json_members(w, s, nx, z);
+	jsonw_key(w, "minutes_until");
+	jsonw_int(w, (nx->start - st->at + 59) / 60);
+	jsonw_key(w, "from");
+	jsonw_string(w, st->from ? st->from->id : NULL);
+	jsonw_key(w, "from_room");
+	room = st->from ? session_room_label(s, st->from) : NULL;
+	jsonw_string(w, room && *room ? room : NULL);
+	free(room);
+	jsonw_key(w, "room_change");
+	jsonw_bool(w, st->room_change);
+	jsonw_key(w, "walk_minutes");
+	jsonw_int(w, st->travel / 60);
+	jsonw_key(w, "spare_minutes");
+	if (st->from && !st->overlap)
+		jsonw_int(w, (st->gap - st->travel) / 60);
+	else
+		jsonw_null(w);
+	jsonw_key(w, "overlap");
+	jsonw_bool(w, st->overlap);
+	jsonw_object_end(w);
+}
+
+static void print_json(const struct schedule *s, const struct plan *p, const struct now_status *st,
+		       const struct tz *z, bool next_only)
+{
+	struct jsonw w;
+	char buf[40];
+
+	jsonw_init(&w, stdout);
+	if (next_only) {
+		next_json(&w, s, st, z);
+		jsonw_finish(&w);
+		return;
+	}
+	jsonw_object_begin(&w);
+	jsonw_key(&w, "conference");
+	jsonw_string(&w, s->conf.id);
+	jsonw_key(&w, "at");
+	tz_format_iso(z, st->at, buf, sizeof(buf));
+	jsonw_string(&w, buf);
+	jsonw_key(&w, "timezone");
+	jsonw_string(&w, tz_name(z));
+	jsonw_key(&w, "planned");
+	jsonw_bool(&w, p->nentries || p->fingerprint);
+	jsonw_key(&w, "now");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < st->ncurrent; i++)
+		session_with(&w, s, st->current[i], z, "minutes_left", st->current[i]->end - st->at);
+	jsonw_array_end(&w);
+	jsonw_key(&w, "next");
+	next_json(&w, s, st, z);
+	jsonw_key(&w, "running");
+	sessions_json(&w, s, st->running, st->nrunning, z);
+	jsonw_key(&w, "upcoming");
+	sessions_json(&w, s, st->upcoming, st->nupcoming, z);
+	jsonw_key(&w, "over");
+	jsonw_bool(&w, st->last_end && st->at >= st->last_end);
+	jsonw_object_end(&w);
+	jsonw_finish(&w);
+}
+
+/* The minutes to change rooms: the plan's (what pick used), else the config's, else 5. */
+static int travel_minutes(const struct plan *p)
+{
+	const struct config *cfg = cli_config();
+
+	if (p->travel_minutes >= 0)
+		return p->travel_minutes;
+	if (cfg && cfg->travel_minutes >= 0)
+		return cfg->travel_minutes;
+	return 5;
+}
+
+int cli_now(const char *cmd, bool next_only, int argc, char **argv)
+{
+	const struct option *opts = now_options;
+	const char *at_arg = NULL, *tz_arg = NULL;
+	struct now_status st;
+	struct schedule s;
+	struct plan p;
+	const struct tz *z;
+	char *path = NULL;
+	bool json = false;
+	int64_t at = 0;
+	int c, ret = 0;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_AT: at_arg = optarg; break;
+		case OPT_TZ: tz_arg = optarg; break;
+		case OPT_JSON: json = true; break;
+		case 'h': return command_help(cmd);
+		default: return cli_option_error(cmd, argv, opts);
+		}
+	}
+	if (optind < argc)
+		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	schedule_init(&s);
+	now_status_init(&st);
+	if (cli_load_plan(&s, &p, &path) < 0 || !(z = cli_display_zone(&s, tz_arg)))
+		goto fail;
+	if (next_only && !p.nentries && !p.fingerprint) {
+		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s.conf.name);
+		ret = EX_NOINPUT;
+		goto out;
+	}
+	if (at_arg) {
+		if (parse_at(at_arg, z, &at) < 0)
+			goto fail;
+	} else {
+		at = (int64_t)time(NULL);
+	}
+	now_compute(&st, &s, &p, at, travel_minutes(&p));
+	if (json)
+		print_json(&s, &p, &st, z, next_only);
+	else
+		print_text(&s, &p, &st, z, next_only);
+	goto out;
+fail:
+	ret = report_error();
+out:
+	now_status_release(&st);
+	plan_release(&p);
+	free(path);
+	schedule_release(&s);
+	return ret;
+}
+
+int cmd_now(int argc, char **argv)
+{
+	return cli_now("now", false, argc, argv);
+}

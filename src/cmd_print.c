@@ -1,0 +1,253 @@
+/* cmd_print.c: `planner print` — a printable day plan: the saved plan's days (or one --day) as
+ * an agenda in text (80 columns, pages for a printer) or Markdown, or as a rooms × time grid in
+ * HTML (one A4 landscape page per day) or SVG; --all prints the whole timetable with the plan
+ * highlighted; -o writes a file atomically. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "filter.h"
+#include "fsutil.h"
+#include "pick.h"
+#include "plan.h"
+#include "prefs.h"
+#include "print.h"
+#include "schedule.h"
+#include "text.h"
+#include "util.h"
+
+/* Lines of a printed A4 page of text (CUPS prints about 64 at 6 lines per inch). */
+#define PAGE_LINES 60
+
+/* The preference options of the saved plan that take a value. */
+static bool takes_value(const char *name)
+{
+	static const char *const with[] = { "track", "tag", "keyword", "speaker", "level", "lang",
+					    "type", "weight", "break", "block", "max-per-day", "travel" };
+
+	for (size_t i = 0; i < sizeof(with) / sizeof(*with); i++)
+		if (!strcmp(name, with[i]))
+			return true;
+	return false;
+}
+
+/* Rebuilds, from the options the plan was made with, what decides its alternatives: the
+ * preference points, the breaks and blocks, the travel time and the avoided sessions.  Values
+ * were checked when the plan was made; one that no longer applies is skipped. */
+static void replay(struct pick_request *rq, struct prefs *prefs, const struct plan *p)
+{
+	for (size_t i = 0; i < p->args.n; i++) {
+		const char *name = p->args.v[i], *arg = NULL;
+		int kind;
+
+		if (strncmp(name, "--", 2))
+			continue;
+		name += 2;
+		if (takes_value(name)) {
+			if (i + 1 >= p->args.n)
+				break;
+			arg = p->args.v[++i];
+		}
+		kind = pref_kind_parse(name);
+		if (kind >= 0 && kind != PREF_KEYNOTE && arg)
+			prefs_add(prefs, (enum pref_kind)kind, arg);
+		else if (!strcmp(name, "weight"))
+			prefs_set_weight(prefs, arg);
+		else if (!strcmp(name, "no-keynotes"))
+			prefs->keynotes = false;
+		else if (!strcmp(name, "break"))
+			pick_add_break(rq, arg);
+		else if (!strcmp(name, "block"))
+			pick_add_block(rq, arg);
+	}
+	/* a track the timetable no longer has just scores nothing */
+	prefs_resolve(prefs, rq->s);
+	error_clear();
+	if (p->travel_minutes >= 0)
+		rq->travel_minutes = p->travel_minutes;
+	for (size_t i = 0; i < p->avoided.n; i++)
+		strlist_push(&rq->avoid, p->avoided.v[i]);
+}
+
+/* "break (kept free)" for a --break; the text of a --block ("block DATE HH:MM-HH:MM TEXT"). */
+static char *busy_label(const char *label)
+{
+	const char *t;
+
+	if (!strncmp(label, "block ", 6)) {
+		t = label + 6;
+		for (int k = 0; k < 2 && t; k++) {
+			t = strchr(t, ' ');
+			if (t)
+				t++;
+		}
+		return xasprintf("%s (busy)", t && *t ? t : "block");
+	}
+	return xstrdup("break (kept free)");
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+const struct option print_options[] = {
+	{ "day", required_argument, NULL, 'd' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+int cmd_print(int argc, char **argv)
+{
+	const struct option *opts = print_options;
+	const char *day_arg = NULL, *format_arg = NULL, *out_path = NULL;
+	struct schedule s;
+	struct plan p;
+	struct print_doc doc;
+	struct pick_request rq;
+	struct prefs prefs;
+	struct filter f;
+	char *path = NULL, *buf = NULL;
+	size_t len = 0, changed = 0;
+	FILE *mem = NULL;
+	bool all = false, have_plan, doc_ready = false;
+	int c, fmt = PRINT_TEXT, ret = 0;
+
+	while ((c = getopt_long(argc, argv, "d:f:o:ah", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': day_arg = optarg; break;
+		case 'f': format_arg = optarg; break;
+		case 'o': out_path = optarg; break;
+		case 'a': all = true; break;
+		case 'h': return command_help("print");
+		default: return cli_option_error("print", argv, opts);
+		}
+	}
+	if (optind < argc)
+		return usage_error("print", "unexpected argument '%s'", argv[optind]);
+	if (format_arg) {
+		fmt = print_format_parse(format_arg);
+		if (fmt < 0)
+			return usage_error("print", "--format '%s': expected text, markdown, html or svg",
+					   format_arg);
+	} else if (out_path && print_format_from_path(out_path) >= 0) {
+		fmt = print_format_from_path(out_path);
+	}
+	if (out_path && !*out_path)
+		return usage_error("print", "-o needs a file name");
+
+	schedule_init(&s);
+	filter_init(&f);
+	prefs_init(&prefs);
+	if (cli_load_plan(&s, &p, &path) < 0)
+		goto fail;
+	pick_request_init(&rq, &s, &prefs);
+	print_doc_init(&doc, &s);
+	doc_ready = true;
+	have_plan = p.nentries || p.fingerprint;
+	if (!have_plan && !all) {
+		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick', or print the "
+			"whole timetable with --all\n", s.conf.name);
+		ret = EX_NOINPUT;
+		goto out;
+	}
+	if (day_arg && filter_add_day(&f, &s, day_arg) < 0)
+		goto fail;
+
+	for (size_t i = 0; i < p.nentries; i++) {
+		long k;
+		enum plan_change ch = plan_entry_change(&p.entries[i], &s, &k);
+
+		if (ch != PLAN_SAME)
+			changed++;
+		if (k < 0 || !s.sessions[k].has_time)
+			continue;
+		doc.flags[k] |= PRINT_PLANNED;
+		if (strlist_find(&p.pinned, p.entries[i].id) >= 0)
+			doc.flags[k] |= PRINT_PINNED;
+	}
+	if (changed)
+		fprintf(stderr, "planner: warning: the timetable changed %zu planned session%s since the "
+			"plan was made; printing the timetable as it is now (see 'planner plan')\n",
+			changed, changed == 1 ? "" : "s");
+	replay(&rq, &prefs, &p);
+	print_find_alternatives(&doc, &rq);
+	for (size_t i = 0; i < rq.nbusy; i++) {
+		char *label = busy_label(rq.busy[i].label);
+		print_doc_add_busy(&doc, rq.busy[i].start, rq.busy[i].end, label);
+		free(label);
+	}
+
+	/* The days: --day; else every day with --all; else the days of the plan. */
+	if (day_arg) {
+		print_doc_add_day(&doc, f.day);
+	} else {
+		bool *want = xcalloc(s.ndays ? s.ndays : 1, sizeof(*want));
+		for (size_t i = 0; i < s.nsessions; i++)
+			if (s.sessions[i].day >= 0 && (all || (doc.flags[i] & PRINT_PLANNED)))
+				want[s.sessions[i].day] = true;
+		for (size_t d = 0; d < s.ndays; d++)
+			if (want[d])
+				print_doc_add_day(&doc, (int)d);
+		free(want);
+	}
+	qsort(doc.days, doc.ndays, sizeof(*doc.days), cmp_int);
+	if (!doc.ndays) {
+		fprintf(stderr, "planner: %s\n", all ? "the timetable has no scheduled sessions"
+			: "nothing in your plan is in the timetable now; see 'planner plan'");
+		ret = EX_NOINPUT;
+		goto out;
+	}
+	doc.all = all;
+	doc.what = have_plan ? (all ? "timetable and my plan" : "my plan") : "timetable";
+	if (fmt == PRINT_TEXT) {
+		bool tty = !out_path && isatty(STDOUT_FILENO);
+		int w = tty ? cli_width() : 0;
+
+		doc.color = !out_path && cli_color();
+		doc.width = w > 0 && w < 80 ? w : 80;
+		doc.page_lines = tty ? 0 : PAGE_LINES;
+	}
+
+	mem = open_memstream(&buf, &len);
+	if (!mem) {
+		error(EX_OSERR, "cannot render: out of memory");
+		goto fail;
+	}
+	if (print_render(mem, (enum print_format)fmt, &doc) < 0)
+		goto fail;
+	if (fclose(mem) != 0) {
+		mem = NULL;
+		error(EX_IOERR, "cannot render the %s output", print_format_name((enum print_format)fmt));
+		goto fail;
+	}
+	mem = NULL;
+	if (out_path) {
+		if (write_file_atomic(out_path, buf, len) < 0)
+			goto fail;
+	} else {
+		fwrite(buf, 1, len, stdout);
+	}
+	goto out;
+fail:
+	ret = report_error();
+out:
+	if (mem)
+		fclose(mem);
+	free(buf);
+	if (doc_ready) {
+		print_doc_release(&doc);
+		pick_request_release(&rq);
+	}
+	prefs_release(&prefs);
+	filter_release(&f);
+	plan_release(&p);
+	free(path);
+	schedule_release(&s);
+	return ret;
+}

@@ -1,0 +1,367 @@
+/* config.c: reads the user's config file — `key = value` lines — and checks every value, so that
+ * a mistake is reported with its file and line before any command runs. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "fsutil.h"
+#include "ics.h"
+#include "load.h"
+#include "pick.h"
+#include "prefs.h"
+#include "schedule.h"
+#include "text.h"
+#include "tz.h"
+#include "util.h"
+
+enum key_kind {
+	KEY_SCHEDULE,  /* a source, resolved when used */
+	KEY_ZONE,      /* tz_get() must know it */
+	KEY_MINUTES,   /* a whole number up to `max` */
+	KEY_TEXT,      /* any non-empty text: a pick preference */
+	KEY_LEVEL,
+	KEY_TYPE,
+	KEY_WEIGHT,
+	KEY_BREAK,
+	KEY_ALARM,     /* ics_alarm_parse() must read it */
+};
+
+struct key_def {
+	const char *name;
+	enum key_kind kind;
+	int max;       /* for KEY_MINUTES */
+	bool repeat;   /* may be given more than once */
+	bool pick;     /* one of pick's defaults: kept in config.pick */
+};
+
+static const struct key_def keys[] = {
+	{ "schedule", KEY_SCHEDULE, 0, false, false },
+	{ "tz", KEY_ZONE, 0, false, false },
+	{ "travel", KEY_MINUTES, 600, false, true },
+	{ "alarm", KEY_ALARM, 0, false, false },
+	{ "max-per-day", KEY_MINUTES, 1000, false, true },
+	{ "break", KEY_BREAK, 0, true, true },
+	{ "track", KEY_TEXT, 0, true, true },
+	{ "tag", KEY_TEXT, 0, true, true },
+	{ "keyword", KEY_TEXT, 0, true, true },
+	{ "speaker", KEY_TEXT, 0, true, true },
+	{ "level", KEY_LEVEL, 0, true, true },
+	{ "lang", KEY_TEXT, 0, true, true },
+	{ "type", KEY_TYPE, 0, true, true },
+	{ "weight", KEY_WEIGHT, 0, true, true },
+};
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+const char *const config_keys[] = {
+	"schedule", "tz", "travel", "alarm", "max-per-day", "break", "track", "tag", "keyword",
+	"speaker", "level", "lang", "type", "weight", NULL,
+};
+
+void config_init(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->travel_minutes = -1;
+	c->alarm_seconds = -1;
+	c->max_per_day = -1;
+}
+
+void config_release(struct config *c)
+{
+	free(c->path);
+	free(c->schedule);
+	free(c->tz);
+	for (size_t i = 0; i < c->npick; i++) {
+		free(c->pick[i].key);
+		free(c->pick[i].value);
+	}
+	free(c->pick);
+	config_init(c);
+}
+
+char *config_path(void)
+{
+	char *dir = xdg_config_dir(), *path;
+
+	if (!dir)
+		return NULL;
+	path = xasprintf("%s/config", dir);
+	free(dir);
+	return path;
+}
+
+const struct config_setting *config_find(const struct config *c, const char *key, size_t i)
+{
+	for (size_t k = 0; k < c->npick; k++)
+		if (!strcmp(c->pick[k].key, key) && i-- == 0)
+			return &c->pick[k];
+	return NULL;
+}
+
+static bool is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r';
+}
+
+/* A module's "--key 'value': problem" message as "key \"value\": problem". */
+static char *restate(const char *key, const char *value, const char *msg)
+{
+	size_t klen = strlen(key), vlen = strlen(value);
+
+	if (!strncmp(msg, "--", 2) && !strncmp(msg + 2, key, klen) && msg[2 + klen] == ' ' &&
+	    msg[3 + klen] == '\'' && !strncmp(msg + 4 + klen, value, vlen) &&
+	    msg[4 + klen + vlen] == '\'')
+		return xasprintf("%s \"%s\"%s", key, value, msg + 5 + klen + vlen);
+	return xasprintf("%s \"%s\": %s", key, value, msg);
+}
+
+/* Checks `value` for key k.  0, or -1 with *why set (caller frees). */
+static int check_value(const struct key_def *k, const char *value, int *number, char **why)
+{
+	switch (k->kind) {
+	case KEY_SCHEDULE:
+	case KEY_TEXT:
+		return 0;
+	case KEY_ZONE:
+		if (!tz_get(value)) {
+			*why = xasprintf("%s \"%s\": unknown time zone (expected an IANA name like "
+					 "Asia/Seoul, or local)", k->name, value);
+			return -1;
+		}
+		return 0;
+	case KEY_MINUTES: {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (value[0] < '0' || value[0] > '9' || *end || errno || v > k->max) {
+			*why = xasprintf("%s \"%s\": expected a whole number from 0 to %d", k->name, value,
+					 k->max);
+			return -1;
+		}
+		*number = (int)v;
+		return 0;
+	}
+	case KEY_LEVEL:
+		if (session_level_parse(value) < 0) {
+			*why = xasprintf("%s \"%s\": expected beginner, intermediate or advanced (초급, 중급, "
+					 "고급)", k->name, value);
+			return -1;
+		}
+		return 0;
+	case KEY_TYPE:
+		if (session_type_parse(value) < 0) {
+			*why = xasprintf("%s \"%s\": expected talk, keynote, lightning, tutorial, workshop, "
+					 "panel, break, social or other", k->name, value);
+			return -1;
+		}
+		return 0;
+	case KEY_WEIGHT: {
+		struct prefs p;
+		int r;
+
+		prefs_init(&p);
+		r = prefs_set_weight(&p, value);
+		prefs_release(&p);
+		if (r < 0)
+			*why = restate(k->name, value, error_message());
+		return r;
+	}
+	case KEY_ALARM: {
+		int r = ics_alarm_parse(value, number);
+
+		if (r < 0)
+			*why = restate(k->name, value, error_message());
+		return r;
+	}
+	case KEY_BREAK: {
+		struct schedule none;
+		struct pick_request rq;
+		int r;
+
+		/* With no days, pick_add_break only checks the value. */
+		schedule_init(&none);
+		pick_request_init(&rq, &none, NULL);
+		r = pick_add_break(&rq, value);
+		pick_request_release(&rq);
+		schedule_release(&none);
+		if (r < 0)
+			*why = restate(k->name, value, error_message());
+		return r;
+	}
+	}
+	return 0;
+}
+
+static const struct key_def *find_key(const char *name)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (!strcmp(keys[i].name, name))
+			return &keys[i];
+	return NULL;
+}
+
+static int line_error(struct config *c, const char *name, unsigned line, char *msg)
+{
+	error(EX_CONFIG, "%s:%u: %s", name, line, msg);
+	free(msg);
+	config_release(c);
+	return -1;
+}
+
+/* Parses one line (s[0..len), no newline).  0, or -1 with *msg set. */
+static int parse_line(struct config *c, const char *s, size_t len, unsigned line,
+		      unsigned *seen_line, char **msg)
+{
+	const char *eq, *kend, *v = NULL, *vend = s + len;
+	const struct key_def *k;
+	char *key, *value;
+	int number = -1;
+
+	while (len && is_blank(*s)) {
+		s++;
+		len--;
+	}
+	if (!len || *s == '#')
+		return 0;
+	eq = memchr(s, '=', len);
+	if (!eq) {
+		*msg = xstrdup("expected \"key = value\"");
+		return -1;
+	}
+	kend = eq;
+	while (kend > s && is_blank(kend[-1]))
+		kend--;
+	v = eq + 1;
+	while (v < vend && is_blank(*v))
+		v++;
+	while (vend > v && is_blank(vend[-1]))
+		vend--;
+	key = xstrndup(s, (size_t)(kend - s));
+	if (!*key) {
+		free(key);
+		*msg = xstrdup("expected \"key = value\": no key before '='");
+		return -1;
+	}
+	k = find_key(key);
+	if (!k) {
+		const char *best = NULL;
+		size_t best_d = (size_t)-1;
+		char *clean = text_sanitize(key);
+
+		for (size_t i = 0; i < NKEYS; i++) {
+			size_t d = text_distance(key, keys[i].name);
+			if (d < best_d) {
+				best_d = d;
+				best = keys[i].name;
+			}
+		}
+		if (best_d <= 2)
+			*msg = xasprintf("unknown key \"%s\" (did you mean \"%s\"?)", clean, best);
+		else
+			*msg = xasprintf("unknown key \"%s\" (known: schedule, tz, travel, alarm, "
+					 "max-per-day, break, track, tag, keyword, speaker, level, lang, "
+					 "type, weight)", clean);
+		free(clean);
+		free(key);
+		return -1;
+	}
+	free(key);
+	value = xstrndup(v, (size_t)(vend - v));
+	if (!*value) {
+		free(value);
+		*msg = xasprintf("\"%s\" has no value", k->name);
+		return -1;
+	}
+	if (!k->repeat && seen_line[k - keys]) {
+		free(value);
+		*msg = xasprintf("\"%s\" is already set on line %u", k->name, seen_line[k - keys]);
+		return -1;
+	}
+	if (check_value(k, value, &number, msg) < 0) {
+		char *clean = text_sanitize(*msg);
+		free(*msg);
+		*msg = clean;
+		free(value);
+		error_clear();
+		return -1;
+	}
+	seen_line[k - keys] = line;
+	if (!strcmp(k->name, "schedule")) {
+		c->schedule = xstrdup(value);
+		c->schedule_line = line;
+	} else if (!strcmp(k->name, "tz")) {
+		c->tz = xstrdup(value);
+	} else if (!strcmp(k->name, "travel")) {
+		c->travel_minutes = number;
+	} else if (!strcmp(k->name, "alarm")) {
+		c->alarm_set = true;
+		c->alarm_seconds = number;
+	} else if (!strcmp(k->name, "max-per-day")) {
+		c->max_per_day = number;
+	}
+	if (k->pick) {
+		struct config_setting *st;
+
+		c->pick = xgrow(c->pick, c->npick + 1, &c->pick_alloc, sizeof(*c->pick));
+		st = &c->pick[c->npick++];
+		st->key = xstrdup(k->name);
+		st->value = xstrdup(value);
+		st->line = line;
+	}
+	free(value);
+	return 0;
+}
+
+int config_parse(struct config *c, const char *buf, size_t len, const char *name)
+{
+	unsigned seen_line[NKEYS] = { 0 };
+	unsigned line = 1;
+	size_t off = 0, bad;
+
+	c->path = xstrdup(name);
+	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+		off = 3;
+	if (!text_valid_utf8(buf + off, len - off, &bad)) {
+		for (size_t i = off; i < off + bad; i++)
+			line += buf[i] == '\n';
+		return line_error(c, name, line, xstrdup("not valid UTF-8"));
+	}
+	while (off < len) {
+		const char *s = buf + off, *nl = memchr(s, '\n', len - off);
+		size_t n = nl ? (size_t)(nl - s) : len - off;
+		char *msg = NULL;
+
+		if (memchr(s, '\0', n))
+			return line_error(c, name, line, xstrdup("a NUL byte"));
+		if (parse_line(c, s, n, line, seen_line, &msg) < 0)
+			return line_error(c, name, line, msg);
+		off += n + (nl != NULL);
+		line++;
+	}
+	return 0;
+}
+
+int config_load(struct config *c, const char *path)
+{
+	struct stat st;
+	char *buf;
+	size_t len;
+	int ret;
+
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 1;
+		return error(EX_CONFIG, "%s: %s", path, strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode))
+		return error(EX_CONFIG, "%s: is a directory, not a config file", path);
+	if (read_file(path, CONFIG_MAX_BYTES, &buf, &len) < 0)
+		return -1;
+	ret = config_parse(c, buf, len, path);
+	free(buf);
+	return ret;
+}

@@ -1,0 +1,973 @@
+/* ics.c: writes sessions as one iCalendar object (RFC 5545) with libical, and keeps the SEQUENCE
+ * memory that lets calendars replace an event they already have (ics.h).
+ *
+ * Every line of iCalendar text comes out of libical: text values are escaped by it (RFC 5545
+ * section 3.3.11: backslash, semicolon, comma, newline) and lines folded by it at 75 octets
+ * (section 3.1) without splitting a UTF-8 sequence.  Times go through the tz module, as
+ * everywhere in planner; libical is asked only for the conference zone's VTIMEZONE.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libical/ical.h>
+
+#include "fsutil.h"
+#include "ics.h"
+#include "plan.h"
+#include "schedule.h"
+#include "text.h"
+#include "tz.h"
+#include "util.h"
+
+#ifndef PLANNER_VERSION
+#define PLANNER_VERSION "unknown"
+#endif
+
+#define ALARM_MAX (7 * 86400)
+
+void ics_options_init(struct ics_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->alarm = 600;
+	o->now = (int64_t)time(NULL);
+}
+
+/* ---- --alarm ---- */
+
+static int bad_alarm(const char *arg)
+{
+	return error(EX_USAGE, "--alarm '%s': expected 'none' or how long before the start, e.g. "
+		     "10m, 90s, 1h, 1h30m or 1d (s, m, h, d; at most 7d)", arg);
+}
+
+int ics_alarm_parse(const char *arg, int *seconds)
+{
+	const char *p = arg;
+	int64_t total = 0;
+
+	if (!strcmp(arg, "none")) {
+		*seconds = -1;
+		return 0;
+	}
+	if (!*p)
+		return bad_alarm(arg);
+	while (*p) {
+		int64_t v = 0, unit;
+
+		if (!isdigit((unsigned char)*p))
+			return bad_alarm(arg);
+		while (isdigit((unsigned char)*p)) {
+			v = v * 10 + (*p++ - '0');
+			if (v > ALARM_MAX)
+				return bad_alarm(arg);
+		}
+		switch (*p) {
+		case 's': unit = 1; break;
+		case 'm': unit = 60; break;
+		case 'h': unit = 3600; break;
+		case 'd': unit = 86400; break;
+		case '\0':
+			/* a bare number is minutes, but only on its own ("1h30" is a typo) */
+			if (p != arg + strspn(arg, "0123456789"))
+				return bad_alarm(arg);
+			unit = 60;
+			p--;
+			break;
+		default:
+			return bad_alarm(arg);
+		}
+		p++;
+		total += v * unit;
+		if (total > ALARM_MAX)
+			return bad_alarm(arg);
+	}
+	*seconds = (int)total;
+	return 0;
+}
+
+/* ---- text ---- */
+
+/* True if s[0..len) needs text_sanitize(): invalid UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing past U+10FFFF), a control character (but LF when lf_ok), DEL, a C1
+ * control or a BiDi control (the ones text.h lists).  Most text needs nothing, and sanitizing
+ * (it normalizes to NFC too) would cost more than the rest of an export. */
+static bool needs_sanitize(const char *s, size_t len, bool lf_ok)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	while (p < end) {
+		unsigned char c = *p;
+
+		if (c >= 0x20 && c < 0x7f) {
+			p++;
+		} else if (c < 0x80) {
+			if (c != '\n' || !lf_ok)
+				return true;
+			p++;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			if (end - p < 2 || (p[1] & 0xc0) != 0x80 ||
+			    (c == 0xc2 && p[1] <= 0x9f) ||		/* C1 */
+			    (c == 0xd8 && p[1] == 0x9c))		/* U+061C */
+				return true;
+			p += 2;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			if (end - p < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 ||
+			    (c == 0xe0 && p[1] < 0xa0) ||		/* overlong */
+			    (c == 0xed && p[1] > 0x9f) ||		/* surrogates */
+			    (c == 0xe2 && p[1] == 0x80 &&		/* U+200E/F, U+202A..E */
+			     (p[2] == 0x8e || p[2] == 0x8f || (p[2] >= 0xaa && p[2] <= 0xae))) ||
+			    (c == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9))	/* U+2066..9 */
+				return true;
+			p += 3;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			if (end - p < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 ||
+			    (p[3] & 0xc0) != 0x80 || (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
+				return true;
+			p += 4;
+		} else {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Text fit for an iCalendar TEXT value (RFC 5545 section 3.3.11), whose TSAFE-CHAR excludes
+ * control characters.  Text that has any goes through text_sanitize(), line by line — the same
+ * inert text planner puts on a terminal: no controls, escape sequences or BiDi overrides, invalid
+ * UTF-8 replaced (folding would only make it worse) — and its line breaks stay (CR LF and CR
+ * become LF, which libical writes as "\n").  No blank lines at either end.  Appended to sb.
+ */
+static void add_clean(struct strbuf *sb, const char *s)
+{
+	size_t len, start = sb->len;
+
+	if (!s)
+		return;
+	len = strlen(s);
+	if (!needs_sanitize(s, len, true)) {
+		while (*s == '\n')
+			s++, len--;
+		while (len && s[len - 1] == '\n')
+			len--;
+		strbuf_add(sb, s, len);
+		return;
+	}
+	while (*s) {
+		size_t n = strcspn(s, "\r\n");
+		char *line = xstrndup(s, n), *clean = text_sanitize(line);
+
+		if (sb->len > start || *clean)	/* no blank lines at the start */
+			strbuf_adds(sb, clean);
+		free(line);
+		free(clean);
+		s += n;
+		if (*s == '\r' && s[1] == '\n')
+			s++;
+		if (*s) {
+			s++;
+			if (sb->len > start)
+				strbuf_addc(sb, '\n');
+		}
+	}
+	while (sb->len > start && sb->buf[sb->len - 1] == '\n')	/* nor at the end */
+		sb->buf[--sb->len] = '\0';
+}
+
+/* One line of text (SUMMARY, LOCATION: calcurse refuses a SUMMARY with a line break), made as
+ * add_clean() says: s itself when it is fine, else a sanitized copy put in *owned. */
+static const char *clean_line(const char *s, char **owned)
+{
+	*owned = NULL;
+	if (!s)
+		return "";
+	if (!needs_sanitize(s, strlen(s), false))
+		return s;
+	return *owned = text_sanitize(s);
+}
+
+/*
+ * A URL as a URI value (RFC 5545 section 3.3.13, RFC 3986): libical writes URI values as they
+ * are, unescaped, so anything that is not allowed in a URI — controls, spaces, quotes, non-ASCII
+ * (an IRI) — is percent-encoded here.  NULL when s is empty or has no scheme.  Caller frees.
+ */
+static char *uri_value(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct strbuf sb;
+	size_t scheme = 0;
+
+	if (!s)
+		return NULL;
+	while (isalnum((unsigned char)s[scheme]) || s[scheme] == '+' || s[scheme] == '-' ||
+	       s[scheme] == '.')
+		scheme++;
+	if (!scheme || s[scheme] != ':' || !isalpha((unsigned char)s[0]))
+		return NULL;
+	strbuf_init(&sb);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p > 0x20 && *p < 0x7f && !strchr("\"<>\\^`{|}", *p)) {
+			strbuf_addc(&sb, (char)*p);
+		} else {
+			strbuf_addc(&sb, '%');
+			strbuf_addc(&sb, hex[*p >> 4]);
+			strbuf_addc(&sb, hex[*p & 15]);
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Caller frees the concatenation of the NULL-terminated strings (no printf: an export makes
+ * thousands of these). */
+static char *concat(const char *first, ...)
+{
+	struct strbuf sb;
+	va_list ap;
+
+	strbuf_init(&sb);
+	va_start(ap, first);
+	for (const char *p = first; p; p = va_arg(ap, const char *))
+		strbuf_adds(&sb, p);
+	va_end(ap);
+	return strbuf_detach(&sb);
+}
+
+char *ics_uid(const char *conf_id, const char *session_id)
+{
+	return concat(session_id, "@", conf_id, ".planner", (const char *)NULL);
+}
+
+/* ---- what one VEVENT says ---- */
+
+struct vevent {
+	const char *id;
+	const char *summary, *location, *url, *alarm_text; /* borrowed or in owned */
+	char *description;
+	struct strlist categories;
+	struct strlist owned;   /* strings made for this event, freed with it */
+	int64_t start, end;
+	struct civil local_start, local_end; /* in the conference zone */
+	bool cancelled;
+};
+
+/* Keeps s (made for v) to be freed with v, and returns it. */
+static const char *own(struct vevent *v, char *s)
+{
+	v->owned.v = xgrow(v->owned.v, v->owned.n + 1, &v->owned.alloc, sizeof(*v->owned.v));
+	v->owned.v[v->owned.n++] = s;
+	return s;
+}
+
+static void vevent_release(struct vevent *v)
+{
+	strlist_release(&v->owned);
+	free(v->description);
+	strlist_release(&v->categories);
+}
+
+/* "13:00" for an instant in the conference zone, into buf (at least 6 bytes). */
+static void hm_civil(const struct civil *c, char *buf)
+{
+	buf[0] = (char)('0' + c->hour / 10);
+	buf[1] = (char)('0' + c->hour % 10);
+	buf[2] = ':';
+	buf[3] = (char)('0' + c->minute / 10);
+	buf[4] = (char)('0' + c->minute % 10);
+	buf[5] = '\0';
+}
+
+static void hm(const struct schedule *s, int64_t t, char *buf)
+{
+	struct civil c;
+
+	tz_to_civil(s->tz, t, &c);
+	hm_civil(&c, buf);
+}
+
+/* "컨벤션 홀 1 (3F, Building B)": a room label, with the floor and building of room r (may be
+ * NULL) when known.  Caller frees. */
+static char *with_floor(const char *label, const struct room *r)
+{
+	if (!r || (!r->floor && !r->building))
+		return xstrdup(label);
+	return concat(label, " (", r->floor ? r->floor : "", r->floor && r->building ? ", " : "",
+		      r->building ? r->building : "", ")", (const char *)NULL);
+}
+
+static char *location_of(const struct schedule *s, const struct session *se)
+{
+	char *label = session_room_label(s, se), *out;
+
+	out = with_floor(label, se->nrooms == 1 ? &s->rooms[se->rooms[0]] : NULL);
+	free(label);
+	return out;
+}
+
+/* The planned room label of a session the timetable no longer places: with its floor when a
+ * room of that name is still there. */
+static char *planned_location(const struct schedule *s, const char *label)
+{
+	for (size_t i = 0; i < s->nrooms; i++)
+		if (!strcmp(s->rooms[i].name, label))
+			return with_floor(label, &s->rooms[i]);
+	return xstrdup(label);
+}
+
+/* The categories of a track or tag.  CATEGORIES values are separated by commas (RFC 5545
+ * section 3.8.1.2), which libical writes as they are, unescaped, so a label that holds commas is
+ * taken as the several categories it lists; blanks around them go. */
+static void add_categories(struct strlist *out, const char *label)
+{
+	char *fixed, *copy, *p;
+
+	p = copy = xstrdup(clean_line(label, &fixed));
+	free(fixed);
+
+	while (p) {
+		char *comma = strchr(p, ',');
+		size_t len;
+
+		if (comma)
+			*comma = '\0';
+		p += strspn(p, " ");
+		len = strlen(p);
+		while (len && p[len - 1] == ' ')
+			p[--len] = '\0';
+		if (*p && strlist_find(out, p) < 0)
+			strlist_push(out, p);
+		p = comma ? comma + 1 : NULL;
+	}
+	free(copy);
+}
+
+/* Appends text, made clean, as a paragraph (a blank line between two). */
+static void paragraph(struct strbuf *sb, const char *text)
+{
+	size_t before = sb->len;
+
+	if (sb->len)
+		strbuf_adds(sb, "\n\n");
+	add_clean(sb, text);
+	if (sb->len == before + (before ? 2 : 0)) {	/* nothing: no separator either */
+		sb->len = before;
+		if (sb->buf)
+			sb->buf[before] = '\0';
+	}
+}
+
+/* Appends sep (when b is not empty) and text. */
+static void add_line(struct strbuf *b, const char *sep, const char *text)
+{
+	if (b->len)
+		strbuf_adds(b, sep);
+	strbuf_adds(b, text);
+}
+
+/*
+ * DESCRIPTION: what a phone shows under the title.
+ *     Cancelled: the timetable no longer has this session.     (cancelled only)
+ *     subtitle
+ *     keynote, ko, beginner                                     (type unless talk, language, level)
+ *     Speakers: 김파이, Lee
+ *
+ *     abstract (the description when there is no abstract: the full text is at the URL)
+ *
+ *     URL
+ *     alternative: ID title (room, 13:00-13:40)                 (plan exports)
+ */
+static char *description_of(const struct schedule *s, const struct ics_event *e)
+{
+	const struct session *se = e->se;
+	struct strbuf sb, head, tail;
+
+	strbuf_init(&sb);
+	strbuf_init(&head);
+	strbuf_init(&tail);
+	if (e->cancelled)
+		strbuf_adds(&head, se ? "Cancelled: the timetable no longer gives this session a time."
+			    : "Cancelled: the timetable no longer has this session.");
+	if (se && se->subtitle && *se->subtitle)
+		add_line(&head, "\n", se->subtitle);
+	if (se) {
+		struct strbuf facts;
+
+		strbuf_init(&facts);
+		if (se->type != SESSION_TALK)
+			strbuf_adds(&facts, session_type_name(se->type));
+		if (se->language && *se->language)
+			add_line(&facts, ", ", se->language);
+		if (se->level != LEVEL_NONE)
+			add_line(&facts, ", ", session_level_name(se->level));
+		if (facts.len)
+			add_line(&head, "\n", facts.buf);
+		strbuf_release(&facts);
+		if (se->speakers.n) {
+			add_line(&head, "\n", se->speakers.n == 1 ? "Speaker: " : "Speakers: ");
+			for (size_t i = 0; i < se->speakers.n; i++) {
+				if (i)
+					strbuf_adds(&head, ", ");
+				strbuf_adds(&head, se->speakers.v[i]);
+			}
+		}
+	}
+	paragraph(&sb, head.buf);
+	if (se) {
+		paragraph(&sb, se->abstract && *se->abstract ? se->abstract : se->description);
+		if (se->url && *se->url)
+			strbuf_adds(&tail, se->url);
+	}
+	if (e->alternative) {
+		const struct session *a = e->alternative;
+		char *room = session_room_label(s, a), t1[8], t2[8];
+
+		hm(s, a->start, t1);
+		hm(s, a->end, t2);
+		add_line(&tail, "\n", "alternative: ");
+		strbuf_adds(&tail, a->id);
+		strbuf_addc(&tail, ' ');
+		strbuf_adds(&tail, a->title);
+		strbuf_adds(&tail, " (");
+		if (*room) {
+			strbuf_adds(&tail, room);
+			strbuf_adds(&tail, ", ");
+		}
+		strbuf_adds(&tail, t1);
+		strbuf_addc(&tail, '-');
+		strbuf_adds(&tail, t2);
+		strbuf_addc(&tail, ')');
+		free(room);
+	}
+	paragraph(&sb, tail.buf);
+	strbuf_release(&head);
+	strbuf_release(&tail);
+	return strbuf_detach(&sb);
+}
+
+static void vevent_fill(struct vevent *v, const struct schedule *s, const struct ics_event *e,
+			const struct ics_options *o)
+{
+	const struct session *se = e->se;
+	const char *title;
+	char *room, *fixed;
+	char t[8];
+
+	memset(v, 0, sizeof(*v));
+	strlist_init(&v->categories);
+	strlist_init(&v->owned);
+	v->cancelled = e->cancelled;
+	if (se && !(e->cancelled && e->planned)) {
+		v->id = se->id;
+		title = se->title;
+		room = location_of(s, se);
+		v->start = se->start;
+		v->end = se->end;
+	} else {
+		/* the planned time and room: the timetable has none for it any more */
+		v->id = e->planned->id;
+		title = e->planned->title;
+		room = planned_location(s, e->planned->room);
+		v->start = e->planned->start;
+		v->end = e->planned->end;
+	}
+	tz_to_civil(s->tz, v->start, &v->local_start);
+	tz_to_civil(s->tz, v->end, &v->local_end);
+	v->summary = clean_line(title, &fixed);
+	if (fixed)
+		own(v, fixed);
+	v->location = clean_line(room, &fixed);
+	if (fixed)
+		own(v, fixed);
+	own(v, room);
+	v->description = description_of(s, e);
+	if (se) {
+		char *url = uri_value(se->url);
+		if (url)
+			v->url = own(v, url);
+		if (se->track)
+			add_categories(&v->categories, se->track);
+		for (size_t i = 0; i < se->tags.n; i++)
+			add_categories(&v->categories, se->tags.v[i]);
+	}
+	if (o->alarm >= 0 && !v->cancelled) {
+		hm_civil(&v->local_start, t);
+		v->alarm_text = own(v, concat(t, " ", v->location, *v->location ? ": " : "", v->summary,
+					      (const char *)NULL));
+	}
+}
+
+/*
+ * A 64-bit hash of everything the VEVENT holds except DTSTAMP and SEQUENCE, so that the same
+ * session content gives the same hash on every machine: 8-byte little-endian words, each mixed
+ * in with a multiply and a shift (every field is preceded by its length, so that "ab"+"c" and
+ * "a"+"bc" differ).  It only has to tell a changed event from an unchanged one.
+ */
+static void hash_word(uint64_t *h, uint64_t w)
+{
+	*h = (*h ^ w) * 0x9e3779b97f4a7c15u;
+	*h ^= *h >> 29;
+}
+
+static void hash_bytes(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	hash_word(h, (uint64_t)len);
+	for (; len >= 8; p += 8, len -= 8)
+		hash_word(h, (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+			  (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+			  (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56);
+	if (len) {
+		uint64_t w = 0;
+		for (size_t i = 0; i < len; i++)
+			w |= (uint64_t)p[i] << (8 * i);
+		hash_word(h, w);
+	}
+}
+
+static void hash_str(uint64_t *h, const char *s)
+{
+	if (s)
+		hash_bytes(h, s, strlen(s));
+	else
+		hash_word(h, UINT64_MAX);
+}
+
+static uint64_t vevent_hash(const struct vevent *v, const struct ics_options *o)
+{
+	uint64_t h = 0x70c3a1e5d0b2f9c7u;
+
+	hash_str(&h, v->id);
+	hash_str(&h, v->summary);
+	hash_str(&h, v->location);
+	hash_str(&h, v->description);
+	hash_str(&h, v->url);
+	hash_word(&h, (uint64_t)v->start);
+	hash_word(&h, (uint64_t)v->end);
+	hash_word(&h, v->cancelled);
+	hash_word(&h, v->categories.n);
+	for (size_t i = 0; i < v->categories.n; i++)
+		hash_str(&h, v->categories.v[i]);
+	hash_word(&h, (uint64_t)(int64_t)(v->alarm_text ? o->alarm : -1));
+	hash_str(&h, v->alarm_text);
+	return h;
+}
+
+/* ---- the SEQUENCE memory ---- */
+
+void ics_state_init(struct ics_state *st)
+{
+	memset(st, 0, sizeof(*st));
+}
+
+void ics_state_release(struct ics_state *st)
+{
+	for (size_t i = 0; i < st->n; i++)
+		free(st->v[i].id);
+	free(st->v);
+	ics_state_init(st);
+}
+
+char *ics_state_path(const char *conf_id)
+{
+	char *dir = xdg_data_dir(), *path, *safe = xstrdup(conf_id);
+
+	if (!dir) {
+		free(safe);
+		return NULL;
+	}
+	/* the same file-name rule as plan_path() */
+	for (char *c = safe; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.'))
+			*c = '_';
+	path = xasprintf("%s/%s.exported", dir, safe);
+	free(dir);
+	free(safe);
+	return path;
+}
+
+static int cmp_seen(const void *a, const void *b)
+{
+	return strcmp(((const struct ics_seen *)a)->id, ((const struct ics_seen *)b)->id);
+}
+
+/* Index of id among the first n (sorted) entries, or -1. */
+static long seen_find(const struct ics_state *st, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(st->v[mid].id, id);
+
+		if (!c)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int ics_state_sequence(const struct ics_state *st, const char *id)
+{
+	long i = seen_find(st, st->n, id);
+
+	return i < 0 ? -1 : st->v[i].sequence;
+}
+
+static void seen_push(struct ics_state *st, char *id, uint64_t hash, int sequence)
+{
+	st->v = xgrow(st->v, st->n + 1, &st->alloc, sizeof(*st->v));
+	st->v[st->n].id = id;
+	st->v[st->n].hash = hash;
+	st->v[st->n].sequence = sequence;
+	st->n++;
+}
+
+#define STATE_HEADER "planner-export-state 1"
+
+/* Session ids are written with bytes <= 0x20, 0x7f and '%' as %XX, so one fits on a line. */
+static void put_id(struct strbuf *sb, const char *id)
+{
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		if (*p <= 0x20 || *p == 0x7f || *p == '%')
+			strbuf_addf(sb, "%%%02X", *p);
+		else
+			strbuf_addc(sb, (char)*p);
+}
+
+static char *get_id(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s; s++) {
+		if (*s == '%') {
+			unsigned v;
+			if (!isxdigit((unsigned char)s[1]) || !isxdigit((unsigned char)s[2]) ||
+			    sscanf(s + 1, "%2x", &v) != 1 || !v) {
+				free(out);
+				return NULL;
+			}
+			*o++ = (char)v;
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static int damaged(struct ics_state *st, const char *path, size_t line, const char *what)
+{
+	ics_state_release(st);
+	if (!line)
+		return error(EX_DATAERR, "%s: damaged export state: %s", path, what);
+	return error(EX_DATAERR, "%s:%zu: damaged export state: %s", path, line, what);
+}
+
+int ics_state_load(struct ics_state *st, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t got;
+	int ret = 0;
+
+	ics_state_release(st);
+	if (!f) {
+		if (errno == ENOENT)
+			return 1;
+		return error(EX_IOERR, "cannot read '%s': %s", path, strerror(errno));
+	}
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		unsigned long long hash;
+		long seq;
+		char *end, *id;
+
+		lineno++;
+		if (got && line[got - 1] == '\n')
+			line[--got] = '\0';
+		if (lineno == 1) {
+			if (strcmp(line, STATE_HEADER)) {
+				ret = damaged(st, path, lineno, "not a planner export state file");
+				break;
+			}
+			continue;
+		}
+		errno = 0;
+		seq = strtol(line, &end, 10);
+		if (end == line || *end != ' ' || seq < 0 || seq > 1000000000 || errno) {
+			ret = damaged(st, path, lineno, "bad sequence number");
+			break;
+		}
+		hash = strtoull(end + 1, &end, 16);
+		if (*end != ' ' || errno || !end[1]) {
+			ret = damaged(st, path, lineno, "bad hash or no session id");
+			break;
+		}
+		id = get_id(end + 1);
+		if (!id) {
+			ret = damaged(st, path, lineno, "bad session id");
+			break;
+		}
+		seen_push(st, id, (uint64_t)hash, (int)seq);
+	}
+	if (!ret && ferror(f))
+		ret = error(EX_IOERR, "cannot read '%s': %s", path, strerror(errno ? errno : EIO));
+	if (!ret && lineno == 0)
+		ret = damaged(st, path, 1, "empty file");
+	free(line);
+	fclose(f);
+	if (ret < 0) {
+		ics_state_release(st);
+		return -1;
+	}
+	qsort(st->v, st->n, sizeof(*st->v), cmp_seen);
+	for (size_t i = 1; i < st->n; i++)
+		if (!strcmp(st->v[i - 1].id, st->v[i].id))
+			return damaged(st, path, 0, "a session id appears twice");
+	return 0;
+}
+
+int ics_state_save(const struct ics_state *st, const char *path)
+{
+	struct strbuf sb;
+	const char *slash = strrchr(path, '/');
+	int ret;
+
+	if (slash && slash != path) {
+		char *dir = xstrndup(path, (size_t)(slash - path));
+		ret = mkdir_p(dir);
+		free(dir);
+		if (ret < 0)
+			return -1;
+	}
+	strbuf_init(&sb);
+	strbuf_adds(&sb, STATE_HEADER "\n");
+	for (size_t i = 0; i < st->n; i++) {
+		strbuf_addf(&sb, "%d %016llx ", st->v[i].sequence, (unsigned long long)st->v[i].hash);
+		put_id(&sb, st->v[i].id);
+		strbuf_addc(&sb, '\n');
+	}
+	ret = write_file_atomic(path, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return ret;
+}
+
+/* The SEQUENCE of event id with content hash h; records it.  Entries [0, sorted) are sorted;
+ * new ones are appended and sorted in at the end of ics_calendar(). */
+static int sequence_for(struct ics_state *st, size_t sorted, const char *id, uint64_t h)
+{
+	long i;
+
+	if (!st)
+		return 0;
+	i = seen_find(st, sorted, id);
+	if (i < 0) {
+		seen_push(st, xstrdup(id), h, 0);
+		st->dirty = true;
+		return 0;
+	}
+	if (st->v[i].hash != h) {
+		st->v[i].hash = h;
+		/* RFC 5545 section 3.8.7.4: incremented each time the event is revised */
+		st->v[i].sequence++;
+		st->dirty = true;
+	}
+	return st->v[i].sequence;
+}
+
+/* ---- libical ---- */
+
+static icaltimetype utc_time(int64_t t)
+{
+	icaltimetype tt = icaltime_null_time();
+	struct civil c;
+
+	instant_to_civil_offset(t, 0, &c);
+	tt.year = c.year;
+	tt.month = c.month;
+	tt.day = c.day;
+	tt.hour = c.hour;
+	tt.minute = c.minute;
+	tt.second = c.second;
+	tt.is_date = 0;
+	tt.zone = icaltimezone_get_utc_timezone();
+	return tt;
+}
+
+/* A DATE-TIME (RFC 5545 section 3.3.5): form 2 (UTC, "...Z") when tzid is NULL, else form 3:
+ * the local time, with a TZID parameter naming the VTIMEZONE (section 3.2.19). */
+static icalproperty *date_time(icalproperty *(*make)(struct icaltimetype), int64_t t,
+			       const struct civil *local, const char *tzid)
+{
+	icaltimetype tt;
+	icalproperty *p;
+
+	if (!tzid)
+		return make(utc_time(t));
+	tt = icaltime_null_time();
+	tt.year = local->year;
+	tt.month = local->month;
+	tt.day = local->day;
+	tt.hour = local->hour;
+	tt.minute = local->minute;
+	tt.second = local->second;
+	tt.is_date = 0;
+	tt.zone = NULL;	/* written as a local time; the TZID parameter says which */
+	p = make(tt);
+	icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	return p;
+}
+
+static void add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *v)
+{
+	if (v && *v)
+		icalcomponent_add_property(c, make(v));
+}
+
+static icalcomponent *vevent_component(const struct schedule *s, const struct vevent *v,
+				       const struct ics_options *o, const char *tzid, int sequence)
+{
+	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	char *uid = ics_uid(s->conf.id, v->id);
+
+	/* section 3.6.1: UID and DTSTAMP are required; SEQUENCE is section 3.8.7.4 */
+	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	free(uid);
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc_time(o->now)));
+	icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
+	icalcomponent_add_property(ev, date_time(icalproperty_new_dtstart, v->start, &v->local_start, tzid));
+	icalcomponent_add_property(ev, date_time(icalproperty_new_dtend, v->end, &v->local_end, tzid));
+	add_text(ev, icalproperty_new_summary, v->summary);
+	add_text(ev, icalproperty_new_location, v->location);
+	add_text(ev, icalproperty_new_description, v->description);
+	if (v->url)
+		icalcomponent_add_property(ev, icalproperty_new_url(v->url));
+	/* section 3.8.1.2: CATEGORIES may occur more than once; one property per category is the
+	 * form libical's parser gives back (it splits a list into one property per value) */
+	for (size_t i = 0; i < v->categories.n; i++)
+		icalcomponent_add_property(ev, icalproperty_new_categories(v->categories.v[i]));
+	/* section 3.8.1.11; RFC 5546 section 3.2.1 allows CANCELLED in a PUBLISH */
+	if (v->cancelled)
+		icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+	if (v->alarm_text) {
+		/* section 3.6.6: a DISPLAY alarm needs ACTION, TRIGGER and DESCRIPTION; a negative
+		 * duration trigger counts back from DTSTART */
+		icalcomponent *al = icalcomponent_new(ICAL_VALARM_COMPONENT);
+		icalcomponent_add_property(al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		icalcomponent_add_property(al, icalproperty_new_trigger(icaltriggertype_from_int(-o->alarm)));
+		icalcomponent_add_property(al, icalproperty_new_description(v->alarm_text));
+		icalcomponent_add_component(ev, al);
+	}
+	return ev;
+}
+
+/*
+ * The conference zone's VTIMEZONE (section 3.6.5) for [from, to): libical's built-in zone (from
+ * the system zone database) carries the zone's whole history — Asia/Seoul starts with local mean
+ * time, +08:27:52 in 1908 — which some readers refuse (python-icalendar) or crash on (khal), so
+ * it is truncated to the span the events need; the TZID becomes the plain IANA name instead of
+ * libical's "/freeassociation.sourceforge.net/..." (DTSTART and DTEND name the same string).
+ * NULL when the zone is UTC: then times are written in UTC.
+ */
+static icalcomponent *vtimezone(const char *name, int64_t from, int64_t to)
+{
+	icaltimezone *zone = icaltimezone_get_builtin_timezone(name);
+	icalcomponent *comp, *vtz;
+	icalproperty *p;
+
+	if (!zone || zone == icaltimezone_get_utc_timezone() || !(comp = icaltimezone_get_component(zone)))
+		return NULL;
+	vtz = icalcomponent_new_clone(comp);
+	icaltimezone_truncate_vtimezone(vtz, utc_time(from), utc_time(to), 0);
+	p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	if (p)
+		icalproperty_set_tzid(p, name);
+	else
+		icalcomponent_add_property(vtz, icalproperty_new_tzid(name));
+	return vtz;
+}
+
+static void add_x(icalcomponent *c, const char *name, const char *value)
+{
+	icalproperty *p = icalproperty_new_x(value);
+
+	icalproperty_set_x_name(p, name);
+	icalcomponent_add_property(c, p);
+}
+
+int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
+		 const struct ics_options *o, struct ics_state *st, char **out, size_t *len)
+{
+	struct vevent *vv;
+	icalcomponent *cal, *vtz = NULL;
+	const char *tzid = NULL;
+	size_t sorted = st ? st->n : 0;
+	int64_t from = 0, to = 0;
+	char *calname, *text;
+
+	*out = NULL;
+	*len = 0;
+	if (!n)
+		return error(EX_DATAERR, "nothing to export: no sessions");
+	icalerror_set_errors_are_fatal(0);
+	vv = xcalloc(n, sizeof(*vv));
+	for (size_t i = 0; i < n; i++) {
+		vevent_fill(&vv[i], s, &ev[i], o);
+		if (!i || vv[i].start < from)
+			from = vv[i].start;
+		if (!i || vv[i].end > to)
+			to = vv[i].end;
+	}
+	if (!o->utc) {
+		/* From midnight UTC the day before the first event to a day after the last: the first
+		 * observance starts on a whole hour, and every event falls inside (an alarm is a
+		 * duration before its event and needs no zone).  libical adds TZUNTIL (RFC 7808) for
+		 * the end. */
+		int64_t a = from - 86400, b = to + 86400;
+		a -= ((a % 86400) + 86400) % 86400;
+		vtz = vtimezone(s->conf.timezone, a, b);
+		if (vtz)
+			tzid = s->conf.timezone;
+	}
+
+	/* section 3.4, 3.6: the calendar properties, then VTIMEZONE, then the events */
+	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent_add_property(cal, icalproperty_new_prodid("-//planner//planner " PLANNER_VERSION "//EN"));
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	/* X-WR-CALNAME and X-WR-TIMEZONE: not in RFC 5545, read by Apple and Google calendars */
+	add_x(cal, "X-WR-CALNAME", clean_line(o->calname ? o->calname : s->conf.name, &calname));
+	free(calname);
+	add_x(cal, "X-WR-TIMEZONE", s->conf.timezone);
+	if (vtz)
+		icalcomponent_add_component(cal, vtz);
+	for (size_t i = 0; i < n; i++) {
+		int seq = sequence_for(st, sorted, vv[i].id, vevent_hash(&vv[i], o));
+		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o, tzid, seq));
+		vevent_release(&vv[i]);
+	}
+	free(vv);
+	if (st && st->n != sorted)
+		qsort(st->v, st->n, sizeof(*st->v), cmp_seen);
+
+	/* the _r form: a buffer the caller frees (the other returns libical's ring buffer) */
+	text = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (!text)
+		return error(EX_SOFTWARE, "libical could not write the calendar: %s",
+			     icalerror_strerror(icalerrno));
+	*out = text;
+	*len = strlen(text);
+	return 0;
+}

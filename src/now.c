@@ -1,0 +1,117 @@
+/* now.c: the plan at an instant — what is on, what is next, the walk between them, and what else
+ * the timetable has running or starting. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "now.h"
+#include "pick.h"
+#include "plan.h"
+#include "schedule.h"
+#include "util.h"
+
+void now_status_init(struct now_status *st)
+{
+	memset(st, 0, sizeof(*st));
+}
+
+void now_status_release(struct now_status *st)
+{
+	free(st->current);
+	free(st->running);
+	free(st->upcoming);
+	now_status_init(st);
+}
+
+static bool same_room(const struct session *a, const struct session *b)
+{
+	return a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] == b->rooms[0];
+}
+
+static const struct session **session_array(size_t n)
+{
+	return xmalloc((n ? n : 1) * sizeof(const struct session *));
+}
+
+void now_compute(struct now_status *st, const struct schedule *s, const struct plan *p,
+		 int64_t at, int travel_minutes)
+{
+	const struct session **planned;
+	size_t nplanned = 0;
+	int64_t upcoming_start = 0;
+	bool have_upcoming = false;
+
+	now_status_release(st);
+	st->at = at;
+	planned = session_array(p ? p->nentries : 0);
+	/* The planned sessions as the timetable has them now, in the timetable's order. */
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		if (se->has_time && p && plan_find(p, se->id) >= 0)
+			planned[nplanned++] = se;
+	}
+	st->current = session_array(nplanned);
+	for (size_t i = 0; i < nplanned; i++) {
+		const struct session *se = planned[i];
+		if (se->start <= at && at < se->end)
+			st->current[st->ncurrent++] = se;
+		else if (se->start > at && (!st->next || se->start < st->next->start))
+			st->next = se;
+	}
+	if (st->next) {
+		for (size_t i = 0; i < nplanned; i++) {
+			const struct session *se = planned[i];
+			if (se == st->next || se->day != st->next->day || se->start >= st->next->start)
+				continue;
+			if (!st->from || se->end > st->from->end ||
+			    (se->end == st->from->end && se->start > st->from->start))
+				st->from = se;
+		}
+	}
+	if (st->from) {
+		struct pick_request rq;
+
+		pick_request_init(&rq, s, NULL);
+		rq.travel_minutes = travel_minutes;
+		st->overlap = st->from->end > st->next->start;
+		st->room_change = st->from->nrooms == 1 && st->next->nrooms == 1 &&
+				  !same_room(st->from, st->next);
+		st->travel = pick_travel(&rq, st->from, st->next);
+		st->gap = st->overlap ? 0 : st->next->start - (st->from->end > at ? st->from->end : at);
+		pick_request_release(&rq);
+	}
+	free(planned);
+
+	st->running = session_array(s->nsessions);
+	st->upcoming = session_array(s->nsessions);
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		if (!se->has_time)
+			continue;
+		if (se->end > st->last_end)
+			st->last_end = se->end;
+		if (se->start <= at && at < se->end)
+			st->running[st->nrunning++] = se;
+		else if (se->start > at && (!have_upcoming || se->start < upcoming_start)) {
+			have_upcoming = true;
+			upcoming_start = se->start;
+		}
+	}
+	for (size_t i = 0; have_upcoming && i < s->nsessions; i++)
+		if (s->sessions[i].has_time && s->sessions[i].start == upcoming_start)
+			st->upcoming[st->nupcoming++] = &s->sessions[i];
+}
+
+void now_format_span(int64_t seconds, char *buf, size_t size)
+{
+	int64_t min = seconds > 0 ? (seconds + 59) / 60 : 0;
+
+	if (min >= 48 * 60)
+		snprintf(buf, size, "%lld days", (long long)(min / (24 * 60)));
+	else if (min >= 60 && min % 60)
+		snprintf(buf, size, "%lld h %lld min", (long long)(min / 60), (long long)(min % 60));
+	else if (min >= 60)
+		snprintf(buf, size, "%lld h", (long long)(min / 60));
+	else
+		snprintf(buf, size, "%lld min", (long long)min);
+}

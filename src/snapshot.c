@@ -1,0 +1,514 @@
+/* snapshot.c: writes the schedule model as a checked binary snapshot and reads it back (the
+ * layout is in snapshot.h).  Every read is bounds-checked: a damaged file is an error, never a
+ * crash. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schedule.h"
+#include "snapshot.h"
+#include "tz.h"
+#include "util.h"
+
+#ifndef PLANNER_VERSION
+#define PLANNER_VERSION "0"
+#endif
+
+#define VERSION_FIELD 16
+
+/* ---- little-endian integers ---- */
+
+static uint64_t get64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put64(struct strbuf *sb, uint64_t v)
+{
+	unsigned char b[8];
+
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+	strbuf_add(sb, b, 8);
+}
+
+static void put32(struct strbuf *sb, uint32_t v)
+{
+	unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+			       (unsigned char)(v >> 24) };
+	strbuf_add(sb, b, 4);
+}
+
+static void set64(char *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (char)(unsigned char)(v >> (8 * i));
+}
+
+#define MIX(h, w) ((h) = ((h) ^ (w)) * 0xff51afd7ed558ccdu, (h) ^= (h) >> 32)
+
+uint64_t snapshot_hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len;
+	uint64_t l0 = 1, l1 = 2, l2 = 3, l3 = 4;
+
+	/* Four lanes of 8-byte words, then the lanes, then the tail, all absorbed with the same
+	 * step h = mix(h ^ word), which is a bijection of h for a given word and of the word for a
+	 * given h: two inputs that differ in one word always give different results. */
+	for (; len >= 32; p += 32, len -= 32) {
+		MIX(l0, get64(p));
+		MIX(l1, get64(p + 8));
+		MIX(l2, get64(p + 16));
+		MIX(l3, get64(p + 24));
+	}
+	MIX(h, l0);
+	MIX(h, l1);
+	MIX(h, l2);
+	MIX(h, l3);
+	for (; len >= 8; p += 8, len -= 8)
+		MIX(h, get64(p));
+	if (len) {
+		uint64_t w = 0;
+		for (size_t i = 0; i < len; i++)
+			w |= (uint64_t)p[i] << (8 * i);
+		MIX(h, w);
+	}
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return h;
+}
+
+/* ---- encoding ---- */
+
+/* The string table being built: each distinct string once, found again by an open-addressing
+ * hash table of indexes. */
+struct strtab {
+	const char **v;
+	size_t n, alloc;
+	uint32_t *slots; /* index + 1, 0 empty */
+	size_t nslots;
+};
+
+static void strtab_grow(struct strtab *t)
+{
+	size_t nslots = t->nslots ? t->nslots * 2 : 256;
+	uint32_t *slots = xcalloc(nslots, sizeof(*slots));
+
+	for (size_t i = 0; i < t->n; i++) {
+		size_t k = snapshot_hash(t->v[i], strlen(t->v[i])) & (nslots - 1);
+		while (slots[k])
+			k = (k + 1) & (nslots - 1);
+		slots[k] = (uint32_t)i + 1;
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->nslots = nslots;
+}
+
+/* The reference of s: 0 for NULL, else its index + 1. */
+static uint32_t strtab_ref(struct strtab *t, const char *s)
+{
+	size_t k;
+
+	if (!s)
+		return 0;
+	if ((t->n + 1) * 2 > t->nslots)
+		strtab_grow(t);
+	k = snapshot_hash(s, strlen(s)) & (t->nslots - 1);
+	while (t->slots[k]) {
+		if (!strcmp(t->v[t->slots[k] - 1], s))
+			return t->slots[k];
+		k = (k + 1) & (t->nslots - 1);
+	}
+	t->v = xgrow(t->v, t->n + 1, &t->alloc, sizeof(*t->v));
+	t->v[t->n++] = s;
+	t->slots[k] = (uint32_t)t->n;
+	return (uint32_t)t->n;
+}
+
+static void put_strlist(struct strbuf *sb, struct strtab *t, const struct strlist *l)
+{
+	put32(sb, (uint32_t)l->n);
+	for (size_t i = 0; i < l->n; i++)
+		put32(sb, strtab_ref(t, l->v[i]));
+}
+
+void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
+		     size_t *len)
+{
+	struct strtab t = { 0 };
+	struct strbuf body, all;
+	char version[VERSION_FIELD] = { 0 };
+
+	/* The model first (collecting strings), then the table goes in front of it. */
+	strbuf_init(&body);
+	put32(&body, strtab_ref(&t, s->conf.id));
+	put32(&body, strtab_ref(&t, s->conf.name));
+	put32(&body, strtab_ref(&t, s->conf.timezone));
+	put32(&body, strtab_ref(&t, s->conf.url));
+	put32(&body, strtab_ref(&t, s->conf.venue));
+	put32(&body, strtab_ref(&t, s->source));
+	put32(&body, (uint32_t)s->nrooms);
+	for (size_t i = 0; i < s->nrooms; i++) {
+		put32(&body, strtab_ref(&t, s->rooms[i].id));
+		put32(&body, strtab_ref(&t, s->rooms[i].name));
+		put32(&body, strtab_ref(&t, s->rooms[i].floor));
+		put32(&body, strtab_ref(&t, s->rooms[i].building));
+	}
+	put32(&body, (uint32_t)s->ndays);
+	for (size_t i = 0; i < s->ndays; i++) {
+		put32(&body, (uint32_t)s->days[i].year);
+		put32(&body, (uint32_t)s->days[i].month);
+		put32(&body, (uint32_t)s->days[i].day);
+		put64(&body, (uint64_t)s->days[i].start);
+	}
+	put32(&body, (uint32_t)s->nsessions);
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		unsigned char small[4] = { (unsigned char)se->type, (unsigned char)se->level,
+					   (unsigned char)((se->has_time ? 1 : 0) | (se->scheduled ? 2 : 0)),
+					   0 };
+
+		put32(&body, strtab_ref(&t, se->id));
+		put32(&body, strtab_ref(&t, se->title));
+		put32(&body, strtab_ref(&t, se->subtitle));
+		put32(&body, strtab_ref(&t, se->abstract));
+		put32(&body, strtab_ref(&t, se->description));
+		put32(&body, strtab_ref(&t, se->track));
+		put32(&body, strtab_ref(&t, se->language));
+		put32(&body, strtab_ref(&t, se->url));
+		strbuf_add(&body, small, 4);
+		put32(&body, (uint32_t)se->day);
+		put64(&body, (uint64_t)se->start);
+		put64(&body, (uint64_t)se->end);
+		put_strlist(&body, &t, &se->speakers);
+		put_strlist(&body, &t, &se->tags);
+		put32(&body, (uint32_t)se->nrooms);
+		for (size_t j = 0; j < se->nrooms; j++)
+			put32(&body, (uint32_t)se->rooms[j]);
+	}
+
+	strbuf_init(&all);
+	strbuf_add(&all, SNAPSHOT_MAGIC, 8);
+	put32(&all, SNAPSHOT_VERSION);
+	put32(&all, SNAPSHOT_HEADER_SIZE);
+	strncpy(version, PLANNER_VERSION, sizeof(version) - 1);
+	strbuf_add(&all, version, sizeof(version));
+	put64(&all, 0); /* payload size, below */
+	put64(&all, 0); /* payload checksum, below */
+	put64(&all, stamp ? stamp->size : 0);
+	put64(&all, stamp ? stamp->mtime_ns : 0);
+	put64(&all, stamp ? stamp->inode : 0);
+	put64(&all, 0); /* header checksum, below */
+	put32(&all, (uint32_t)t.n);
+	for (size_t i = 0; i < t.n; i++) {
+		size_t n = strlen(t.v[i]);
+		put32(&all, (uint32_t)n);
+		strbuf_add(&all, t.v[i], n);
+	}
+	strbuf_add(&all, body.buf, body.len);
+	set64(all.buf + 32, all.len - SNAPSHOT_HEADER_SIZE);
+	set64(all.buf + 40, snapshot_hash(all.buf + SNAPSHOT_HEADER_SIZE,
+					  all.len - SNAPSHOT_HEADER_SIZE));
+	set64(all.buf + 72, snapshot_hash(all.buf, 72));
+	*len = all.len;
+	*out = strbuf_detach(&all);
+	strbuf_release(&body);
+	free(t.v);
+	free(t.slots);
+}
+
+/* ---- decoding ---- */
+
+struct reader {
+	const unsigned char *p, *end;
+	const unsigned char *base;
+	/* the string table: offsets and lengths into the buffer */
+	const unsigned char **str;
+	uint32_t *slen;
+	uint32_t nstr;
+	bool bad;
+	const char *why;
+};
+
+static bool need(struct reader *r, size_t n, const char *what)
+{
+	if (r->bad)
+		return false;
+	if ((size_t)(r->end - r->p) < n) {
+		r->bad = true;
+		r->why = what;
+		return false;
+	}
+	return true;
+}
+
+static uint32_t rd32(struct reader *r, const char *what)
+{
+	uint32_t v;
+
+	if (!need(r, 4, what))
+		return 0;
+	v = get32(r->p);
+	r->p += 4;
+	return v;
+}
+
+static uint64_t rd64(struct reader *r, const char *what)
+{
+	uint64_t v;
+
+	if (!need(r, 8, what))
+		return 0;
+	v = get64(r->p);
+	r->p += 8;
+	return v;
+}
+
+/* A count of items of at least `each` bytes that must fit in what is left. */
+static uint32_t rdcount(struct reader *r, size_t each, const char *what)
+{
+	uint32_t n = rd32(r, what);
+
+	if (!r->bad && (size_t)(r->end - r->p) / each < n) {
+		r->bad = true;
+		r->why = what;
+		return 0;
+	}
+	return n;
+}
+
+static char *rdstr(struct reader *r)
+{
+	uint32_t ref = rd32(r, "a string reference");
+
+	if (r->bad || !ref)
+		return NULL;
+	if (ref > r->nstr) {
+		r->bad = true;
+		r->why = "a string reference out of range";
+		return NULL;
+	}
+	return xstrndup((const char *)r->str[ref - 1], r->slen[ref - 1]);
+}
+
+/* A string that the model requires. */
+static char *rdstr_req(struct reader *r)
+{
+	char *s = rdstr(r);
+
+	if (!s && !r->bad) {
+		r->bad = true;
+		r->why = "a required string missing";
+	}
+	return s;
+}
+
+static void rdstrlist(struct reader *r, struct strlist *l)
+{
+	uint32_t n = rdcount(r, 4, "a list length");
+
+	if (!n)
+		return;
+	l->v = xmalloc(n * sizeof(*l->v));
+	l->alloc = n;
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		char *s = rdstr_req(r);
+		if (s)
+			l->v[l->n++] = s;
+	}
+}
+
+static int read_strings(struct reader *r)
+{
+	uint32_t n = rdcount(r, 4, "the string table");
+
+	r->str = xmalloc((n ? n : 1) * sizeof(*r->str));
+	r->slen = xmalloc((n ? n : 1) * sizeof(*r->slen));
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t len = rd32(r, "the string table");
+		if (!need(r, len, "the string table"))
+			return -1;
+		if (memchr(r->p, '\0', len)) {
+			r->bad = true;
+			r->why = "a string holding a NUL";
+			return -1;
+		}
+		r->str[i] = r->p;
+		r->slen[i] = len;
+		r->p += len;
+		r->nstr = i + 1;
+	}
+	return r->bad ? -1 : 0;
+}
+
+static void read_model(struct reader *r, struct schedule *s)
+{
+	uint32_t n;
+
+	s->conf.id = rdstr_req(r);
+	s->conf.name = rdstr_req(r);
+	s->conf.timezone = rdstr_req(r);
+	s->conf.url = rdstr(r);
+	s->conf.venue = rdstr(r);
+	s->source = rdstr(r);
+	if (r->bad)
+		return;
+	s->tz = tz_get(s->conf.timezone);
+	if (!s->tz) {
+		r->bad = true;
+		r->why = "an unknown time zone";
+		return;
+	}
+
+	n = rdcount(r, 16, "the rooms");
+	s->rooms = xcalloc(n ? n : 1, sizeof(*s->rooms));
+	s->rooms_alloc = n ? n : 1;
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		struct room *room = &s->rooms[s->nrooms++];
+		room->id = rdstr_req(r);
+		room->name = rdstr_req(r);
+		room->floor = rdstr(r);
+		room->building = rdstr(r);
+	}
+
+	n = rdcount(r, 20, "the days");
+	s->days = xcalloc(n ? n : 1, sizeof(*s->days));
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		struct day *d = &s->days[i];
+		d->year = (int)rd32(r, "a day");
+		d->month = (int)rd32(r, "a day");
+		d->day = (int)rd32(r, "a day");
+		d->start = (int64_t)rd64(r, "a day");
+		if (!r->bad && !civil_date_valid(d->year, d->month, d->day)) {
+			r->bad = true;
+			r->why = "a day that is not a date";
+		}
+		s->ndays = i + 1;
+	}
+
+	n = rdcount(r, 60, "the sessions");
+	s->sessions = xcalloc(n ? n : 1, sizeof(*s->sessions));
+	s->sessions_alloc = n ? n : 1;
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		struct session *se = &s->sessions[s->nsessions++];
+		uint32_t nr, type, level, flags;
+		int32_t day;
+
+		se->day = -1;
+		se->id = rdstr_req(r);
+		se->title = rdstr_req(r);
+		se->subtitle = rdstr(r);
+		se->abstract = rdstr(r);
+		se->description = rdstr(r);
+		se->track = rdstr(r);
+		se->language = rdstr(r);
+		se->url = rdstr(r);
+		if (!need(r, 4, "a session"))
+			return;
+		type = r->p[0];
+		level = r->p[1];
+		flags = r->p[2];
+		r->p += 4;
+		day = (int32_t)rd32(r, "a session");
+		se->start = (int64_t)rd64(r, "a session");
+		se->end = (int64_t)rd64(r, "a session");
+		if (type >= SESSION_TYPE_COUNT || level >= LEVEL_COUNT || flags > 3 ||
+		    day < -1 || (day >= 0 && (size_t)day >= s->ndays) || (day >= 0) != !!(flags & 1) ||
+		    ((flags & 1) && se->end <= se->start)) {
+			r->bad = true;
+			r->why = "a session out of range";
+			return;
+		}
+		se->type = (enum session_type)type;
+		se->level = (enum session_level)level;
+		se->has_time = flags & 1;
+		se->scheduled = flags & 2;
+		se->day = day;
+		rdstrlist(r, &se->speakers);
+		rdstrlist(r, &se->tags);
+		nr = rdcount(r, 4, "a session's rooms");
+		if (r->bad)
+			return;
+		se->rooms = xmalloc((nr ? nr : 1) * sizeof(*se->rooms));
+		for (uint32_t j = 0; j < nr; j++) {
+			uint32_t k = rd32(r, "a session's rooms");
+			if (r->bad || k >= s->nrooms) {
+				r->bad = true;
+				r->why = "a room index out of range";
+				return;
+			}
+			se->rooms[se->nrooms++] = k;
+		}
+		if (se->scheduled != (se->has_time && se->nrooms > 0)) {
+			r->bad = true;
+			r->why = "a session out of range";
+			return;
+		}
+	}
+	if (!r->bad && r->p != r->end) {
+		r->bad = true;
+		r->why = "bytes after the end";
+	}
+}
+
+int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,
+		    struct schedule *s)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	char version[VERSION_FIELD + 1];
+	struct reader r;
+	uint32_t fmt;
+	uint64_t plen;
+
+	if (len < 12 || memcmp(b, SNAPSHOT_MAGIC, 8))
+		return error(EX_DATAERR, "not a planner snapshot");
+	fmt = get32(b + 8);
+	if (fmt != SNAPSHOT_VERSION)
+		return error(EX_DATAERR, "snapshot format %u (this planner reads %u)", fmt,
+			     SNAPSHOT_VERSION);
+	if (len < SNAPSHOT_HEADER_SIZE)
+		return error(EX_DATAERR, "snapshot truncated");
+	if (get32(b + 12) != SNAPSHOT_HEADER_SIZE || get64(b + 72) != snapshot_hash(b, 72))
+		return error(EX_DATAERR, "snapshot checksum mismatch");
+	memcpy(version, b + 16, VERSION_FIELD);
+	version[VERSION_FIELD] = '\0';
+	if (strcmp(version, PLANNER_VERSION))
+		return error(EX_DATAERR, "snapshot made by planner %s", version);
+	if (expect && (get64(b + 48) != expect->size || get64(b + 56) != expect->mtime_ns ||
+		       get64(b + 64) != expect->inode))
+		return error(EX_DATAERR, "snapshot of other feed bytes");
+	plen = get64(b + 32);
+	if (plen != len - SNAPSHOT_HEADER_SIZE)
+		return error(EX_DATAERR, plen > len - SNAPSHOT_HEADER_SIZE ? "snapshot truncated"
+			     : "snapshot damaged: bytes after the end");
+	if (get64(b + 40) != snapshot_hash(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
+		return error(EX_DATAERR, "snapshot checksum mismatch");
+
+	memset(&r, 0, sizeof(r));
+	r.base = b;
+	r.p = b + SNAPSHOT_HEADER_SIZE;
+	r.end = b + len;
+	if (read_strings(&r) == 0)
+		read_model(&r, s);
+	free(r.str);
+	free(r.slen);
+	if (r.bad) {
+		schedule_release(s);
+		return error(EX_DATAERR, "snapshot damaged: %s", r.why ? r.why : "bad data");
+	}
+	return 0;
+}

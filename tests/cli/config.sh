@@ -1,0 +1,111 @@
+#!/bin/sh
+# The config file ($XDG_CONFIG_HOME/planner/config): the default timetable, the display zone,
+# pick's defaults (travel, preferences; the command line wins, kind by kind), saved plans that
+# replay what they were made with, and bad lines reported as FILE:LINE with status 78.
+. "$(dirname "$0")/../lib.sh"
+cfg=$tmp/config/planner/config
+mkdir -p "$tmp/config/planner"
+conf() { printf '%s\n' "$@" >"$cfg"; }
+
+# No config: as before.
+run days
+expect_out_match '^1  2024-10-26 Sat' "no config file: the newest bundled timetable"
+
+# schedule: the default timetable; -s wins.
+conf "# my conference" "schedule = pyconkr-2014"
+run days
+expect_rc 0 "days with schedule = pyconkr-2014"
+expect_out_match '^1  2014-08-30 Sat  26$' "the config's timetable is the default"
+run -s pyconkr-2024 days
+expect_out_match '^1  2024-10-26 Sat' "-s wins over the config"
+conf "" "schedule = pyconkr-2041"
+run days
+expect_rc 66 "a config timetable that does not exist"
+expect_err "planner: $cfg:2: schedule: no timetable 'pyconkr-2041': not a file or a bundled name (did you mean 'pyconkr-2014'?)" \
+	"names the config line"
+
+# tz: the zone times are shown in; --tz wins.
+conf "tz = UTC"
+run list --day 1
+expect_out_match '^PyCon Korea 2024, times in UTC$' "tz = UTC shows times in UTC"
+expect_out_match '^00:40-01:10  컨벤션 홀 2  F7MWSF' "09:40 KST is 00:40 UTC"
+run list --day 1 --tz Asia/Seoul
+expect_out_match '^09:40-10:10  컨벤션 홀 2  F7MWSF' "--tz wins over the config"
+run now --at "2024-10-26 00:45"
+expect_out_match '^PyCon Korea 2024, 2024-10-26 Sat 00:45, times in UTC$' "now: --at and times in the config's zone"
+expect_out_match '^  00:40-01:10  컨벤션 홀 2  F7MWSF' "the keynote is running at 00:45 UTC"
+
+# travel and preferences: defaults for pick.
+conf "travel = 10" "track = 웹 서비스" "lang = ko" "weight = speaker=10"
+run pick --no-save
+expect_rc 0 "pick with the config's preferences"
+expect_out_match '^PyCon Korea 2024: plan for --travel 10 --track 웹 서비스 --lang ko --weight speaker=10$' \
+	"the config's preferences are used, and shown"
+expect_out_match 'travel 10 min between rooms$' "travel = 10"
+run pick --no-save --travel 0 --tag 보안
+expect_out_match '^PyCon Korea 2024: plan for --travel 0 --tag 보안 --track 웹 서비스 --lang ko --weight speaker=10$' \
+	"a command-line option replaces only its own kind"
+expect_out_match 'travel 0 min between rooms$' "--travel wins"
+run pick --no-save --track 인공지능 --lang en --weight tag=5
+expect_out_match '^PyCon Korea 2024: plan for --track 인공지능 --lang en --weight tag=5 --travel 10 --weight speaker=10$' \
+	"--track and --lang replace the config's; a weight of another kind keeps the config's"
+run pick --no-save --weight speaker=2
+expect_out_match '^PyCon Korea 2024: plan for --weight speaker=2 --travel 10 --track 웹 서비스 --lang ko$' \
+	"a weight of the same kind replaces the config's"
+
+# A saved plan replays what it was made with, whatever the config says now.
+run pick
+expect_rc 0 "pick, saved"
+conf "track = 인공지능"
+run pick
+expect_out_match '^PyCon Korea 2024: plan for --travel 10 --track 웹 서비스 --lang ko --weight speaker=10$' \
+	"a pick with no options replays the saved plan's preferences"
+run now --at "2024-10-26 13:10" --json
+/usr/bin/python3 -c 'import json,sys; n=json.load(open(sys.argv[1]))["next"]; assert n["walk_minutes"] == 10, n' "$tmp/out"
+ok $? "now: the walk takes the plan's travel time"
+
+# A preference from the config that matches nothing says where it came from.
+rm -f "$tmp/data/planner/pyconkr-2024.plan.json"
+conf "" "" "track = zzzqqq"
+run pick --no-save
+expect_rc 65 "a config track that matches nothing"
+expect_err "planner: no track, tag or session matches 'zzzqqq'; see 'planner tracks' (set in $cfg:3)" \
+	"the error names the config line"
+
+# Bad lines: FILE:LINE, status 78 (EX_CONFIG), for every command that reads the config.
+conf "schedule = pyconkr-2014" "# comment" "colour = red"
+run list
+expect_rc 78 "an unknown key"
+expect_err "planner: $cfg:3: unknown key \"colour\" (known: schedule, tz, travel, alarm, max-per-day, break, track, tag, keyword, speaker, level, lang, type, weight)" \
+	"names the file, the line and the key"
+run pick --no-save
+expect_rc 78 "pick refuses a bad config too"
+run now
+expect_rc 78 "and now"
+conf "travel = 5 minutes"
+run pick --no-save
+expect_err "planner: $cfg:1: travel \"5 minutes\": expected a whole number from 0 to 600" "a bad number"
+conf "tz = Asia/Busan"
+run list
+expect_err "planner: $cfg:1: tz \"Asia/Busan\": unknown time zone (expected an IANA name like Asia/Seoul, or local)" \
+	"an unknown zone"
+conf "trak = web"
+run tracks
+expect_err "planner: $cfg:1: unknown key \"trak\" (did you mean \"track\"?)" "a near miss gets a suggestion"
+run --version
+expect_rc 0 "--version does not need the config"
+run help list
+expect_rc 0 "nor does help"
+rm "$cfg"
+mkdir "$cfg"
+run days
+expect_rc 78 "a directory in place of the file"
+expect_err "planner: $cfg: is a directory, not a config file" "is named"
+rmdir "$cfg"
+
+# $XDG_CONFIG_HOME unset: ~/.config/planner/config.
+mkdir -p "$tmp/home/.config/planner"
+echo "schedule = pyconkr-2014" >"$tmp/home/.config/planner/config"
+env -u XDG_CONFIG_HOME HOME="$tmp/home" "$PLANNER" days >"$tmp/out" 2>"$tmp/err"
+expect_out_match '^1  2014-08-30 Sat' "without XDG_CONFIG_HOME: ~/.config/planner/config"
+done_testing

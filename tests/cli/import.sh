@@ -1,0 +1,88 @@
+#!/bin/sh
+# The importers end to end: `planner -s FEED list` (and --json) on copies of real feeds of every
+# format (tests/data/feeds, provenance in tests/data/README.md) against golden files, with the
+# warnings each feed deserves on stderr, and the one-line errors for what is not a timetable.
+. "$(dirname "$0")/../lib.sh"
+cd "$top" || exit 1
+feeds=tests/data/feeds
+
+# golden NAME FILE 'exact stderr' DESCRIPTION: list and list --json of FILE match
+# tests/golden/import-NAME.out and .json, and stderr is exactly the given lines ('' for none).
+golden() {
+	run -s "$feeds/$2" list
+	expect_rc 0 "$4: list"
+	expect_golden "import-$1.out" "$4: list matches the golden file"
+	if [ -z "$3" ]; then
+		[ ! -s "$tmp/err" ]; ok $? "$4: no warning" || sed 's/^/#   stderr: /' "$tmp/err"
+	else
+		expect_err "$3" "$4: the warning"
+	fi
+	run -s "$feeds/$2" list --json
+	expect_rc 0 "$4: list --json"
+	expect_golden "import-$1.json" "$4: list --json matches the golden file"
+}
+
+golden frab-camp2019 frab-cccamp2019-schedule.json '' "frab v1 (Camp 2019)"
+golden democon pretalx-democon-schedule.json \
+	"planner: warning: $feeds/pretalx-democon-schedule.json: the feed says time zone \"UTC\" but its times are at +01:00; the offsets win, times shown as Etc/GMT-1 (planner fetch --tz ZONE names the zone)" \
+	"pretalx's frab export that says UTC but writes +01:00 (DemoCon)"
+golden rc3 pretalx-rc3-schedule.json \
+	"planner: warning: $feeds/pretalx-rc3-schedule.json: the feed names no time zone; its times are at +01:00, shown as Etc/GMT-1 (planner fetch --tz ZONE names the zone)" \
+	"pretalx's frab export without a zone (rC3)"
+golden c3voc2 c3voc-schedule-v2-example.json '' "c3voc schedule v2 (38C3)"
+golden pyconkr-2024-pretalx pyconkr-2024-sessions.json \
+	"planner: warning: $feeds/pyconkr-2024-sessions.json: the feed names no time zone; its times are at +09:00, shown as Etc/GMT-9 (planner fetch --tz ZONE names the zone)" \
+	"pretalx talk records (PyCon Korea 2024)"
+golden sessionize sessionize-demo-all.json \
+	"planner: warning: $feeds/sessionize-demo-all.json: Sessionize times carry no time zone; UTC assumed (planner fetch --tz ZONE names the zone)" \
+	"Sessionize All"
+golden kielux kielux2020.ics \
+	"planner: warning: $feeds/kielux2020.ics: 24 events carry METHOD, which belongs on the calendar, not in an event (ignored)
+planner: warning: $feeds/kielux2020.ics: the feed names no time zone; UTC assumed (planner fetch --tz ZONE names the zone)" \
+	"iCalendar (Kieler Linux Tage)"
+
+# The same talks as the bundled timetable made from the same file: same ids, times and rooms.
+# (The header names the zone, and day numbers are shown only in the conference's own zone.)
+run -s "$feeds/pyconkr-2024-sessions.json" list --tz Asia/Seoul
+sed -e 1d -e 's/ (day [0-9]*)$//' "$tmp/out" >"$tmp/imported"
+run list
+sed -e 1d -e 's/ (day [0-9]*)$//' "$tmp/out" >"$tmp/bundled"
+cmp -s "$tmp/bundled" "$tmp/imported"
+ok $? "pretalx records shown in Asia/Seoul list exactly like the bundled PyCon Korea 2024" ||
+	diff "$tmp/bundled" "$tmp/imported" | head -10 | sed 's/^/#   /'
+[ "$(grep -c '^[0-9][0-9]:' "$tmp/imported")" -eq 41 ]; ok $? "all 41 scheduled talks are compared"
+
+# Filters work on imported feeds as on any other.
+run -s "$feeds/sessionize-demo-all.json" list --level advanced
+expect_out_match "14019 .*Jackson's Session" "--level on Sessionize levels (categories)"
+[ "$(grep '^[0-9][0-9]:' "$tmp/out" | awk '{print $4}' | sort | tr '\n' ' ')" = "14019 14020 14023 14025 14026 " ]
+ok $? "exactly the 5 sessions whose Level is Advanced or Expert"
+run -s "$feeds/frab-cccamp2019-schedule.json" list --track CCC --day 5
+expect_out_match "^18:00-18:30  Curie .*Closing ceremony" "--track on frab tracks, --day on frab days"
+run -s "$feeds/kielux2020.ics" list --room laboe --tz Europe/Berlin
+[ "$(grep -c '^[0-9][0-9]:.*Laboe' "$tmp/out")" -eq 3 ]; ok $? "--room on .ics locations"
+
+# A BOM before an .ics is fine.
+printf '\357\273\277' >"$tmp/bom.ics"; cat "$feeds/kielux2020.ics" >>"$tmp/bom.ics"
+run -s "$tmp/bom.ics" list --json
+expect_rc 0 "an .ics with a byte-order mark"
+[ "$(/usr/bin/python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$tmp/out")" = 24 ]
+ok $? "and all 24 events are read"
+
+# What is not a timetable: one line each, naming the file and what it is.
+printf '\n<!DOCTYPE html>\n<html><body>Not Found</body></html>\n' >"$tmp/page.json"
+run -s "$tmp/page.json" list
+expect_rc 65 "an HTML page"
+expect_err "planner: $tmp/page.json:2:1: not JSON or iCalendar: it starts with \"<!DOCTYPE html>\"" \
+	"an HTML page is not JSON or iCalendar, with the position"
+printf '{"model": "x", "pk": 1}' >"$tmp/obj.json"
+run -s "$tmp/obj.json" list
+expect_rc 65 "JSON of an unknown shape"
+expect_err "planner: $tmp/obj.json: looks like neither frab, pretalx, Sessionize nor planner: top-level keys are \"model\", \"pk\"" \
+	"JSON of an unknown shape names its top-level keys"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' >"$tmp/empty.ics"
+run -s "$tmp/empty.ics" list --json
+expect_rc 0 "a calendar without events is an empty timetable"
+expect_out_match '^\[' "listed as an empty array"
+
+done_testing

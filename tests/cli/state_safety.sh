@@ -1,0 +1,70 @@
+#!/bin/sh
+# The saved plan is never lost: planner killed with SIGKILL in the middle of saves always leaves
+# the old or the new plan intact; a full disk (simulated by tests/fail_write.so) leaves the old
+# plan intact and says so; two picks at once do not corrupt it.
+. "$(dirname "$0")/../lib.sh"
+plan=$XDG_DATA_HOME/planner/pyconkr-2024.plan.json
+# The shim goes first in the library list; an ASan build must be told that is fine.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+
+valid_plan() { # the plan file parses and names the conference
+	/usr/bin/python3 -c 'import json,sys; p=json.load(open(sys.argv[1])); sys.exit(0 if p["conference"]=="pyconkr-2024" and p["sessions"] else 1)' "$plan" 2>/dev/null
+}
+
+run pick --track asyncio
+expect_rc 0 "a first plan"
+valid_plan; ok $? "the first plan is valid JSON with its sessions"
+
+i=0 broken=0
+while [ $i -lt 150 ]; do
+	case $((i % 3)) in
+	0) set -- --tag "웹 서비스" --fill ;;
+	1) set -- --track asyncio ;;
+	2) set -- --lang en --fill --travel 10 ;;
+	esac
+	"$PLANNER" pick "$@" >/dev/null 2>&1 &
+	pid=$!
+	# kill at a different moment each time: 0 to ~20 ms after the start
+	/usr/bin/python3 -c "import time; time.sleep($((i % 21)) / 1000)"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	valid_plan || broken=$((broken + 1))
+	i=$((i + 1))
+done
+[ "$broken" -eq 0 ]; ok $? "150 picks killed with SIGKILL at random moments: the plan was intact every time ($broken broken)"
+run plan
+expect_rc 0 "planner plan reads the plan after the kills"
+
+# A full disk: the write of the new plan fails half-way.
+cp "$plan" "$tmp/before"
+FAIL_WRITE_MATCH=.plan.json.tmp LD_PRELOAD=$top/tests/fail_write.so run pick --keyword django
+expect_rc 74 "a pick on a full disk fails"
+expect_err_match "^planner: cannot write '.*pyconkr-2024.plan.json': No space left on device$" \
+	"the full disk is reported, naming the file"
+cmp -s "$tmp/before" "$plan"; ok $? "the old plan is intact after the failed save"
+! ls "$XDG_DATA_HOME/planner" | grep -q '\.tmp\.'; ok $? "no temporary file is left behind"
+FAIL_WRITE_MATCH=.plan.json.tmp LD_PRELOAD=$top/tests/fail_write.so run add 9TBWQL
+expect_rc 74 "a manual add on a full disk fails too"
+cmp -s "$tmp/before" "$plan"; ok $? "and leaves the plan as it was"
+
+# Concurrent edits: eight `planner add` at once, each adding another session.  Each waits for
+# the others' read-modify-write, so no addition is lost.
+run pick --track asyncio
+! grep -q '"9TBWQL"\|"FHPM7Z"' "$plan"; ok $? "a fresh plan without the sessions about to be added"
+pids=""
+for id in 9TBWQL DWF3RR NSH8DH YPUH9X VVY9KZ D9LG9X TJPUV8 FHPM7Z; do
+	"$PLANNER" add $id >/dev/null 2>&1 &
+	pids="$pids $!"
+done
+failed=0
+for p in $pids; do wait $p || failed=$((failed + 1)); done
+[ "$failed" -eq 0 ]; ok $? "eight concurrent adds all succeed ($failed failed)"
+run plan --json
+lost=0
+for id in 9TBWQL DWF3RR NSH8DH YPUH9X VVY9KZ D9LG9X TJPUV8 FHPM7Z; do
+	grep -q "\"id\": \"$id\"" "$tmp/out" || lost=$((lost + 1))
+done
+[ "$lost" -eq 0 ]; ok $? "no concurrent addition was lost ($lost lost)"
+valid_plan; ok $? "the plan is whole after the concurrent edits"
+
+done_testing
