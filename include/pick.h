@@ -72,6 +72,22 @@ void pick_result_release(struct pick_result *r);
  * break or block, or more pins on a day than the cap (each naming the sessions and times). */
 int pick_run(const struct pick_request *rq, struct pick_result *r);
 
+/* The "room full?" alternative of every planned session (planned[i] for s->sessions[i]): the
+ * other session that overlaps it and still leaves time to walk from the planned session before
+ * it and to the one after it on its day (rq's travel rule), that is not planned, avoided
+ * (rq->avoid), a break, or inside one of rq's busy times.  Best: the most preference points
+ * (rq->prefs; none counts 0), then the fewest room changes, then the earlier end, then the
+ * timetable order.  alt[i] gets its index, or -1 (and -1 for sessions not planned).  pick, print
+ * and export all show this one. */
+void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt);
+
+struct plan;
+/* Rebuilds, from the preference options a saved plan was made with, the preferences (into p,
+ * resolved against rq->s) and rq's breaks, blocks, travel time, cap, --fill and avoided
+ * sessions.  Values were checked when the plan was made; one that no longer applies is skipped,
+ * so this never fails. */
+void pick_apply_saved(struct pick_request *rq, struct prefs *p, const struct plan *plan);
+
 /* Travel time in seconds between the rooms of two sessions under rq's rule. */
 int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b);
 

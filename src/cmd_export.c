@@ -18,7 +18,6 @@
 #include "pick.h"
 #include "plan.h"
 #include "prefs.h"
-#include "print.h"
 #include "schedule.h"
 #include "util.h"
 
@@ -42,75 +41,30 @@ const struct option export_options[] = {
 
 /* ---- the plan's alternatives ---- */
 
-/* What decides the plan's alternatives, rebuilt from the options it was made with (as `pick`
- * saved them): the preference points, breaks and blocks, the travel time and the avoided
- * sessions.  A value that no longer applies is skipped: alternatives are a hint, not worth
- * failing an export for. */
-static void replay(struct pick_request *rq, struct prefs *pr, const struct plan *p)
-{
-	static const char *const with_value[] = { "--track", "--tag", "--keyword", "--speaker",
-		"--level", "--lang", "--type", "--weight", "--break", "--block", "--max-per-day",
-		"--travel" };
-
-	for (size_t i = 0; i < p->args.n; i++) {
-		const char *o = p->args.v[i], *v = NULL;
-		int kind;
-
-		for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
-			if (!strcmp(o, with_value[k])) {
-				if (i + 1 >= p->args.n)
-					goto done;
-				v = p->args.v[++i];
-			}
-		kind = strncmp(o, "--", 2) ? -1 : pref_kind_parse(o + 2);
-		if (kind >= 0 && kind != PREF_KEYNOTE && v)
-			prefs_add(pr, (enum pref_kind)kind, v);
-		else if (!strcmp(o, "--weight"))
-			prefs_set_weight(pr, v);
-		else if (!strcmp(o, "--no-keynotes"))
-			pr->keynotes = false;
-		else if (!strcmp(o, "--break"))
-			pick_add_break(rq, v);
-		else if (!strcmp(o, "--block"))
-			pick_add_block(rq, v);
-	}
-done:
-	prefs_resolve(pr, rq->s);	/* a track the timetable no longer has scores nothing */
-	error_clear();
-	if (p->travel_minutes >= 0)
-		rq->travel_minutes = p->travel_minutes;
-	for (size_t i = 0; i < p->avoided.n; i++)
-		strlist_push(&rq->avoid, p->avoided.v[i]);
-}
-
-/*
- * The "room full?" alternative of each planned session the timetable still has — the same one
- * `planner print` shows (print_find_alternatives): the session that overlaps it, is not planned,
- * avoided, a break or in a kept-free time, and leaves time to walk from the planned session
- * before and to the one after, with the most preference points, then the fewest room changes,
- * then the earlier end.
- */
+/* The "room full?" alternative of each planned session the timetable still has — the one pick
+ * and print show too (pick_alternatives, with the plan's saved preferences). */
 static void find_alternatives(const struct schedule *s, const struct plan *p, struct ics_event *ev,
 			      size_t n)
 {
-	struct print_doc doc;
+	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
+	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
 	struct pick_request rq;
 	struct prefs pr;
 
 	prefs_init(&pr);
 	pick_request_init(&rq, s, &pr);
-	print_doc_init(&doc, s);
 	for (size_t i = 0; i < n; i++)
 		if (ev[i].se && !ev[i].cancelled)
-			doc.flags[ev[i].se - s->sessions] |= PRINT_PLANNED;
-	replay(&rq, &pr, p);
-	print_find_alternatives(&doc, &rq);
+			planned[ev[i].se - s->sessions] = true;
+	pick_apply_saved(&rq, &pr, p);
+	pick_alternatives(&rq, planned, alt);
 	for (size_t i = 0; i < n; i++) {
-		long a = ev[i].se && !ev[i].cancelled ? doc.alternative[ev[i].se - s->sessions] : -1;
+		long a = ev[i].se && !ev[i].cancelled ? alt[ev[i].se - s->sessions] : -1;
 		if (a >= 0)
 			ev[i].alternative = &s->sessions[a];
 	}
-	print_doc_release(&doc);
+	free(planned);
+	free(alt);
 	pick_request_release(&rq);
 	prefs_release(&pr);
 }

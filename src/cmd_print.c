@@ -21,56 +21,6 @@
 /* Lines of a printed A4 page of text (CUPS prints about 64 at 6 lines per inch). */
 #define PAGE_LINES 60
 
-/* The preference options of the saved plan that take a value. */
-static bool takes_value(const char *name)
-{
-	static const char *const with[] = { "track", "tag", "keyword", "speaker", "level", "lang",
-					    "type", "weight", "break", "block", "max-per-day", "travel" };
-
-	for (size_t i = 0; i < sizeof(with) / sizeof(*with); i++)
-		if (!strcmp(name, with[i]))
-			return true;
-	return false;
-}
-
-/* Rebuilds, from the options the plan was made with, what decides its alternatives: the
- * preference points, the breaks and blocks, the travel time and the avoided sessions.  Values
- * were checked when the plan was made; one that no longer applies is skipped. */
-static void replay(struct pick_request *rq, struct prefs *prefs, const struct plan *p)
-{
-	for (size_t i = 0; i < p->args.n; i++) {
-		const char *name = p->args.v[i], *arg = NULL;
-		int kind;
-
-		if (strncmp(name, "--", 2))
-			continue;
-		name += 2;
-		if (takes_value(name)) {
-			if (i + 1 >= p->args.n)
-				break;
-			arg = p->args.v[++i];
-		}
-		kind = pref_kind_parse(name);
-		if (kind >= 0 && kind != PREF_KEYNOTE && arg)
-			prefs_add(prefs, (enum pref_kind)kind, arg);
-		else if (!strcmp(name, "weight"))
-			prefs_set_weight(prefs, arg);
-		else if (!strcmp(name, "no-keynotes"))
-			prefs->keynotes = false;
-		else if (!strcmp(name, "break"))
-			pick_add_break(rq, arg);
-		else if (!strcmp(name, "block"))
-			pick_add_block(rq, arg);
-	}
-	/* a track the timetable no longer has just scores nothing */
-	prefs_resolve(prefs, rq->s);
-	error_clear();
-	if (p->travel_minutes >= 0)
-		rq->travel_minutes = p->travel_minutes;
-	for (size_t i = 0; i < p->avoided.n; i++)
-		strlist_push(&rq->avoid, p->avoided.v[i]);
-}
-
 /* "break (kept free)" for a --break; the text of a --block ("block DATE HH:MM-HH:MM TEXT"). */
 static char *busy_label(const char *label)
 {
@@ -175,7 +125,7 @@ int cmd_print(int argc, char **argv)
 		fprintf(stderr, "planner: warning: the timetable changed %zu planned session%s since the "
 			"plan was made; printing the timetable as it is now (see 'planner plan')\n",
 			changed, changed == 1 ? "" : "s");
-	replay(&rq, &prefs, &p);
+	pick_apply_saved(&rq, &prefs, &p);
 	print_find_alternatives(&doc, &rq);
 	for (size_t i = 0; i < rq.nbusy; i++) {
 		char *label = busy_label(rq.busy[i].label);

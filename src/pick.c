@@ -6,6 +6,7 @@
 
 #include "filter.h"
 #include "pick.h"
+#include "plan.h"
 #include "prefs.h"
 #include "solve.h"
 #include "text.h"
@@ -243,46 +244,142 @@ static int pin_conflict_error(const struct pick_request *rq, const struct sessio
 	return ret;
 }
 
-static bool fits_between(const struct pick_request *rq, const struct session *prev,
-			 const struct session *x, const struct session *next)
+static bool overlaps(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
 {
-	if (prev && prev->end + pick_travel(rq, prev, x) > x->start)
-		return false;
-	if (next && x->end + pick_travel(rq, x, next) > next->start)
-		return false;
-	return true;
+	return a0 < b1 && b0 < a1;
 }
 
-/* When no session that earned points can stand in for chosen[k], any session that fits between
- * its neighbours will do for "room full?": the one that ends first, in its room if possible. */
-static size_t fallback_alternative(const struct pick_request *rq, const struct pick_result *r,
-				   size_t k)
+static int room_change(const struct session *a, const struct session *b)
+{
+	return a && b && a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] != b->rooms[0];
+}
+
+/* The planned session before / after planned session i on its day, or NULL (sessions are in
+ * time order). */
+static const struct session *planned_neighbour(const struct schedule *s, const bool *planned,
+					       size_t i, int dir)
+{
+	for (long j = (long)i + dir; j >= 0 && (size_t)j < s->nsessions; j += dir) {
+		const struct session *x = &s->sessions[j];
+		if (x->day != s->sessions[i].day)
+			return NULL;
+		if (planned[j])
+			return x;
+	}
+	return NULL;
+}
+
+static bool in_busy(const struct pick_request *rq, const struct session *x)
+{
+	for (size_t b = 0; b < rq->nbusy; b++)
+		if (overlaps(x->start, x->end, rq->busy[b].start, rq->busy[b].end))
+			return true;
+	return false;
+}
+
+void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt)
 {
 	const struct schedule *s = rq->s;
-	const struct session *me = &s->sessions[r->cand[r->chosen[k]].session];
-	const struct session *prev = k ? &s->sessions[r->cand[r->chosen[k - 1]].session] : NULL;
-	const struct session *next = k + 1 < r->nchosen
-		? &s->sessions[r->cand[r->chosen[k + 1]].session] : NULL;
-	size_t best = SIZE_MAX;
 
-	if (prev && prev->day != me->day)
-		prev = NULL;
-	if (next && next->day != me->day)
-		next = NULL;
-	for (size_t c = 0; c < r->ncand; c++) {
-		const struct session *x = &s->sessions[r->cand[c].session];
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *me = &s->sessions[i], *prev, *next;
+		long best = -1;
+		int64_t best_points = 0;
+		int best_changes = 0;
 
-		if (r->cand[c].excluded || x == me || x->day != me->day ||
-		    !(x->start < me->end && me->start < x->end) || !fits_between(rq, prev, x, next))
+		alt[i] = -1;
+		if (!planned[i] || !me->has_time)
 			continue;
-		if (best == SIZE_MAX || r->cand[c].points > r->cand[best].points)
-			best = c;
+		prev = planned_neighbour(s, planned, i, -1);
+		next = planned_neighbour(s, planned, i, +1);
+		for (size_t j = 0; j < s->nsessions; j++) {
+			const struct session *x = &s->sessions[j];
+			int64_t pts;
+			int changes;
+
+			if (j == i || planned[j] || !x->scheduled || x->day != me->day ||
+			    x->type == SESSION_BREAK || !overlaps(x->start, x->end, me->start, me->end) ||
+			    strlist_find(&rq->avoid, x->id) >= 0 || in_busy(rq, x) ||
+			    (prev && prev->end + pick_travel(rq, prev, x) > x->start) ||
+			    (next && x->end + pick_travel(rq, x, next) > next->start))
+				continue;
+			pts = rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
+			changes = room_change(prev, x) + room_change(x, next);
+			if (best < 0 || pts > best_points ||
+			    (pts == best_points && (changes < best_changes ||
+			     (changes == best_changes && x->end < s->sessions[best].end)))) {
+				best = (long)j;
+				best_points = pts;
+				best_changes = changes;
+			}
+		}
+		alt[i] = best;
 	}
-	/* it must not be in the plan already */
-	for (size_t j = 0; best != SIZE_MAX && j < r->nchosen; j++)
-		if (r->chosen[j] == best)
-			best = SIZE_MAX;
-	return best;
+}
+
+/* r->alternative for the chosen candidates, by pick_alternatives(). */
+static void chosen_alternatives(const struct pick_request *rq, struct pick_result *r)
+{
+	const struct schedule *s = rq->s;
+	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
+	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
+	size_t *cand_of = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*cand_of));
+
+	for (size_t c = 0; c < r->ncand; c++)
+		cand_of[r->cand[c].session] = c;
+	for (size_t k = 0; k < r->nchosen; k++)
+		planned[r->cand[r->chosen[k]].session] = true;
+	pick_alternatives(rq, planned, alt);
+	for (size_t k = 0; k < r->nchosen; k++) {
+		long a = alt[r->cand[r->chosen[k]].session];
+		/* an alternative is a scheduled session of the same day, so it is a candidate */
+		r->alternative[k] = a >= 0 ? cand_of[a] : SIZE_MAX;
+	}
+	free(planned);
+	free(alt);
+	free(cand_of);
+}
+
+void pick_apply_saved(struct pick_request *rq, struct prefs *p, const struct plan *plan)
+{
+	static const char *const with_value[] = { "--track", "--tag", "--keyword", "--speaker",
+		"--level", "--lang", "--type", "--weight", "--break", "--block", "--max-per-day",
+		"--travel" };
+
+	for (size_t i = 0; i < plan->args.n; i++) {
+		const char *o = plan->args.v[i], *v = NULL;
+		int kind;
+
+		for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
+			if (!strcmp(o, with_value[k])) {
+				if (i + 1 >= plan->args.n)
+					goto done;
+				v = plan->args.v[++i];
+			}
+		kind = strncmp(o, "--", 2) ? -1 : pref_kind_parse(o + 2);
+		if (kind >= 0 && kind != PREF_KEYNOTE && v)
+			prefs_add(p, (enum pref_kind)kind, v);
+		else if (!strcmp(o, "--weight"))
+			prefs_set_weight(p, v);
+		else if (!strcmp(o, "--no-keynotes"))
+			p->keynotes = false;
+		else if (!strcmp(o, "--fill"))
+			rq->fill = true;
+		else if (!strcmp(o, "--break"))
+			pick_add_break(rq, v);
+		else if (!strcmp(o, "--block"))
+			pick_add_block(rq, v);
+		else if (!strcmp(o, "--max-per-day") && v)
+			rq->max_per_day = atoi(v);
+	}
+done:
+	prefs_resolve(p, rq->s);	/* a track the timetable no longer has scores nothing */
+	error_clear();
+	if (plan->travel_minutes >= 0)
+		rq->travel_minutes = plan->travel_minutes;
+	for (size_t i = 0; i < plan->avoided.n; i++)
+		if (strlist_find(&rq->avoid, plan->avoided.v[i]) < 0)
+			strlist_push(&rq->avoid, plan->avoided.v[i]);
 }
 
 int pick_run(const struct pick_request *rq, struct pick_result *r)
@@ -395,11 +492,9 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 		    r->cand[r->chosen[k]].room >= 0 && a->rooms[0] != b->rooms[0])
 			r->room_changes++;
 	}
-	for (size_t k = 0; k < r->nchosen; k++) {
+	for (size_t k = 0; k < r->nchosen; k++)
 		r->total_points += r->cand[r->chosen[k]].points;
-		if (r->alternative[k] == SIZE_MAX && !r->cand[r->chosen[k]].pinned)
-			r->alternative[k] = fallback_alternative(rq, r, k);
-	}
+	chosen_alternatives(rq, r);
 	ret = 0;
 out:
 	free(items);

@@ -92,80 +92,25 @@ void print_doc_add_busy(struct print_doc *d, int64_t start, int64_t end, const c
 	d->nbusy++;
 }
 
-static bool overlaps(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
-{
-	return a0 < b1 && b0 < a1;
-}
-
 static bool room_change(const struct session *a, const struct session *b)
 {
 	return a && b && a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] != b->rooms[0];
 }
 
-/* The planned session before / after planned session i on its day, or NULL. */
-static const struct session *planned_neighbour(const struct print_doc *d, size_t i, int dir)
-{
-	const struct schedule *s = d->s;
-
-	for (long j = (long)i + dir; j >= 0 && (size_t)j < s->nsessions; j += dir) {
-		const struct session *x = &s->sessions[j];
-		if (x->day != s->sessions[i].day)
-			return NULL;
-		if (d->flags[j] & PRINT_PLANNED)
-			return x;
-	}
-	return NULL;
-}
-
 void print_find_alternatives(struct print_doc *d, const struct pick_request *rq)
 {
 	const struct schedule *s = d->s;
-
-	for (size_t i = 0; i < s->nsessions; i++)
-		d->flags[i] &= (unsigned char)~PRINT_ALTERNATIVE;
+	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
 
 	for (size_t i = 0; i < s->nsessions; i++) {
-		const struct session *me = &s->sessions[i];
-		const struct session *prev, *next;
-		long best = -1;
-		int64_t best_points = 0;
-		int best_changes = 0;
-
-		d->alternative[i] = -1;
-		if (!(d->flags[i] & PRINT_PLANNED) || !me->has_time)
-			continue;
-		prev = planned_neighbour(d, i, -1);
-		next = planned_neighbour(d, i, +1);
-		for (size_t j = 0; j < s->nsessions; j++) {
-			const struct session *x = &s->sessions[j];
-			int64_t pts;
-			int changes;
-			bool busy = false;
-
-			if (j == i || !x->scheduled || x->day != me->day || (d->flags[j] & PRINT_PLANNED) ||
-			    x->type == SESSION_BREAK || !overlaps(x->start, x->end, me->start, me->end) ||
-			    strlist_find(&rq->avoid, x->id) >= 0)
-				continue;
-			for (size_t b = 0; b < rq->nbusy && !busy; b++)
-				busy = overlaps(x->start, x->end, rq->busy[b].start, rq->busy[b].end);
-			if (busy || (prev && prev->end + pick_travel(rq, prev, x) > x->start) ||
-			    (next && x->end + pick_travel(rq, x, next) > next->start))
-				continue;
-			pts = rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
-			changes = room_change(prev, x) + room_change(x, next);
-			if (best < 0 || pts > best_points ||
-			    (pts == best_points && (changes < best_changes ||
-			     (changes == best_changes && x->end < s->sessions[best].end)))) {
-				best = (long)j;
-				best_points = pts;
-				best_changes = changes;
-			}
-		}
-		d->alternative[i] = best;
+		d->flags[i] &= (unsigned char)~PRINT_ALTERNATIVE;
+		planned[i] = d->flags[i] & PRINT_PLANNED;
 	}
+	pick_alternatives(rq, planned, d->alternative);
 	for (size_t i = 0; i < s->nsessions; i++)
 		if (d->alternative[i] >= 0)
 			d->flags[d->alternative[i]] |= PRINT_ALTERNATIVE;
+	free(planned);
 }
 
 /* ---- one day, laid out ---- */
