@@ -110,6 +110,10 @@ int cli_filter_finish(struct filter *f, const struct schedule *s, const char *da
 int cli_option_error(const char *cmd, char **argv, const struct option *opts);
 
 struct plan;
+struct changes;
+/* Marks the changes to sessions of the saved plan of conference conf_id and puts them first
+ * (fetch and changes show those before the rest).  Without a plan, nothing changes. */
+void cli_planned_first(struct changes *c, const char *conf_id);
 /* Loads the chosen timetable into s and its saved plan into p (empty when there is none yet);
  * *path gets the plan file's path (caller frees).  0, or -1 with error() set. */
 int cli_load_plan(struct schedule *s, struct plan *p, char **path);

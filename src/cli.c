@@ -8,6 +8,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "changes.h"
 #include "cli.h"
 #include "config.h"
 #include "filter.h"
@@ -248,6 +249,25 @@ int cli_width(void)
 	if (cols && atoi(cols) > 0)
 		return atoi(cols);
 	return 0;
+}
+
+void cli_planned_first(struct changes *c, const char *conf_id)
+{
+	struct plan p;
+	char *path = conf_id ? plan_path(conf_id) : NULL;
+	const char **ids;
+
+	plan_init(&p);
+	if (path && plan_load(&p, path) == 0 && p.nentries) {
+		ids = xmalloc(p.nentries * sizeof(*ids));
+		for (size_t i = 0; i < p.nentries; i++)
+			ids[i] = p.entries[i].id;
+		changes_put_planned_first(c, ids, p.nentries);
+		free(ids);
+	}
+	plan_release(&p);
+	free(path);
+	error_clear();
 }
 
 int cli_load_plan(struct schedule *s, struct plan *p, char **path)

@@ -40,26 +40,6 @@ static char *fetched_name(void)
 	return NULL;
 }
 
-/* Marks and puts first the changes to sessions of the saved plan of conference conf_id. */
-static void planned_first(struct changes *c, const char *conf_id)
-{
-	struct plan p;
-	char *path = conf_id ? plan_path(conf_id) : NULL;
-	const char **ids;
-
-	plan_init(&p);
-	if (path && plan_load(&p, path) == 0 && p.nentries) {
-		ids = xmalloc(p.nentries * sizeof(*ids));
-		for (size_t i = 0; i < p.nentries; i++)
-			ids[i] = p.entries[i].id;
-		changes_put_planned_first(c, ids, p.nentries);
-		free(ids);
-	}
-	plan_release(&p);
-	free(path);
-	error_clear();
-}
-
 const struct option changes_options[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "help", no_argument, NULL, 'h' },
@@ -110,7 +90,7 @@ int cmd_changes(int argc, char **argv)
 	if (!local)
 		local = tz_get("UTC");
 	error_clear();
-	planned_first(&c, m.conf_id);
+	cli_planned_first(&c, m.conf_id);
 	cache_meta_release(&m);
 	if (json) {
 		struct jsonw w;

@@ -83,27 +83,6 @@ static void clear_progress(struct progress *p)
 	}
 }
 
-/* Puts the changes to sessions of the saved plan for conference conf_id first (the same as
- * `planner changes` does). */
-static void planned_first(struct changes *c, const char *conf_id)
-{
-	struct plan p;
-	char *path = conf_id ? plan_path(conf_id) : NULL;
-	const char **ids;
-
-	plan_init(&p);
-	if (path && plan_load(&p, path) == 0 && p.nentries) {
-		ids = xmalloc(p.nentries * sizeof(*ids));
-		for (size_t i = 0; i < p.nentries; i++)
-			ids[i] = p.entries[i].id;
-		changes_put_planned_first(c, ids, p.nentries);
-		free(ids);
-	}
-	plan_release(&p);
-	free(path);
-	error_clear();
-}
-
 static void print_report(struct changes *c, const char *conf_id)
 {
 	const struct tz *z = tz_get(c->timezone), *local = tz_get("local");
@@ -114,7 +93,7 @@ static void print_report(struct changes *c, const char *conf_id)
 	if (!local)
 		local = tz_get("UTC");
 	error_clear();
-	planned_first(c, conf_id);
+	cli_planned_first(c, conf_id);
 	text = changes_format_text(c, z, local);
 	fputs(text, stdout);
 	free(text);

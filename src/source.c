@@ -42,16 +42,17 @@ const char *source_bundled_dir(void)
 	if (done)
 		return dir[0] ? dir : NULL;
 	done = 1;
-	/* The build tree: the binary sits at the top next to schedules/. */
+	/* The build tree: the binary sits at the top next to schedules/.  Installed: PREFIX/bin and
+	 * PREFIX/share/planner/schedules, wherever PREFIX is (even when moved after the build). */
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
+		static const char *const beside[] = { "%s/schedules", "%s/../share/planner/schedules" };
 		char *slash;
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
-		if (slash) {
+		for (size_t i = 0; slash && i < sizeof(beside) / sizeof(beside[0]); i++) {
 			*slash = '\0';
-			if ((size_t)snprintf(dir, sizeof(dir), "%s/schedules", exe) < sizeof(dir) &&
-			    is_dir(dir))
+			if ((size_t)snprintf(dir, sizeof(dir), beside[i], exe) < sizeof(dir) && is_dir(dir))
 				return dir;
 		}
 	}
@@ -354,7 +355,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	struct fetch_result fr;
 	struct cache_meta old;
 	struct schedule news;
-	struct load_options lo;
+	struct load_options lo = { 0 };
 	char *url = NULL, *name = NULL;
 	bool have_old = false, conditional;
 	int64_t now = (int64_t)time(NULL);

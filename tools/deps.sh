@@ -6,7 +6,7 @@
 set -u
 
 build="gcc make pkg-config libcurl4-openssl-dev libjansson-dev libical-dev libutf8proc-dev"
-test_pkgs="python3 valgrind mandoc zsh fish openssl"
+test_pkgs="python3 valgrind mandoc man-db zsh fish openssl"
 # planner print: a real browser for the HTML (pages, DOM, screenshots), CJK fonts for it, PDF
 # tools, an XML parser for the SVG and a Markdown parser for the tables.
 test_pkgs="$test_pkgs chromium fonts-noto-cjk poppler-utils libxml2-utils cmark-gfm"
