@@ -31,7 +31,6 @@ void session_json(struct jsonw *w, const struct schedule *s, const struct sessio
 void session_json_members(struct jsonw *w, const struct schedule *s, const struct session *se,
 			  const struct tz *z);
 
-#endif
 
 /* A table of sessions: time, room, id, language, title — speakers; aligned by display width. */
 struct row_layout {
@@ -50,3 +49,5 @@ void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 /* Writes "\n2024-10-26 Sat (day 1)\n" when se starts on another date than *cur (updated). */
 void day_heading(FILE *f, const struct schedule *s, const struct session *se, const struct tz *z,
 		 struct civil *cur, bool color);
+
+#endif
