@@ -25,7 +25,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FETCH_DEFAULT_MAX_SIZE ((uint64_t)64 << 20)
+#include "load.h"
+
+/* The largest body: the largest timetable the loader reads (load.h); --max-size only lowers it. */
+#define FETCH_DEFAULT_MAX_SIZE ((uint64_t)LOAD_MAX_BYTES)
 #define FETCH_MAX_REDIRS 5
 #define FETCH_CONNECT_TIMEOUT 10
 #define FETCH_TOTAL_TIMEOUT 300
@@ -64,7 +67,8 @@ bool fetch_is_url(const char *s);
 int fetch(const struct fetch_request *req, struct fetch_result *r);
 
 /* Parses a size: "1048576", "500k", "64M", "1.5MiB", "2G" (k, M, G are powers of 1024; a
- * trailing "B" or "iB" is allowed).  Returns 0, or -1 with error() set (EX_USAGE). */
+ * trailing "B" or "iB" is allowed), at most FETCH_DEFAULT_MAX_SIZE.  Returns 0, or -1 with
+ * error() set (EX_USAGE). */
 int fetch_parse_size(const char *s, uint64_t *out);
 
 #endif

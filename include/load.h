@@ -14,8 +14,27 @@
 
 struct schedule;
 
-/* Inputs larger than this are refused before parsing. */
-#define LOAD_MAX_BYTES (32u << 20)
+/*
+ * Limits (README.md, "Limits"): an input beyond one is refused with a message naming the input
+ * and the limit, so that no timetable can exhaust the machine's memory or time.
+ */
+/* Inputs larger than this are refused before parsing; also fetch's largest body. */
+#define LOAD_MAX_BYTES (64u << 20)
+/* Sessions and rooms in one timetable. */
+#define LOAD_MAX_SESSIONS 100000u
+#define LOAD_MAX_ROOMS 10000u
+/* Bytes of one text: a title, id, name, track, speaker, tag, url ...; an abstract or a
+ * description. */
+#define LOAD_MAX_TEXT (64u << 10)
+#define LOAD_MAX_LONG_TEXT (1u << 20)
+/* Speakers, tags or rooms of one session (also the entries of any list a session refers to). */
+#define LOAD_MAX_LIST 1000u
+/* JSON: nesting depth (jansson's own limit) and the memory its parse tree may take. */
+#define LOAD_MAX_DEPTH 2048u
+#define LOAD_MAX_JSON_MEMORY (640u << 20)
+/* iCalendar: content lines (after unfolding), and parameters of one line. */
+#define LOAD_MAX_ICS_LINES 1000000u
+#define LOAD_MAX_ICS_PARAMS 100u
 
 struct load_options {
 	const char *format;   /* NULL or "auto": detect; else one of load_formats[] */

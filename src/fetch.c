@@ -144,6 +144,9 @@ int fetch_parse_size(const char *s, uint64_t *out)
 	v *= mult;
 	if (v < 1 || v > 1e15)
 		goto bad;
+	if (v > (double)FETCH_DEFAULT_MAX_SIZE)
+		return error(EX_USAGE, "'%s' is over %u MiB, the largest timetable planner reads", s,
+			     (unsigned)(FETCH_DEFAULT_MAX_SIZE >> 20));
 	*out = (uint64_t)ceil(v);
 	return 0;
 bad:

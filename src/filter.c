@@ -225,7 +225,7 @@ static bool room_matches(const struct schedule *s, const struct session *se, con
 	return false;
 }
 
-static bool lang_matches(const char *lang, const char *folded)
+bool session_lang_matches(const char *lang, const char *folded)
 {
 	char *lf;
 	size_t n = strlen(folded);
@@ -277,7 +277,7 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 	if (f->langs.n) {
 		ok = false;
 		for (i = 0; !ok && i < f->langs.n; i++)
-			ok = lang_matches(se->language, f->langs.v[i]);
+			ok = session_lang_matches(se->language, f->langs.v[i]);
 		if (!ok)
 			return false;
 	}

@@ -171,6 +171,23 @@ char *xdg_data_dir(void)
 	return xdg_dir("XDG_DATA_HOME", ".local/share");
 }
 
+char *xdg_data_file(const char *conf_id, const char *suffix)
+{
+	char *dir = xdg_data_dir(), *path, *safe;
+
+	if (!dir)
+		return NULL;
+	safe = xstrdup(conf_id);
+	for (char *c = safe; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.'))
+			*c = '_';
+	path = xasprintf("%s/%s%s", dir, safe, suffix);
+	free(dir);
+	free(safe);
+	return path;
+}
+
 char *xdg_cache_dir(void)
 {
 	return xdg_dir("XDG_CACHE_HOME", ".cache");

@@ -574,21 +574,7 @@ void ics_state_release(struct ics_state *st)
 
 char *ics_state_path(const char *conf_id)
 {
-	char *dir = xdg_data_dir(), *path, *safe = xstrdup(conf_id);
-
-	if (!dir) {
-		free(safe);
-		return NULL;
-	}
-	/* the same file-name rule as plan_path() */
-	for (char *c = safe; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.'))
-			*c = '_';
-	path = xasprintf("%s/%s.exported", dir, safe);
-	free(dir);
-	free(safe);
-	return path;
+	return xdg_data_file(conf_id, ".exported");
 }
 
 static int cmp_seen(const void *a, const void *b)

@@ -44,20 +44,7 @@ void plan_release(struct plan *p)
 
 char *plan_path(const char *conf_id)
 {
-	char *dir = xdg_data_dir(), *path, *safe = xstrdup(conf_id);
-
-	if (!dir) {
-		free(safe);
-		return NULL;
-	}
-	for (char *c = safe; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.'))
-			*c = '_';
-	path = xasprintf("%s/%s.plan.json", dir, safe);
-	free(dir);
-	free(safe);
-	return path;
+	return xdg_data_file(conf_id, ".plan.json");
 }
 
 static void iso_utc(int64_t t, char *buf, size_t size)

@@ -137,20 +137,6 @@ static void reason(struct strbuf *why, const char *kind, const char *value)
 	}
 }
 
-static bool lang_matches(const char *lang, const char *folded)
-{
-	char *lf;
-	size_t n = strlen(folded);
-	bool m;
-
-	if (!lang)
-		return false;
-	lf = text_fold(lang);
-	m = !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
-	free(lf);
-	return m;
-}
-
 static bool speaker_matches(const struct session *se, const char *folded)
 {
 	for (size_t i = 0; i < se->speakers.n; i++)
@@ -222,7 +208,7 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 			reason(why, "level", session_level_name(se->level));
 		}
 		for (i = 0; i < p->folded[PREF_LANG].n; i++)
-			if (lang_matches(se->language, p->folded[PREF_LANG].v[i])) {
+			if (session_lang_matches(se->language, p->folded[PREF_LANG].v[i])) {
 				pts += p->weight[PREF_LANG];
 				reason(why, "lang", se->language);
 				break;
