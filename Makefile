@@ -71,36 +71,46 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	./planner pick --track asyncio --no-save
 
-# Fuzzing (tests/fuzz/README.md): one libFuzzer harness per importer, built with clang from the
-# normal sources into build/fuzz; fuzz-run runs each for FUZZ_SECONDS.
+# Fuzzing (tests/fuzz/README.md): one libFuzzer harness per importer (tests/fuzz/fuzz_importer.c,
+# once per format) and one per other parser (tests/fuzz/fuzz_<parser>.c), built with clang from
+# the normal sources into build/fuzz; fuzz-run runs each for FUZZ_SECONDS, seeded from the test
+# data and tests/fuzz/seeds/<target>/, with the regression inputs of tests/fuzz/regressions/.
 FUZZ_FORMATS = native frab c3voc2 pretalx sessionize ics
+FUZZ_PARSERS = snapshot plan config
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANNER_VERSION='"$(VERSION)"' \
+            -DPLANNER_DATADIR='"$(DATADIR)"' -Iinclude
 
 fuzz: deps
 	@mkdir -p build/fuzz/obj
 	@for f in $(patsubst src/%.o,%,$(LIBOBJS)); do \
-	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(WARN) -D_POSIX_C_SOURCE=200809L \
-	    -D_DEFAULT_SOURCE -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"' \
-	    -Iinclude $(PKG_CFLAGS) -c -o build/fuzz/obj/$$f.o src/$$f.c || exit 1; \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(WARN) $(FUZZ_DEFS) $(PKG_CFLAGS) \
+	    -c -o build/fuzz/obj/$$f.o src/$$f.c || exit 1; \
 	done
 	@for fmt in $(FUZZ_FORMATS); do \
-	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -DFUZZ_FORMAT="\"$$fmt\"" -Iinclude \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) $(FUZZ_DEFS) -DFUZZ_FORMAT="\"$$fmt\"" \
 	    -o build/fuzz/fuzz_$$fmt tests/fuzz/fuzz_importer.c build/fuzz/obj/*.o $(LIBS) || exit 1; \
 	done
-	@echo "built build/fuzz/fuzz_{$$(echo $(FUZZ_FORMATS) | tr ' ' ,)}"
+	@for p in $(FUZZ_PARSERS); do \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) $(FUZZ_DEFS) \
+	    -o build/fuzz/fuzz_$$p tests/fuzz/fuzz_$$p.c build/fuzz/obj/*.o $(LIBS) || exit 1; \
+	done
+	@echo "built build/fuzz/fuzz_{$$(echo $(FUZZ_FORMATS) $(FUZZ_PARSERS) | tr ' ' ,)}"
 
 fuzz-run: fuzz
-	@for fmt in $(FUZZ_FORMATS); do \
-	  mkdir -p build/fuzz/corpus/$$fmt; \
-	  echo "fuzz_$$fmt: $(FUZZ_SECONDS) s"; \
-	  build/fuzz/fuzz_$$fmt -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$fmt- \
-	    build/fuzz/corpus/$$fmt tests/fuzz/regressions/$$fmt tests/data/feeds schedules \
-	    >build/fuzz/$$fmt.log 2>&1 \
-	    || { tail -n 40 build/fuzz/$$fmt.log; exit 1; }; \
-	  grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$fmt.log | tr '\n' ' '; echo; \
+	@for t in $(FUZZ_FORMATS) $(FUZZ_PARSERS); do \
+	  case " $(FUZZ_PARSERS) " in *" $$t "*) seeds=tests/fuzz/seeds/$$t ;; \
+	  *) seeds="tests/data/feeds tests/data/bad schedules" ;; esac; \
+	  mkdir -p build/fuzz/corpus/$$t tests/fuzz/regressions/$$t; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- \
+	    build/fuzz/corpus/$$t tests/fuzz/regressions/$$t $$seeds \
+	    >build/fuzz/$$t.log 2>&1 \
+	    || { tail -n 40 build/fuzz/$$t.log; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
 
 # A full disk for the tests (LD_PRELOAD), built without sanitizers whatever CFLAGS say.

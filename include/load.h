@@ -11,6 +11,7 @@
 #define PLANNER_LOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct schedule;
 
@@ -27,6 +28,12 @@ struct schedule;
  * description. */
 #define LOAD_MAX_TEXT (64u << 10)
 #define LOAD_MAX_LONG_TEXT (1u << 20)
+/* The longest session, and the earliest start and latest end: a time beyond is not usable (a
+ * session keeps no time, or the native format's strict loader refuses it).  Start and end are
+ * then dates in every zone (years 1 to 9999), which plans and calendars can write. */
+#define LOAD_MAX_SESSION_DAYS 7
+#define LOAD_MIN_INSTANT ((int64_t)-719161 * 86400)	/* 0001-01-02T00:00:00Z */
+#define LOAD_MAX_INSTANT ((int64_t)2932896 * 86400)	/* 9999-12-31T00:00:00Z */
 /* Speakers, tags or rooms of one session (also the entries of any list a session refers to). */
 #define LOAD_MAX_LIST 1000u
 /* JSON: nesting depth (jansson's own limit) and the memory its parse tree may take. */

@@ -6,6 +6,7 @@
 #define PLANNER_PLAN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "schedule.h"
@@ -41,6 +42,8 @@ char *plan_path(const char *conf_id);
  * (EX_DATAERR naming the file and the problem, for a truncated or corrupt file; nothing is
  * changed on disk). */
 int plan_load(struct plan *p, const char *path);
+/* The same for the text buf[0..len) of the plan file `path` (named in messages): 0, or -1. */
+int plan_parse(struct plan *p, const char *buf, size_t len, const char *path);
 /* Writes the plan (temp file, fsync, rename; the directory is created).  -1 with error() set. */
 int plan_save(const struct plan *p, const char *path);
 

@@ -56,7 +56,7 @@ long strlist_find(const struct strlist *l, const char *s);
 
 struct conference {
 	char *id;       /* slug */
-	char *name;
+	char *name;     /* inert text (text_sanitize()d by the loader): printed as it is */
 	char *timezone; /* IANA name */
 	char *url;      /* may be NULL */
 	char *venue;    /* may be NULL */
@@ -116,6 +116,11 @@ struct session *schedule_add_session(struct schedule *s);
 /* Index of the room / session with this id, or -1. */
 long schedule_find_room(const struct schedule *s, const char *id);
 long schedule_find_session(const struct schedule *s, const char *id);
+
+/* What a user typed for a session: the session whose id is `id`, else the only one whose id
+ * starts with it (at least 4 characters, for long ids such as frab's UUIDs).  Its index; -1 when
+ * none matches, -2 when the prefix fits several. */
+long schedule_match_session(const struct schedule *s, const char *id);
 
 /* The index of a session whose id an earlier session already has, or -1. */
 long schedule_duplicate_session(const struct schedule *s);

@@ -450,13 +450,24 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 	}
 	ret = schedule_load_buffer(s, buf, len, m.url ? m.url : name, &opt);
 	free(buf);
-	cache_meta_release(&m);
 	if (ret < 0) {
-		char msg[4096];
-		snprintf(msg, sizeof(msg), "%s", error_message());
-		return error(EX_DATAERR, "the cached copy of '%s' does not load (%s); fetch it again",
-			     name, msg);
+		/* The loader named the source; the bytes at fault are the cached file's. */
+		const char *src = m.url ? m.url : name, *msg = error_message();
+		size_t n = strlen(src);
+		char *what = xasprintf("%s%s", feed_path,
+				       !strncmp(msg, src, n) && msg[n] == ':' ? msg + n : msg);
+
+		if (m.url)
+			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch it again "
+			      "with 'planner fetch %s'", what, name, m.url);
+		else
+			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch its URL again",
+			      what, name);
+		free(what);
+		cache_meta_release(&m);
+		return -1;
 	}
+	cache_meta_release(&m);
 	/* The loader's warnings were shown when the timetable was fetched. */
 	if (!nwarn)
 		warnings_clear();

@@ -22,17 +22,27 @@
 #include "tz.h"
 #include "util.h"
 
+/* Messages quote timetable text: whatever a module left in one, it reaches the terminal inert
+ * and on one line. */
+static void put_message(const char *prefix, const char *msg)
+{
+	char *clean = text_sanitize(msg);
+
+	fprintf(stderr, "planner: %s%s\n", prefix, clean);
+	free(clean);
+}
+
 int report_error(void)
 {
 	flush_warnings();
-	fprintf(stderr, "planner: %s\n", error_message());
+	put_message("", error_message());
 	return error_status();
 }
 
 void flush_warnings(void)
 {
 	for (size_t i = 0; i < warning_count(); i++)
-		fprintf(stderr, "planner: warning: %s\n", warning_at(i));
+		put_message("warning: ", warning_at(i));
 	warnings_clear();
 }
 
@@ -374,13 +384,14 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p)
 
 static char *describe_session(const struct schedule *s, const struct session *se)
 {
-	char a[8], b[8], *room = session_room_label(s, se), *title = text_sanitize(se->title), *out;
+	char a[8], b[8], *room = session_room_label(s, se), *raw, *out;
 
 	format_hm(s->tz, se->start, a, sizeof(a));
 	format_hm(s->tz, se->end, b, sizeof(b));
-	out = xasprintf("%s %s-%s %s (%s)", se->id, a, b, title, *room ? room : "no room");
+	raw = xasprintf("%s %s-%s %s (%s)", se->id, a, b, se->title, *room ? room : "no room");
+	out = text_sanitize(raw);	/* id, title and room are the feed's: made inert */
+	free(raw);
 	free(room);
-	free(title);
 	return out;
 }
 
@@ -458,9 +469,16 @@ int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
 		goto fail;
 	for (int i = optind; i < argc; i++) {
 		const char *id = argv[i];
-		long k = schedule_find_session(&s, id);
+		long k = schedule_match_session(&s, id);
 		const struct session *se = k >= 0 ? &s.sessions[k] : NULL;
 		char *d;
+
+		if (k == -2) {
+			error(EX_DATAERR, "'%s' is the start of several session ids; give more of it", id);
+			goto fail;
+		}
+		if (se)
+			id = se->id;
 
 		if (op == EDIT_DROP) {
 			if (!plan_drop(&p, id)) {

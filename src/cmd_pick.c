@@ -344,10 +344,12 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 		const struct session *se = cand_session(rq, r, left[i]);
 		size_t blockers[4], nb = pick_blockers(rq, r, left[i], blockers, 4);
 		char a[8], b[8], *title = text_sanitize(se->title), *cut = text_truncate(title, 40);
+		char *id = text_sanitize(se->id);
 
 		format_hm(rq->s->tz, se->start, a, sizeof(a));
 		format_hm(rq->s->tz, se->end, b, sizeof(b));
-		printf("  %s %s-%s %s (", se->id, a, b, cut);
+		printf("  %s %s-%s %s (", id, a, b, cut);
+		free(id);
 		points(stdout, c->points);
 		printf(" points%s%s)\n", *c->why ? ": " : "", c->why);
 		if (c->excluded_by) {
@@ -356,7 +358,9 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 			int64_t sum = 0;
 			printf("    beaten by");
 			for (size_t j = 0; j < nb; j++) {
-				printf("%s %s", j ? "," : "", cand_session(rq, r, blockers[j])->id);
+				char *bid = text_sanitize(cand_session(rq, r, blockers[j])->id);
+				printf("%s %s", j ? "," : "", bid);
+				free(bid);
 				sum += r->cand[blockers[j]].points;
 			}
 			printf(" (");
@@ -503,6 +507,19 @@ static void push_unique(struct strlist *l, const char *s)
 		strlist_push(l, s);
 }
 
+/* Adds the session the user named (a whole id or the start of one) by its full id; an id that
+ * matches nothing is kept as typed, for pick_run to report with a suggestion. */
+static int push_session(struct strlist *l, const struct schedule *s, const char *typed)
+{
+	long k = schedule_match_session(s, typed);
+
+	if (k == -2)
+		return error(EX_DATAERR, "'%s' is the start of several session ids; give more of it",
+			     typed);
+	push_unique(l, k >= 0 ? s->sessions[k].id : typed);
+	return 0;
+}
+
 int cmd_pick(int argc, char **argv)
 {
 	struct pick_opts o;
@@ -581,12 +598,14 @@ int cmd_pick(int argc, char **argv)
 		if (schedule_find_session(&s, plan.pinned.v[i]) >= 0)
 			push_unique(&rq.must, plan.pinned.v[i]);
 	for (size_t i = 0; i < o.must.n; i++)
-		push_unique(&rq.must, o.must.v[i]);
+		if (push_session(&rq.must, &s, o.must.v[i]) < 0)
+			goto fail;
 	for (size_t i = 0; i < plan.avoided.n; i++)
 		if (schedule_find_session(&s, plan.avoided.v[i]) >= 0 && strlist_find(&o.must, plan.avoided.v[i]) < 0)
 			push_unique(&rq.avoid, plan.avoided.v[i]);
 	for (size_t i = 0; i < o.avoid.n; i++)
-		push_unique(&rq.avoid, o.avoid.v[i]);
+		if (push_session(&rq.avoid, &s, o.avoid.v[i]) < 0)
+			goto fail;
 	for (size_t i = 0; i < o.breaks.n; i++)
 		if (pick_add_break(&rq, o.breaks.v[i]) < 0)
 			goto fail;

@@ -96,12 +96,18 @@ void importer_init(struct importer *im, struct schedule *s, const char *buf, siz
 	im->opt = opt;
 	name_index_init(&im->room_names);
 	name_index_init(&im->room_ids);
+	name_index_init(&im->room_suffix);
+	strlist_init(&im->room_bases);
 }
 
 void importer_release(struct importer *im)
 {
 	name_index_release(&im->room_names);
 	name_index_release(&im->room_ids);
+	name_index_release(&im->room_suffix);
+	strlist_release(&im->room_bases);
+	free(im->room_next);
+	im->room_next = NULL;
 	if (im->ids) {
 		for (size_t i = 0; i < im->s->nsessions; i++) {
 			free(im->ids[i].primary);
@@ -420,11 +426,22 @@ int import_people(struct importer *im, const json_t *obj, const char *key,
 
 /* ---- The model ---- */
 
-size_t import_add_session(struct importer *im)
+int import_check_sessions(struct importer *im, size_t n)
+{
+	if (n > LOAD_MAX_SESSIONS)
+		return error(EX_DATAERR, "%s: %zu sessions; planner reads at most %u", im->name, n,
+			     LOAD_MAX_SESSIONS);
+	return 0;
+}
+
+long import_add_session(struct importer *im)
 {
 	struct schedule *s = im->s;
 	size_t i;
 
+	if (s->nsessions >= LOAD_MAX_SESSIONS)
+		return error(EX_DATAERR, "%s: more than %u sessions; planner reads at most %u",
+			     im->name, LOAD_MAX_SESSIONS, LOAD_MAX_SESSIONS);
 	schedule_add_session(s);
 	i = s->nsessions - 1;
 	if (s->nsessions > im->per_alloc_t) {
@@ -436,7 +453,7 @@ size_t import_add_session(struct importer *im)
 		memset(im->ids + old, 0, (im->per_alloc_t - old) * sizeof(*im->ids));
 	}
 	s->sessions[i].type = SESSION_TALK;
-	return i;
+	return (long)i;
 }
 
 char *import_slug(const char *s, bool ascii_only)
@@ -471,15 +488,34 @@ char *import_slug(const char *s, bool ascii_only)
 	return strbuf_detach(&sb);
 }
 
-/* A room id not taken yet, made from `want` (or "room"): want, want-2, want-3, ... */
+/* A room id not taken yet, made from `want` (or "room"): want, want-2, want-3, ...  The next
+ * suffix to try is remembered for each wanted id, so that many rooms wanting one id do not
+ * try every taken suffix again. */
 static char *unique_room_id(struct importer *im, const char *want)
 {
-	char *id = xstrdup(*want ? want : "room");
+	const char *base = *want ? want : "room";
+	long k;
+	char *id;
+	int n;
 
-	for (int n = 2; name_index_get(&im->room_ids, id) >= 0; n++) {
-		free(id);
-		id = xasprintf("%s-%d", *want ? want : "room", n);
+	if (name_index_get(&im->room_ids, base) < 0)
+		return xstrdup(base);
+	k = name_index_get(&im->room_suffix, base);
+	if (k < 0) {
+		strlist_push(&im->room_bases, base);
+		k = (long)im->room_bases.n - 1;
+		/* the strings do not move when the list grows: they key the index */
+		name_index_put(&im->room_suffix, im->room_bases.v[k], (size_t)k);
+		im->room_next = xrealloc(im->room_next, ((size_t)k + 1) * sizeof(*im->room_next));
+		im->room_next[k] = 2;
 	}
+	for (n = im->room_next[k];; n++) {
+		id = xasprintf("%s-%d", base, n);
+		if (name_index_get(&im->room_ids, id) < 0)
+			break;
+		free(id);
+	}
+	im->room_next[k] = n + 1;
 	return id;
 }
 
@@ -491,6 +527,10 @@ size_t import_room_with_id(struct importer *im, const char *name, const char *id
 
 	if (have >= 0)
 		return (size_t)have;
+	if (im->s->nrooms >= LOAD_MAX_ROOMS) {
+		im->too_many_rooms = true;
+		return im->s->nrooms - 1;
+	}
 	r = schedule_add_room(im->s);
 	i = im->s->nrooms - 1;
 	r->name = xstrdup(name);
@@ -1001,11 +1041,15 @@ static void resolve_times(struct importer *im)
 			continue;
 		se->start = point_instant(&t->start, im->s->tz, &ok1);
 		se->end = t->has_end ? point_instant(&t->end, im->s->tz, &ok2) : se->start + t->seconds;
-		if (!ok1 || !ok2) {
+		if (!ok1 || !ok2 || se->start < LOAD_MIN_INSTANT || se->end > LOAD_MAX_INSTANT) {
 			import_bad_time(im, i, "date out of range");
 		} else if (se->end <= se->start) {
 			import_bad_time(im, i, se->end < se->start ? "end is before start"
 								  : "end equals start");
+		} else if (se->end - se->start > LOAD_MAX_SESSION_DAYS * 86400) {
+			char why[64];
+			snprintf(why, sizeof(why), "it lasts more than %d days", LOAD_MAX_SESSION_DAYS);
+			import_bad_time(im, i, why);
 		} else {
 			se->has_time = true;
 			continue;
@@ -1160,6 +1204,9 @@ out:
 
 int import_finish(struct importer *im, const char *declared, const char *zone_note)
 {
+	if (im->too_many_rooms)
+		return error(EX_DATAERR, "%s: more than %u rooms; planner reads at most %u", im->name,
+			     LOAD_MAX_ROOMS, LOAD_MAX_ROOMS);
 	if (decide_zone(im, declared, zone_note) < 0)
 		return -1;
 	resolve_times(im);

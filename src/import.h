@@ -80,8 +80,12 @@ struct importer {
 	size_t depth;
 	const char *what_kind, *what_id; /* messages start with kind "id" (im_set_what) */
 
-	/* Rooms by name (import_room). */
-	struct name_index room_names, room_ids;
+	/* Rooms by name (import_room); for ids made unique, the next suffix to try for each
+	 * wanted id (room_bases holds the keys, room_next the suffixes, by the same index). */
+	struct name_index room_names, room_ids, room_suffix;
+	struct strlist room_bases;
+	int *room_next;
+	bool too_many_rooms;	/* more than LOAD_MAX_ROOMS: import_finish fails */
 
 	/* Per session (same index as s->sessions until import_finish sorts them). */
 	struct import_time *times;
@@ -149,9 +153,15 @@ int import_people(struct importer *im, const json_t *obj, const char *key,
 		  const char *const *name_keys, const char *skip_role, struct strlist *out);
 
 /* ---- The model. ---- */
-/* Appends a session with a fresh time record and id candidates; returns its index. */
-size_t import_add_session(struct importer *im);
-/* The room called `name` (exactly), created with a unique slug id when new; its index. */
+/* Fails with "NAME: N sessions; planner reads at most LOAD_MAX_SESSIONS" when n is more than
+ * that (the importers check the count a feed announces before reading its sessions). */
+int import_check_sessions(struct importer *im, size_t n);
+/* Appends a session with a fresh time record and id candidates; returns its index, or -1 with
+ * error() set when there would be more than LOAD_MAX_SESSIONS. */
+long import_add_session(struct importer *im);
+/* The room called `name` (exactly), created with a unique slug id when new; its index.  Past
+ * LOAD_MAX_ROOMS rooms no room is created (the last one's index is returned) and
+ * import_finish fails. */
 size_t import_room(struct importer *im, const char *name);
 /* The same with a preferred id (e.g. a feed's slug); made unique if taken. */
 size_t import_room_with_id(struct importer *im, const char *name, const char *id);

@@ -72,11 +72,16 @@ static const char *event_track(struct v2 *x, const json_t *ev)
 static int read_event(struct importer *im, struct v2 *x, const json_t *ev)
 {
 	static const char *const person_keys[] = { "name", "public_name", NULL };
-	size_t i = import_add_session(im);
-	struct session *se = &im->s->sessions[i];
-	struct import_time *t = &im->times[i];
+	long n = import_add_session(im);
+	size_t i = (size_t)n;
+	struct session *se;
+	struct import_time *t;
 	const char *type, *lang, *start, *end, *dur, *track;
 
+	if (n < 0)
+		return -1;
+	se = &im->s->sessions[i];
+	t = &im->times[i];
 	if (!json_is_object(ev))
 		return im_fail(im, "an event must be an object, not %s", json_kind(ev));
 	if (im_opt_text_dup(im, ev, "guid", &im->ids[i].primary) < 0 ||
@@ -183,6 +188,8 @@ int import_c3voc2(struct importer *im, const json_t *root)
 		}
 	}
 	if (events) {
+		if (import_check_sessions(im, json_array_size(events)) < 0)
+			goto out;
 		im_push_key(im, "events");
 		json_array_foreach(events, k, v) {
 			im_push_index(im, k);

@@ -62,10 +62,14 @@ static int read_event(struct importer *im, const json_t *ev, const char *room_ke
 		      const char *day_date)
 {
 	static const char *const person_keys[] = { "public_name", "full_public_name", "name", NULL };
-	size_t i = import_add_session(im);
-	struct session *se = &im->s->sessions[i];
+	long n = import_add_session(im);
+	size_t i = (size_t)n;
+	struct session *se;
 	const char *room, *type, *lang;
 
+	if (n < 0)
+		return -1;
+	se = &im->s->sessions[i];
 	if (!json_is_object(ev))
 		return im_fail(im, "an event must be an object, not %s", json_kind(ev));
 	if (im_opt_text_dup(im, ev, "guid", &im->ids[i].primary) < 0 ||
@@ -135,6 +139,20 @@ int import_frab(struct importer *im, const json_t *root)
 		}
 	}
 
+	/* The events the days announce, counted before any is read. */
+	{
+		size_t total = 0;
+
+		json_array_foreach(days, d, day) {
+			const json_t *evs;
+			const char *rname;
+
+			json_object_foreach((json_t *)json_object_get(day, "rooms"), rname, evs)
+				total += json_array_size(evs);
+		}
+		if (import_check_sessions(im, total) < 0)
+			return -1;
+	}
 	im_push_key(im, "days");
 	json_array_foreach(days, d, day) {
 		const json_t *by_room, *evs;

@@ -172,12 +172,17 @@ static void read_times(struct importer *im, struct ics *x, icalcomponent *ev, si
 	t->set = true;
 }
 
-static void read_event(struct importer *im, struct ics *x, icalcomponent *ev)
+static int read_event(struct importer *im, struct ics *x, icalcomponent *ev)
 {
-	size_t i = import_add_session(im);
-	struct session *se = &im->s->sessions[i];
+	long n = import_add_session(im);
+	size_t i = (size_t)n, ncat = 0;
+	struct session *se;
 	const char *uid = icalcomponent_get_uid(ev), *text;
 	icalproperty *p;
+
+	if (n < 0)
+		return -1;
+	se = &im->s->sessions[i];
 
 	note_lic_errors(x, ev);
 	if (uid && *uid) {
@@ -205,6 +210,10 @@ static void read_event(struct importer *im, struct ics *x, icalcomponent *ev)
 		se->url = xstrdup(text);
 	for (p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY); p;
 	     p = icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY)) {
+		/* each is looked for among the tags so far: bounded */
+		if (++ncat > LOAD_MAX_LIST)
+			return error(EX_DATAERR, "%s: an event has more than %u categories; planner "
+				     "reads at most %u", im->name, LOAD_MAX_LIST, LOAD_MAX_LIST);
 		text = icalproperty_get_categories(p);
 		if (text && *text && strlist_find(&se->tags, text) < 0)
 			strlist_push(&se->tags, text);
@@ -222,6 +231,7 @@ static void read_event(struct importer *im, struct ics *x, icalcomponent *ev)
 	    icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY))
 		x->recurring++;
 	read_times(im, x, ev, i);
+	return 0;
 }
 
 /* The value of the calendar's X- property `name`, or NULL (borrowed). */
@@ -236,7 +246,7 @@ static const char *x_property(icalcomponent *cal, const char *name)
 	return NULL;
 }
 
-static void read_calendar(struct importer *im, struct ics *x, icalcomponent *cal,
+static int read_calendar(struct importer *im, struct ics *x, icalcomponent *cal,
 			  char **calname)
 {
 	const char *v;
@@ -251,7 +261,51 @@ static void read_calendar(struct importer *im, struct ics *x, icalcomponent *cal
 	}
 	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
-		read_event(im, x, ev);
+		if (read_event(im, x, ev) < 0)
+			return -1;
+	return 0;
+}
+
+/* libical's line generator for icalparser_parse(): like fgets() on the text.  (libical's own
+ * string parser searches for the end of the line again for every 80-byte piece of it, which
+ * makes a long line quadratic: a 2 MB line took seconds.) */
+struct text_reader {
+	const char *p, *end;
+};
+
+static char *read_piece(char *out, size_t size, void *data)
+{
+	struct text_reader *r = data;
+	size_t n = (size_t)(r->end - r->p);
+	const char *nl;
+
+	if (!n || size < 2)
+		return NULL;
+	if (n > size - 1)
+		n = size - 1;
+	nl = memchr(r->p, '\n', n);
+	if (nl)
+		n = (size_t)(nl - r->p) + 1;
+	memcpy(out, r->p, n);
+	out[n] = '\0';
+	r->p += n;
+	return out;
+}
+
+/* Parses the text (NUL-free) with libical; NULL when no component could be read. */
+static icalcomponent *parse_text(const char *buf, size_t len)
+{
+	struct text_reader r = { buf, buf + len };
+	icalparser *parser = icalparser_new();
+	icalerrorstate es = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+	icalcomponent *c;
+
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+	icalparser_set_gen_data(parser, &r);
+	c = icalparser_parse(parser, read_piece);
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
+	icalparser_free(parser);
+	return c;
 }
 
 /* "NAME:LINE:COL" of byte offset `at` of the text. */
@@ -270,11 +324,68 @@ static int fail_at(struct importer *im, size_t at, const char *msg)
 	return error(EX_DATAERR, "%s:%d:%d: %s", im->name, line, col, msg);
 }
 
+/*
+ * Checks what libical would be given against the limits of load.h before it is: content lines
+ * (a line break not followed by a space or a tab starts one), parameters on a line (';' before
+ * the first ':', outside double quotes) and in the file, and events (BEGIN:VEVENT lines).
+ * libical's memory grows with lines and parameters (hundreds of bytes each), and its time with
+ * the parameters of one line squared.  Returns 0, or -1 with error() set.
+ */
+static int check_size(struct importer *im)
+{
+	const char *p = im->buf, *end = im->buf + im->len, *start;
+	size_t lines = 0, params = 0, events = 0;
+
+	while (p < end) {
+		size_t here = 0;
+		bool quoted = false, in_value = false;
+
+		start = p;
+		lines++;
+		if ((size_t)(end - p) >= 12 && !strncasecmp(p, "BEGIN:VEVENT", 12) &&
+		    (end - p == 12 || p[12] == '\r' || p[12] == '\n'))
+			events++;
+		/* to the end of the content line, across folds */
+		for (; p < end; p++) {
+			if (*p == '\n') {
+				if (p + 1 < end && (p[1] == ' ' || p[1] == '\t'))
+					continue;
+				p++;
+				break;
+			}
+			if (in_value)
+				continue;
+			if (*p == '"')
+				quoted = !quoted;
+			else if (*p == ':' && !quoted)
+				in_value = true;
+			else if (*p == ';' && !quoted)
+				here++;
+		}
+		if (here > LOAD_MAX_ICS_PARAMS) {
+			char msg[100];
+			snprintf(msg, sizeof(msg), "a line with %zu parameters; planner reads at most %u",
+				 here, LOAD_MAX_ICS_PARAMS);
+			return fail_at(im, (size_t)(start - im->buf), msg);
+		}
+		params += here;
+	}
+	if (import_check_sessions(im, events) < 0)
+		return -1;
+	if (lines > LOAD_MAX_ICS_LINES)
+		return error(EX_DATAERR, "%s: %zu lines; planner reads at most %u", im->name, lines,
+			     LOAD_MAX_ICS_LINES);
+	if (params > LOAD_MAX_ICS_LINES)
+		return error(EX_DATAERR, "%s: %zu parameters; planner reads at most %u", im->name,
+			     params, LOAD_MAX_ICS_LINES);
+	return 0;
+}
+
 int import_ics(struct importer *im)
 {
 	struct ics x;
 	icalcomponent *root;
-	char *text, *calname = NULL;
+	char *calname = NULL;
 	const char *nul = memchr(im->buf, '\0', im->len);
 	size_t bad;
 	int ret;
@@ -283,22 +394,25 @@ int import_ics(struct importer *im)
 		return fail_at(im, (size_t)(nul - im->buf), "a NUL byte in an iCalendar file");
 	if (!text_valid_utf8(im->buf, im->len, &bad))
 		return fail_at(im, bad, "not valid UTF-8");
+	if (check_size(im) < 0)
+		return -1;
 	memset(&x, 0, sizeof(x));
 	/* a malformed property must not abort the process */
 	icalerror_set_errors_are_fatal(0);
-	text = xstrndup(im->buf, im->len);
-	root = icalparser_parse_string(text);
-	free(text);
+	root = parse_text(im->buf, im->len);
 	if (!root)
 		return error(EX_DATAERR, "%s: not iCalendar: no calendar could be read", im->name);
 	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
-		read_calendar(im, &x, root, &calname);
+		ret = read_calendar(im, &x, root, &calname);
 	} else {
 		/* several calendars in one file */
+		ret = 0;
 		for (icalcomponent *c = icalcomponent_get_first_component(root, ICAL_VCALENDAR_COMPONENT);
-		     c; c = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT))
-			read_calendar(im, &x, c, &calname);
+		     c && ret == 0; c = icalcomponent_get_next_component(root, ICAL_VCALENDAR_COMPONENT))
+			ret = read_calendar(im, &x, c, &calname);
 	}
+	if (ret < 0)
+		goto out;
 	import_conference(im, NULL, calname, NULL);
 	im->id_primary = "UID";
 	im->id_secondary = "UID and start";
@@ -320,6 +434,7 @@ int import_ics(struct importer *im)
 			"(\"%s\"), read in the conference zone", im->name, x.unknown_tzid,
 			x.unknown_tzid == 1 ? "" : "s", x.first_unknown_tzid);
 	ret = import_finish(im, x.declared, NULL);
+out:
 	icalcomponent_free(root);
 	free(calname);
 	free(x.declared);

@@ -39,6 +39,9 @@ static int load_rooms(struct importer *im, const json_t *root)
 
 	if (im_req_array(im, root, "rooms", &rooms) < 0)
 		return -1;
+	if (json_array_size(rooms) > LOAD_MAX_ROOMS)
+		return error(EX_DATAERR, "%s: %zu rooms; planner reads at most %u", im->name,
+			     json_array_size(rooms), LOAD_MAX_ROOMS);
 	im_push_key(im, "rooms");
 	json_array_foreach(rooms, i, r) {
 		struct room *room;
@@ -83,6 +86,9 @@ static int session_rooms(struct importer *im, const json_t *obj, struct session 
 			se->rooms = xmalloc(sizeof(*se->rooms));
 			se->rooms[se->nrooms++] = (size_t)r;
 		}
+	} else if (json_is_array(v) && json_array_size(v) > LOAD_MAX_LIST) {
+		ret = im_fail(im, "\"room\" has %zu entries; planner reads at most %u",
+			      json_array_size(v), LOAD_MAX_LIST);
 	} else if (json_is_array(v)) {
 		se->rooms = xmalloc((json_array_size(v) ? json_array_size(v) : 1) * sizeof(*se->rooms));
 		json_array_foreach(v, i, e) {
@@ -189,6 +195,14 @@ static int load_session(struct importer *im, const json_t *obj, struct session *
 	if (has_start && se->end <= se->start)
 		return im_fail_key(im, "end", "%s", se->end < se->start ? "end is before start"
 								    : "end equals start");
+	if (has_start && se->start < LOAD_MIN_INSTANT)
+		return im_fail_key(im, "start", "the start is before 0001-01-02 00:00 UTC, the earliest "
+				   "time planner reads");
+	if (has_start && se->end > LOAD_MAX_INSTANT)
+		return im_fail_key(im, "end", "the end is past 9999-12-31 00:00 UTC, the latest time planner reads");
+	if (has_start && se->end - se->start > LOAD_MAX_SESSION_DAYS * 86400)
+		return im_fail_key(im, "end", "the session lasts more than %d days; planner reads at "
+				   "most %d", LOAD_MAX_SESSION_DAYS, LOAD_MAX_SESSION_DAYS);
 	se->has_time = has_start;
 	im_set_what(im, NULL, NULL);
 	return 0;
@@ -200,7 +214,8 @@ static int load_sessions(struct importer *im, const json_t *root)
 	size_t i;
 	int ret = 0;
 
-	if (im_req_array(im, root, "sessions", &sessions) < 0)
+	if (im_req_array(im, root, "sessions", &sessions) < 0 ||
+	    import_check_sessions(im, json_array_size(sessions)) < 0)
 		return -1;
 	im_push_key(im, "sessions");
 	json_array_foreach(sessions, i, obj) {

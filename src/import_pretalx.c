@@ -23,13 +23,18 @@ static const char *room_name(const json_t *r)
 static int read_talk(struct importer *im, const json_t *talk)
 {
 	static const char *const person_keys[] = { "name", "public_name", NULL };
-	size_t i = import_add_session(im);
-	struct session *se = &im->s->sessions[i];
-	struct import_time *t = &im->times[i];
+	long n = import_add_session(im);
+	size_t i = (size_t)n;
+	struct session *se;
+	struct import_time *t;
 	const json_t *slot, *tags, *tag;
 	const char *type, *lang, *start = NULL, *end = NULL, *room = NULL;
 	size_t k;
 
+	if (n < 0)
+		return -1;
+	se = &im->s->sessions[i];
+	t = &im->times[i];
 	if (!json_is_object(talk))
 		return im_fail(im, "a talk must be an object, not %s", json_kind(talk));
 	if (im_opt_text_dup(im, talk, "code", &im->ids[i].primary) < 0 ||
@@ -145,6 +150,8 @@ int import_pretalx(struct importer *im, const json_t *root)
 	} else if (!json_is_array(root)) {
 		return im_fail(im, "pretalx talks are an array, not %s", json_kind(root));
 	}
+	if (import_check_sessions(im, json_array_size(talks)) < 0)
+		return -1;
 	import_conference(im, NULL, NULL, NULL);
 	im->id_primary = "\"code\"";
 	im->id_secondary = "\"id\"";

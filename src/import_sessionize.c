@@ -195,6 +195,18 @@ static int session_time(struct importer *im, size_t i, const json_t *obj)
 	return 0;
 }
 
+/* Fails, pointing at it, when the array member `key` of obj has more than LOAD_MAX_LIST
+ * entries. */
+static int list_too_long(struct importer *im, const json_t *obj, const char *key)
+{
+	size_t n = json_array_size(json_object_get(obj, key));
+
+	if (n <= LOAD_MAX_LIST)
+		return 0;
+	return im_fail_key(im, key, "\"%s\" has %zu entries; planner reads at most %u", key, n,
+			   LOAD_MAX_LIST);
+}
+
 static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 {
 	size_t i;
@@ -203,6 +215,7 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 	const char *room;
 	char *id = NULL;
 	size_t k;
+	long got;
 	bool explicit_type = false;
 
 	if (!json_is_object(obj))
@@ -216,7 +229,12 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 			return 0;
 		}
 	}
-	i = import_add_session(im);
+	got = import_add_session(im);
+	if (got < 0) {
+		free(id);
+		return -1;
+	}
+	i = (size_t)got;
 	se = &im->s->sessions[i];
 	im->ids[i].primary = id;
 	if (id && x->groups)
@@ -230,6 +248,10 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 	    session_time(im, i, obj) < 0)
 		return -1;
 	se->type = SESSION_TALK;
+	/* The lists below are searched for duplicates as they are read: bounded first. */
+	if (list_too_long(im, obj, "speakers") < 0 || list_too_long(im, obj, "categoryItems") < 0 ||
+	    list_too_long(im, obj, "categories") < 0)
+		return -1;
 
 	/* speakers: ids into the speakers list, or {id, name} */
 	v = json_object_get(obj, "speakers");
@@ -265,6 +287,13 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 		const json_t *items = json_object_get(e, "categoryItems"), *it;
 		size_t n;
 
+		if (json_array_size(items) > LOAD_MAX_LIST) {
+			im_push_key(im, "categories");
+			im_push_index(im, k);
+			list_too_long(im, e, "categoryItems");
+			im->depth -= 2;
+			return -1;
+		}
 		json_array_foreach(items, n, it) {
 			const char *name = im_text(json_object_get(it, "name"));
 			if (!name)
@@ -331,6 +360,8 @@ int import_sessionize(struct importer *im, const json_t *root)
 		    im_opt_array(im, root, "categories", &cats) < 0 ||
 		    im_opt_array(im, root, "speakers", &speakers) < 0 ||
 		    im_opt_array(im, root, "rooms", &rooms) < 0)
+			goto out;
+		if (import_check_sessions(im, json_array_size(sessions)) < 0)
 			goto out;
 		if (cats)
 			read_categories_all(&x, cats);

@@ -2,6 +2,7 @@
  * the parsed feed to its importer (src/import_*.c).  The formats and how one is recognised are
  * in README.md, "Formats planner reads". */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -232,14 +233,22 @@ struct chunk {
 };
 
 static struct chunk *arena;
+static size_t arena_total;	/* bytes of all chunks */
+static bool arena_full;		/* an allocation was refused: LOAD_MAX_JSON_MEMORY reached */
 static json_malloc_t saved_malloc;
 static json_free_t saved_free;
 
+/* jansson's allocations; NULL (which jansson turns into a failed parse) once the tree would
+ * take more than LOAD_MAX_JSON_MEMORY, so that no input can exhaust the memory. */
 static void *arena_malloc(size_t n)
 {
 	size_t need = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	struct chunk *c = arena;
 
+	if (n > LOAD_MAX_JSON_MEMORY) {
+		arena_full = true;
+		return NULL;
+	}
 	if (!c || c->size - c->used < need) {
 		size_t size = 1u << 20;
 
@@ -247,6 +256,11 @@ static void *arena_malloc(size_t n)
 			size = c->size * 2;
 		if (size < need)
 			size = need;
+		if (arena_total + size > LOAD_MAX_JSON_MEMORY) {
+			arena_full = true;
+			return NULL;
+		}
+		arena_total += size;
 		c = xmalloc(sizeof(*c) + size);
 		c->next = arena;
 		c->used = 0;
@@ -273,6 +287,8 @@ static void drop_json(json_t *root)
 		free(arena);
 		arena = next;
 	}
+	arena_total = 0;
+	arena_full = false;
 }
 
 /* Parses buf into *out (allocated in the arena: release with drop_json(), also on failure). */
@@ -285,6 +301,13 @@ static int parse_json(const char *buf, size_t len, const char *name, json_t **ou
 	json_set_alloc_funcs(arena_malloc, arena_free);
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
 	*out = root;
+	if (!root && arena_full)
+		return error(EX_DATAERR, "%s: too many JSON values: holding them would take over "
+			     "%u MiB; planner uses at most that", name, LOAD_MAX_JSON_MEMORY >> 20);
+	if (!root && json_error_code(&jerr) == json_error_stack_overflow)
+		return error(EX_DATAERR, "%s:%d:%d: JSON nested more than %u levels deep; planner "
+			     "reads at most %u", name, jerr.line, jerr.column, LOAD_MAX_DEPTH,
+			     LOAD_MAX_DEPTH);
 	if (!root && json_error_code(&jerr) == json_error_null_character)
 		return error(EX_DATAERR, "%s:%d:%d: a string holds a NUL character (\\u0000)", name,
 			     jerr.line, jerr.column);
@@ -334,6 +357,103 @@ const char *schedule_detect_format(const char *buf, size_t len, const char *name
 	f = detect_json(root, name);
 	drop_json(root);
 	return f;
+}
+
+/* Checks one text of the model against `max` bytes; `what` names it, with its session when se
+ * is not NULL (the id made inert and cut, on the error path only). */
+static int check_text(const char *text, size_t max, const char *name, const struct session *se,
+		      const char *what)
+{
+	size_t n = text ? strlen(text) : 0;
+	char *clean, *cut;
+	int ret;
+
+	if (n <= max)
+		return 0;
+	if (!se || text == se->id)
+		return error(EX_DATAERR, "%s: %s is %zu bytes; planner reads at most %zu", name,
+			     se ? "a session id" : what, n, max);
+	cut = xstrndup(se->id ? se->id : "?", 200);
+	clean = text_sanitize(cut);
+	free(cut);
+	cut = text_truncate(clean, 60);
+	ret = error(EX_DATAERR, "%s: session \"%s\": %s is %zu bytes; planner reads at most %zu",
+		    name, cut, what, n, max);
+	free(cut);
+	free(clean);
+	return ret;
+}
+
+/* The same for a count. */
+static int check_count(size_t n, size_t max, const char *name, const struct session *se,
+		       const char *what)
+{
+	char *clean, *cut;
+	int ret;
+
+	if (n <= max)
+		return 0;
+	if (!se)
+		return error(EX_DATAERR, "%s: %zu %s; planner reads at most %zu", name, n, what, max);
+	cut = xstrndup(se->id ? se->id : "?", 200);
+	clean = text_sanitize(cut);
+	free(cut);
+	cut = text_truncate(clean, 60);
+	ret = error(EX_DATAERR, "%s: session \"%s\": %zu %s; planner reads at most %zu", name,
+		    cut, n, what, max);
+	free(cut);
+	free(clean);
+	return ret;
+}
+
+/*
+ * The limits of load.h that hold for the model whatever the format: sessions, rooms, each
+ * text, the lists of a session.  The importers refuse most excesses earlier (before the memory
+ * or time is spent); this is where every format meets the same rules.
+ */
+static int check_limits(const struct schedule *s, const char *name)
+{
+	const struct conference *c = &s->conf;
+
+	if (check_count(s->nsessions, LOAD_MAX_SESSIONS, name, NULL, "sessions") < 0 ||
+	    check_count(s->nrooms, LOAD_MAX_ROOMS, name, NULL, "rooms") < 0 ||
+	    check_text(c->id, LOAD_MAX_TEXT, name, NULL, "the conference id") < 0 ||
+	    check_text(c->name, LOAD_MAX_TEXT, name, NULL, "the conference name") < 0 ||
+	    check_text(c->url, LOAD_MAX_TEXT, name, NULL, "the conference url") < 0 ||
+	    check_text(c->venue, LOAD_MAX_TEXT, name, NULL, "the venue") < 0)
+		return -1;
+	for (size_t i = 0; i < s->nrooms; i++) {
+		const struct room *r = &s->rooms[i];
+
+		if (check_text(r->id, LOAD_MAX_TEXT, name, NULL, "a room id") < 0 ||
+		    check_text(r->name, LOAD_MAX_TEXT, name, NULL, "a room name") < 0 ||
+		    check_text(r->floor, LOAD_MAX_TEXT, name, NULL, "a room's floor") < 0 ||
+		    check_text(r->building, LOAD_MAX_TEXT, name, NULL, "a room's building") < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+
+		if (check_text(se->id, LOAD_MAX_TEXT, name, se, "the id") < 0 ||
+		    check_text(se->title, LOAD_MAX_TEXT, name, se, "the title") < 0 ||
+		    check_text(se->subtitle, LOAD_MAX_TEXT, name, se, "the subtitle") < 0 ||
+		    check_text(se->track, LOAD_MAX_TEXT, name, se, "the track") < 0 ||
+		    check_text(se->language, LOAD_MAX_TEXT, name, se, "the language") < 0 ||
+		    check_text(se->url, LOAD_MAX_TEXT, name, se, "the url") < 0 ||
+		    check_text(se->abstract, LOAD_MAX_LONG_TEXT, name, se, "the abstract") < 0 ||
+		    check_text(se->description, LOAD_MAX_LONG_TEXT, name, se, "the description") < 0 ||
+		    check_count(se->nrooms, LOAD_MAX_LIST, name, se, "rooms") < 0 ||
+		    check_count(se->speakers.n, LOAD_MAX_LIST, name, se, "speakers") < 0 ||
+		    check_count(se->tags.n, LOAD_MAX_LIST, name, se, "tags") < 0)
+			return -1;
+		for (size_t j = 0; j < se->speakers.n; j++)
+			if (check_text(se->speakers.v[j], LOAD_MAX_TEXT, name, se, "a speaker's name") < 0)
+				return -1;
+		for (size_t j = 0; j < se->tags.n; j++)
+			if (check_text(se->tags.v[j], LOAD_MAX_TEXT, name, se, "a tag") < 0)
+				return -1;
+	}
+	return 0;
 }
 
 static int run_importer(struct importer *im, const char *format, const json_t *root)
@@ -388,6 +508,15 @@ int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const 
 	importer_release(&im);
 	if (root)
 		drop_json(root);
+	if (ret == 0)
+		ret = check_limits(s, name);
+	if (ret == 0) {
+		/* The conference name heads many outputs as it is: it is made inert once, here. */
+		char *clean = text_sanitize(s->conf.name ? s->conf.name : "");
+
+		free(s->conf.name);
+		s->conf.name = clean;
+	}
 	if (ret < 0)
 		schedule_release(s);
 	return ret;

@@ -94,18 +94,27 @@ static int get_strlist(const json_t *obj, const char *key, struct strlist *out)
 int plan_load(struct plan *p, const char *path)
 {
 	struct stat st;
-	json_error_t jerr;
-	json_t *root, *v, *e;
 	char *buf;
-	size_t len, i;
-	int ret = -1;
+	size_t len;
+	int ret;
 
 	if (stat(path, &st) < 0)
 		return 1;
 	if (read_file(path, PLAN_MAX_BYTES, &buf, &len) < 0)
 		return -1;
-	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	ret = plan_parse(p, buf, len, path);
 	free(buf);
+	return ret;
+}
+
+int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
+{
+	json_error_t jerr;
+	json_t *root, *v, *e;
+	size_t i;
+	int ret = -1;
+
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
 		char what[300];
 		snprintf(what, sizeof(what), "line %d column %d: %s", jerr.line, jerr.column, jerr.text);
@@ -123,7 +132,13 @@ int plan_load(struct plan *p, const char *path)
 	p->conference = xstrdup(json_string_value(json_object_get(root, "conference")));
 	p->fingerprint = xstrdup(json_string_value(json_object_get(root, "fingerprint")));
 	v = json_object_get(root, "travel_minutes");
-	p->travel_minutes = json_is_integer(v) ? (int)json_integer_value(v) : -1;
+	p->travel_minutes = -1;
+	if (json_is_integer(v) && json_integer_value(v) >= -1 && json_integer_value(v) <= 600) {
+		p->travel_minutes = (int)json_integer_value(v);
+	} else if (v && !json_is_null(v)) {
+		bad(path, "travel_minutes is not a number of minutes from 0 to 600");
+		goto out;
+	}
 	if (parse_utc(json_string_value(json_object_get(root, "made_at")), &p->made_at) < 0)
 		p->made_at = 0;
 	if (get_strlist(root, "args", &p->args) < 0 || get_strlist(root, "pinned", &p->pinned) < 0 ||

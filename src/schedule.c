@@ -226,6 +226,22 @@ static int cmp_id_ptr(const void *pa, const void *pb)
 	return c ? c : (a < b ? -1 : a > b);
 }
 
+long schedule_match_session(const struct schedule *s, const char *id)
+{
+	size_t len = strlen(id);
+	long found = schedule_find_session(s, id);
+
+	if (found >= 0 || len < 4)
+		return found;
+	for (size_t i = 0; i < s->nsessions; i++)
+		if (!strncmp(s->sessions[i].id, id, len)) {
+			if (found >= 0)
+				return -2;
+			found = (long)i;
+		}
+	return found;
+}
+
 long schedule_duplicate_session(const struct schedule *s)
 {
 	const struct session **v = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*v));

@@ -54,10 +54,10 @@ check pyconkr-2023 66 \
 	"planner: no timetable 'pyconkr-2023': not a file or a bundled name (did you mean 'pyconkr-2024'?)" \
 	"a misspelt bundled name gets a suggestion"
 
-# 50 MB: refused by size before anything is parsed.
-head -c 52428800 /dev/zero | tr '\0' ' ' >"$tmp/big.json"
-check "$tmp/big.json" 65 "planner: $tmp/big.json: too large (52428800 bytes; the limit is 32 MiB)" \
-	"a 50 MB file"
+# 70 MB: refused by size before anything is parsed.
+head -c 73400320 /dev/zero | tr '\0' ' ' >"$tmp/big.json"
+check "$tmp/big.json" 65 "planner: $tmp/big.json: too large (73400320 bytes; the limit is 64 MiB)" \
+	"a 70 MB file"
 
 # A BOM is fine; a NUL byte inside a string is not.
 printf '\357\273\277' >"$tmp/bom.json"; cat tests/data/mini.json >>"$tmp/bom.json"

@@ -68,9 +68,12 @@ expect_rc 65 "pins in overlapping slots of different lengths"
 run pick --must F7MWSF --break 09:00-10:00
 expect_err "planner: pinned session \"F7MWSF\" (파이콘과 나의 10년 돌아보기, 09:40-10:10, 컨벤션 홀 2) falls in break 09:00-10:00" \
 	"a pin inside a break is named"
-run pick --must SRKR7
-expect_err "planner: --must 'SRKR7': no such session in PyCon Korea 2024 (did you mean 'SRKR79'?)" \
+run pick --must SRKX79
+expect_err "planner: --must 'SRKX79': no such session in PyCon Korea 2024 (did you mean 'SRKR79'?)" \
 	"an unknown id gets a suggestion"
+run pick --must SRKR --no-save --json
+/usr/bin/python3 -c 'import json,sys; sys.exit(0 if "SRKR79" in json.load(open(sys.argv[1]))["chosen"] else 1)' "$tmp/out"
+ok $? "the start of an id (4+ characters, unique) pins the session it names"
 run pick --must MLLUJT
 expect_err "planner: --must 'MLLUJT': the session is not scheduled (it has no time)" "an unscheduled pin"
 run pick --break 12-13

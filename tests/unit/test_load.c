@@ -49,6 +49,10 @@ static void test_bundled_2024(void)
 	k = find(&s, "TGEZYJ");
 	ok(k && k->nrooms == 1 && !strcmp(s.rooms[k->rooms[0]].name, "컨벤션 홀 3"), "TGEZYJ is in 컨벤션 홀 3");
 	ok(k && k->tags.n == 1 && !strcmp(k->tags.v[0], "라이브러리 / 코어"), "TGEZYJ keeps its Korean tag");
+	ok(schedule_match_session(&s, "SRKR") == schedule_find_session(&s, "SRKR79"),
+	   "a unique start of an id (4+ characters) names the session");
+	is_int(schedule_match_session(&s, "SRK"), -1, "three characters are not enough");
+	is_int(schedule_match_session(&s, "TGEZYJ"), schedule_find_session(&s, "TGEZYJ"), "a whole id");
 	for (size_t i = 1; i < 41; i++)
 		if (s.sessions[i].start < s.sessions[i - 1].start) {
 			ok(0, "sessions sorted by start");
@@ -102,6 +106,17 @@ static void test_times(void)
 	schedule_release(&s);
 }
 
+static void test_match(void)
+{
+	struct schedule s;
+
+	ok(load_str(&s, HEAD "{\"id\":\"abcd-1\",\"title\":\"X\"},{\"id\":\"abcd-2\",\"title\":\"Y\"}]}") == 0,
+	   "two sessions whose ids share a start");
+	is_int(schedule_match_session(&s, "abcd"), -2, "a start shared by two ids is ambiguous");
+	is_int(schedule_match_session(&s, "abcd-2"), schedule_find_session(&s, "abcd-2"), "the whole id is not");
+	schedule_release(&s);
+}
+
 static void test_errors(void)
 {
 	struct schedule s;
@@ -151,6 +166,7 @@ int main(void)
 	test_bundled_2014();
 	test_times();
 	test_errors();
+	test_match();
 	test_jsonpos();
 	return done_testing();
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/python3
+"""Writes the large hostile inputs of tests/hostile/cases into DIR (too big to keep in git).
+
+    tests/hostile/generate.py DIR
+
+Each file is named after what it holds; tests/cli/hostile.sh runs planner on them.
+"""
+import json
+import os
+import sys
+
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+
+HEAD = ('{"planner_format": 1, "conference": {"id": "big", "name": "Big", "timezone": "UTC"}, '
+        '"rooms": [{"id": "a", "name": "A"}], "sessions": [')
+
+
+def write(name, *parts):
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+        for p in parts:
+            f.write(p)
+
+
+def native(sessions):
+    return HEAD + ",".join(sessions) + "]}\n"
+
+
+def ics(*events):
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hostile//EN\r\n"
+            + "".join(events) + "END:VCALENDAR\r\n")
+
+
+def vevent(uid, summary="x", extra=""):
+    return ("BEGIN:VEVENT\r\nUID:%s\r\nSUMMARY:%s\r\nDTSTART:20250101T100000Z\r\n"
+            "DTEND:20250101T110000Z\r\nLOCATION:A\r\n%sEND:VEVENT\r\n" % (uid, summary, extra))
+
+
+# 100 000 levels of nesting.
+write("nest-100000.json", '{"planner_format": 1, "x": ' + "[" * 100000 + "]" * 100000 + "}\n")
+write("nest-100000.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "BEGIN:VEVENT\r\n" * 100000
+      + "END:VEVENT\r\n" * 100000 + "END:VCALENDAR\r\n")
+
+# 10^6 sessions: native (28 MB), a frab feed, and iCalendar.
+write("sessions-1000000.json", native('{"id": "s%d", "title": "t"}' % i for i in range(1000000)))
+write("sessions-1000000.frab.json",
+      '{"schedule": {"conference": {"acronym": "big", "title": "Big", "days": [{"date": '
+      '"2025-01-01", "rooms": {"A": [',
+      ",".join(['{"title": "t"}'] * 1000000),
+      "]}}]}}}\n")
+write("sessions-1000000.ics", ics(*("BEGIN:VEVENT\r\nUID:%d\r\nEND:VEVENT\r\n" % i
+                                     for i in range(1000000))))
+
+# Huge strings: a 10 MB title and abstract (native), a 10 MB SUMMARY line (iCalendar).
+TEN_MB = 10 * 1024 * 1024
+write("title-10MB.json", native(['{"id": "a", "title": "' + "x" * TEN_MB + '"}']))
+write("abstract-10MB.json", native(['{"id": "a", "title": "t", "abstract": "' + "x" * TEN_MB + '"}']))
+write("title-10MB.ics", ics(vevent("a", "x" * TEN_MB)))
+write("id-10MB.json", native(['{"id": "' + "\\u001b[2J" * (TEN_MB // 4) + '", "title": "t"}']))
+
+# 50 MB of a valid timetable: 100 000 sessions (the most planner reads), each with an abstract.
+abstract = "lorem ipsum dolor sit amet " * 14
+write("feed-50MB.json", native(
+    '{"id": "s%d", "title": "Session %d", "abstract": "%s", "room": "a", '
+    '"start": "2025-01-%02dT%02d:%02d", "end": "2025-01-%02dT%02d:%02d"}'
+    % (i, i, abstract, 1 + i // 4000, 8 + i % 4000 // 400, i % 400 // 10 + 10,
+       1 + i // 4000, 8 + i % 4000 // 400, i % 400 // 10 + 11)
+    for i in range(100000)))
+
+# JSON whose parse tree would not fit: 20 million empty objects in 60 MB.
+write("values-20M.json", "[", ",".join(["{}"] * 20000000), "]\n")
+
+# iCalendar beyond its limits: 2 million lines, a line with 10 000 parameters, 4 MB of
+# CATEGORIES values on one line.
+write("lines-2M.ics", ics(vevent("a", extra="X-A:1\r\n" * 2000000)))
+write("params-10000.ics", ics(vevent("a", extra="X-A" + ";P=1" * 10000 + ":x\r\n")))
+write("categories-4MB.ics", ics(vevent("a", extra="CATEGORIES:" + ",".join(["c"] * 2000000) + "\r\n")))
+
+# 9 000 rooms whose names all make the same id (frab), and 20 000 distinct rooms.
+write("rooms-same-slug.frab.json",
+      '{"schedule": {"conference": {"acronym": "r", "title": "R", "time_zone_name": "UTC", '
+      '"rooms": [', ",".join('{"name": "A%s"}' % ("!" * (i % 50) + "?" * (i // 50))
+                             for i in range(9000)),
+      '], "days": [{"date": "2025-01-01", "rooms": {}}]}}}\n')
+write("rooms-20000.frab.json",
+      '{"schedule": {"conference": {"acronym": "r", "title": "R", "time_zone_name": "UTC", '
+      '"rooms": [', ",".join('{"name": "Room %d"}' % i for i in range(20000)),
+      '], "days": [{"date": "2025-01-01", "rooms": {}}]}}}\n')
+
+# Sessionize: one session referring to 500 000 category items, all different.
+write("categories-500000.sessionize.json",
+      '{"sessions": [{"id": "1", "title": "t", "categoryItems": [',
+      ",".join(str(i) for i in range(500000)),
+      ']}], "categories": [{"title": "Tags", "items": [',
+      ",".join('{"id": %d, "name": "c%d"}' % (i, i) for i in range(500000)),
+      ']}], "rooms": [], "speakers": []}\n')
+
+# Bytes that are not text, small but kept out of git: NUL bytes and invalid UTF-8 inside strings.
+def raw(name, data):
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+
+
+JSON_HEAD = (b'{"planner_format": 1, "conference": {"id": "h", "name": "H", "timezone": "UTC"}, '
+             b'"rooms": [], "sessions": [{"id": "s1", "title": "')
+JSON_TAIL = b'"}]}\n'
+ICS_HEAD = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:"
+ICS_TAIL = b"\r\nDTSTART:20250101T100000Z\r\nDTEND:20250101T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+for name, bad in (("nul", b"a\x00b"), ("overlong", b"a\xc0\xafb"), ("surrogate-bytes", b"a\xed\xa0\x80b"),
+                  ("above-10ffff", b"a\xf4\x90\x80\x80b"), ("truncated-sequence", b"a\xe2\x82")):
+    raw(name + ".json", JSON_HEAD + bad + JSON_TAIL)
+    raw(name + ".ics", ICS_HEAD + bad + ICS_TAIL)
