@@ -61,10 +61,17 @@ static int skip_value(struct scan *s)
 		case ',': case ':':
 			s->p++;
 			break;
-		default:
+		default: {
+			const char *start = s->p;
+
 			while (s->p < s->end && !strchr(" \t\r\n,:]}[{\"", *s->p))
 				s->p++;
+			/* A byte that no JSON value starts with (a NUL, which strchr() finds in
+			 * the set): step over it rather than stand still. */
+			if (s->p == start)
+				s->p++;
 			break;
+		}
 		}
 		if (depth > 0)
 			continue;
