@@ -66,6 +66,9 @@ char **cache_names(size_t *n);
 
 /* Reads NAME/meta.json into m (initialized).  Returns 0, or -1 with error() set. */
 int cache_read_meta(const char *name, struct cache_meta *m);
+/* True if the cached feed of m->name still has the size and checksum m records (a damaged or
+ * replaced feed is fetched again whole, never kept as "up to date"). */
+bool cache_feed_intact(const struct cache_meta *m);
 /* The name of the entry fetched from `url`, or NULL.  Caller frees. */
 char *cache_find_url(const char *url);
 

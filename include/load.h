@@ -22,8 +22,8 @@ struct schedule;
 /* Inputs larger than this are refused before parsing; also fetch's largest body. */
 #define LOAD_MAX_BYTES (64u << 20)
 /* Sessions and rooms in one timetable. */
-#define LOAD_MAX_SESSIONS 100000u
-#define LOAD_MAX_ROOMS 10000u
+#define LOAD_MAX_SESSIONS 20000u
+#define LOAD_MAX_ROOMS 2000u
 /* Bytes of one text: a title, id, name, track, speaker, tag, url ...; an abstract or a
  * description. */
 #define LOAD_MAX_TEXT (64u << 10)
@@ -65,7 +65,7 @@ const char *schedule_detect_format(const char *buf, size_t len, const char *name
 /* Parses buf[0..len) (a UTF-8 BOM is skipped) into s, which must be freshly initialized.  `name`
  * (a path or URL) is used in messages and kept as s->source.  opt may be NULL.  Returns 0, or -1
  * with error() set (EX_DATAERR for bad data, EX_USAGE for a bad format or time zone option); on
- * failure s is released. */
+ * failure s is released and the warnings it queued are dropped. */
 int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
 			 const struct load_options *opt);
 

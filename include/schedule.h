@@ -101,6 +101,8 @@ struct schedule {
 	struct day *days;          /* the dates that hold a timed session, in order */
 	size_t ndays;
 	char *source;              /* where it was loaded from, for messages; may be NULL */
+	size_t *by_id;             /* session indexes in id order, for schedule_find_session
+				    * (schedule_index); NULL: none yet */
 };
 
 void schedule_init(struct schedule *s);
@@ -116,6 +118,9 @@ struct session *schedule_add_session(struct schedule *s);
 /* Index of the room / session with this id, or -1. */
 long schedule_find_room(const struct schedule *s, const char *id);
 long schedule_find_session(const struct schedule *s, const char *id);
+/* Builds s->by_id, so that schedule_find_session is a binary search rather than a walk over
+ * every session (schedule_finish and the snapshot reader call it; adding a session drops it). */
+void schedule_index(struct schedule *s);
 
 /* What a user typed for a session: the session whose id is `id`, else the only one whose id
  * starts with it (at least 4 characters, for long ids such as frab's UUIDs).  Its index; -1 when

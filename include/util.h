@@ -26,6 +26,8 @@ size_t warning_count(void);
 const char *warning_at(size_t i);
 /* Drops every queued warning. */
 void warnings_clear(void);
+/* Drops the warnings queued after the first n (those of a step that failed after all). */
+void warnings_truncate(size_t n);
 
 /* Allocation that aborts the process on out-of-memory (the only exit a module may take). */
 void *xmalloc(size_t n);

@@ -110,6 +110,23 @@ static char *entry_path(const char *name, const char *file)
 	return file ? xasprintf("%s/%s/%s", root, name, file) : xasprintf("%s/%s", root, name);
 }
 
+bool cache_feed_intact(const struct cache_meta *m)
+{
+	char *path = m->name ? entry_path(m->name, "feed") : NULL, *buf;
+	size_t len;
+	bool ok;
+
+	if (!path || read_file(path, FEED_READ_MAX, &buf, &len) < 0) {
+		free(path);
+		error_clear();
+		return false;
+	}
+	ok = len == m->feed_size && snapshot_hash(buf, len) == m->feed_hash;
+	free(buf);
+	free(path);
+	return ok;
+}
+
 bool cache_exists(const char *name)
 {
 	struct stat st;
@@ -461,8 +478,8 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch it again "
 			      "with 'planner fetch %s'", what, name, m.url);
 		else
-			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch its URL again",
-			      what, name);
+			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch its URL "
+			      "again", what, name);
 		free(what);
 		cache_meta_release(&m);
 		return -1;

@@ -419,9 +419,14 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			const struct session *a = v[i], *b = v[j];
-			int64_t need = pick_travel(&rq, a, b);
+			int64_t need;
 			char *da, *db;
 
+			/* b and every later one start after a ends plus the longest walk (three
+			 * times the travel time, between buildings): no more conflicts for a */
+			if (b->start >= a->end + (int64_t)rq.travel_minutes * 60 * 3)
+				break;
+			need = pick_travel(&rq, a, b);
 			if (a->end + need <= b->start)
 				continue;
 			found++;

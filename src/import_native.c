@@ -199,7 +199,8 @@ static int load_session(struct importer *im, const json_t *obj, struct session *
 		return im_fail_key(im, "start", "the start is before 0001-01-02 00:00 UTC, the earliest "
 				   "time planner reads");
 	if (has_start && se->end > LOAD_MAX_INSTANT)
-		return im_fail_key(im, "end", "the end is past 9999-12-31 00:00 UTC, the latest time planner reads");
+		return im_fail_key(im, "end", "the end is past 9999-12-31 00:00 UTC, the latest time "
+				   "planner reads");
 	if (has_start && se->end - se->start > LOAD_MAX_SESSION_DAYS * 86400)
 		return im_fail_key(im, "end", "the session lasts more than %d days; planner reads at "
 				   "most %d", LOAD_MAX_SESSION_DAYS, LOAD_MAX_SESSION_DAYS);

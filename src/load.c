@@ -2,8 +2,8 @@
  * the parsed feed to its importer (src/import_*.c).  The formats and how one is recognised are
  * in README.md, "Formats planner reads". */
 #include <errno.h>
-#include <stdbool.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,11 +294,21 @@ static void drop_json(json_t *root)
 /* Parses buf into *out (allocated in the arena: release with drop_json(), also on failure). */
 static int parse_json(const char *buf, size_t len, const char *name, json_t **out)
 {
+	const char *nul = memchr(buf, '\0', len);
 	json_error_t jerr;
 	json_t *root;
 
 	json_get_alloc_funcs(&saved_malloc, &saved_free);
 	json_set_alloc_funcs(arena_malloc, arena_free);
+	if (nul) {
+		/* (jansson would drop one after a number without a word) */
+		int line, col;
+
+		*out = NULL;
+		position_of(buf, (size_t)(nul - buf), &line, &col);
+		return error(EX_DATAERR, "%s:%d:%d: a NUL byte, which JSON text cannot hold", name,
+			     line, col);
+	}
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
 	*out = root;
 	if (!root && arena_full)
@@ -359,13 +369,26 @@ const char *schedule_detect_format(const char *buf, size_t len, const char *name
 	return f;
 }
 
+/* "session "ID": " for a message about se: the id made inert and cut.  Caller frees. */
+static char *session_who(const struct session *se)
+{
+	const char *id = se->id ? se->id : "?";
+	char *head = xstrndup(id, strnlen(id, 200)), *clean = text_sanitize(head);
+	char *cut = text_truncate(clean, 60), *who = xasprintf("session \"%s\": ", cut);
+
+	free(cut);
+	free(clean);
+	free(head);
+	return who;
+}
+
 /* Checks one text of the model against `max` bytes; `what` names it, with its session when se
- * is not NULL (the id made inert and cut, on the error path only). */
+ * is not NULL. */
 static int check_text(const char *text, size_t max, const char *name, const struct session *se,
 		      const char *what)
 {
 	size_t n = text ? strlen(text) : 0;
-	char *clean, *cut;
+	char *who;
 	int ret;
 
 	if (n <= max)
@@ -373,14 +396,10 @@ static int check_text(const char *text, size_t max, const char *name, const stru
 	if (!se || text == se->id)
 		return error(EX_DATAERR, "%s: %s is %zu bytes; planner reads at most %zu", name,
 			     se ? "a session id" : what, n, max);
-	cut = xstrndup(se->id ? se->id : "?", 200);
-	clean = text_sanitize(cut);
-	free(cut);
-	cut = text_truncate(clean, 60);
-	ret = error(EX_DATAERR, "%s: session \"%s\": %s is %zu bytes; planner reads at most %zu",
-		    name, cut, what, n, max);
-	free(cut);
-	free(clean);
+	who = session_who(se);
+	ret = error(EX_DATAERR, "%s: %s%s is %zu bytes; planner reads at most %zu", name, who,
+		    what, n, max);
+	free(who);
 	return ret;
 }
 
@@ -388,21 +407,14 @@ static int check_text(const char *text, size_t max, const char *name, const stru
 static int check_count(size_t n, size_t max, const char *name, const struct session *se,
 		       const char *what)
 {
-	char *clean, *cut;
+	char *who;
 	int ret;
 
 	if (n <= max)
 		return 0;
-	if (!se)
-		return error(EX_DATAERR, "%s: %zu %s; planner reads at most %zu", name, n, what, max);
-	cut = xstrndup(se->id ? se->id : "?", 200);
-	clean = text_sanitize(cut);
-	free(cut);
-	cut = text_truncate(clean, 60);
-	ret = error(EX_DATAERR, "%s: session \"%s\": %zu %s; planner reads at most %zu", name,
-		    cut, n, what, max);
-	free(cut);
-	free(clean);
+	who = se ? session_who(se) : xstrdup("");
+	ret = error(EX_DATAERR, "%s: %s%zu %s; planner reads at most %zu", name, who, n, what, max);
+	free(who);
 	return ret;
 }
 
@@ -477,7 +489,7 @@ int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const 
 	const char *format = opt && opt->format && strcmp(opt->format, "auto") ? opt->format : NULL;
 	struct importer im;
 	json_t *root = NULL;
-	size_t at;
+	size_t at, nwarn = warning_count();
 	int kind, ret = -1;
 
 	if (load_format_check(format) < 0 || prepare(&buf, &len, name) < 0)
@@ -517,8 +529,11 @@ int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const 
 		free(s->conf.name);
 		s->conf.name = clean;
 	}
-	if (ret < 0)
+	if (ret < 0) {
+		/* A refused feed gets its one message, not also the warnings about it. */
+		warnings_truncate(nwarn);
 		schedule_release(s);
+	}
 	return ret;
 }
 

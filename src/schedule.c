@@ -143,6 +143,7 @@ void schedule_release(struct schedule *s)
 	free(s->sessions);
 	free(s->days);
 	free(s->source);
+	free(s->by_id);
 	schedule_init(s);
 }
 
@@ -175,6 +176,8 @@ struct session *schedule_add_session(struct schedule *s)
 {
 	struct session *se;
 
+	free(s->by_id);	/* the index would not know the new session */
+	s->by_id = NULL;
 	s->sessions = xgrow(s->sessions, s->nsessions + 1, &s->sessions_alloc, sizeof(*s->sessions));
 	se = &s->sessions[s->nsessions++];
 	memset(se, 0, sizeof(*se));
@@ -192,6 +195,22 @@ long schedule_find_room(const struct schedule *s, const char *id)
 
 long schedule_find_session(const struct schedule *s, const char *id)
 {
+	if (s->by_id) {
+		size_t lo = 0, hi = s->nsessions;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(s->sessions[s->by_id[mid]].id, id);
+
+			if (!c)
+				return (long)s->by_id[mid];
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return -1;
+	}
 	for (size_t i = 0; i < s->nsessions; i++)
 		if (!strcmp(s->sessions[i].id, id))
 			return (long)i;
@@ -259,6 +278,20 @@ long schedule_duplicate_session(const struct schedule *s)
 	return dup;
 }
 
+void schedule_index(struct schedule *s)
+{
+	const struct session **v = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*v));
+
+	for (size_t i = 0; i < s->nsessions; i++)
+		v[i] = &s->sessions[i];
+	qsort(v, s->nsessions, sizeof(*v), cmp_id_ptr);
+	free(s->by_id);
+	s->by_id = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*s->by_id));
+	for (size_t i = 0; i < s->nsessions; i++)
+		s->by_id[i] = (size_t)(v[i] - s->sessions);
+	free(v);
+}
+
 int schedule_finish(struct schedule *s)
 {
 	size_t ndays = 0, alloc = 0;
@@ -270,6 +303,7 @@ int schedule_finish(struct schedule *s)
 		return error(EX_DATAERR, "duplicate session id \"%s\"", s->sessions[dup].id);
 	if (s->nsessions)	/* an empty timetable has no array at all */
 		qsort(s->sessions, s->nsessions, sizeof(*s->sessions), cmp_session);
+	schedule_index(s);
 	free(s->days);
 	s->days = NULL;
 	/* Sessions are sorted by start, so days arrive in order: the zone is asked once per day

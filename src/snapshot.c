@@ -463,6 +463,8 @@ static void read_model(struct reader *r, struct schedule *s)
 		r->bad = true;
 		r->why = "bytes after the end";
 	}
+	if (!r->bad)
+		schedule_index(s);
 }
 
 int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,

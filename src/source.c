@@ -357,7 +357,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	struct schedule news;
 	struct load_options lo = { 0 };
 	char *url = NULL, *name = NULL;
-	bool have_old = false, conditional;
+	bool have_old = false, intact = false, conditional;
 	int64_t now = (int64_t)time(NULL);
 	int ret = -1, lock = -1;
 	uint64_t hash;
@@ -370,6 +370,8 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 		goto out;
 	if (name && cache_exists(name) && cache_read_meta(name, &old) == 0)
 		have_old = true;
+	/* A cached feed that no longer matches its record is fetched again whole. */
+	intact = have_old && cache_feed_intact(&old);
 	error_clear();
 	memset(&lo, 0, sizeof(lo));
 	lo.format = o->format ? o->format : have_old ? old.format : NULL;
@@ -378,7 +380,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	 * --name on a later one only picks the entry. */
 	lo.name = have_old ? old.load_name : o->name;
 	/* Validators only for the same URL read the same way: else the bytes are needed anyway. */
-	conditional = have_old && !o->refresh && old.url && !strcmp(old.url, url) &&
+	conditional = intact && !o->refresh && old.url && !strcmp(old.url, url) &&
 		      same_option(lo.format, old.format) && same_option(lo.timezone, old.timezone);
 	req.source = url;
 	req.etag = conditional ? old.etag : NULL;
@@ -463,7 +465,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	r->meta.conf_tz = xstrdup(news.conf.timezone);
 	r->meta.nsessions = news.nsessions;
 	r->meta.ndays = news.ndays;
-	if (have_old && cache_exists(name) && old.feed_hash == hash && old.feed_size == fr.len &&
+	if (intact && cache_exists(name) && old.feed_hash == hash && old.feed_size == fr.len &&
 	    same_option(lo.format, old.format) && same_option(lo.timezone, old.timezone)) {
 		/* The same bytes again: only the validators and the times change. */
 		r->meta.fetched_at = old.fetched_at;

@@ -58,6 +58,12 @@ void warning(const char *fmt, ...)
 	warns[nwarns++] = msg;
 }
 
+void warnings_truncate(size_t n)
+{
+	while (nwarns > n)
+		free(warns[--nwarns]);
+}
+
 size_t warning_count(void)
 {
 	return nwarns;

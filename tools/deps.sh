@@ -12,8 +12,11 @@ test_pkgs="python3 valgrind mandoc man-db zsh fish openssl"
 test_pkgs="$test_pkgs chromium fonts-noto-cjk poppler-utils libxml2-utils cmark-gfm"
 # planner export: real calendar programs that read the .ics (tests/cli/export.sh).
 test_pkgs="$test_pkgs python3-icalendar khal calcurse"
-# make fuzz: clang with the libFuzzer and sanitizer runtimes.
-test_pkgs="$test_pkgs clang libclang-rt-14-dev"
+# make fuzz: clang with the libFuzzer and sanitizer runtimes, llvm for the symbolizer (stack
+# traces with lines).
+test_pkgs="$test_pkgs clang libclang-rt-14-dev llvm"
+# tests/cli/hostile.sh: peak memory (/usr/bin/time) and the files a run opens (strace).
+test_pkgs="$test_pkgs time strace"
 
 case "${1:-all}" in
 build) want=$build ;;

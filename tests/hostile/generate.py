@@ -58,14 +58,15 @@ write("abstract-10MB.json", native(['{"id": "a", "title": "t", "abstract": "' + 
 write("title-10MB.ics", ics(vevent("a", "x" * TEN_MB)))
 write("id-10MB.json", native(['{"id": "' + "\\u001b[2J" * (TEN_MB // 4) + '", "title": "t"}']))
 
-# 50 MB of a valid timetable: 100 000 sessions (the most planner reads), each with an abstract.
-abstract = "lorem ipsum dolor sit amet " * 14
+# 50 MB of a valid timetable: 20 000 sessions (the most planner reads) one after the other in
+# one room, each with a 2.5 kB abstract: every command must finish with it.
+abstract = "lorem ipsum dolor sit amet " * 92
 write("feed-50MB.json", native(
     '{"id": "s%d", "title": "Session %d", "abstract": "%s", "room": "a", '
     '"start": "2025-01-%02dT%02d:%02d", "end": "2025-01-%02dT%02d:%02d"}'
-    % (i, i, abstract, 1 + i // 4000, 8 + i % 4000 // 400, i % 400 // 10 + 10,
-       1 + i // 4000, 8 + i % 4000 // 400, i % 400 // 10 + 11)
-    for i in range(100000)))
+    % (i, i, abstract, 1 + i // 700, 8 + i % 700 // 50, i % 50, 1 + i // 700,
+       8 + i % 700 // 50, i % 50 + 1)
+    for i in range(20000)))
 
 # JSON whose parse tree would not fit: 20 million empty objects in 60 MB.
 write("values-20M.json", "[", ",".join(["{}"] * 20000000), "]\n")
@@ -76,15 +77,15 @@ write("lines-2M.ics", ics(vevent("a", extra="X-A:1\r\n" * 2000000)))
 write("params-10000.ics", ics(vevent("a", extra="X-A" + ";P=1" * 10000 + ":x\r\n")))
 write("categories-4MB.ics", ics(vevent("a", extra="CATEGORIES:" + ",".join(["c"] * 2000000) + "\r\n")))
 
-# 9 000 rooms whose names all make the same id (frab), and 20 000 distinct rooms.
+# 1 900 rooms whose names all make the same id (frab), and 3 000 distinct rooms.
 write("rooms-same-slug.frab.json",
       '{"schedule": {"conference": {"acronym": "r", "title": "R", "time_zone_name": "UTC", '
       '"rooms": [', ",".join('{"name": "A%s"}' % ("!" * (i % 50) + "?" * (i // 50))
-                             for i in range(9000)),
+                             for i in range(1900)),
       '], "days": [{"date": "2025-01-01", "rooms": {}}]}}}\n')
-write("rooms-20000.frab.json",
+write("rooms-3000.frab.json",
       '{"schedule": {"conference": {"acronym": "r", "title": "R", "time_zone_name": "UTC", '
-      '"rooms": [', ",".join('{"name": "Room %d"}' % i for i in range(20000)),
+      '"rooms": [', ",".join('{"name": "Room %d"}' % i for i in range(3000)),
       '], "days": [{"date": "2025-01-01", "rooms": {}}]}}}\n')
 
 # Sessionize: one session referring to 500 000 category items, all different.

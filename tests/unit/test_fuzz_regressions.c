@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "jsonpos.h"
 #include "load.h"
 #include "plan.h"
 #include "schedule.h"
@@ -153,6 +155,19 @@ static void check_target(const char *target, size_t *total)
 			free(path);
 			continue;
 		}
+		if (strcmp(target, "ics") && strcmp(target, "config") && strcmp(target, "snapshot")) {
+			/* The position finder walks the raw text of JSON on error paths: it must end
+			 * whatever the bytes (a NUL once made it stand still). */
+			static const struct json_step far[] = { { NULL, 1000000 } };
+			static const struct json_step none[] = { { "no such key", 0 } };
+			int line, col, line2, col2;
+
+			/* (paths that are not there: every value is skipped over) */
+			json_locate(buf, len, far, 1, &line, &col);
+			json_locate(buf, len, none, 1, &line2, &col2);
+			ok(line >= 1 && col >= 1 && line2 >= 1 && col2 >= 1,
+			   "%s: json_locate ends (%d:%d, %d:%d)", path, line, col, line2, col2);
+		}
 		ret = run(target, buf, len);
 		if (ret == -2) {
 			ok(0, "%s: \"%s\" is not a fuzz target (native, frab, c3voc2, pretalx, "
@@ -179,8 +194,11 @@ static void check_target(const char *target, size_t *total)
 int main(void)
 {
 	size_t n, total = 0;
-	char **targets = list_dir(DIR_REGRESSIONS, &n);
+	char **targets;
 	struct stat st;
+
+	alarm(300);	/* a hang fails the test rather than stopping the suite */
+	targets = list_dir(DIR_REGRESSIONS, &n);
 
 	ok(targets != NULL, "%s can be read", DIR_REGRESSIONS);
 	for (size_t i = 0; targets && i < n; i++) {

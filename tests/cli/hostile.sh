@@ -1,0 +1,227 @@
+#!/bin/sh
+# Hostile input (tests/hostile/README.md): every case of tests/hostile/cases gives its exit status
+# and its one-line message, finishes within 120 seconds and under a memory bound; every command
+# finishes on the largest timetable planner reads; the feed's text stays inert on a terminal, in
+# HTML, SVG and iCalendar; a zone name that is a path is never opened; damaged plan, cache and
+# snapshot files are reported naming the file and how to recover, and are left as they were.
+. "$(dirname "$0")/../lib.sh"
+cd "$top" || exit 1
+H=tests/hostile
+G=$tmp/gen
+PY=/usr/bin/python3
+check="$PY $H/check.py"
+if ! $PY $H/generate.py "$G" >"$tmp/gen.log" 2>&1; then
+	sed 's/^/# /' "$tmp/gen.log"
+	echo "Bail out! tests/hostile/generate.py failed"
+	exit 1
+fi
+
+# The memory bound, in KiB: 1 GiB.  An ASan build needs more for the same work (shadow memory,
+# redzones, the quarantine of freed blocks): 3 GiB for it.
+max_kb=1048576
+grep -q __asan_init "$PLANNER" && max_kb=3145728
+
+# measure ARGS...: runs planner with a 120-second timeout under /usr/bin/time; stdout, stderr
+# and status as run() leaves them, the peak RSS in $kb (KiB) and the time in $secs.  Inputs over
+# 1 MB, and everything while $big is set, skip $PLANNER_WRAP: valgrind would take minutes on
+# them and measure itself.
+big=""
+measure() {
+	wrap=$PLANNER_WRAP
+	[ -n "$big" ] && wrap=""
+	for a in "$@"; do
+		[ -f "$a" ] && [ "$(wc -c <"$a")" -gt 1000000 ] && wrap=""
+	done
+	/usr/bin/time -f '%M %e' -o "$tmp/time" timeout 120 $wrap "$PLANNER" "$@" \
+		</dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -- $(tail -n 1 "$tmp/time")
+	kb=${1:-0} secs=${2:-0}
+}
+# bounded DESCRIPTION: the last measure finished in time and under the memory bound.
+bounded() {
+	[ "$rc" -ne 124 ] && [ "$kb" -lt "$max_kb" ]
+	ok $? "$1: bounded ($((kb / 1024)) MiB, $secs s)" || echo "#   exit $rc, $kb KiB"
+}
+
+# ---- the table
+grep -v '^#' $H/cases | grep -v '^ *$' >"$tmp/cases"
+while IFS= read -r line; do
+	what=${line%% | *} rest=${line#* | }
+	status=${rest%% | *} rest=${rest#* | }
+	args=${rest%% | *} want=${rest#* | }
+	args=$(printf '%s' "$args" | sed "s|{H}|$H|g; s|{G}|$G|g")
+	want=$(printf '%s' "$want" | sed "s|{H}|$H|g; s|{G}|$G|g")
+	measure $args
+	expect_rc "$status" "$what"
+	case $want in
+	-) [ ! -s "$tmp/err" ]; ok $? "$what: nothing on stderr" || sed 's/^/#   stderr: /' "$tmp/err" | head -3 ;;
+	~*) head -n 1 "$tmp/err" | grep -Eq -- "${want#\~}"; ok $? "$what: message" ||
+		sed 's/^/#   stderr: /' "$tmp/err" | head -3 ;;
+	*) expect_err "$want" "$what: message" ;;
+	esac
+	if [ "$status" -ne 0 ]; then
+		[ ! -s "$tmp/out" ]; ok $? "$what: nothing on stdout"
+	fi
+	bounded "$what"
+done <"$tmp/cases"
+
+# ---- what the times come to
+run -s $H/dst-berlin.json list --json
+$PY -c 'import json,sys; v = {s["id"]: (s["start"], s["end"]) for s in json.load(open(sys.argv[1]))}
+assert v["spring"] == ("2025-03-30T03:30:00+02:00", "2025-03-30T04:00:00+02:00"), v["spring"]
+assert v["fall"] == ("2025-10-26T02:30:00+02:00", "2025-10-26T03:30:00+01:00"), v["fall"]' "$tmp/out"
+ok $? "DST: 02:30 in the gap is read with the offset before it (03:30 CEST), 02:30 in the overlap is the first one (CEST)"
+run -s $H/durations.frab.json list
+grep -q '^14:00-15:00  Hall  ok  *fine$' "$tmp/out" && [ "$(grep -c '^unscheduled' "$tmp/out")" -eq 6 ]
+ok $? "durations: the good session keeps its time, the six bad ones are kept unscheduled" ||
+	sed 's/^/#   /' "$tmp/out"
+run -s $H/numbers-for-strings.frab.json list --json
+$PY -c 'import json,sys; v = json.load(open(sys.argv[1])); assert [s["id"] for s in v] == ["7", "g2"], v; assert v[0]["title"] == "42", v' "$tmp/out"
+ok $? "frab: numbers for guid and title are read as text"
+run -s $H/missing-refs.sessionize.json list --json
+$PY -c 'import json,sys; v = json.load(open(sys.argv[1])); assert len(v) == 1 and v[0]["room"] in (None, "") and not v[0]["speakers"] and not v[0]["tags"], v' "$tmp/out"
+ok $? "Sessionize: the session is kept, without the room, speaker and category that do not exist"
+
+# ---- every command on the largest timetable: 20 000 sessions, 50 MB, one after the other
+# (a plan of 20 000 sessions, as long as pick can make); fetched, as a user would
+big=1
+measure fetch "$G/feed-50MB.json" --name big
+[ "$rc" -eq 0 ]; ok $? "20 000 sessions: planner fetch (exit 0)" || sed 's/^/#   /' "$tmp/err" | head -3
+bounded "20 000 sessions: planner fetch"
+for c in "pick --fill" plan "print" "print --all -f html -o $tmp/big.html" "now --at 2025-01-03T10:00" \
+	"export -o $tmp/big.ics" conflicts "add s3" "list --search lorem"; do
+	measure -s big $c
+	[ "$rc" -eq 0 ]; ok $? "20 000 sessions: planner $c (exit 0)" || sed 's/^/#   /' "$tmp/err" | head -3
+	bounded "20 000 sessions: planner $c"
+done
+big=""
+
+# ---- a zone name that is a path opens nothing outside the zone database: no path with "..",
+# no /etc/passwd (the zone files looked for are under /usr/share/zoneinfo/)
+traced() { # traced DESCRIPTION SEEN ARGS...: planner ARGS under strace: SEEN (a file it must
+	# have opened, to show the trace works) is there, and no path with ".." nor /etc/passwd
+	what=$1 seen=$2
+	shift 2
+	strace -f -qq -e trace=%file -o "$tmp/trace" "$PLANNER" "$@" >/dev/null 2>&1
+	grep -v execve "$tmp/trace" >"$tmp/calls"
+	! grep -Eq '"(/etc/passwd|[^"]*\.\./)' "$tmp/calls" && grep -q "$seen" "$tmp/calls"
+	ok $? "$what: nothing outside the zone database is opened for it" ||
+		grep -E 'passwd|"[^"]*\.\./' "$tmp/calls" | sed 's/^/#   /' | head -5
+}
+for f in tz-path.json tz-path.frab.json tz-path.ics; do
+	traced "$f" "$H/$f" -s $H/$f list
+done
+traced "--tz ../../etc/passwd" /usr/share/zoneinfo -s $H/tz-path.frab.json list --tz ../../etc/passwd
+
+# ---- terminal: escape sequences, C1 and BiDi controls in every field stay off the terminal
+esc=$H/escapes.json
+run -s $esc pick --fill
+for c in "list" "list --search Title" "list --tag tag" "rooms" "tracks" "days" "pick --fill" \
+	"pick --keyword Other --weight keyword=10 --track Track --explain" \
+	"pick --keyword Other --track Track --weight track=10 --explain" "plan" \
+	"now --at 2025-08-16T10:15" "next --at 2025-08-16T09:00" "print" "print --all" \
+	"print -f md" "conflicts" "add s3" "pin s1" "drop s3" "list --day 9" "pick --track nothing-like-it"; do
+	run -s $esc $c
+	$check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
+	ok $? "escapes: planner $c writes nothing that controls a terminal" || sed 's/^/#   /' "$tmp/check"
+done
+run fetch $esc --name esc
+$check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
+ok $? "escapes: planner fetch says what it fetched inertly" || sed 's/^/#   /' "$tmp/check"
+sed 's/"Other/"Renamed \\u001b]0;again\\u0007/' $esc >"$tmp/esc2.json"
+cp "$tmp/esc2.json" "$tmp/esc-v2.json"
+run fetch "$tmp/esc2.json" --name esc2
+run fetch "$tmp/esc-v2.json" --name esc2
+run -s esc2 changes
+$check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
+ok $? "escapes: planner changes and sources are inert" || sed 's/^/#   /' "$tmp/check"
+run sources
+$check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
+ok $? "escapes: planner sources is inert" || sed 's/^/#   /' "$tmp/check"
+for c in list plan print "now --at 2025-08-16T10:15"; do
+	TERM=xterm script -qec "$PLANNER -s $esc $c" /dev/null >"$tmp/tty" 2>&1
+	$check tty "$tmp/tty" >"$tmp/check"
+	ok $? "escapes: on a terminal, planner $c emits only its own colour codes" || sed 's/^/#   /' "$tmp/check"
+done
+
+# ---- markup and iCalendar lines in every field (print.sh covers the title, speakers, rooms and
+# the conference name in HTML and SVG; here every field at once, and the .ics)
+mk=$H/markup.json
+run -s $mk pick --fill
+for c in "print -f html" "print --all -f html"; do
+	run -s $mk $c -o "$tmp/p.html"
+	$check html "$tmp/p.html" >"$tmp/check"
+	ok $? "markup: planner $c: no element or handler from the feed, its markup shown as text" ||
+		sed 's/^/#   /' "$tmp/check"
+done
+for c in "print -f svg" "print --all -f svg"; do
+	run -s $mk $c -o "$tmp/p.svg"
+	$check svg "$tmp/p.svg" >"$tmp/check"
+	ok $? "markup: planner $c: well-formed, no element or handler from the feed" ||
+		sed 's/^/#   /' "$tmp/check"
+done
+for c in "export" "export --all" "export --all --utc"; do
+	run -s $mk $c -o "$tmp/p.ics"
+	$check ics "$tmp/p.ics" 8 >"$tmp/check"
+	ok $? "markup: planner $c: CR, LF and BEGIN:VEVENT in every field, one VEVENT per session" ||
+		sed 's/^/#   /' "$tmp/check"
+done
+
+# ---- damaged state files: a clear message naming the file, and nothing overwritten
+# The plan (pick.sh covers a truncated one).
+run fetch tests/data/mini.json
+run pick --fill
+plan=$XDG_DATA_HOME/planner/minicon.plan.json
+cp "$plan" "$tmp/good.plan"
+for damage in empty garbage sessions travel; do
+	case $damage in
+	empty) : >"$plan" ;;
+	garbage) head -c 300 /dev/urandom >"$plan" ;;
+	sessions) sed 's/"sessions": \[/"sessions": 5, "was": [/' "$tmp/good.plan" >"$plan" ;;
+	travel) sed 's/"travel_minutes": [0-9]*/"travel_minutes": 99999999999/' "$tmp/good.plan" >"$plan" ;;
+	esac
+	cp "$plan" "$tmp/damaged"
+	fails=""
+	for c in plan now print export "add t1" "drop k1" "pin k1" conflicts "pick --fill"; do
+		case $c in
+		export) run export -o "$tmp/x.ics" ;;
+		*) run $c ;;
+		esac
+		[ "$rc" -eq 65 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] &&
+			grep -q "^planner: $plan: damaged plan file: .*(run 'planner pick' to make a new plan; the file is left as it is)$" "$tmp/err" ||
+			fails="$fails $c"
+	done
+	[ -z "$fails" ]; ok $? "a plan file that is $damage: every command says so in one line naming it (exit 65)" ||
+		{ echo "#   failing:$fails"; sed 's/^/#   /' "$tmp/err"; }
+	cmp -s "$plan" "$tmp/damaged"; ok $? "a plan file that is $damage: left as it was"
+done
+cp "$tmp/good.plan" "$plan"
+
+# The cache: a feed cut short under a stale snapshot.
+entry=$XDG_CACHE_HOME/planner/minicon
+head -c 300 tests/data/mini.json >"$entry/feed"
+cp "$entry/feed" "$tmp/feed.cut"
+cp "$entry/model.snap" "$tmp/snap.old"
+run list
+expect_rc 65 "a damaged cached feed"
+expect_err "planner: $entry/feed:9:63: not valid JSON: '}' expected near end of file; the cached copy of 'minicon' is damaged: fetch it again with 'planner fetch $top/tests/data/mini.json'" \
+	"a damaged cached feed: named, with the command that fetches it again"
+cmp -s "$entry/feed" "$tmp/feed.cut" && cmp -s "$entry/model.snap" "$tmp/snap.old"
+ok $? "a damaged cached feed: neither the feed nor the snapshot is overwritten"
+run fetch "$top/tests/data/mini.json"
+expect_rc 0 "fetching it again as the message says"
+run list
+expect_rc 0 "... and the timetable is back"
+# meta.json damaged: said by sources and by a fetch of the name.
+printf '{"url": ' >"$entry/meta.json"
+run sources
+expect_rc 0 "sources with a damaged meta.json"
+expect_err_match "^planner: warning: the cache entry 'minicon' has no readable meta.json: $entry/meta.json:" \
+	"sources names the damaged meta.json"
+run fetch minicon
+expect_rc 65 "fetching a name whose meta.json is damaged"
+expect_err_match "^planner: fetch minicon: the cache does not say where it came from \($entry/meta.json:" \
+	"... says so, naming the file"
+
+done_testing
