@@ -233,7 +233,7 @@ const struct tz *cli_display_zone(const struct schedule *s, const char *arg)
 	z = tz_get(arg);
 	if (!z) {
 		char *why = xstrdup(error_message());
-		error(EX_USAGE, "--tz '%s': %s", arg, why);
+		error(EX_USAGE, "--tz: %s", why);
 		free(why);
 	}
 	return z;

@@ -153,7 +153,7 @@ int cmd_fetch(int argc, char **argv)
 	if (load_format_check(fo.format) < 0)
 		return usage_error("fetch", "%s", error_message());
 	if (fo.timezone && !tz_get(fo.timezone))
-		return usage_error("fetch", "--tz '%s': %s", fo.timezone, error_message());
+		return usage_error("fetch", "--tz: %s", error_message());
 	if (optind + 1 < argc)
 		return usage_error("fetch", "unexpected argument '%s'", argv[optind + 1]);
 

@@ -141,6 +141,28 @@ static int session_time(struct importer *im, const json_t *obj, const char *key,
 	return ret;
 }
 
+/* The message for a session whose end is not after its start; when the start is a wall time
+ * skipped by a daylight-saving change it says so, since the time read is not the one written. */
+static int end_not_after_start(struct importer *im, const json_t *obj, const struct session *se)
+{
+	const json_t *v = json_object_get(obj, "start");
+	struct civil c, read;
+	bool has_off;
+	int off;
+
+	if (se->end < se->start && json_is_string(v) &&
+	    iso8601_parse(json_string_value(v), &c, &has_off, &off) == 0 && !has_off) {
+		tz_to_civil(im->s->tz, se->start, &read);
+		if (read.hour != c.hour || read.minute != c.minute)
+			return im_fail_key(im, "end", "end is before start (the start, %02d:%02d, is "
+					   "skipped by a daylight-saving change in %s and is read "
+					   "as %02d:%02d)", c.hour, c.minute, tz_name(im->s->tz),
+					   read.hour, read.minute);
+	}
+	return im_fail_key(im, "end", "%s", se->end < se->start ? "end is before start"
+							    : "end equals start");
+}
+
 static int load_session(struct importer *im, const json_t *obj, struct session *se)
 {
 	const json_t *v;
@@ -193,8 +215,7 @@ static int load_session(struct importer *im, const json_t *obj, struct session *
 		return im_fail_key(im, has_start ? "start" : "end", "has \"%s\" but no \"%s\"",
 				   has_start ? "start" : "end", has_start ? "end" : "start");
 	if (has_start && se->end <= se->start)
-		return im_fail_key(im, "end", "%s", se->end < se->start ? "end is before start"
-								    : "end equals start");
+		return end_not_after_start(im, obj, se);
 	if (has_start && se->start < LOAD_MIN_INSTANT)
 		return im_fail_key(im, "start", "the start is before 0001-01-02 00:00 UTC, the earliest "
 				   "time planner reads");

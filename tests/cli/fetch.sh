@@ -191,7 +191,7 @@ check 64 "planner: bad name '../x' (1 to 64 letters, digits, '.', '_' or '-', no
 	"a name that could leave the cache" --name ../x "$U/feed/mini.json"
 run fetch --tz Mars/Olympus --name minicon "$U/feed/mini.json"
 expect_rc 64 "an unknown --tz is refused before anything is fetched"
-expect_err_match "^planner: fetch: --tz 'Mars/Olympus': " "... naming it"
+expect_err_match "^planner: fetch: --tz: unknown time zone \"Mars/Olympus\"" "... naming it"
 run fetch --format xml --name minicon "$U/feed/mini.json"
 expect_rc 64 "an unknown --format too"
 same_cache "$tmp/c2"; ok $? "after all these failed re-fetches the cache is byte-identical" ||
