@@ -53,10 +53,11 @@ void cache_meta_release(struct cache_meta *m);
 const char *cache_root(void);
 
 /* True if name can name a cache entry: 1..CACHE_NAME_MAX of [A-Za-z0-9._-], not starting with
- * '.' or '-'. */
+ * '.' or '-', and not "default" (the file naming the default timetable). */
 bool cache_name_valid(const char *name);
 /* A valid name made from s (a conference id, a URL's last path segment): invalid bytes become
- * '-', cut to CACHE_NAME_MAX; NULL when nothing usable is left.  Caller frees. */
+ * '-', cut to CACHE_NAME_MAX, "default" becomes "default-timetable"; NULL when nothing usable
+ * is left.  Caller frees. */
 char *cache_name_from(const char *s);
 
 /* True if the entry `name` exists (its feed is there). */

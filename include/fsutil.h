@@ -25,9 +25,10 @@ int mkdir_p(const char *dir);
  * are ignored, as the XDG spec says.  Caller frees; NULL with error() set when neither the
  * variable nor $HOME is usable. */
 char *xdg_data_dir(void);
-/* $XDG_DATA_HOME/planner/<conf_id><suffix>, the conference id made safe for a file name (bytes
- * other than [A-Za-z0-9._-], and a leading dot, become "_").  Caller frees; NULL with error()
- * set as for xdg_data_dir(). */
+/* $XDG_DATA_HOME/planner/<conf_id><suffix> for an id of 1 to 64 of [A-Za-z0-9._-] not starting
+ * with a dot; any other id is made safe (those bytes, and a leading dot, become "_"), cut to 40
+ * bytes and followed by "-" and 16 hex digits of a hash of the whole id, so that distinct ids
+ * never share a file.  Caller frees; NULL with error() set as for xdg_data_dir(). */
 char *xdg_data_file(const char *conf_id, const char *suffix);
 char *xdg_cache_dir(void);
 char *xdg_config_dir(void);

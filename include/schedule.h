@@ -127,6 +127,9 @@ void schedule_index(struct schedule *s);
  * none matches, -2 when the prefix fits several. */
 long schedule_match_session(const struct schedule *s, const char *id);
 
+/* Puts every session id in NFC, as ids are shown and typed: a feed made on macOS may carry
+ * decomposed Hangul, and the same id in both forms is one id (schedule_finish does it too). */
+void schedule_normalize_ids(struct schedule *s);
 /* The index of a session whose id an earlier session already has, or -1. */
 long schedule_duplicate_session(const struct schedule *s);
 

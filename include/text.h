@@ -7,6 +7,7 @@
 #define PLANNER_TEXT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 /* True if s[0..len) is well-formed UTF-8 (no overlong forms, no surrogates, <= U+10FFFF).
@@ -17,10 +18,19 @@ bool text_valid_utf8(const char *s, size_t len, size_t *bad_offset);
  * control and zero-width characters count zero. */
 size_t text_width(const char *s);
 
+/* True for the bidirectional formatting characters of UAX #9 (the explicit embeddings, overrides
+ * and isolates, U+202A..U+202E and U+2066..U+2069, and the marks U+200E, U+200F, U+061C), which
+ * can make text display in a misleading order. */
+bool text_is_bidi_control(int32_t cp);
+
 /* Case-folded, NFC-normalized copy for matching (so decomposed Hangul from macOS matches
  * composed Hangul, and "AsyncIO" matches "asyncio").  Invalid UTF-8 bytes are copied as they are.
  * Caller frees. */
 char *text_fold(const char *s);
+
+/* A copy of s in Unicode normalization form C (decomposed Hangul composed, as typed on most
+ * systems); s as it is when it is ASCII or not valid UTF-8.  Caller frees. */
+char *text_nfc(const char *s);
 
 /* True if `needle_folded` (already text_fold()ed) occurs in text_fold(haystack). */
 bool text_contains_folded(const char *haystack, const char *needle_folded);
@@ -31,6 +41,11 @@ bool text_contains_folded(const char *haystack, const char *needle_folded);
  * invalid UTF-8 bytes become U+FFFD; the result is NFC (decomposed Hangul is shown composed).
  * Caller frees. */
 char *text_sanitize(const char *s);
+
+/* s made inert (text_sanitize) and cut to 60 columns, for quoting a feed's value inside a message:
+ * each value is cleaned on its own, so an unterminated escape in one cannot swallow the rest of
+ * the message.  The result lives in one of four static buffers, reused on the fifth call. */
+const char *text_inert(const char *s);
 
 /* A copy of s cut to at most `cols` display columns; when cut, the last column is "…" (U+2026,
  * one column).  Never splits a UTF-8 sequence.  Caller frees. */

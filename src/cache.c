@@ -64,7 +64,8 @@ bool cache_name_valid(const char *name)
 {
 	size_t len = strlen(name);
 
-	if (!len || len > CACHE_NAME_MAX || name[0] == '.' || name[0] == '-')
+	/* "default" is the file in the cache directory that names the default timetable */
+	if (!len || len > CACHE_NAME_MAX || name[0] == '.' || name[0] == '-' || !strcmp(name, "default"))
 		return false;
 	for (const char *p = name; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
@@ -93,6 +94,8 @@ char *cache_name_from(const char *s)
 	}
 	while (sb.len && (sb.buf[sb.len - 1] == '-' || sb.buf[sb.len - 1] == '.'))
 		sb.buf[--sb.len] = '\0';
+	if (sb.len == 7 && !memcmp(sb.buf, "default", 7))
+		strbuf_adds(&sb, "-timetable");
 	name = strbuf_detach(&sb);
 	if (!cache_name_valid(name)) {
 		free(name);

@@ -303,6 +303,10 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path)
 	}
 	if (plan_load(p, *path) < 0)
 		return -1;
+	if (p->conference && strcmp(p->conference, s->conf.id))
+		return error(EX_DATAERR, "%s: the plan is for conference \"%s\", not \"%s\" (run "
+			     "'planner pick' to make a new plan; the file is left as it is)", *path,
+			     text_inert(p->conference), text_inert(s->conf.id));
 	if (!p->conference)
 		p->conference = xstrdup(s->conf.id);
 	return 0;
@@ -348,12 +352,16 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p)
 		char a[8], b[8];
 
 		if (c == PLAN_CANCELLED) {
-			char *title = text_sanitize(e->title);
+			char *raw, *line;
+
 			format_hm(s->tz, e->start, a, sizeof(a));
 			format_hm(s->tz, e->end, b, sizeof(b));
-			printf("\n  CANCELLED: %s %s-%s %s (was in %s)\n", e->id, a, b, title,
-			       *e->room ? e->room : "no room");
-			free(title);
+			raw = xasprintf("%s %s-%s %s (was in %s)", e->id, a, b, e->title,
+					*e->room ? e->room : "no room");
+			line = text_sanitize(raw);	/* the plan's copy of the feed's text */
+			printf("\n  CANCELLED: %s\n", line);
+			free(line);
+			free(raw);
 			changed++;
 			continue;
 		}

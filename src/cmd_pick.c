@@ -123,25 +123,40 @@ static int pref_option(struct pick_opts *o, int c, const char *arg)
 	return 1;
 }
 
-/* Repeats the preference options saved with the plan. */
-static int replay(struct pick_opts *o, const struct strlist *args)
+/* The saved preferences of plan file `path` cannot be replayed. */
+static int bad_args(const char *path, const char *why, const char *opt)
+{
+	return error(EX_DATAERR, "%s: damaged plan file: %s '%s' (run 'planner pick' with your "
+		     "preferences to make a new plan; the file is left as it is)", path, why,
+		     text_inert(opt));
+}
+
+/* Repeats the preference options saved with the plan in file `path`. */
+static int replay(struct pick_opts *o, const struct strlist *args, const char *path)
 {
 	for (size_t i = 0; i < args->n; i++) {
 		const struct option *opt;
-		const char *arg = NULL;
+		const char *name = args->v[i], *arg = NULL;
 
 		for (opt = pick_options; opt->name; opt++)
-			if (!strncmp(args->v[i], "--", 2) && !strcmp(args->v[i] + 2, opt->name))
+			if (!strncmp(name, "--", 2) && !strcmp(name + 2, opt->name))
 				break;
 		if (!opt->name)
-			return error(EX_DATAERR, "the saved plan has an unknown option '%s'", args->v[i]);
+			return bad_args(path, "its preferences hold an unknown option", name);
 		if (opt->has_arg == required_argument) {
 			if (i + 1 >= args->n)
-				return error(EX_DATAERR, "the saved plan's option '%s' has no value", args->v[i]);
+				return bad_args(path, "its preferences end without the value of", name);
 			arg = args->v[++i];
 		}
-		if (pref_option(o, opt->val, arg) <= 0)
+		switch (pref_option(o, opt->val, arg)) {
+		case 1:
+			break;
+		case 0:	/* --must, --day and the like are never saved */
+			return bad_args(path, "its preferences hold an option that is not a preference",
+					name);
+		default:
 			return -1;
+		}
 	}
 	return 0;
 }
@@ -570,7 +585,7 @@ int cmd_pick(int argc, char **argv)
 		goto fail;
 	/* With no preference on the command line, the saved plan's preferences apply again. */
 	if (!o.args.n && plan.args.n) {
-		if (replay(&o, &plan.args) < 0)
+		if (replay(&o, &plan.args, path) < 0)
 			goto fail;
 		replayed = true;
 	} else if (config_defaults(&o) < 0) {

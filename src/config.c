@@ -113,8 +113,8 @@ static char *restate(const char *key, const char *value, const char *msg)
 	if (!strncmp(msg, "--", 2) && !strncmp(msg + 2, key, klen) && msg[2 + klen] == ' ' &&
 	    msg[3 + klen] == '\'' && !strncmp(msg + 4 + klen, value, vlen) &&
 	    msg[4 + klen + vlen] == '\'')
-		return xasprintf("%s \"%s\"%s", key, value, msg + 5 + klen + vlen);
-	return xasprintf("%s \"%s\": %s", key, value, msg);
+		return xasprintf("%s \"%s\"%s", key, text_inert(value), msg + 5 + klen + vlen);
+	return xasprintf("%s \"%s\": %s", key, text_inert(value), msg);
 }
 
 /* Checks `value` for key k.  0, or -1 with *why set (caller frees). */
@@ -127,7 +127,7 @@ static int check_value(const struct key_def *k, const char *value, int *number, 
 	case KEY_ZONE:
 		if (!tz_get(value)) {
 			*why = xasprintf("%s \"%s\": unknown time zone (expected an IANA name like "
-					 "Asia/Seoul, or local)", k->name, value);
+					 "Asia/Seoul, or local)", k->name, text_inert(value));
 			return -1;
 		}
 		return 0;
@@ -138,7 +138,8 @@ static int check_value(const struct key_def *k, const char *value, int *number, 
 		errno = 0;
 		v = strtol(value, &end, 10);
 		if (value[0] < '0' || value[0] > '9' || *end || errno || v > k->max) {
-			*why = xasprintf("%s \"%s\": expected a whole number from 0 to %d", k->name, value,
+			*why = xasprintf("%s \"%s\": expected a whole number from 0 to %d", k->name,
+					 text_inert(value),
 					 k->max);
 			return -1;
 		}
@@ -148,14 +149,14 @@ static int check_value(const struct key_def *k, const char *value, int *number, 
 	case KEY_LEVEL:
 		if (session_level_parse(value) < 0) {
 			*why = xasprintf("%s \"%s\": expected beginner, intermediate or advanced (초급, 중급, "
-					 "고급)", k->name, value);
+					 "고급)", k->name, text_inert(value));
 			return -1;
 		}
 		return 0;
 	case KEY_TYPE:
 		if (session_type_parse(value) < 0) {
 			*why = xasprintf("%s \"%s\": expected talk, keynote, lightning, tutorial, workshop, "
-					 "panel, break, social or other", k->name, value);
+					 "panel, break, social or other", k->name, text_inert(value));
 			return -1;
 		}
 		return 0;

@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
+#include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,15 +176,30 @@ char *xdg_data_dir(void)
 char *xdg_data_file(const char *conf_id, const char *suffix)
 {
 	char *dir = xdg_data_dir(), *path, *safe;
+	size_t len = strlen(conf_id);
+	bool plain = len && len <= 64 && conf_id[0] != '.';
 
 	if (!dir)
 		return NULL;
 	safe = xstrdup(conf_id);
 	for (char *c = safe; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.'))
+		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.')) {
 			*c = '_';
-	path = xasprintf("%s/%s%s", dir, safe, suffix);
+			plain = false;
+		}
+	if (plain) {
+		path = xasprintf("%s/%s%s", dir, safe, suffix);
+	} else {
+		/* Two ids that read the same once made safe ("파이콘-2024" and "한국어-2024" are both
+		 * "___-2024") must not share a file: the name ends with a hash of the whole id (FNV-1a),
+		 * and is cut, so that a long id makes a name a file system takes. */
+		uint64_t h = 0xcbf29ce484222325u;
+
+		for (const unsigned char *c = (const unsigned char *)conf_id; *c; c++)
+			h = (h ^ *c) * 0x100000001b3u;
+		path = xasprintf("%s/%.40s-%016" PRIx64 "%s", dir, safe, h, suffix);
+	}
 	free(dir);
 	free(safe);
 	return path;

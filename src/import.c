@@ -1104,6 +1104,18 @@ static void assign_ids(struct importer *im)
 	bool *bad = xcalloc(n ? n : 1, sizeof(*bad));
 	bool *use2 = xcalloc(n ? n : 1, sizeof(*use2));
 
+	/* ids are compared as they will be kept: in NFC (schedule_normalize_ids) */
+	for (size_t i = 0; i < n; i++) {
+		char **c[2] = { &im->ids[i].primary, &im->ids[i].secondary };
+
+		for (int k = 0; k < 2; k++)
+			if (*c[k]) {
+				char *nfc = text_nfc(*c[k]);
+
+				free(*c[k]);
+				*c[k] = nfc;
+			}
+	}
 	/* 1. primaries that are there and unique */
 	nv = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "text.h"
 #include "util.h"
 
 /* True if an ISO 8601 text carries a time of day after the date. */
@@ -172,7 +173,7 @@ int import_frab(struct importer *im, const json_t *root)
 			im_push_key(im, rname);
 			if (!json_is_array(evs))
 				return im_fail(im, "room \"%s\" must hold an array of events, not %s",
-					       rname, json_kind(evs));
+					       text_inert(rname), json_kind(evs));
 			if (json_array_size(evs))
 				import_room(im, rname);
 			json_array_foreach(evs, k, ev) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "text.h"
 #include "util.h"
 
 static int load_conference(struct importer *im, const json_t *root)
@@ -22,7 +23,7 @@ static int load_conference(struct importer *im, const json_t *root)
 		goto out;
 	im->s->tz = tz_get(conf->timezone);
 	if (!im->s->tz) {
-		im_fail_key(im, "timezone", "unknown time zone \"%s\"", conf->timezone);
+		im_fail_key(im, "timezone", "unknown time zone \"%s\"", text_inert(conf->timezone));
 		goto out;
 	}
 	ret = 0;
@@ -60,7 +61,7 @@ static int load_rooms(struct importer *im, const json_t *root)
 			break;
 		}
 		if (name_index_put(&im->room_ids, room->id, im->s->nrooms - 1) != im->s->nrooms - 1) {
-			ret = im_fail_key(im, "id", "duplicate room id \"%s\"", room->id);
+			ret = im_fail_key(im, "id", "duplicate room id \"%s\"", text_inert(room->id));
 			break;
 		}
 		im_pop(im);
@@ -81,7 +82,7 @@ static int session_rooms(struct importer *im, const json_t *obj, struct session 
 	if (json_is_string(v)) {
 		long r = name_index_get(&im->room_ids, json_string_value(v));
 		if (r < 0) {
-			ret = im_fail(im, "unknown room \"%s\"", json_string_value(v));
+			ret = im_fail(im, "unknown room \"%s\"", text_inert(json_string_value(v)));
 		} else {
 			se->rooms = xmalloc(sizeof(*se->rooms));
 			se->rooms[se->nrooms++] = (size_t)r;
@@ -97,7 +98,7 @@ static int session_rooms(struct importer *im, const json_t *obj, struct session 
 			if (!json_is_string(e))
 				ret = im_fail(im, "\"room\" must hold room ids, not %s", json_kind(e));
 			else if (r < 0)
-				ret = im_fail(im, "unknown room \"%s\"", json_string_value(e));
+				ret = im_fail(im, "unknown room \"%s\"", text_inert(json_string_value(e)));
 			im_pop(im);
 			if (ret < 0)
 				break;
@@ -190,7 +191,7 @@ static int load_session(struct importer *im, const json_t *obj, struct session *
 			return json_is_string(v)
 				? im_fail_key(im, "type", "unknown type \"%s\" (known: talk, keynote, "
 					      "lightning, tutorial, workshop, panel, break, social, other)",
-					      json_string_value(v))
+					      text_inert(json_string_value(v)))
 				: im_fail_key(im, "type", "\"type\" must be a string, not %s",
 					      json_kind(v));
 		se->type = (enum session_type)t;
@@ -201,7 +202,7 @@ static int load_session(struct importer *im, const json_t *obj, struct session *
 		if (l < 0)
 			return json_is_string(v)
 				? im_fail_key(im, "level", "unknown level \"%s\" (known: beginner, "
-					      "intermediate, advanced)", json_string_value(v))
+					      "intermediate, advanced)", text_inert(json_string_value(v)))
 				: im_fail_key(im, "level", "\"level\" must be a string or null, not %s",
 					      json_kind(v));
 		se->level = (enum session_level)l;
@@ -269,11 +270,12 @@ int import_native(struct importer *im, const json_t *root)
 	if (load_conference(im, root) < 0 || load_rooms(im, root) < 0 || load_sessions(im, root) < 0)
 		return -1;
 	/* Sessions are still in file order here, so the index is the array position. */
+	schedule_normalize_ids(im->s);
 	dup = schedule_duplicate_session(im->s);
 	if (dup >= 0) {
 		im_push_key(im, "sessions");
 		im_push_index(im, (size_t)dup);
-		return im_fail_key(im, "id", "duplicate session id \"%s\"", im->s->sessions[dup].id);
+		return im_fail_key(im, "id", "duplicate session id \"%s\"", text_inert(im->s->sessions[dup].id));
 	}
 	return schedule_finish(im->s);
 }

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "schedule.h"
+#include "text.h"
 #include "tz.h"
 #include "util.h"
 
@@ -193,7 +194,30 @@ long schedule_find_room(const struct schedule *s, const char *id)
 	return -1;
 }
 
+/* True if id needs text_nfc() to be compared with the (NFC) ids of a finished schedule. */
+static bool beyond_ascii(const char *id)
+{
+	for (; *id; id++)
+		if ((unsigned char)*id >= 0x80)
+			return true;
+	return false;
+}
+
+static long find_session(const struct schedule *s, const char *id);
+
 long schedule_find_session(const struct schedule *s, const char *id)
+{
+	if (beyond_ascii(id)) {
+		char *nfc = text_nfc(id);
+		long found = find_session(s, nfc);
+
+		free(nfc);
+		return found;
+	}
+	return find_session(s, id);
+}
+
+static long find_session(const struct schedule *s, const char *id)
 {
 	if (s->by_id) {
 		size_t lo = 0, hi = s->nsessions;
@@ -245,10 +269,24 @@ static int cmp_id_ptr(const void *pa, const void *pb)
 	return c ? c : (a < b ? -1 : a > b);
 }
 
+static long match_session(const struct schedule *s, const char *id);
+
 long schedule_match_session(const struct schedule *s, const char *id)
 {
+	if (beyond_ascii(id)) {
+		char *nfc = text_nfc(id);
+		long found = match_session(s, nfc);
+
+		free(nfc);
+		return found;
+	}
+	return match_session(s, id);
+}
+
+static long match_session(const struct schedule *s, const char *id)
+{
 	size_t len = strlen(id);
-	long found = schedule_find_session(s, id);
+	long found = find_session(s, id);
 
 	if (found >= 0 || len < 4)
 		return found;
@@ -259,6 +297,17 @@ long schedule_match_session(const struct schedule *s, const char *id)
 			found = (long)i;
 		}
 	return found;
+}
+
+void schedule_normalize_ids(struct schedule *s)
+{
+	for (size_t i = 0; i < s->nsessions; i++)
+		if (s->sessions[i].id && beyond_ascii(s->sessions[i].id)) {
+			char *nfc = text_nfc(s->sessions[i].id);
+
+			free(s->sessions[i].id);
+			s->sessions[i].id = nfc;
+		}
 }
 
 long schedule_duplicate_session(const struct schedule *s)
@@ -297,10 +346,12 @@ int schedule_finish(struct schedule *s)
 	size_t ndays = 0, alloc = 0;
 	int64_t day_end = 0;
 
-	long dup = schedule_duplicate_session(s);
+	long dup;
 
+	schedule_normalize_ids(s);
+	dup = schedule_duplicate_session(s);
 	if (dup >= 0)
-		return error(EX_DATAERR, "duplicate session id \"%s\"", s->sessions[dup].id);
+		return error(EX_DATAERR, "duplicate session id \"%s\"", text_inert(s->sessions[dup].id));
 	if (s->nsessions)	/* an empty timetable has no array at all */
 		qsort(s->sessions, s->nsessions, sizeof(*s->sessions), cmp_session);
 	schedule_index(s);

@@ -319,7 +319,8 @@ static int resolve_fetch(const char *spec, const struct source_fetch_opts *o, ch
 	*url = *existing = NULL;
 	if (o->name && !cache_name_valid(o->name))
 		return error(EX_USAGE, "bad name '%s' (1 to %d letters, digits, '.', '_' or '-', not "
-			     "starting with '.' or '-')", o->name, CACHE_NAME_MAX);
+			     "starting with '.' or '-', and not 'default')", text_inert(o->name),
+			     CACHE_NAME_MAX);
 	if (fetch_is_url(spec)) {
 		*url = xstrdup(spec);
 	} else if (!strchr(spec, '/') && stat(spec, &st) < 0 && cache_exists(spec)) {

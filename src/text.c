@@ -5,6 +5,7 @@
  * wcwidth(), so they do not depend on the user's locale.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,9 +212,7 @@ bool text_contains_folded(const char *haystack, const char *needle_folded)
 	return found;
 }
 
-/* The bidirectional formatting characters of UAX #9 ("Explicit Directional Formatting
- * Characters" and the implicit marks), which can make text display in a misleading order. */
-static bool is_bidi_control(int32_t cp)
+bool text_is_bidi_control(int32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
@@ -244,9 +243,9 @@ static bool is_space_like(int32_t cp)
  *   ESC P/X/^/_ ... ST     DCS, SOS, PM, APC; ST is ESC \ or U+009C
  *   ESC 0x20..0x2F... F    nF sequences (character set designation and the like)
  *   ESC F                  any other single final byte 0x30..0x7E
- * An unterminated sequence runs to the end of the string.  Only the introducer is dangerous,
- * and it is dropped whatever happens here: this just keeps the parameters from showing up as
- * litter like "[31m".
+ * Only the introducer is dangerous, and it is dropped whatever happens here: this just keeps the
+ * parameters from showing up as litter like "[31m".  A string (OSC, DCS ...) that never ends
+ * takes nothing with it, so a stray ESC ] cannot hide the rest of a title.
  */
 static size_t escape_length(const unsigned char *s, size_t len, unsigned char kind)
 {
@@ -272,7 +271,7 @@ static size_t escape_length(const unsigned char *s, size_t len, unsigned char ki
 			if (s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0x9c)
 				return i + 2;
 		}
-		return i;
+		return 0;	/* never ended: only the introducer goes, the text after it stays */
 	default:
 		return 0;
 	}
@@ -290,6 +289,17 @@ static char *compose(char *s)
 		return s;
 	free(s);
 	return (char *)out;
+}
+
+char *text_nfc(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p && *p < 0x80)
+		p++;
+	if (!*p || !text_valid_utf8(s, strlen(s), NULL))
+		return xstrdup(s);
+	return compose(xstrdup(s));
 }
 
 /* True if s is printable ASCII with single spaces between words: already inert and NFC. */
@@ -368,7 +378,7 @@ char *text_sanitize(const char *s)
 			pending_space = true;
 			continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || is_bidi_control(cp))
+		if (cp < 0x20 || cp == 0x7f || text_is_bidi_control(cp))
 			continue;
 		if (pending_space && sb.len)
 			strbuf_addc(&sb, ' ');
@@ -456,4 +466,17 @@ size_t text_distance(const char *a, const char *b)
 	result = row[lb];
 	free(row);
 	return result;
+}
+
+const char *text_inert(const char *s)
+{
+	static char ring[4][256];
+	static unsigned next;
+	char *buf = ring[next++ % 4];
+	char *clean = text_sanitize(s ? s : ""), *cut = text_truncate(clean, 60);
+
+	snprintf(buf, sizeof(ring[0]), "%s", cut);
+	free(cut);
+	free(clean);
+	return buf;
 }

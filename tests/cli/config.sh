@@ -89,6 +89,13 @@ conf "tz = Asia/Busan"
 run list
 expect_err "planner: $cfg:1: tz \"Asia/Busan\": unknown time zone (expected an IANA name like Asia/Seoul, or local)" \
 	"an unknown zone"
+conf "$(printf 'level = x\033]0;')"
+run list
+expect_err "planner: $cfg:1: level \"x0;\": expected beginner, intermediate or advanced (초급, 중급, 고급)" \
+	"a value with an escape that never ends is quoted inert, and the message is whole"
+conf "$(printf 'break = 12:00\033]x-13:00')"
+run list
+expect_err_match "^planner: $cfg:1: break \"12:00x-13:00\": .*[a-z]" "the same for a module's message"
 conf "trak = web"
 run tracks
 expect_err "planner: $cfg:1: unknown key \"trak\" (did you mean \"track\"?)" "a near miss gets a suggestion"

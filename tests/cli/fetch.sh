@@ -187,8 +187,23 @@ check 64 "planner: fetch ftp://127.0.0.1/x.json: unsupported protocol 'ftp' (pla
 	"another protocol" ftp://127.0.0.1/x.json
 check 66 "planner: fetch no-such-thing: not a URL, a file or a fetched timetable" \
 	"neither a URL, a file nor a fetched name" no-such-thing
-check 64 "planner: bad name '../x' (1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-')" \
+check 64 "planner: bad name '../x' (1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-', and not 'default')" \
 	"a name that could leave the cache" --name ../x "$U/feed/mini.json"
+check 64 "planner: bad name 'default' (1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-', and not 'default')" \
+	"the name of the file that names the default timetable" --name default "$U/feed/mini.json"
+[ ! -e "$XDG_CACHE_HOME/planner/default" ] || [ -f "$XDG_CACHE_HOME/planner/default" ]
+ok $? "... which is left alone"
+sed 's/"id": "minicon"/"id": "default"/' "$top/tests/data/mini.json" >"$tmp/default.json"
+keep_cache=$XDG_CACHE_HOME
+XDG_CACHE_HOME=$tmp/cache-default
+run fetch "$tmp/default.json"
+expect_rc 0 "a conference whose id is 'default' is fetched"
+expect_out_match "^fetched default-timetable: " "... under the name default-timetable"
+run fetch "$tmp/default.json"
+expect_out_match "^default-timetable is up to date" "... and fetched again under it"
+run -s default-timetable days
+expect_rc 0 "... and read back"
+XDG_CACHE_HOME=$keep_cache
 run fetch --tz Mars/Olympus --name minicon "$U/feed/mini.json"
 expect_rc 64 "an unknown --tz is refused before anything is fetched"
 expect_err_match "^planner: fetch: --tz: unknown time zone \"Mars/Olympus\"" "... naming it"

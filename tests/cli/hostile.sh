@@ -126,19 +126,48 @@ for c in "list" "list --search Title" "list --tag tag" "rooms" "tracks" "days" "
 	$check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
 	ok $? "escapes: planner $c writes nothing that controls a terminal" || sed 's/^/#   /' "$tmp/check"
 done
+for c in "list --json" "rooms --json" "tracks --json" "plan --json" "pick --fill --json" \
+	"now --at 2025-08-16T10:15 --json" "next --at 2025-08-16T09:00 --json"; do
+	run -s $esc $c
+	$check json "$tmp/out" >"$tmp/check" && $check terminal "$tmp/err" >>"$tmp/check"
+	ok $? "escapes: planner $c keeps the feed's text, its control characters escaped" ||
+		sed 's/^/#   /' "$tmp/check"
+done
 run fetch $esc --name esc
 $check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
 ok $? "escapes: planner fetch says what it fetched inertly" || sed 's/^/#   /' "$tmp/check"
-sed 's/"Other/"Renamed \\u001b]0;again\\u0007/' $esc >"$tmp/esc2.json"
-cp "$tmp/esc2.json" "$tmp/esc-v2.json"
+cp $esc "$tmp/esc2.json"
 run fetch "$tmp/esc2.json" --name esc2
-run fetch "$tmp/esc-v2.json" --name esc2
+sed 's/tOther/tRenamed \\u001b]0;again\\u0007\\u202e/' $esc >"$tmp/esc2.json"
+run fetch "$tmp/esc2.json" --name esc2
 run -s esc2 changes
+grep -q retitled "$tmp/out"; ok $? "escapes: the second fetch retitled a session"
 $check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
 ok $? "escapes: planner changes and sources are inert" || sed 's/^/#   /' "$tmp/check"
+# a planned session the feed then drops is shown from the plan's copy of it, also inert
+esc3() { # esc3 DROP: escapes.json as conference esc3 (a plan of its own), without session DROP
+	/usr/bin/python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+d["conference"]["id"] = "esc3"
+d["sessions"] = [x for x in d["sessions"] if not x["id"].startswith(sys.argv[2])]
+json.dump(d, open(sys.argv[3], "w"))' $esc "$1" "$tmp/esc3.json"
+}
+esc3 none
+run fetch "$tmp/esc3.json" --name esc3
+run -s esc3 pick --fill
+grep -q 's2' "$tmp/out"; ok $? "escapes: session s2 is in the plan"
+esc3 s2
+run fetch "$tmp/esc3.json" --name esc3
+run -s esc3 plan
+{ $check terminal "$tmp/out" "$tmp/err" && grep -q 'CANCELLED: s2' "$tmp/out"; } >"$tmp/check"
+ok $? "escapes: a cancelled session in planner plan is inert" || sed "s/^/#   /" "$tmp/check" "$tmp/out" "$tmp/err"
 run sources
 $check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
 ok $? "escapes: planner sources is inert" || sed 's/^/#   /' "$tmp/check"
+run -s esc2 changes --json
+$check json "$tmp/out" >"$tmp/check" && $check terminal "$tmp/err" >>"$tmp/check"
+ok $? "escapes: planner changes --json keeps the feed's text, its control characters escaped" ||
+	sed 's/^/#   /' "$tmp/check"
 for c in list plan print "now --at 2025-08-16T10:15"; do
 	TERM=xterm script -qec "$PLANNER -s $esc $c" /dev/null >"$tmp/tty" 2>&1
 	$check tty "$tmp/tty" >"$tmp/check"
@@ -197,6 +226,18 @@ for damage in empty garbage sessions travel; do
 	cmp -s "$plan" "$tmp/damaged"; ok $? "a plan file that is $damage: left as it was"
 done
 cp "$tmp/good.plan" "$plan"
+# Its saved preferences, replayed by a bare 'planner pick'.
+for damage in "not a preference:\"--must\", \"k1\"" "unknown option:\"--bogus\"" \
+	"end without the value of:\"--track\""; do
+	sed "s/\"--fill\"/${damage#*:}/" "$tmp/good.plan" >"$plan"
+	cp "$plan" "$tmp/damaged"
+	run pick
+	expect_rc 65 "a plan whose preferences $damage: pick fails"
+	expect_err_match "^planner: $plan: damaged plan file: its preferences .*${damage%%:*} '--[a-z]*' \\(run 'planner pick' with your preferences" \
+		"a plan whose preferences ${damage%%:*}: one line naming the file"
+	cmp -s "$plan" "$tmp/damaged"; ok $? "a plan whose preferences ${damage%%:*}: left as it was"
+done
+cp "$tmp/good.plan" "$plan"
 
 # The cache: a feed cut short under a stale snapshot.
 entry=$XDG_CACHE_HOME/planner/minicon
@@ -223,5 +264,29 @@ run fetch minicon
 expect_rc 65 "fetching a name whose meta.json is damaged"
 expect_err_match "^planner: fetch minicon: the cache does not say where it came from \($entry/meta.json:" \
 	"... says so, naming the file"
+
+# ---- conference ids that are no file names: every conference its own plan file, of a bounded name
+ids="파이콘-2024 한국어-2024 a_b a+b $(printf 'x%.0s' $(seq 5000))"
+before=$(ls "$XDG_DATA_HOME/planner" | grep -c '\.plan\.json$')
+for id in $ids; do
+	sed "s/\"id\": \"minicon\"/\"id\": \"$id\"/" tests/data/mini.json >"$tmp/id.json"
+	run -s "$tmp/id.json" add k1
+done
+after=$(ls "$XDG_DATA_HOME/planner" | grep -c '\.plan\.json$')
+[ $((after - before)) -eq 5 ]; ok $? "five conferences whose ids read alike when made safe: five new plan files"
+[ -z "$(ls "$XDG_DATA_HOME/planner" | awk 'length > 80')" ]
+ok $? "a 5000-character conference id makes a file name of at most 80 bytes"
+sed 's/"id": "minicon"/"id": "a+b"/' tests/data/mini.json >"$tmp/id.json"
+run -s "$tmp/id.json" plan
+expect_rc 0 "the plan of a conference with an id that is no file name is found again"
+expect_out_match "k1 " "... with its session"
+abplan=$(ls "$XDG_DATA_HOME"/planner/a_b-*.plan.json)
+cp "$plan" "$abplan"
+cp "$abplan" "$tmp/other"
+run -s "$tmp/id.json" plan
+expect_rc 65 "a plan file of another conference is refused"
+expect_err "planner: $abplan: the plan is for conference \"minicon\", not \"a+b\" (run 'planner pick' to make a new plan; the file is left as it is)" \
+	"... naming the file and both conferences"
+cmp -s "$abplan" "$tmp/other"; ok $? "... and left as it was"
 
 done_testing

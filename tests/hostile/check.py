@@ -3,6 +3,8 @@
 
     check.py terminal FILE...      no control characters but line feed, tab and form feed, no
                                    C1 controls, no BiDi controls (also checks stderr captures)
+    check.py json FILE             the terminal check, and FILE is JSON whose strings still hold
+                                   the feed's C1 and BiDi characters (written as \\u escapes)
     check.py tty FILE              a terminal session's bytes: only planner's own SGR escapes
                                    (ESC [ digits m), none of the feed's sequences
     check.py html FILE             parsed as HTML: no element or attribute the feed could have
@@ -44,6 +46,30 @@ def terminal(paths):
         bad = bad_chars(text)
         if bad:
             fail("%s: %d control or BiDi characters, first %s" % (p, len(bad), bad[:5]))
+
+
+def json_file(path):
+    import json
+    terminal([path])
+    try:
+        doc = json.load(open(path, encoding="utf-8"))
+    except ValueError as e:
+        fail("%s: not JSON (%s)" % (path, e))
+    found = []
+
+    def walk(v):
+        if isinstance(v, str):
+            found.extend(c for c in v if 0x80 <= ord(c) <= 0x9f or c in BIDI)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(k)
+                walk(x)
+    walk(doc)
+    if not found:
+        fail("%s: the feed's C1 and BiDi characters are lost, not escaped" % path)
 
 
 def tty(path):
@@ -121,6 +147,8 @@ def check_ics(path, n):
 kind, args = sys.argv[1], sys.argv[2:]
 if kind == "terminal":
     terminal(args)
+elif kind == "json":
+    json_file(args[0])
 elif kind == "tty":
     tty(args[0])
 elif kind == "html":

@@ -148,6 +148,47 @@ static void test_sanitize(void)
 		    "decomposed Hangul jamo are shown as the composed syllable");
 	is_sanitize("", "", "empty");
 	is_sanitize(" \r\n\t", "", "only white space");
+	is_sanitize("Talk \x1b]0;never ends", "Talk 0;never ends",
+		    "an OSC that never ends drops only its introducer, not the rest");
+	is_sanitize("a\x1bPdcs b", "adcs b", "a DCS that never ends likewise");
+}
+
+static void test_inert(void)
+{
+	char msg[256];
+	const char *a = text_inert("x\x1b]"), *b = text_inert("\xe2\x80\xaey\x1b[");
+
+	snprintf(msg, sizeof(msg), "unknown type \"%s\" near \"%s\" (known: talk)", a, b);
+	is_str(msg, "unknown type \"x\" near \"y\" (known: talk)",
+	       "each quoted value is cleaned on its own: the message after it survives");
+	is_str(text_inert("\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+			  "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+			  "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+			  "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+			  "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+			  "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+			  "\xea\xb0\x80"),
+	       "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+	       "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+	       "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+	       "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+	       "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80"
+	       "\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xea\xb0\x80\xe2\x80\xa6",
+	       "a long value is cut to 60 columns (29 wide syllables and an ellipsis)");
+	ok(text_inert(NULL)[0] == '\0', "NULL is the empty string");
+}
+
+static void test_nfc(void)
+{
+	char *a = text_nfc("\xe1\x84\x89\xe1\x85\xa6\xe1\x84\x89\xe1\x85\xa7\xe1\x86\xab-1");
+	char *b = text_nfc("plain-id"), *c = text_nfc("bad\xff");
+
+	is_str(a, "\xec\x84\xb8\xec\x85\x98-1", "decomposed Hangul jamo become the syllables (세션-1)");
+	is_str(b, "plain-id", "ASCII as it is");
+	is_str(c, "bad\xff", "invalid UTF-8 as it is");
+	free(a);
+	free(b);
+	free(c);
 }
 
 static void test_truncate(void)
@@ -210,6 +251,8 @@ int main(void)
 	test_fold();
 	test_sanitize();
 	test_truncate();
+	test_inert();
+	test_nfc();
 	test_distance();
 	return done_testing();
 }
