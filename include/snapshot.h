@@ -24,7 +24,7 @@
 struct schedule;
 
 #define SNAPSHOT_MAGIC "PLNRSNAP"
-#define SNAPSHOT_VERSION 1u
+#define SNAPSHOT_VERSION 2u /* 2: session ids in NFC */
 #define SNAPSHOT_HEADER_SIZE 80u
 
 /* What the snapshot was built from: the raw feed file's size, modification time (ns) and
