@@ -7,11 +7,23 @@
  * Two chosen items a then b (a ends first) are compatible when
  *     a.end + travel(a, b) <= b.start
  * where travel(a, b) is 0 when a and b share a room or either is a plenary (room -1), and
- * travel_seconds otherwise (or room_travel[ra * nrooms + rb] when a matrix is given; its diagonal
- * is not used).  A set is compatible when each item is compatible with the next one in time
- * order: the walk is between consecutive items, so a plenary in between makes it free.  Every
- * item has start < end, a room in -1..nrooms-1 and a score >= 0; travel times are >= 0; total
- * scores must fit in int64_t.
+ * otherwise:
+ *   - with a matrix (room_travel), room_travel[ra * nrooms + rb] (its diagonal is not used);
+ *   - else travel_seconds, times 3 when both rooms' buildings are known (room_building >= 0) and
+ *     differ, else times 2 when both rooms' floors are known (room_floor >= 0) and differ.
+ *     Without room_building and room_floor (or with every value -1) that is travel_seconds
+ *     between any two rooms.
+ * A set is compatible when each item is compatible with the next one in time order: the walk
+ * is between consecutive items, so a plenary in between makes it free.  Every item has start <
+ * end, a room in -1..nrooms-1 and a score >= 0; travel times are >= 0; building and floor
+ * numbers are in -1..nrooms-1; total scores must fit in int64_t.
+ *
+ * Cost, for n items and a cap K (K = 1 without one, or when no day can reach it), Lc <= K the
+ * levels a day needs (at most one more than its longest chain of compatible items):
+ *   - uniform travel, or buildings and floors: O(n log n + n Lc) time, whatever the number of
+ *     rooms (at most 9 lists searched per item); O(n Lc) memory;
+ *   - a matrix, which has no structure to exploit: O(n Lc nrooms log n) time, O(n Lc) memory.
+ *     For small problems and tests; pick describes a timetable's rooms by buildings and floors.
  */
 #ifndef PLANNER_SOLVE_H
 #define PLANNER_SOLVE_H
@@ -34,8 +46,11 @@ struct solve_problem {
 	size_t nitems;
 	int nrooms;
 	int travel_seconds;        /* between two different rooms */
-	const int *room_travel;    /* optional nrooms*nrooms matrix (seconds); overrides the above */
+	const int *room_travel;    /* optional nrooms*nrooms matrix (seconds); overrides the above
+				    * and the two below (slow for many rooms: see the cost above) */
 	int max_per_day;           /* 0: no cap */
+	const int *room_building;  /* optional, per room: a building number, or -1 when unknown */
+	const int *room_floor;     /* optional, per room: a floor number, or -1 when unknown */
 };
 
 struct solve_result {

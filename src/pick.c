@@ -160,6 +160,42 @@ static int room_travel(const struct pick_request *rq, size_t a, size_t b)
 	return t;
 }
 
+/* A room's building or floor name, for sorting. */
+struct named {
+	const char *name;
+	size_t room;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
+}
+
+/* Numbers the rooms' buildings (or floors) for the solver: out[r] is the same number for rooms
+ * whose names are equal, -1 for a room without one; numbers are in 0..nrooms-1.  The solver's
+ * travel rule on these numbers is room_travel()'s.  Caller frees. */
+static int *number_rooms(const struct schedule *s, bool floors)
+{
+	size_t n = s->nrooms, m = 0;
+	struct named *v = xcalloc(n ? n : 1, sizeof(*v));
+	int *out = xcalloc(n ? n : 1, sizeof(*out)), next = -1;
+
+	for (size_t r = 0; r < n; r++) {
+		const char *name = floors ? s->rooms[r].floor : s->rooms[r].building;
+		out[r] = -1;
+		if (name)
+			v[m++] = (struct named){ name, r };
+	}
+	qsort(v, m, sizeof(*v), cmp_named);
+	for (size_t k = 0; k < m; k++) {
+		if (!k || strcmp(v[k - 1].name, v[k].name))
+			next++;
+		out[v[k].room] = next;
+	}
+	free(v);
+	return out;
+}
+
 int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b)
 {
 	if (a->nrooms != 1 || b->nrooms != 1)
@@ -388,7 +424,7 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	struct solve_item *items = NULL;
 	struct solve_problem prob;
 	struct solve_result sr;
-	int *matrix = NULL;
+	int *buildings = NULL, *floors = NULL;
 	int ret = -1;
 	size_t n = 0;
 	int64_t scale = 1;
@@ -457,12 +493,13 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	prob.nrooms = (int)s->nrooms;
 	prob.travel_seconds = rq->travel_minutes * 60;
 	prob.max_per_day = rq->max_per_day;
+	/* room_travel()'s rule: the solver's own, on numbered buildings and floors (a matrix
+	 * would cost it a search per room and item) */
 	if (floors_known(s) && s->nrooms) {
-		matrix = xmalloc(s->nrooms * s->nrooms * sizeof(*matrix));
-		for (size_t a = 0; a < s->nrooms; a++)
-			for (size_t b = 0; b < s->nrooms; b++)
-				matrix[a * s->nrooms + b] = room_travel(rq, a, b);
-		prob.room_travel = matrix;
+		buildings = number_rooms(s, false);
+		floors = number_rooms(s, true);
+		prob.room_building = buildings;
+		prob.room_floor = floors;
 	}
 	solve_result_init(&sr);
 	if (solve(&prob, &sr) < 0) {
@@ -498,7 +535,8 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	ret = 0;
 out:
 	free(items);
-	free(matrix);
+	free(buildings);
+	free(floors);
 	if (ret < 0)
 		pick_result_release(r);
 	return ret;

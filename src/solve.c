@@ -7,8 +7,7 @@
  * different items are ordered by those first items alone, a plan beginning with i compares with
  * another beginning with i as their tails do, and the empty plan comes before any other.  So the
  * tie-break key of G(i, c) is just the rank of i in (end, index) order, and the best successor
- * is the best stored value.  Each chosen successor is found again when the plan is rebuilt (the
- * suffix maxima never change once written), so no successor table is kept.
+ * is the best stored value.
  *
  * The value of a plan is the tuple (pins, score, -room changes, -first-item rank), compared
  * lexicographically.  Counting pins first is the exact form of "give pins a bonus larger than
@@ -16,22 +15,39 @@
  * whenever some plan does, and nothing ever has to be removed or subtracted afterwards.
  *
  * The successors of i are the items j with i.end + travel(i, j) <= j.start.  They are found in
- * "lists" of items sorted by start, each with suffix maxima, from the first place whose start
- * reaches a threshold (found by binary search, or for uniform travel all at once by one sweep
- * in end order, as the thresholds grow with the end):
- *   - uniform travel T: every item from i.end + T on (counted as a room change), the items of
- *     i's own room from i.end on, and the plenaries from i.end on (no change); when i is a
- *     plenary, every item from i.end on.  An item of i's room or a plenary also found in the
- *     first list is undervalued there by one change, never overvalued, so the maximum is exact;
- *   - a room-travel matrix: one list per room, from i.end + travel(room of i, room) on, plus
- *     the plenaries.
- * With a per-day cap of K, each list also keeps, per level c < K, suffix maxima that stop at the
- * end of the day: a successor on i's day continues at level c - 1, one on a later day at level K.
- * That needs day indexes that never decrease with start times, which solve() checks.
+ * "lists" of items sorted by start, from the first place whose start reaches a threshold.  A
+ * list may hold items that need less travel than its threshold allows for: they are still
+ * successors, found late.  Each successor must be found in at least one list at exactly its
+ * own threshold; an item found with one room change too many (an item of i's own room or a
+ * plenary in a list that counts a change) is undervalued there, never overvalued, so the
+ * maximum over the lists is exact.
+ *   - Buildings and floors (uniform travel T is the case where none is known): from a room with
+ *     building B and floor F, every item from i.end + 3T on (2T when B is unknown, T when F is
+ *     unknown too: no walk is longer), the items of building B and of unknown buildings from
+ *     i.end + 2T, those of the four (building, floor) pairs B or unknown x F or unknown from
+ *     i.end + T (when F is unknown: buildings B and unknown from T; when B is unknown: floors F
+ *     and unknown from T), i's own room and the plenaries from i.end (no change).  From a
+ *     plenary, every item from i.end on.  At most 9 lists, whatever the number of rooms, and
+ *     where each starts is found for every item by one sweep in end order (for one list and
+ *     one delay, the thresholds grow with the end).
+ *   - A matrix, which has no such structure: one list per room, from i.end + travel(room of i,
+ *     room), plus the plenaries, each searched by bisection.
  *
- * Cost: sorting O(n log n); the DP O(n·L·(log n + K)) with L = 3 lists for uniform travel, or
- * the number of rooms plus one with a matrix; memory O(n·K).  A cap no day can reach (K at least
- * the largest number of disjoint items on any day) is dropped first, so K stays small.
+ * The per-day cap of K: the DP runs day by day (days never decrease with starts, which solve()
+ * checks), backwards, and within a day level by level, c = 1..K: a successor on i's day counts
+ * at level c - 1, one on a later day at level K, a final value known since its day was done.
+ * Per level, each list's run of the day gets suffix maxima of level c - 1 (one scratch array
+ * for the day, reused), so the cost of a level is linear in the day's items and list entries.
+ * Once a level equals the one before for every item of the day, every higher level would too
+ * (each is computed from the one before alone): the day stops there, so a day needs at most
+ * one level more than its longest chain of compatible items.  Without a cap (or with one no
+ * day can reach, dropped first) every item is a "day" of its own at the single level.  The
+ * successor chosen at each (item, level) is kept, 4 bytes each, to rebuild the plan.
+ *
+ * Cost: sorting O(n log n); then O(n (S + Lc (S + M))), S <= 9 the lists searched from an item,
+ * M <= 5 the lists it belongs to, Lc <= K the levels its day needs (1 without a cap);
+ * memory O(n Lc) for the successors, O(n) for the rest.  With a matrix, S is the number of
+ * rooms plus one and each search a bisection, repeated at every level: O(n Lc rooms log n).
  */
 #include "solve.h"
 
@@ -41,6 +57,7 @@
 #include "util.h"
 
 #define NONE SIZE_MAX
+#define NO32 UINT32_MAX
 
 void solve_result_init(struct solve_result *r)
 {
@@ -65,13 +82,34 @@ static bool room_valid(const struct solve_problem *p, int room)
 	return room >= -1 && room < p->nrooms;
 }
 
+/* A room's building and floor, -1 when unknown (or not given). */
+static int building(const struct solve_problem *p, int room)
+{
+	return p->room_building ? p->room_building[room] : -1;
+}
+
+static int floor_of(const struct solve_problem *p, int room)
+{
+	return p->room_floor ? p->room_floor[room] : -1;
+}
+
 /* Travel time from a room to another; plenaries (-1) and a shared room need none. */
 static int64_t travel(const struct solve_problem *p, int from, int to)
 {
+	int ba, bb, fa, fb;
+
 	if (from < 0 || to < 0 || from == to)
 		return 0;
 	if (p->room_travel)
 		return p->room_travel[(size_t)from * (size_t)p->nrooms + (size_t)to];
+	ba = building(p, from);
+	bb = building(p, to);
+	if (ba >= 0 && bb >= 0 && ba != bb)
+		return 3 * (int64_t)p->travel_seconds;
+	fa = floor_of(p, from);
+	fb = floor_of(p, to);
+	if (fa >= 0 && fb >= 0 && fa != fb)
+		return 2 * (int64_t)p->travel_seconds;
 	return p->travel_seconds;
 }
 
@@ -197,37 +235,90 @@ struct val {
 	int changes;
 };
 
-/* A list of positions in increasing order, with suffix maxima (positions); filled from the
- * back by the DP. */
-struct list {
-	size_t m, fill;
-	uint32_t *pos;
-	int64_t *start;    /* starts, for the binary search */
-	uint32_t *dayend;  /* capped: first place past the run of this place's day */
-	uint32_t *best;    /* capped: best[k*(K-1) + c-1], level c < K, over [k, dayend[k]) */
-	uint32_t *bestall; /* level K over [k, m) */
+/* A plan: its value, its first item (a position, NO32 for the empty plan) and that item's
+ * rank (0 for the empty plan). */
+struct cand {
+	struct val v;
+	uint32_t j, rank;
 };
 
-/* One list to search for the successors of a position. */
+/* A list of positions in increasing order.  Places from `front` on are done (their items have
+ * final values) and bestall[k] is the best of them from place k on.  While a day is computed,
+ * its items are the places [front, runend), and their suffix maxima of the level below are in
+ * the day's scratch array from `off` on. */
+struct list {
+	size_t m;
+	uint32_t *pos;
+	int64_t *start;    /* starts, for the searches */
+	uint32_t *bestall;
+	size_t front, runend, off;
+	size_t stamp;      /* 1 + the first position of the last day that touched it */
+};
+
+/* A search: from the room of a position, the list `list` from its end + mult * travel_seconds
+ * on, each item found there costing `extra` room changes. */
+struct query {
+	uint32_t list;
+	int extra, mult;
+};
+
+#define MAXQ 9 /* searches from one room */
+
+/* A successor search that lands on the day being computed: the scratch place of the suffix
+ * maximum to take at each level (the best plan from that place of a list on), and the room
+ * changes added. */
 struct source {
-	const struct list *l;
-	size_t p;     /* first place with start >= the threshold */
-	size_t q;     /* first place at or after p on a later day (capped), else p */
-	bool sameday; /* capped and place p is on the position's day */
-	int extra;    /* room changes added by going there */
+	uint32_t sidx;
+	int extra;
+};
+
+/* The lists: every position; plenaries; each room; then, for buildings and floors, each
+ * building (-1 first), each floor (-1 first) and each (building, floor) pair that a room has. */
+enum { L_ALL, L_PLEN, L_ROOMS };
+
+struct pair {
+	int b, f;
 };
 
 struct solver {
 	const struct solve_problem *p;
-	size_t n;        /* usable items */
+	size_t n;          /* usable items */
 	struct pos *pos;
-	int levels;      /* K: the effective cap, or 1 when uncapped */
+	uint32_t *rank;    /* the positions' ranks, packed */
+	int levels;        /* K: the effective cap, or 1 when uncapped */
 	bool capped;
-	struct val *g;   /* g[i * K + c - 1] = G(i, c), i a position */
+	struct val *fin;   /* fin[i] = G(i, K) */
 	struct list *lists;
-	size_t nlists;   /* rooms, then plenaries, then (uniform travel) every position */
-	struct source *src;
-	uint32_t *bounds; /* uniform travel: see uniform_bounds() */
+	size_t nlists;
+	size_t l_bld, l_flr, l_pair; /* first list of each family (0 when not built) */
+	struct pair *pairs;
+	size_t npairs;
+	/* per room + 1 (0: plenaries): the searches from it and the lists its items belong to */
+	uint32_t *qoff, *moff, *mem;
+	struct query *q;
+	uint32_t *poff;    /* places[poff[i] + k]: where the k-th search of position i starts */
+	uint32_t *places;
+	/* The successor of i at level c: without a cap succ[i]; with one, for d = days[dayof[i]],
+	 * succ[d.base + (min(c, d.nlev) - 1) * d.nb + i - d.lo]. */
+	uint32_t *succ;
+	size_t nsucc, succ_alloc;
+	struct dayrec {
+		size_t base, lo;
+		uint32_t nb, nlev;
+	} *days;
+	size_t ndays;
+	uint32_t *dayof;
+	/* the day being computed, by position - lo */
+	struct val *prev, *cur;
+	struct cand *later;     /* the best successor on a later day */
+	size_t *soff;           /* its sources: srcs[soff[k] .. soff[k+1]) */
+	struct source *srcs;
+	size_t srcs_alloc;
+	struct cand *scratch;   /* the suffix maxima of every list run of the day */
+	size_t scratch_alloc;
+	struct list **touched;  /* the lists with items on the day */
+	size_t ntouched;
+	struct source *sbuf;    /* a matrix: one position's sources, found again at each level */
 };
 
 /* True if (a, ra) is a strictly better plan than (b, rb). */
@@ -242,107 +333,242 @@ static bool better(struct val a, size_t ra, struct val b, size_t rb)
 	return ra < rb;
 }
 
-static struct val *gval(const struct solver *s, size_t i, int c)
+static bool val_equal(struct val a, struct val b)
 {
-	return &s->g[i * (size_t)s->levels + (size_t)(c - 1)];
+	return a.score == b.score && a.pins == b.pins && a.changes == b.changes;
 }
 
-static bool stored_better(const struct solver *s, size_t a, size_t b, int c)
+/* Offers plan c, plus `extra` changes, to *best. */
+static void offer(struct cand *best, struct cand c, int extra)
 {
-	return better(*gval(s, a, c), s->pos[a].rank, *gval(s, b, c), s->pos[b].rank);
+	c.v.changes += extra;
+	if (better(c.v, c.rank, best->v, best->rank))
+		*best = c;
 }
 
 static void list_release(struct list *l)
 {
 	free(l->pos);
 	free(l->start);
-	free(l->dayend);
-	free(l->best);
 	free(l->bestall);
 }
 
 static void solver_release(struct solver *s)
 {
 	free(s->pos);
-	free(s->g);
+	free(s->rank);
+	free(s->fin);
 	for (size_t k = 0; k < s->nlists; k++)
 		list_release(&s->lists[k]);
 	free(s->lists);
-	free(s->src);
-	free(s->bounds);
+	free(s->pairs);
+	free(s->qoff);
+	free(s->moff);
+	free(s->mem);
+	free(s->q);
+	free(s->poff);
+	free(s->places);
+	free(s->succ);
+	free(s->days);
+	free(s->dayof);
+	free(s->prev);
+	free(s->cur);
+	free(s->later);
+	free(s->soff);
+	free(s->srcs);
+	free(s->scratch);
+	free(s->touched);
+	free(s->sbuf);
 }
 
-/* The list a position belongs to besides the list of every position. */
-static struct list *own_list(const struct solver *s, size_t i)
+static int cmp_pair(const void *a, const void *b)
 {
-	int room = s->pos[i].room;
+	const struct pair *x = a, *y = b;
 
-	return &s->lists[room < 0 ? (size_t)s->p->nrooms : (size_t)room];
+	if (x->b != y->b)
+		return x->b < y->b ? -1 : 1;
+	return (x->f > y->f) - (x->f < y->f);
 }
 
-/* Builds the lists: room r is list r, plenaries list nrooms, every position list nrooms + 1. */
+/* The list of pair (b, f), or NO32 when no room has it. */
+static uint32_t pair_list(const struct solver *s, int b, int f)
+{
+	struct pair key = { b, f };
+	const struct pair *hit = s->npairs ? bsearch(&key, s->pairs, s->npairs, sizeof key, cmp_pair) :
+	    NULL;
+
+	return hit ? (uint32_t)(s->l_pair + (size_t)(hit - s->pairs)) : NO32;
+}
+
+static void add_query(struct query *q, uint32_t *nq, uint32_t list, int mult, int extra)
+{
+	if (list == NO32)
+		return;
+	q[*nq].list = list;
+	q[*nq].mult = mult;
+	q[*nq].extra = extra;
+	++*nq;
+}
+
+/* Sets up the list families, and per room the lists its items belong to and (without a
+ * matrix) the searches for successors from it. */
+static void plan_lists(struct solver *s)
+{
+	const struct solve_problem *p = s->p;
+	size_t nrooms = (size_t)p->nrooms;
+	bool bld = false, flr = false, pair = false, matrix = p->room_travel != NULL;
+
+	/* (with no travel time, buildings and floors change nothing) */
+	for (size_t r = 0; r < nrooms && !matrix && p->travel_seconds > 0; r++) {
+		int b = building(p, (int)r), f = floor_of(p, (int)r);
+		bld = bld || b >= 0;
+		flr = flr || (b < 0 && f >= 0);
+		pair = pair || (b >= 0 && f >= 0);
+	}
+	s->nlists = L_ROOMS + nrooms;
+	if (bld) {
+		s->l_bld = s->nlists;
+		s->nlists += nrooms + 1;
+	}
+	if (flr) {
+		s->l_flr = s->nlists;
+		s->nlists += nrooms + 1;
+	}
+	if (pair) {
+		s->pairs = alloc_raw(nrooms, sizeof *s->pairs);
+		for (size_t r = 0; r < nrooms; r++)
+			s->pairs[r] = (struct pair){ building(p, (int)r), floor_of(p, (int)r) };
+		qsort(s->pairs, nrooms, sizeof *s->pairs, cmp_pair);
+		for (size_t r = 0; r < nrooms; r++)
+			if (!s->npairs || cmp_pair(&s->pairs[s->npairs - 1], &s->pairs[r]))
+				s->pairs[s->npairs++] = s->pairs[r];
+		s->l_pair = s->nlists;
+		s->nlists += s->npairs;
+	}
+
+	/* memberships: at most 5 lists per room */
+	s->moff = xcalloc(nrooms + 2, sizeof *s->moff);
+	s->mem = xcalloc(5 * (nrooms + 1), sizeof *s->mem);
+	s->qoff = xcalloc(nrooms + 2, sizeof *s->qoff);
+	s->q = matrix ? NULL : xcalloc(MAXQ * (nrooms + 1), sizeof *s->q);
+	for (size_t k = 0; k <= nrooms; k++) {
+		int r = (int)k - 1; /* -1: plenaries */
+		uint32_t *m = s->mem + s->moff[k], nm = 0, nq = 0;
+		struct query *q = s->q ? s->q + s->qoff[k] : NULL;
+		int b = r < 0 ? -1 : building(p, r), f = r < 0 ? -1 : floor_of(p, r);
+
+		if (!bld && !flr && !pair)
+			b = f = -1; /* no travel time: as if unknown */
+		if (!matrix)
+			m[nm++] = L_ALL;
+		m[nm++] = r < 0 ? L_PLEN : (uint32_t)(L_ROOMS + (size_t)r);
+		if (r >= 0 && bld)
+			m[nm++] = (uint32_t)(s->l_bld + (size_t)(b + 1));
+		if (r >= 0 && flr)
+			m[nm++] = (uint32_t)(s->l_flr + (size_t)(f + 1));
+		if (r >= 0 && pair)
+			m[nm++] = pair_list(s, b, f);
+		s->moff[k + 1] = s->moff[k] + nm;
+
+		if (matrix) {
+			s->qoff[k + 1] = s->qoff[k];
+			continue;
+		}
+		if (r < 0) {
+			add_query(q, &nq, L_ALL, 0, 0);
+		} else {
+			add_query(q, &nq, (uint32_t)(L_ROOMS + (size_t)r), 0, 0);
+			add_query(q, &nq, L_PLEN, 0, 0);
+			add_query(q, &nq, L_ALL, b >= 0 ? 3 : f >= 0 ? 2 : 1, 1);
+			if (b >= 0 && f >= 0) {
+				add_query(q, &nq, (uint32_t)(s->l_bld + (size_t)(b + 1)), 2, 1);
+				add_query(q, &nq, (uint32_t)s->l_bld, 2, 1);
+				add_query(q, &nq, pair_list(s, b, f), 1, 1);
+				add_query(q, &nq, pair_list(s, b, -1), 1, 1);
+				add_query(q, &nq, pair_list(s, -1, f), 1, 1);
+				add_query(q, &nq, pair_list(s, -1, -1), 1, 1);
+			} else if (b >= 0) {
+				add_query(q, &nq, (uint32_t)(s->l_bld + (size_t)(b + 1)), 1, 1);
+				add_query(q, &nq, (uint32_t)s->l_bld, 1, 1);
+			} else if (f >= 0) {
+				add_query(q, &nq, (uint32_t)(s->l_flr + (size_t)(f + 1)), 1, 1);
+				add_query(q, &nq, (uint32_t)s->l_flr, 1, 1);
+			}
+		}
+		s->qoff[k + 1] = s->qoff[k] + nq;
+	}
+}
+
+/* The lists position i belongs to. */
+static const uint32_t *members(const struct solver *s, size_t i, size_t *nm)
+{
+	size_t k = (size_t)(s->pos[i].room + 1);
+
+	*nm = s->moff[k + 1] - s->moff[k];
+	return s->mem + s->moff[k];
+}
+
+/* Builds the lists (every place still to do). */
 static void build_lists(struct solver *s)
 {
-	size_t nrooms = (size_t)s->p->nrooms, K = (size_t)s->levels;
-	bool all = !s->p->room_travel;
-
-	s->nlists = nrooms + 1 + all;
 	s->lists = xcalloc(s->nlists, sizeof *s->lists);
-	for (size_t i = 0; i < s->n; i++)
-		own_list(s, i)->m++;
-	if (all)
-		s->lists[nrooms + 1].m = s->n;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t nm;
+		const uint32_t *m = members(s, i, &nm);
+		for (size_t k = 0; k < nm; k++)
+			s->lists[m[k]].m++;
+	}
 	for (size_t k = 0; k < s->nlists; k++) {
 		struct list *l = &s->lists[k];
 		l->pos = alloc_raw(l->m, sizeof *l->pos);
 		l->start = alloc_raw(l->m, sizeof *l->start);
 		l->bestall = alloc_raw(l->m, sizeof *l->bestall);
-		if (s->capped) {
-			l->dayend = alloc_raw(l->m, sizeof *l->dayend);
-			l->best = alloc_raw(l->m * (K - 1), sizeof *l->best);
-		}
 	}
 	for (size_t i = 0; i < s->n; i++) {
-		struct list *l = own_list(s, i);
-		l->start[l->fill] = s->pos[i].start;
-		l->pos[l->fill++] = (uint32_t)i;
-		if (all) {
-			l = &s->lists[nrooms + 1];
-			l->start[l->fill] = s->pos[i].start;
-			l->pos[l->fill++] = (uint32_t)i;
+		size_t nm;
+		const uint32_t *m = members(s, i, &nm);
+		for (size_t k = 0; k < nm; k++) {
+			struct list *l = &s->lists[m[k]];
+			l->start[l->front] = s->pos[i].start;
+			l->pos[l->front++] = (uint32_t)i;
 		}
 	}
-	if (!s->capped)
-		return;
-	for (size_t k = 0; k < s->nlists; k++) {
-		struct list *l = &s->lists[k];
-		for (size_t q = l->m; q-- > 0;)
-			l->dayend[q] = q + 1 < l->m && s->pos[l->pos[q + 1]].day == s->pos[l->pos[q]].day ?
-			    l->dayend[q + 1] : (uint32_t)(q + 1);
+	for (size_t k = 0; k < s->nlists; k++)
+		s->lists[k].runend = s->lists[k].front; /* = m: nothing done yet */
+}
+
+/* Without a matrix, the place where each search of each position starts, found by one sweep
+ * in end order: for one list and one delay, the thresholds grow with the end. */
+static void sweep_places(struct solver *s, const struct key *by_end)
+{
+	size_t *at = xcalloc(4 * s->nlists, sizeof *at);
+
+	s->poff = alloc_raw(s->n + 1, sizeof *s->poff);
+	s->poff[0] = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t k = (size_t)(s->pos[i].room + 1);
+		s->poff[i + 1] = s->poff[i] + (s->qoff[k + 1] - s->qoff[k]);
 	}
+	s->places = alloc_raw(s->poff[s->n], sizeof *s->places);
+	for (size_t t = 0; t < s->n; t++) {
+		size_t i = by_end[t].id, k = (size_t)(s->pos[i].room + 1);
+		for (uint32_t u = s->qoff[k]; u < s->qoff[k + 1]; u++) {
+			const struct query *q = &s->q[u];
+			const struct list *l = &s->lists[q->list];
+			size_t *c = &at[4 * (size_t)q->list + (size_t)q->mult];
+			int64_t from = s->pos[i].end + q->mult * (int64_t)s->p->travel_seconds;
+			while (*c < l->m && l->start[*c] < from)
+				++*c;
+			s->places[s->poff[i] + (u - s->qoff[k])] = (uint32_t)*c;
+		}
+	}
+	free(at);
 }
 
-/* Adds list l from place lo to the sources of a position on day `day`. */
-static void add_source_at(struct solver *s, size_t *nsrc, const struct list *l, size_t lo,
-			  int extra, int day)
+/* The first place of list l whose start is `from` or later. */
+static size_t find_place(const struct list *l, int64_t from)
 {
-	struct source *src;
-
-	if (lo >= l->m)
-		return;
-	src = &s->src[(*nsrc)++];
-	src->l = l;
-	src->p = lo;
-	src->extra = extra;
-	src->sameday = s->capped && s->pos[l->pos[lo]].day == day;
-	src->q = src->sameday ? l->dayend[lo] : lo;
-}
-
-/* Adds list l, searched from threshold `from`, to the sources of a position on day `day`. */
-static void add_source(struct solver *s, size_t *nsrc, const struct list *l, int64_t from,
-		       int extra, int day)
-{
-	size_t lo = l->fill, hi = l->m; /* places before fill start too early anyway */
+	size_t lo = l->front, hi = l->m; /* places before front start too early anyway */
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -351,142 +577,207 @@ static void add_source(struct solver *s, size_t *nsrc, const struct list *l, int
 		else
 			hi = mid;
 	}
-	add_source_at(s, nsrc, l, lo, extra, day);
-}
-
-/* With uniform travel, the places where the successors of each position begin, found by one
- * sweep in end order (the thresholds grow with the end): lo[3*i] in the list of every
- * position, lo[3*i+1] in the position's own room, lo[3*i+2] among the plenaries. */
-static uint32_t *uniform_bounds(const struct solver *s, const struct key *by_end)
-{
-	size_t nrooms = (size_t)s->p->nrooms;
-	uint32_t *lo = alloc_raw(3 * s->n, sizeof *lo);
-	size_t *at = xcalloc(nrooms + 3, sizeof *at); /* rooms, plenaries, all + T, all + 0 */
-	const struct list *all = &s->lists[nrooms + 1];
-
-	for (size_t t = 0; t < s->n; t++) {
-		size_t i = by_end[t].id;
-		const struct pos *x = &s->pos[i];
-		size_t own = x->room < 0 ? nrooms : (size_t)x->room;
-		size_t a = x->room < 0 ? nrooms + 2 : nrooms + 1;
-		int64_t from = x->room < 0 ? x->end : x->end + s->p->travel_seconds;
-		const struct list *l = &s->lists[own], *pl = &s->lists[nrooms];
-
-		while (at[a] < all->m && all->start[at[a]] < from)
-			at[a]++;
-		while (at[own] < l->m && l->start[at[own]] < x->end)
-			at[own]++;
-		while (at[nrooms] < pl->m && pl->start[at[nrooms]] < x->end)
-			at[nrooms]++;
-		lo[3 * i] = (uint32_t)at[a];
-		lo[3 * i + 1] = (uint32_t)at[own];
-		lo[3 * i + 2] = (uint32_t)at[nrooms];
-	}
-	free(at);
 	return lo;
 }
 
-/* Records position i, whose values are known, at the front of list l. */
-static void list_push(struct solver *s, struct list *l, size_t i)
+/* The successors of a position of the day being computed in list l from place lo on: the best
+ * plan on a later day goes to *later, a run on the day to the sources (returns 1 then). */
+static size_t search(const struct solver *s, const struct list *l, size_t lo, int extra,
+		     struct cand *later, struct source *out)
 {
-	size_t k = --l->fill;
+	size_t q = lo, ns = 0;
 
-	if (s->capped) {
-		for (int c = 1; c < s->levels; c++) {
-			uint32_t *b = l->best + k * (size_t)(s->levels - 1) + (size_t)(c - 1);
-			b[0] = k + 1 < l->dayend[k] && stored_better(s, b[s->levels - 1], i, c) ?
-			    b[s->levels - 1] : (uint32_t)i;
-		}
+	if (lo < l->runend) {
+		out->sidx = (uint32_t)(l->off + (lo - l->front));
+		out->extra = extra;
+		ns = 1;
+		q = l->runend;
 	}
-	l->bestall[k] = k + 1 < l->m && stored_better(s, l->bestall[k + 1], i, s->levels) ?
-	    l->bestall[k + 1] : (uint32_t)i;
+	if (q < l->m) {
+		uint32_t j = l->bestall[q];
+		offer(later, (struct cand){ s->fin[j], j, s->rank[j] }, extra);
+	}
+	return ns;
 }
 
-/* Gathers in s->src the lists to search for the successors of position i; returns how many. */
-static size_t gather_sources(struct solver *s, size_t i)
+/* The successors of position i: the best on a later day into *later, the runs on its day into
+ * out; returns how many runs. */
+static size_t gather(const struct solver *s, size_t i, struct cand *later, struct source *out)
 {
 	const struct solve_problem *p = s->p;
 	const struct pos *x = &s->pos[i];
-	size_t nrooms = (size_t)p->nrooms, nsrc = 0;
+	size_t ns = 0;
 
-	if (!p->room_travel) {
-		const struct list *all = &s->lists[nrooms + 1];
-		const uint32_t *lo = &s->bounds[3 * i];
-		if (x->room < 0) {
-			add_source_at(s, &nsrc, all, lo[0], 0, x->day);
-		} else {
-			add_source_at(s, &nsrc, all, lo[0], 1, x->day);
-			add_source_at(s, &nsrc, &s->lists[x->room], lo[1], 0, x->day);
-			add_source_at(s, &nsrc, &s->lists[nrooms], lo[2], 0, x->day);
+	later->v = (struct val){ 0, 0, 0 };
+	later->j = NO32;
+	later->rank = 0;
+	if (p->room_travel) {
+		for (int r = 0; r < p->nrooms; r++) {
+			const struct list *l = &s->lists[L_ROOMS + (size_t)r];
+			if (l->front < l->m)
+				ns += search(s, l, find_place(l, x->end + travel(p, x->room, r)),
+					     room_change(x->room, r), later, out + ns);
 		}
+		ns += search(s, &s->lists[L_PLEN], find_place(&s->lists[L_PLEN], x->end), 0, later,
+			     out + ns);
 	} else {
-		for (size_t r = 0; r < nrooms; r++) {
-			if (!s->lists[r].m)
-				continue;
-			if (x->room < 0 || (size_t)x->room == r)
-				add_source(s, &nsrc, &s->lists[r], x->end, 0, x->day);
-			else
-				add_source(s, &nsrc, &s->lists[r],
-					   x->end + travel(p, x->room, (int)r), 1, x->day);
+		size_t k = (size_t)(x->room + 1);
+		for (uint32_t t = s->qoff[k]; t < s->qoff[k + 1]; t++) {
+			const struct query *q = &s->q[t];
+			const struct list *l = &s->lists[q->list];
+			if (l->front < l->m)
+				ns += search(s, l, s->places[s->poff[i] + (t - s->qoff[k])], q->extra,
+					     later, out + ns);
 		}
-		add_source(s, &nsrc, &s->lists[nrooms], x->end, 0, x->day);
 	}
-	return nsrc;
+	return ns;
 }
 
-/* The best successor, among the gathered sources, of a position at level c: its position (or
- * NONE for none, the empty plan) and in *bv its value plus the room change to reach it. */
-static size_t best_successor(const struct solver *s, size_t nsrc, int c, struct val *bv)
+/* Per list run of the day: suffix maxima of the level whose values are in s->prev. */
+static void suffix_maxima(struct solver *s, size_t lo)
 {
-	int K = s->levels;
-	size_t bj = NONE, br = 0;
+	for (size_t t = 0; t < s->ntouched; t++) {
+		const struct list *l = s->touched[t];
+		struct cand *out = s->scratch + l->off - l->front, b = { { 0, 0, 0 }, NO32, 0 };
 
-	bv->score = 0;
-	bv->pins = 0;
-	bv->changes = 0;
-	for (size_t k = 0; k < nsrc; k++) {
-		const struct source *sc = &s->src[k];
-		size_t cand[2];
-		int lvl[2], ncand = 0;
+		for (size_t k = l->runend; k-- > l->front;) {
+			uint32_t j = l->pos[k];
+			struct cand c = { s->prev[j - lo], j, s->rank[j] };
+			if (b.j == NO32 || !better(b.v, b.rank, c.v, c.rank))
+				b = c;
+			out[k] = b;
+		}
+	}
+}
 
-		if (sc->sameday && c >= 2) {
-			cand[ncand] = sc->l->best[sc->p * (size_t)(K - 1) + (size_t)(c - 2)];
-			lvl[ncand++] = c - 1;
+/* Where the successors of one more level of the day [lo, lo + nb) go (without a cap, the day
+ * is one position and its place is fixed). */
+static size_t succ_level(struct solver *s, size_t lo, size_t nb)
+{
+	size_t at = s->nsucc;
+
+	if (!s->capped)
+		return lo;
+	s->succ = xgrow(s->succ, s->nsucc + nb, &s->succ_alloc, sizeof *s->succ);
+	s->nsucc += nb;
+	return at;
+}
+
+/* Computes G(i, c) for the positions of one day, [lo, hi), every level, and records them as
+ * done in their lists.  Every later position is done. */
+static void dp_day(struct solver *s, size_t lo, size_t hi)
+{
+	size_t nb = hi - lo, nscratch = 0, nsrcs = 0, base = s->nsucc;
+	bool matrix = s->p->room_travel != NULL, sameday = false;
+	int c, nlev = 1;
+
+	/* the day's runs in its lists */
+	s->ntouched = 0;
+	for (size_t i = lo; i < hi; i++) {
+		size_t nm;
+		const uint32_t *m = members(s, i, &nm);
+		for (size_t k = 0; k < nm; k++) {
+			struct list *l = &s->lists[m[k]];
+			if (l->stamp != lo + 1) {
+				l->stamp = lo + 1;
+				s->touched[s->ntouched++] = l;
+			}
+			l->front--;
 		}
-		if (sc->q < sc->l->m) {
-			cand[ncand] = sc->l->bestall[sc->q];
-			lvl[ncand++] = K;
+	}
+	for (size_t t = 0; t < s->ntouched; t++) {
+		s->touched[t]->off = nscratch;
+		nscratch += s->touched[t]->runend - s->touched[t]->front;
+	}
+	s->scratch = xgrow(s->scratch, nscratch, &s->scratch_alloc, sizeof *s->scratch);
+
+	/* the successors, found once (found again at each level with a matrix) */
+	if (!matrix) {
+		for (size_t i = lo; i < hi; i++) {
+			s->soff[i - lo] = nsrcs;
+			s->srcs = xgrow(s->srcs, nsrcs + MAXQ, &s->srcs_alloc, sizeof *s->srcs);
+			nsrcs += gather(s, i, &s->later[i - lo], s->srcs + nsrcs);
 		}
-		for (int e = 0; e < ncand; e++) {
-			struct val v = *gval(s, cand[e], lvl[e]);
-			size_t rank = s->pos[cand[e]].rank;
-			v.changes += sc->extra;
-			if (better(v, rank, *bv, br)) {
-				*bv = v;
-				bj = cand[e];
-				br = rank;
+		s->soff[nb] = nsrcs;
+		sameday = nsrcs > 0;
+	}
+
+	for (c = 1; c <= s->levels; c++) {
+		size_t at = succ_level(s, lo, nb);
+		bool same = c >= 2;
+
+		if (c >= 2)
+			suffix_maxima(s, lo);
+		for (size_t i = lo; i < hi; i++) {
+			const struct source *src;
+			struct cand best;
+			size_t ns;
+			struct val *g = &s->cur[i - lo];
+
+			if (matrix) {
+				ns = gather(s, i, &best, s->sbuf);
+				src = s->sbuf;
+				sameday = sameday || ns > 0;
+			} else {
+				best = s->later[i - lo];
+				src = s->srcs + s->soff[i - lo];
+				ns = s->soff[i - lo + 1] - s->soff[i - lo];
+			}
+			for (size_t k = 0; c >= 2 && k < ns; k++)
+				offer(&best, s->scratch[src[k].sidx], src[k].extra);
+			*g = best.v;
+			g->score += s->pos[i].score;
+			g->pins += s->pos[i].pinned;
+			s->succ[at + (i - lo)] = best.j;
+			if (same && !val_equal(*g, s->prev[i - lo]))
+				same = false;
+		}
+		{
+			struct val *t = s->prev;
+			s->prev = s->cur;
+			s->cur = t;
+		}
+		nlev = c;
+		/* level c + 1 would be computed from values equal to those level c was computed
+		 * from (or, with no successor on the day, from none): it would be level c again */
+		if (same || !sameday)
+			break;
+	}
+
+	for (size_t i = lo; i < hi; i++)
+		s->fin[i] = s->prev[i - lo];
+	if (s->capped) {
+		s->days[s->ndays] = (struct dayrec){ base, lo, (uint32_t)nb, (uint32_t)nlev };
+		for (size_t i = lo; i < hi; i++)
+			s->dayof[i] = (uint32_t)s->ndays;
+		s->ndays++;
+	}
+	for (size_t t = 0; t < s->ntouched; t++) {
+		struct list *l = s->touched[t];
+		for (size_t k = l->runend; k-- > l->front;) {
+			uint32_t j = l->pos[k];
+			l->bestall[k] = j;
+			if (k + 1 < l->m) {
+				uint32_t b = l->bestall[k + 1];
+				if (better(s->fin[b], s->rank[b], s->fin[j], s->rank[j]))
+					l->bestall[k] = b;
 			}
 		}
+		l->runend = l->front;
 	}
-	return bj;
 }
 
-/* Computes G(i, c) for every level c, then records i in its lists.  The lists' entries from
- * i's place on never change again, so the same successors can be found again afterwards. */
-static void dp_position(struct solver *s, size_t i)
+/* The successor of position i at level c (NO32: none). */
+static uint32_t successor(const struct solver *s, size_t i, int c)
 {
-	const struct pos *x = &s->pos[i];
-	size_t nsrc = gather_sources(s, i);
+	const struct dayrec *d;
+	size_t lv;
 
-	for (int c = 1; c <= s->levels; c++) {
-		struct val *g = gval(s, i, c);
-		best_successor(s, nsrc, c, g);
-		g->score += x->score;
-		g->pins += x->pinned;
-	}
-	list_push(s, own_list(s, i), i);
-	if (!s->p->room_travel)
-		list_push(s, &s->lists[(size_t)s->p->nrooms + 1], i);
+	if (!s->capped)
+		return s->succ[i];
+	d = &s->days[s->dayof[i]];
+	lv = (size_t)c < d->nlev ? (size_t)c : d->nlev;
+	return s->succ[d->base + (lv - 1) * d->nb + (i - d->lo)];
 }
 
 /* ---- checks ---- */
@@ -507,6 +798,10 @@ static int check_problem(const struct solve_problem *p)
 	} else if (p->travel_seconds < 0) {
 		return error(EX_DATAERR, "solve: negative travel time");
 	}
+	for (int r = 0; r < p->nrooms; r++)
+		if (building(p, r) < -1 || building(p, r) >= p->nrooms || floor_of(p, r) < -1 ||
+		    floor_of(p, r) >= p->nrooms)
+			return error(EX_DATAERR, "solve: room %d has a building or floor out of range", r);
 	for (size_t i = 0; i < p->nitems; i++) {
 		const struct solve_item *x = &p->items[i];
 		if (x->start >= x->end)
@@ -575,7 +870,7 @@ static int pin_conflict(struct solver *s, struct solve_result *r)
 	for (size_t i = s->n; i-- > 0;) {
 		if (!s->pos[i].pinned)
 			continue;
-		if (later != NONE && gval(s, i, s->levels)->pins < after + 1) {
+		if (later != NONE && s->fin[i].pins < after + 1) {
 			r->conflict_a = s->pos[i].item;
 			r->conflict_b = s->pos[later].item;
 			return error(EX_DATAERR, "pinned items %zu and %zu cannot both be attended",
@@ -682,7 +977,7 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 {
 	struct solver s;
 	struct key *keys = NULL;
-	size_t npins = 0, first = NONE, frank = 0;
+	size_t npins = 0, first = NONE, frank = 0, maxday = 1, run = 0;
 	struct val fv = { 0, 0, 0 };
 	int ret = -1;
 
@@ -692,7 +987,7 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 		return error(EX_DATAERR, "solve: no problem");
 	if (check_problem(p) < 0)
 		return -1;
-	if (p->nitems > UINT32_MAX)
+	if (p->nitems >= UINT32_MAX / 16) /* positions, list places and searches fit in 32 bits */
 		return error(EX_DATAERR, "solve: too many items");
 	for (size_t i = 0; i < p->nitems; i++) {
 		if (p->items[i].pinned && p->items[i].excluded) {
@@ -719,25 +1014,56 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	for (size_t t = 0; t < s.n; t++)
 		keys[t] = (struct key){ s.pos[t].end, (int64_t)s.pos[t].item, t };
 	sort_keys(keys, s.n);
-	for (size_t t = 0; t < s.n; t++)
+	s.rank = alloc_raw(s.n, sizeof *s.rank);
+	for (size_t t = 0; t < s.n; t++) {
 		s.pos[keys[t].id].rank = t + 1;
+		s.rank[keys[t].id] = (uint32_t)(t + 1);
+	}
 
 	if (p->max_per_day > 0 && check_days(&s, keys) < 0)
 		goto out;
 	s.levels = s.capped ? p->max_per_day : 1;
 
-	s.g = alloc_raw(s.n * (size_t)s.levels, sizeof *s.g);
+	plan_lists(&s);
 	build_lists(&s);
-	s.src = xcalloc(s.nlists, sizeof *s.src);
 	if (!p->room_travel)
-		s.bounds = uniform_bounds(&s, keys);
+		sweep_places(&s, keys);
+	s.fin = alloc_raw(s.n, sizeof *s.fin);
+	if (s.capped) {
+		size_t ndays = 0;
+		for (size_t i = 0; i < s.n; i++) {
+			if (i == 0 || s.pos[i].day != s.pos[i - 1].day) {
+				ndays++;
+				run = 0;
+			}
+			if (++run > maxday)
+				maxday = run;
+		}
+		s.days = alloc_raw(ndays, sizeof *s.days);
+		s.dayof = alloc_raw(s.n, sizeof *s.dayof);
+	} else {
+		s.succ = alloc_raw(s.n, sizeof *s.succ);
+	}
+	s.prev = alloc_raw(maxday, sizeof *s.prev);
+	s.cur = alloc_raw(maxday, sizeof *s.cur);
+	s.later = alloc_raw(maxday, sizeof *s.later);
+	s.soff = alloc_raw(maxday + 1, sizeof *s.soff);
+	s.touched = alloc_raw(s.nlists, sizeof *s.touched);
+	if (p->room_travel)
+		s.sbuf = alloc_raw((size_t)p->nrooms + 1, sizeof *s.sbuf);
 
-	for (size_t i = s.n; i-- > 0;)
-		dp_position(&s, i);
+	/* day by day, backwards (without a cap, position by position) */
+	for (size_t hi = s.n; hi > 0;) {
+		size_t lo = hi - 1;
+		while (s.capped && lo > 0 && s.pos[lo - 1].day == s.pos[hi - 1].day)
+			lo--;
+		dp_day(&s, lo, hi);
+		hi = lo;
+	}
 
 	for (size_t i = 0; i < s.n; i++) {
-		if (better(*gval(&s, i, s.levels), s.pos[i].rank, fv, frank)) {
-			fv = *gval(&s, i, s.levels);
+		if (better(s.fin[i], s.pos[i].rank, fv, frank)) {
+			fv = s.fin[i];
 			first = i;
 			frank = s.pos[i].rank;
 		}
@@ -749,25 +1075,25 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 
 	/* follow the successors twice: to count, then to fill */
 	for (int pass = 0; pass < 2; pass++) {
-		size_t k = 0, c = (size_t)s.levels;
+		size_t k = 0;
+		int c = s.levels;
 
 		if (pass) {
 			r->chosen = alloc_array(r->nchosen, sizeof *r->chosen);
 			r->alternative = alloc_array(r->nchosen, sizeof *r->alternative);
 		}
 		for (size_t i = first; i != NONE; k++) {
-			struct val v;
-			size_t j = best_successor(&s, gather_sources(&s, i), (int)c, &v);
+			uint32_t j = successor(&s, i, c);
 			if (pass) {
 				r->chosen[k] = s.pos[i].item;
 				r->total_score += s.pos[i].score;
 			}
-			if (j != NONE) {
+			if (j != NO32) {
 				if (pass)
 					r->room_changes += room_change(s.pos[i].room, s.pos[j].room);
-				c = s.capped && s.pos[j].day == s.pos[i].day ? c - 1 : (size_t)s.levels;
+				c = s.capped && s.pos[j].day == s.pos[i].day ? c - 1 : s.levels;
 			}
-			i = j;
+			i = j == NO32 ? NONE : j;
 		}
 		r->nchosen = k;
 	}

@@ -169,6 +169,167 @@ static void test_plan(const struct schedule *s)
 	free(path);
 }
 
+/* ---- pick with buildings, floors and a cap, against a brute force ---- */
+
+static uint64_t rng_state = 4242;
+
+static uint32_t rnd(uint32_t n)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	z ^= z >> 31;
+	return (uint32_t)(z % n);
+}
+
+/* A random timetable: 4 rooms with a building ("A", "B" or none) and a floor ("1", "2" or
+ * none), up to 11 sessions on two days (some in two rooms at once), some with the keyword,
+ * some by the speaker, in English or Korean. */
+static char *random_timetable(void)
+{
+	static const char *const bld[] = { NULL, "A", "B" }, *const flr[] = { NULL, "1", "2" };
+	struct strbuf sb;
+	size_t n = rnd(12);
+
+	strbuf_init(&sb);
+	strbuf_adds(&sb, "{\"planner_format\": 1, \"conference\": {\"id\": \"rnd\", \"name\": \"Rnd\", "
+		    "\"timezone\": \"UTC\"}, \"rooms\": [");
+	for (int r = 0; r < 4; r++) {
+		const char *b = bld[rnd(3)], *f = flr[rnd(3)];
+		strbuf_addf(&sb, "%s{\"id\": \"r%d\", \"name\": \"R%d\"", r ? ", " : "", r, r);
+		if (b)
+			strbuf_addf(&sb, ", \"building\": \"%s\"", b);
+		if (f)
+			strbuf_addf(&sb, ", \"floor\": \"%s\"", f);
+		strbuf_adds(&sb, "}");
+	}
+	strbuf_adds(&sb, "], \"sessions\": [");
+	for (size_t i = 0; i < n; i++) {
+		int day = 1 + (int)rnd(2), start = 9 * 60 + (int)rnd(16) * 5;
+		int end = start + 5 + (int)rnd(4) * 5, room = (int)rnd(4);
+		strbuf_addf(&sb, "%s{\"id\": \"s%zu\", \"title\": \"%s\", \"speakers\": [\"%s\"], "
+			    "\"language\": \"%s\", ", i ? ", " : "", i, rnd(2) ? "kw talk" : "talk",
+			    rnd(3) ? "sp" : "other", rnd(2) ? "en" : "ko");
+		if (rnd(8) == 0)
+			strbuf_addf(&sb, "\"room\": [\"r%d\", \"r%d\"], ", room, (room + 1) % 4);
+		else
+			strbuf_addf(&sb, "\"room\": \"r%d\", ", room);
+		strbuf_addf(&sb, "\"start\": \"2025-03-0%dT%02d:%02d\", \"end\": \"2025-03-0%dT%02d:%02d\"}",
+			    day, start / 60, start % 60, day, end / 60, end % 60);
+	}
+	strbuf_adds(&sb, "]}");
+	return strbuf_detach(&sb);
+}
+
+/* The most points of a plan of r's candidates (as pick_travel and the cap allow), over every
+ * subset; -1 when none holds every pin. */
+static int64_t brute_force_points(const struct pick_request *rq, const struct pick_result *r)
+{
+	const struct schedule *s = rq->s;
+	int64_t best = -1;
+
+	for (uint32_t mask = 0; mask < (1u << r->ncand); mask++) {
+		const struct session *v[16];
+		size_t m = 0;
+		int64_t pts = 0;
+		bool okay = true;
+
+		for (size_t c = 0; c < r->ncand && okay; c++) {
+			const struct pick_candidate *x = &r->cand[c];
+			if (!(mask >> c & 1)) {
+				okay = !x->pinned;
+				continue;
+			}
+			if (x->excluded || (!x->points && !x->pinned))
+				okay = false;
+			v[m++] = &s->sessions[x->session];
+			pts += x->points;
+		}
+		/* in time order (by end), then each one reachable from the one before */
+		for (size_t a = 1; a < m && okay; a++)
+			for (size_t b = a; b > 0 && v[b]->end < v[b - 1]->end; b--) {
+				const struct session *t = v[b];
+				v[b] = v[b - 1];
+				v[b - 1] = t;
+			}
+		for (size_t k = 1; k < m && okay; k++)
+			okay = v[k - 1]->end + pick_travel(rq, v[k - 1], v[k]) <= v[k]->start;
+		for (size_t k = 0; k < m && okay && rq->max_per_day; k++) {
+			int same = 0;
+			for (size_t q = 0; q < m; q++)
+				same += v[q]->day == v[k]->day;
+			okay = same <= rq->max_per_day;
+		}
+		if (okay && pts > best)
+			best = pts;
+	}
+	return best;
+}
+
+static void test_pick_floors_brute_force(void)
+{
+	int runs = 600, agree = 0, capped = 0, floors = 0;
+
+	for (int round = 0; round < runs; round++) {
+		char *json = random_timetable();
+		struct schedule s;
+		struct prefs p;
+		struct pick_request rq;
+		struct pick_result r;
+		int64_t best;
+		int ret;
+
+		schedule_init(&s);
+		if (schedule_load_buffer(&s, json, strlen(json), "random.json", NULL) < 0) {
+			printf("# %s\n", error_message());
+			free(json);
+			continue;
+		}
+		for (size_t k = 0; k < s.nrooms; k++)
+			floors += s.rooms[k].floor || s.rooms[k].building;
+		prefs_init(&p);
+		prefs_add(&p, PREF_KEYWORD, "kw");
+		prefs_add(&p, PREF_SPEAKER, "sp");
+		prefs_add(&p, PREF_LANG, "en");
+		prefs_resolve(&p, &s);
+		pick_request_init(&rq, &s, &p);
+		rq.travel_minutes = 5 * (int)rnd(3);
+		rq.max_per_day = rnd(4) == 0 ? 0 : 1 + (int)rnd(3);
+		capped += rq.max_per_day > 0;
+		if (s.nsessions && rnd(6) == 0)
+			strlist_push(&rq.must, s.sessions[rnd((uint32_t)s.nsessions)].id);
+		ret = pick_run(&rq, &r);
+		if (ret == 0) {
+			best = brute_force_points(&rq, &r);
+			agree += best == r.total_points;
+			if (best != r.total_points)
+				printf("# round %d: pick %lld points, brute force %lld\n# %s\n", round,
+				       (long long)r.total_points, (long long)best, json);
+			pick_result_release(&r);
+		} else {
+			/* only pins can make it fail: then no plan holds them */
+			struct pick_request any = rq;
+			struct pick_result all;
+			memset(&any.must, 0, sizeof any.must);
+			pick_run(&any, &all);
+			for (size_t c = 0; c < all.ncand; c++) {
+				long k = strlist_find(&rq.must, s.sessions[all.cand[c].session].id);
+				all.cand[c].pinned = k >= 0;
+			}
+			agree += brute_force_points(&rq, &all) < 0;
+			pick_result_release(&all);
+		}
+		pick_request_release(&rq);
+		prefs_release(&p);
+		schedule_release(&s);
+		free(json);
+	}
+	ok(capped > runs / 2 && floors > runs, "pick, floors and caps: %d timetables, %d capped", runs,
+	   capped);
+	is_int(agree, runs, "pick, floors and caps: the most points a brute force finds");
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -182,5 +343,6 @@ int main(void)
 	test_pick(&s);
 	test_plan(&s);
 	schedule_release(&s);
+	test_pick_floors_brute_force();
 	return done_testing();
 }

@@ -38,6 +38,8 @@ static struct solve_problem problem(const struct solve_item *items, size_t n, in
 	p.travel_seconds = travel;
 	p.room_travel = NULL;
 	p.max_per_day = 0;
+	p.room_building = NULL;
+	p.room_floor = NULL;
 	return p;
 }
 
@@ -238,6 +240,28 @@ static void test_per_day_cap(void)
 	solve_result_release(&r);
 }
 
+static void test_cap_long_first_item(void)
+{
+	/* the day's first item spans it (nothing follows it on the day, its value is the same at
+	 * every level): the levels of the cap must still go on for the others */
+	struct solve_item it[] = {
+		item(540, 1000, 0, 10), item(600, 610, 1, 5), item(615, 625, 1, 4), item(630, 640, 1, 3),
+		item(645, 655, 1, 2), item(660, 670, 1, 1),
+	};
+	struct solve_problem p = problem(it, 6, 2, 0);
+	struct solve_result r;
+
+	p.max_per_day = 3;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "cap, a long first item: solves");
+	ok(CHOSE(&r, 1, 2, 3), "cap, a long first item: the three best that fit");
+	is_int(r.total_score, 12, "cap, a long first item: total");
+	p.max_per_day = 4;
+	is_int(solve(&p, &r), 0, "cap, a long first item: solves with 4");
+	is_int(r.total_score, 14, "cap, a long first item: total with 4");
+	solve_result_release(&r);
+}
+
 static void test_pins_over_cap(void)
 {
 	struct solve_item it[] = { item(540, 600, 0, 3), item(600, 660, 0, 5), item(660, 720, 0, 4) };
@@ -389,14 +413,28 @@ static uint32_t rnd(uint32_t n)
 struct inst {
 	struct solve_item it[MAXN];
 	int matrix[9];
+	int building[3], floor[3];
 	struct solve_problem p;
 };
 
+/* solve.h's travel rule, written out plainly. */
 static int64_t bf_travel(const struct solve_problem *p, int a, int b)
 {
+	int ba, bb, fa, fb;
+
 	if (a < 0 || b < 0 || a == b)
 		return 0;
-	return p->room_travel ? p->room_travel[a * p->nrooms + b] : p->travel_seconds;
+	if (p->room_travel)
+		return p->room_travel[a * p->nrooms + b];
+	ba = p->room_building ? p->room_building[a] : -1;
+	bb = p->room_building ? p->room_building[b] : -1;
+	fa = p->room_floor ? p->room_floor[a] : -1;
+	fb = p->room_floor ? p->room_floor[b] : -1;
+	if (ba != -1 && bb != -1 && ba != bb)
+		return 3 * (int64_t)p->travel_seconds;
+	if (fa != -1 && fb != -1 && fa != fb)
+		return 2 * (int64_t)p->travel_seconds;
+	return p->travel_seconds;
 }
 
 /* Sorts v[0..n) by (end, index). */
@@ -569,10 +607,46 @@ static void random_instance(struct inst *in)
 	in->p.travel_seconds = (int)rnd(3) * 300;
 	in->p.room_travel = rnd(3) == 0 ? in->matrix : NULL;
 	in->p.max_per_day = rnd(3) == 0 ? 0 : 1 + (int)rnd(3);
+	in->p.room_building = NULL;
+	in->p.room_floor = NULL;
 	if (in->p.room_travel) /* keep the matrix nrooms x nrooms */
 		for (int a = 0; a < nrooms; a++)
 			for (int b = 0; b < nrooms; b++)
 				in->matrix[a * nrooms + b] = (int)rnd(4) * 300;
+}
+
+/* Rooms in buildings and on floors, some unknown, a cap that binds most of the time (chains of
+ * up to 6 items on a day), items packed on the 5-minute grid with 0 to 10 minutes between
+ * rooms (x2 between floors, x3 between buildings), every kind of item on the way. */
+static void random_floors_instance(struct inst *in)
+{
+	size_t n = rnd(MAXN + 1);
+	int nrooms = 1 + (int)rnd(3), ndays = 1 + (int)rnd(2), spread = 6 + (int)rnd(10);
+
+	for (size_t i = 0; i < n; i++) {
+		struct solve_item *x = &in->it[i];
+		int day = (int)rnd((uint32_t)ndays), u = (int)rnd((uint32_t)spread);
+
+		x->day = day;
+		x->start = day * 86400 + u * 300;
+		x->end = x->start + (rnd(8) == 0 ? 4 + rnd(12) : 1 + rnd(3)) * 300;
+		x->room = rnd(6) == 0 ? -1 : (int)rnd((uint32_t)nrooms);
+		x->score = rnd(4) == 0 ? 1 : rnd(5);
+		x->pinned = rnd(12) == 0;
+		x->excluded = rnd(10) == 0;
+	}
+	for (int r = 0; r < nrooms; r++) {
+		in->building[r] = (int)rnd((uint32_t)nrooms + 1) - 1;
+		in->floor[r] = (int)rnd((uint32_t)nrooms + 1) - 1;
+	}
+	in->p.items = in->it;
+	in->p.nitems = n;
+	in->p.nrooms = nrooms;
+	in->p.travel_seconds = (int)rnd(3) * 300;
+	in->p.room_travel = NULL;
+	in->p.max_per_day = rnd(5) == 0 ? 0 : 1 + (int)rnd(4);
+	in->p.room_building = rnd(5) == 0 ? NULL : in->building;
+	in->p.room_floor = rnd(5) == 0 ? NULL : in->floor;
 }
 
 static void dump(const struct solve_problem *p)
@@ -582,6 +656,9 @@ static void dump(const struct solve_problem *p)
 	if (p->room_travel)
 		for (int k = 0; k < p->nrooms * p->nrooms; k++)
 			printf("#   m[%d]=%d\n", k, p->room_travel[k]);
+	for (int r = 0; r < p->nrooms && (p->room_building || p->room_floor); r++)
+		printf("#   room %d building %d floor %d\n", r,
+		       p->room_building ? p->room_building[r] : -1, p->room_floor ? p->room_floor[r] : -1);
 	for (size_t i = 0; i < p->nitems; i++) {
 		const struct solve_item *x = &p->items[i];
 		printf("#   %zu: %lld-%lld room %d day %d score %lld%s%s\n", i, (long long)x->start,
@@ -590,21 +667,24 @@ static void dump(const struct solve_problem *p)
 	}
 }
 
-static void test_against_brute_force(void)
+/* Solves `rounds` instances from each seed, made by `make`, and compares every result with the
+ * brute force; `what` names the kind of instance in the test names. */
+static void against_brute_force(const char *what, void (*make)(struct inst *),
+				const uint64_t *seeds, size_t nseeds, int rounds)
 {
-	static const uint64_t seeds[] = { 1, 42, 2024, 777777 };
 	int instances = 0, bad_ok = 0, bad_fail = 0, bad_score = 0, bad_changes = 0, bad_set = 0;
-	int bad_feasible = 0, bad_alt = 0, bad_conflict = 0, failures = 0, dumped = 0;
+	int bad_feasible = 0, bad_alt = 0, bad_conflict = 0, failures = 0, dumped = 0, capped = 0;
 
-	for (size_t s = 0; s < sizeof seeds / sizeof *seeds; s++) {
+	for (size_t s = 0; s < nseeds; s++) {
 		rng_state = seeds[s];
-		for (int round = 0; round < 800; round++) {
+		for (int round = 0; round < rounds; round++) {
 			struct inst in;
 			struct bf_best b;
 			struct solve_result r;
 			int ret, bad = 0;
 
-			random_instance(&in);
+			make(&in);
+			capped += in.p.max_per_day > 0;
 			brute_force(&in.p, &b);
 			solve_result_init(&r);
 			ret = solve(&in.p, &r);
@@ -681,16 +761,32 @@ static void test_against_brute_force(void)
 			solve_result_release(&r);
 		}
 	}
-	ok(instances >= 2000, "brute force: %d random instances", instances);
-	ok(failures > 50, "brute force: %d of them with infeasible pins", failures);
-	is_int(bad_fail, 0, "brute force: solve fails when no plan holds every pin");
-	is_int(bad_conflict, 0, "brute force: conflicting pins named in time order");
-	is_int(bad_ok, 0, "brute force: solve succeeds when some plan holds every pin");
-	is_int(bad_feasible, 0, "brute force: the plan is feasible, holds every pin, totals match");
-	is_int(bad_score, 0, "brute force: the total is the optimum");
-	is_int(bad_changes, 0, "brute force: room changes are the minimum among optimal plans");
-	is_int(bad_set, 0, "brute force: the exact tie-break picks the same plan");
-	is_int(bad_alt, 0, "brute force: alternatives");
+	ok(instances >= 2000, "%s: %d random instances, %d with a cap", what, instances, capped);
+	ok(failures > 50, "%s: %d of them with infeasible pins", what, failures);
+	is_int(bad_fail, 0, "%s: solve fails when no plan holds every pin", what);
+	is_int(bad_conflict, 0, "%s: conflicting pins named in time order", what);
+	is_int(bad_ok, 0, "%s: solve succeeds when some plan holds every pin", what);
+	is_int(bad_feasible, 0, "%s: the plan is feasible, holds every pin, totals match", what);
+	is_int(bad_score, 0, "%s: the total is the optimum", what);
+	is_int(bad_changes, 0, "%s: room changes are the minimum among optimal plans", what);
+	is_int(bad_set, 0, "%s: the exact tie-break picks the same plan", what);
+	is_int(bad_alt, 0, "%s: alternatives", what);
+}
+
+static void test_against_brute_force(void)
+{
+	static const uint64_t seeds[] = { 1, 42, 2024, 777777 };
+
+	against_brute_force("brute force", random_instance, seeds, 4, 800);
+}
+
+/* Buildings and floors with a per-day cap: the lists the solver searches instead of one per
+ * room, and the day-by-day levels, against every subset. */
+static void test_floors_against_brute_force(void)
+{
+	static const uint64_t seeds[] = { 5, 99, 31337, 424242, 8675309 };
+
+	against_brute_force("brute force, floors and caps", random_floors_instance, seeds, 5, 1000);
 }
 
 /* A plain O(n^2 K) reference: the best (pins, score, -changes) over chains, forward over items
@@ -718,7 +814,7 @@ static bool ref_better(struct ref_val a, struct ref_val b)
 
 static bool reference(const struct solve_problem *p, int64_t *score, int *changes)
 {
-	enum { MAXR = 100, MAXK = 8 };
+	enum { MAXR = 160, MAXK = 40 };
 	static struct ref_val f[MAXR][MAXK];
 	size_t v[MAXR], n = 0;
 	int K = p->max_per_day ? p->max_per_day : 1, npins = 0;
@@ -858,6 +954,163 @@ static void test_equivalent_forms(void)
 	is_int(same_cap, 300, "equivalent forms: a cap no day reaches changes nothing");
 }
 
+/* A random timetable of n items over `ndays` days (09:00-18:00 on the 5-minute grid, 5 to 25
+ * minutes long) in nrooms rooms, some plenaries, buildings and floors (some unknown) in bld and
+ * flr, a few pins and exclusions. */
+static void random_floors(struct solve_item *it, size_t n, int nrooms, int ndays, int *bld, int *flr)
+{
+	for (size_t i = 0; i < n; i++) {
+		int day = (int)rnd((uint32_t)ndays);
+		it[i] = item(day * 1440 + 540 + rnd(108) * 5, 0,
+			     rnd(20) == 0 ? -1 : (int)rnd((uint32_t)nrooms), rnd(6));
+		it[i].end = it[i].start + (1 + rnd(5)) * 5 * MIN;
+		it[i].day = day;
+		it[i].excluded = rnd(10) == 0;
+		it[i].pinned = rnd(60) == 0;
+	}
+	for (int r = 0; r < nrooms; r++) { /* numbers below nrooms, as solve.h asks */
+		bld[r] = rnd(4) == 0 ? -1 : (int)rnd(nrooms < 3 ? (uint32_t)nrooms : 3);
+		flr[r] = rnd(4) == 0 ? -1 : (int)rnd(nrooms < 3 ? (uint32_t)nrooms : 3);
+	}
+}
+
+/* Buildings and floors with caps up to 40 on chains of up to ~50 items a day, beyond brute
+ * force: solve against the plain O(n^2 K) reference. */
+static void test_floors_against_reference(void)
+{
+	enum { N = 160, R = 8 };
+	int agree = 0, failures = 0, binding = 0, runs = 300;
+
+	rng_state = 271828;
+	for (int round = 0; round < runs; round++) {
+		static struct solve_item it[N];
+		static int bld[R], flr[R];
+		size_t n = 1 + rnd(N);
+		int nrooms = 1 + (int)rnd(R);
+		struct solve_problem p = problem(it, n, nrooms, (int)rnd(4) * 150);
+		struct solve_result r;
+		int64_t score, free_score;
+		int changes;
+		bool feasible;
+
+		random_floors(it, n, nrooms, 1 + (int)rnd(2), bld, flr);
+		p.room_building = bld;
+		p.room_floor = flr;
+		reference(&p, &free_score, &changes);
+		p.max_per_day = rnd(8) == 0 ? 0 : 1 + (int)rnd(40);
+		feasible = reference(&p, &score, &changes);
+		binding += feasible && score < free_score;
+		solve_result_init(&r);
+		if (!feasible) {
+			failures++;
+			agree += solve(&p, &r) == -1;
+		} else {
+			agree += solve(&p, &r) == 0 && r.total_score == score && r.room_changes == changes;
+		}
+		solve_result_release(&r);
+	}
+	ok(failures > 5 && failures < runs / 2, "floors, reference: %d of %d with infeasible pins",
+	   failures, runs);
+	ok(binding > runs / 4, "floors, reference: the cap costs points in %d of them", binding);
+	is_int(agree, runs, "floors, reference: solve agrees on feasibility, total and room changes");
+}
+
+/* Buildings and floors against the same travel as a matrix (solved with one list per room):
+ * the same plan and alternatives, exact tie-break included, with and without caps. */
+static void test_floors_equal_matrix(void)
+{
+	enum { N = 300, R = 12 };
+	int same = 0, runs = 200;
+
+	rng_state = 1618;
+	for (int round = 0; round < runs; round++) {
+		static struct solve_item it[N];
+		static int bld[R], flr[R], m[R * R];
+		size_t n = 1 + rnd(N);
+		int nrooms = 1 + (int)rnd(R);
+		struct solve_problem p = problem(it, n, nrooms, (int)rnd(4) * 150);
+		struct solve_result a, b;
+		int ra, rb;
+
+		random_floors(it, n, nrooms, 1 + (int)rnd(3), bld, flr);
+		for (size_t i = 0; i < n; i++)
+			it[i].pinned = false;
+		p.max_per_day = rnd(4) == 0 ? 0 : 1 + (int)rnd(30);
+		p.room_building = bld;
+		p.room_floor = flr;
+		for (int x = 0; x < nrooms; x++)
+			for (int y = 0; y < nrooms; y++)
+				m[x * nrooms + y] = x == y ? 12345 : (int)bf_travel(&p, x, y);
+		solve_result_init(&a);
+		solve_result_init(&b);
+		ra = solve(&p, &a);
+		p.room_travel = m;
+		rb = solve(&p, &b);
+		same += ra == 0 && rb == 0 && same_result(&a, &b);
+		solve_result_release(&a);
+		solve_result_release(&b);
+	}
+	is_int(same, runs, "floors: the same plans as the equivalent matrix");
+}
+
+static void test_buildings_and_floors(void)
+{
+	/* rooms 0 and 1: building 0, floor 0; 2: building 0, floor 1; 3: building 1, floor 0;
+	 * 4: no building known, floor 1 */
+	static const int bld[] = { 0, 0, 0, 1, -1 }, flr[] = { 0, 0, 1, 0, 1 };
+	static const int bad[] = { 0, 5, 0, 0, 0 };
+	struct solve_item it[] = {
+		item(600, 630, 0, 1), item(634, 660, 1, 1), item(639, 660, 2, 1), item(644, 660, 3, 1),
+		item(639, 660, 4, 1),
+	};
+	struct solve_problem p = problem(it, 5, 5, 5 * MIN);
+	struct solve_result r;
+	bool none = true, all = true;
+
+	p.room_building = bld;
+	p.room_floor = flr;
+	for (size_t i = 1; i < 5; i++)
+		none = none && !solve_compatible(&p, 0, i);
+	ok(none, "floors: a minute short of 5 on a floor, 10 between floors, 15 between buildings");
+	for (size_t i = 1; i < 5; i++)
+		it[i].start += MIN;
+	for (size_t i = 1; i < 5; i++)
+		all = all && solve_compatible(&p, 0, i);
+	ok(all, "floors: and exactly enough; no building known counts as the same building");
+	p.room_floor = NULL;
+	it[2].start = it[4].start = 635 * MIN;
+	ok(solve_compatible(&p, 0, 2) && solve_compatible(&p, 0, 4),
+	   "floors: without floors, 5 minutes within a building");
+	p.room_building = NULL;
+	it[3].start = 635 * MIN;
+	ok(solve_compatible(&p, 0, 3), "floors: without either, 5 minutes everywhere");
+
+	/* the walk decides what a cap of 2 keeps */
+	struct solve_item day[] = {
+		item(600, 630, 0, 3), /* 0 */
+		item(645, 700, 3, 4), /* 1: another building, just in time after 0 */
+		item(640, 700, 2, 3), /* 2: another floor, just in time after 0 */
+		item(644, 700, 3, 5), /* 3: another building, a minute late after 0 */
+		item(720, 750, 0, 2), /* 4 */
+	};
+	p = problem(day, 5, 5, 5 * MIN);
+	p.room_building = bld;
+	p.room_floor = flr;
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "floors: solves");
+	ok(CHOSE(&r, 0, 1, 4), "floors: without a cap, three");
+	p.max_per_day = 2;
+	is_int(solve(&p, &r), 0, "floors with a cap: solves");
+	ok(CHOSE(&r, 0, 1), "floors with a cap: the best two (the same total as 3 and 4, earlier)");
+	day[1].start = 644 * MIN;
+	is_int(solve(&p, &r), 0, "floors with a cap: solves again");
+	ok(CHOSE(&r, 3, 4), "floors with a cap: a minute too late for the other building");
+	is_int(r.total_score, 7, "floors with a cap: total");
+	p.room_building = bad;
+	is_int(solve(&p, &r), -1, "floors: a building number out of range is refused");
+	solve_result_release(&r);
+}
+
 int main(void)
 {
 	test_empty_input();
@@ -870,14 +1123,19 @@ int main(void)
 	test_pinned_and_excluded();
 	test_excluded_never_chosen();
 	test_per_day_cap();
+	test_cap_long_first_item();
 	test_pins_over_cap();
 	test_ties_fewer_room_changes();
 	test_deterministic_ties();
 	test_room_travel_matrix();
+	test_buildings_and_floors();
 	test_alternatives();
 	test_bad_input();
 	test_against_brute_force();
+	test_floors_against_brute_force();
 	test_equivalent_forms();
 	test_against_reference();
+	test_floors_against_reference();
+	test_floors_equal_matrix();
 	return done_testing();
 }
