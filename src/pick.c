@@ -218,7 +218,8 @@ static char *describe(const struct schedule *s, const struct session *se)
 
 	hm(s, se->start, a);
 	hm(s, se->end, b);
-	out = xasprintf("\"%s\" (%s, %s-%s, %s)", se->id, cut, a, b, *room ? room : "no room");
+	out = xasprintf("\"%s\" (%s, %s-%s, %s)", text_inert(se->id), cut, a, b,
+			*room ? text_inert(room) : "no room");
 	free(room);
 	free(title);
 	free(cut);

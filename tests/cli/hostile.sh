@@ -133,6 +133,9 @@ for c in "list --json" "rooms --json" "tracks --json" "plan --json" "pick --fill
 	ok $? "escapes: planner $c keeps the feed's text, its control characters escaped" ||
 		sed 's/^/#   /' "$tmp/check"
 done
+run -s $esc pick --must s1 --must "$(printf 's2\033[2J\342\200\256')" --no-save
+{ $check terminal "$tmp/out" "$tmp/err" && grep -q 'overlap by 30 minutes' "$tmp/err"; } >"$tmp/check"
+ok $? "escapes: two pinned sessions that overlap are named inertly" || sed 's/^/#   /' "$tmp/check" "$tmp/err"
 run fetch $esc --name esc
 $check terminal "$tmp/out" "$tmp/err" >"$tmp/check"
 ok $? "escapes: planner fetch says what it fetched inertly" || sed 's/^/#   /' "$tmp/check"
