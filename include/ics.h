@@ -77,13 +77,16 @@ int ics_state_save(const struct ics_state *st, const char *path);
 int ics_state_sequence(const struct ics_state *st, const char *id);
 
 /* The VCALENDAR of events ev[0..n) of timetable s (n >= 1), CRLF line ends, folded at 75
- * octets.  With st non-NULL, each event's SEQUENCE is its recorded one, plus one when its content
+ * octets.  Times are in the conference zone with its VTIMEZONE, but for events that end after
+ * 2582-12-30 (TZ_RULES_LAST_YEAR, tz.h), which are written in UTC, as all are with o->utc.
+ * With st non-NULL, each event's SEQUENCE is its recorded one, plus one when its content
  * changed since (0 for a new one), and st is updated; with st NULL every SEQUENCE is 0.  0 with
  * *out (caller frees; *len its length), or -1 with error() set. */
 int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 		 const struct ics_options *o, struct ics_state *st, char **out, size_t *len);
 
-/* "<session-id>@<conference-id>.planner".  Caller frees. */
+/* "<session-id>@<conference-id>.planner", control and BiDi characters of either as %XX.  Caller
+ * frees. */
 char *ics_uid(const char *conf_id, const char *session_id);
 
 #endif

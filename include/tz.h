@@ -16,6 +16,12 @@ struct civil {
 	int hour, minute, second; /* 0..23, 0..59, 0..60 */
 };
 
+/* The last year of a zone's rules: libical expands rules (the system zone database's and an
+ * iCalendar VTIMEZONE's) into changes up to this year, its ICALTIMEZONE_MAX_YEAR (2582 in 3.0.16,
+ * measured; not in its headers).  After it the offset of the zone's last change stays in force:
+ * tz_offset_at() answers so, and an .ics export writes later times in UTC. */
+#define TZ_RULES_LAST_YEAR 2582
+
 /* An opaque time zone. */
 struct tz;
 

@@ -4,7 +4,8 @@
  * Every line of iCalendar text comes out of libical: text values are escaped by it (RFC 5545
  * section 3.3.11: backslash, semicolon, comma, newline) and lines folded by it at 75 octets
  * (section 3.1) without splitting a UTF-8 sequence.  Times go through the tz module, as
- * everywhere in planner; libical is asked only for the conference zone's VTIMEZONE.
+ * everywhere in planner, and DATE-TIME values are formatted here (libical cannot write a year
+ * past 3000); libical is asked only for the conference zone's VTIMEZONE.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -237,9 +238,50 @@ static char *concat(const char *first, ...)
 	return strbuf_detach(&sb);
 }
 
+/* Length of the character at p that must not reach a calendar raw (a C0 or C1 control, DEL, a
+ * BiDi formatting character), else 0. */
+static size_t uid_unsafe(const unsigned char *p)
+{
+	if (*p < 0x20 || *p == 0x7f)
+		return 1;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	if ((p[0] & 0xf0) == 0xe0 && p[1] && p[2] &&
+	    text_is_bidi_control((int32_t)((p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f))))
+		return 3;
+	if (p[0] == 0xd8 && p[1] == 0x9c)	/* U+061C ARABIC LETTER MARK */
+		return 2;
+	return 0;
+}
+
+/* s with the bytes of every uid_unsafe() character written as %XX. */
+static void uid_add(struct strbuf *sb, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = uid_unsafe(p);
+
+		if (!n) {
+			strbuf_addc(sb, (char)*p++);
+			continue;
+		}
+		while (n--)
+			strbuf_addf(sb, "%%%02X", *p++);
+	}
+}
+
 char *ics_uid(const char *conf_id, const char *session_id)
 {
-	return concat(session_id, "@", conf_id, ".planner", (const char *)NULL);
+	struct strbuf sb;
+
+	/* RFC 5545 3.8.4.7: the UID is TEXT, which holds no control characters (3.3.11); those of
+	 * a hostile id, and its BiDi controls, are written as %XX so that the UID stays one line,
+	 * inert, and still one per session.  Ids without them keep the UID they always had. */
+	strbuf_init(&sb);
+	uid_add(&sb, session_id);
+	strbuf_addc(&sb, '@');
+	uid_add(&sb, conf_id);
+	strbuf_adds(&sb, ".planner");
+	return strbuf_detach(&sb);
 }
 
 /* ---- what one VEVENT says ---- */
@@ -790,28 +832,49 @@ static icaltimetype utc_time(int64_t t)
 	return tt;
 }
 
-/* A DATE-TIME (RFC 5545 section 3.3.5): form 2 (UTC, "...Z") when tzid is NULL, else form 3:
- * the local time, with a TZID parameter naming the VTIMEZONE (section 3.2.19). */
-static icalproperty *date_time(icalproperty *(*make)(struct icaltimetype), int64_t t,
-			       const struct civil *local, const char *tzid)
+/* Two decimal digits of v (0..99) at p. */
+static char *put2(char *p, int v)
 {
-	icaltimetype tt;
-	icalproperty *p;
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
 
+/*
+ * The property `name` with a DATE-TIME value (RFC 5545 section 3.3.5): form 2, UTC
+ * ("19980119T070000Z"), when tzid is NULL, else form 3, the local time with a TZID parameter
+ * naming the VTIMEZONE (section 3.2.19).  The value is written here, not by libical, which
+ * writes a date-time past the year 3000 as "00000000T000000" (3.0.16) while planner reads sessions
+ * up to 9999; libical still writes the line (as a property it passes through as it is).
+ */
+static icalproperty *date_time(const char *name, int64_t t, const struct civil *local,
+			       const char *tzid)
+{
+	struct civil c;
+	char value[24], *p = value;
+	icalproperty *prop;
+
+	if (!tzid) {
+		instant_to_civil_offset(t, 0, &c);
+		local = &c;
+	}
+	/* date = 4DIGIT 2DIGIT 2DIGIT; planner's years are 1..9999 (tz.h) */
+	p = put2(p, local->year / 100 % 100);
+	p = put2(p, local->year % 100);
+	p = put2(p, local->month);
+	p = put2(p, local->day);
+	*p++ = 'T';
+	p = put2(p, local->hour);
+	p = put2(p, local->minute);
+	p = put2(p, local->second);
 	if (!tzid)
-		return make(utc_time(t));
-	tt = icaltime_null_time();
-	tt.year = local->year;
-	tt.month = local->month;
-	tt.day = local->day;
-	tt.hour = local->hour;
-	tt.minute = local->minute;
-	tt.second = local->second;
-	tt.is_date = 0;
-	tt.zone = NULL;	/* written as a local time; the TZID parameter says which */
-	p = make(tt);
-	icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
-	return p;
+		*p++ = 'Z';
+	*p = '\0';
+	prop = icalproperty_new_x(value);
+	icalproperty_set_x_name(prop, name);
+	if (tzid)
+		icalproperty_add_parameter(prop, icalparameter_new_tzid(tzid));
+	return prop;
 }
 
 static void add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *v)
@@ -829,10 +892,10 @@ static icalcomponent *vevent_component(const struct schedule *s, const struct ve
 	/* section 3.6.1: UID and DTSTAMP are required; SEQUENCE is section 3.8.7.4 */
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 	free(uid);
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(utc_time(o->now)));
+	icalcomponent_add_property(ev, date_time("DTSTAMP", o->now, NULL, NULL));
 	icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
-	icalcomponent_add_property(ev, date_time(icalproperty_new_dtstart, v->start, &v->local_start, tzid));
-	icalcomponent_add_property(ev, date_time(icalproperty_new_dtend, v->end, &v->local_end, tzid));
+	icalcomponent_add_property(ev, date_time("DTSTART", v->start, &v->local_start, tzid));
+	icalcomponent_add_property(ev, date_time("DTEND", v->end, &v->local_end, tzid));
 	add_text(ev, icalproperty_new_summary, v->summary);
 	add_text(ev, icalproperty_new_location, v->location);
 	add_text(ev, icalproperty_new_description, v->description);
@@ -897,8 +960,8 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	struct vevent *vv;
 	icalcomponent *cal, *vtz = NULL;
 	const char *tzid = NULL;
-	size_t sorted = st ? st->n : 0;
-	int64_t from = 0, to = 0;
+	size_t sorted = st ? st->n : 0, nzoned = 0;
+	int64_t from = 0, to = 0, zoned_before;
 	char *calname, *text;
 
 	*out = NULL;
@@ -906,15 +969,25 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	if (!n)
 		return error(EX_DATAERR, "nothing to export: no sessions");
 	icalerror_set_errors_are_fatal(0);
+	/*
+	 * Events that end before the last day of TZ_RULES_LAST_YEAR are written in the conference
+	 * zone, later ones in UTC: past that year planner's offsets (tz.h) are the zone's last one,
+	 * while a VTIMEZONE of its rules would keep changing them, and libical cannot write a
+	 * VTIMEZONE past the year 3000.  The VTIMEZONE spans the zoned events only.
+	 */
+	zoned_before = o->utc ? INT64_MIN : days_from_civil(TZ_RULES_LAST_YEAR, 12, 31) * 86400;
 	vv = xcalloc(n, sizeof(*vv));
 	for (size_t i = 0; i < n; i++) {
 		vevent_fill(&vv[i], s, &ev[i], o);
-		if (!i || vv[i].start < from)
+		if (vv[i].end >= zoned_before)
+			continue;
+		if (!nzoned || vv[i].start < from)
 			from = vv[i].start;
-		if (!i || vv[i].end > to)
+		if (!nzoned || vv[i].end > to)
 			to = vv[i].end;
+		nzoned++;
 	}
-	if (!o->utc) {
+	if (nzoned) {
 		/* From midnight UTC the day before the first event to a day after the last: the first
 		 * observance starts on a whole hour, and every event falls inside (an alarm is a
 		 * duration before its event and needs no zone).  libical adds TZUNTIL (RFC 7808) for
@@ -940,7 +1013,8 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 		icalcomponent_add_component(cal, vtz);
 	for (size_t i = 0; i < n; i++) {
 		int seq = sequence_for(st, sorted, vv[i].id, vevent_hash(&vv[i], o));
-		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o, tzid, seq));
+		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o,
+						vv[i].end < zoned_before ? tzid : NULL, seq));
 		vevent_release(&vv[i]);
 	}
 	free(vv);

@@ -6,8 +6,16 @@
  * X-WR-TIMEZONE, else the first TZID, else the timezone option, else UTC with a warning; the
  * name is X-WR-CALNAME.  What real feeds get wrong is forgiven with one warning each: METHOD
  * inside a VEVENT, a missing LOCATION, malformed lines (which libical turns into X-LIC-ERROR),
- * an unknown TZID.  A recurring event keeps its first occurrence only (an RRULE is never
- * expanded); all-day events have no usable time and are kept unscheduled. */
+ * an unknown TZID, a VEVENT not directly inside a VCALENDAR (not read).  A recurring event keeps
+ * its first occurrence only (an RRULE is never expanded); all-day events have no usable time and
+ * are kept unscheduled.
+ *
+ * Bounds (README.md, "Limits"), checked before libical spends the memory or time: content lines,
+ * parameters, events, and the values of list properties (libical makes a property of each); the
+ * CATEGORIES of one event; and a VTIMEZONE's rules, which libical expands into a table of every
+ * change from the rule's DTSTART on: only yearly rules, offsets within 18 hours, and a bounded
+ * number of years and changes in all. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +25,28 @@
 
 #include "import.h"
 #include "text.h"
+#include "tz.h"
 #include "util.h"
+
+/* libical 3.0 makes at most this many properties of one list line ("CATEGORIES:a,b,..."); the
+ * rest of the line is dropped without a word, so longer lines are split before it reads them. */
+#define LIBICAL_MAX_VALUES 500
+/* A VTIMEZONE's offsets (RFC 5545 section 3.3.14 allows up to 23:59:59; real ones are within
+ * 14 hours), and what the VTIMEZONEs the events use may cost libical (check_observance): the
+ * years it steps through for their RRULEs, and the changes they make up to the last year the
+ * events need.  A real zone's rules come to hundreds of years and a few thousand changes. */
+#define ZONE_MAX_OFFSET (18 * 3600)
+#define ZONE_MAX_YEARS 20000u
+#define ZONE_MAX_CHANGES 50000u
+/* VTIMEZONEs in a file: libical keeps them in an array it searches and shifts for each one it
+ * frees, so that 50 000 of them took 11 seconds to free. */
+#define ICS_MAX_ZONES 1000u
+
+/* What the file's VTIMEZONEs cost so far (check_zones), in all its calendars. */
+struct zone_cost {
+	int horizon;		/* the last year libical expands the current calendar's to */
+	size_t years, changes;
+};
 
 struct ics {
 	icalcomponent *cal;		/* the VCALENDAR being read */
@@ -27,6 +56,10 @@ struct ics {
 	/* the last TZID looked up in the zone database, and what it gave */
 	char *last_tzid;
 	const struct tz *last_zone;
+	/* VEVENTs not read (not directly inside a VCALENDAR); the first one's position */
+	size_t unread;
+	char first_unread[160];
+	struct zone_cost zones;
 };
 
 /* A zone for a TZID that no VTIMEZONE defines: the name itself, or the part after a prefix
@@ -70,6 +103,33 @@ static void civil_of(const struct icaltimetype *tt, struct civil *c)
 	c->second = tt->second;
 }
 
+/* "session "UID": " for a message about an event, the UID made inert and cut; "an event: "
+ * without one.  Caller frees. */
+static char *session_who(const char *uid)
+{
+	char *head, *clean, *cut, *who;
+
+	if (!uid || !*uid)
+		return xstrdup("an event: ");
+	head = xstrndup(uid, strnlen(uid, 200));
+	clean = text_sanitize(head);
+	cut = text_truncate(clean, 60);
+	who = xasprintf("session \"%s\": ", cut);
+	free(cut);
+	free(clean);
+	free(head);
+	return who;
+}
+
+/* A zone's TZID for a message, made inert and cut.  Caller frees. */
+static char *zone_label(const char *tzid)
+{
+	char *clean = text_sanitize(tzid ? tzid : ""), *cut = text_truncate(clean, 60);
+
+	free(clean);
+	return cut;
+}
+
 /* Reads a DTSTART/DTEND property into a point.  0, 1 for an all-day date, -1 if unusable. */
 static int read_point(struct ics *x, icalproperty *prop, struct icaltimetype tt, struct point *p)
 {
@@ -95,10 +155,22 @@ static int read_point(struct ics *x, icalproperty *prop, struct icaltimetype tt,
 		icaltimezone *vz = icalcomponent_get_timezone(x->cal, tzid);
 
 		if (vz) {
-			/* the file's own definition: its offset for this local time */
+			/* the file's own definition: its offset for this local time; past the last
+			 * year of libical's table that of its last change (tz.h), asked as such so
+			 * that libical does not expand the rules again (see check_zones) */
 			int dst = 0;
+			struct icaltimetype q = tt;
+
+			if (q.year > TZ_RULES_LAST_YEAR) {
+				q.year = TZ_RULES_LAST_YEAR;
+				q.month = 12;
+				q.day = 31;
+				q.hour = 23;
+				q.minute = 59;
+				q.second = 59;
+			}
 			p->kind = POINT_OFFSET;
-			p->offset = icaltimezone_get_utc_offset(vz, &tt, &dst);
+			p->offset = icaltimezone_get_utc_offset(vz, &q, &dst);
 			p->derived = true;
 			note_declared(x, tzid);
 			return 0;
@@ -175,10 +247,11 @@ static void read_times(struct importer *im, struct ics *x, icalcomponent *ev, si
 static int read_event(struct importer *im, struct ics *x, icalcomponent *ev)
 {
 	long n = import_add_session(im);
-	size_t i = (size_t)n, ncat = 0;
+	size_t i = (size_t)n, ncat;
 	struct session *se;
 	const char *uid = icalcomponent_get_uid(ev), *text;
 	icalproperty *p;
+	struct name_index seen;
 
 	if (n < 0)
 		return -1;
@@ -208,16 +281,27 @@ static int read_event(struct importer *im, struct ics *x, icalcomponent *ev)
 	p = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY);
 	if (p && (text = icalproperty_get_url(p)) && *text)
 		se->url = xstrdup(text);
+	/* section 3.8.1.2: CATEGORIES may occur more than once, each a list; libical gives one
+	 * property per value.  check_size() refused an event with more than LOAD_MAX_LIST values;
+	 * this counts what libical really made of them. */
+	ncat = (size_t)icalcomponent_count_properties(ev, ICAL_CATEGORIES_PROPERTY);
+	if (ncat > LOAD_MAX_LIST) {
+		char *who = session_who(uid);
+		int ret = error(EX_DATAERR, "%s: %sCATEGORIES has %zu entries; planner reads at most %u",
+				im->name, who, ncat, LOAD_MAX_LIST);
+		free(who);
+		return ret;
+	}
+	name_index_init(&seen);
 	for (p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY); p;
 	     p = icalcomponent_get_next_property(ev, ICAL_CATEGORIES_PROPERTY)) {
-		/* each is looked for among the tags so far: bounded */
-		if (++ncat > LOAD_MAX_LIST)
-			return error(EX_DATAERR, "%s: an event has more than %u categories; planner "
-				     "reads at most %u", im->name, LOAD_MAX_LIST, LOAD_MAX_LIST);
-		text = icalproperty_get_categories(p);
-		if (text && *text && strlist_find(&se->tags, text) < 0)
+		text = icalproperty_get_categories(p);	/* lives as long as ev: the index borrows it */
+		if (text && *text && name_index_get(&seen, text) < 0) {
+			name_index_put(&seen, text, se->tags.n);
 			strlist_push(&se->tags, text);
+		}
 	}
+	name_index_release(&seen);
 	for (p = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY); p;
 	     p = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY)) {
 		icalparameter *cn = icalproperty_get_first_parameter(p, ICAL_CN_PARAMETER);
@@ -246,6 +330,217 @@ static const char *x_property(icalcomponent *cal, const char *name)
 	return NULL;
 }
 
+/* Fails with "NAME: time zone "TZID": MESSAGE". */
+static int zone_error(struct importer *im, const char *tzid, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int zone_error(struct importer *im, const char *tzid, const char *fmt, ...)
+{
+	char msg[300], *zone = zone_label(tzid);
+	va_list ap;
+	int ret;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ret = error(EX_DATAERR, "%s: time zone \"%s\": %s", im->name, zone, msg);
+	free(zone);
+	return ret;
+}
+
+/*
+ * One STANDARD or DAYLIGHT observance of zone tzid (RFC 5545 section 3.6.5): its offsets within
+ * ZONE_MAX_OFFSET (sections 3.8.3.3, 3.8.3.4) and its RRULEs yearly (section 3.3.10: zones change
+ * a few times a year at most).  When the events use the zone (used), its changes are counted as
+ * libical's expansion makes them — DTSTART, each RDATE, each occurrence of each RRULE up to the
+ * horizon — and the years libical steps through for them: from DTSTART to the horizon, and for
+ * each RRULE at least 400, as finding the first occurrence can take that long (the Gregorian
+ * calendar repeats every 400 years).  A rule libical finds no occurrence of is refused: it
+ * searches up to the year 20000 for one first, a fifth of a second each time.
+ */
+static int check_observance(struct importer *im, const char *tzid, icalcomponent *obs, bool used,
+			    struct zone_cost *zc)
+{
+	icalproperty *ds = icalcomponent_get_first_property(obs, ICAL_DTSTART_PROPERTY);
+	struct icaltimetype dtstart = ds ? icalproperty_get_dtstart(ds) : icaltime_null_time();
+	bool has_rrule = false;
+
+	for (icalproperty *p = icalcomponent_get_first_property(obs, ICAL_ANY_PROPERTY); p;
+	     p = icalcomponent_get_next_property(obs, ICAL_ANY_PROPERTY)) {
+		icalproperty_kind pk = icalproperty_isa(p);
+		struct icalrecurrencetype r;
+		icalrecur_iterator *it;
+		int end;
+		size_t span;
+
+		if (pk == ICAL_TZOFFSETFROM_PROPERTY || pk == ICAL_TZOFFSETTO_PROPERTY) {
+			int off = pk == ICAL_TZOFFSETTO_PROPERTY ? icalproperty_get_tzoffsetto(p)
+								  : icalproperty_get_tzoffsetfrom(p);
+			long a = off < 0 ? -(long)off : off;
+
+			if (a > ZONE_MAX_OFFSET)
+				return zone_error(im, tzid, "%s is %c%02ld:%02ld; planner reads offsets "
+						  "from -18:00 to +18:00",
+						  pk == ICAL_TZOFFSETTO_PROPERTY ? "TZOFFSETTO" : "TZOFFSETFROM",
+						  off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+			continue;
+		}
+		if (pk == ICAL_RDATE_PROPERTY) {
+			zc->changes += used;
+			continue;
+		}
+		if (pk != ICAL_RRULE_PROPERTY)
+			continue;
+		has_rrule = true;
+		r = icalproperty_get_rrule(p);
+		if (r.freq != ICAL_YEARLY_RECURRENCE) {
+			const char *f = icalrecur_freq_to_string(r.freq);
+
+			return zone_error(im, tzid, "RRULE FREQ=%s; planner reads only FREQ=YEARLY "
+					  "time-zone rules", f ? f : "?");
+		}
+		/* libical ignores an observance without a DTSTART, and makes no iterator for one
+		 * past its last year */
+		if (!used || icaltime_is_null_time(dtstart) || dtstart.year > TZ_RULES_LAST_YEAR)
+			continue;
+		zc->changes++;		/* libical adds DTSTART itself */
+		end = zc->horizon;
+		if (!icaltime_is_null_time(r.until) && r.until.year < end)
+			end = r.until.year;
+		span = end >= dtstart.year ? (size_t)(end - dtstart.year) + 1 : 0;
+		zc->years += span / (size_t)(r.interval > 1 ? r.interval : 1) + 400;
+		if (zc->years > ZONE_MAX_YEARS)
+			return zone_error(im, tzid, "the time-zone rules the events use span more than "
+					  "%u years (from each DTSTART to %d, at least 400 each); planner "
+					  "reads at most %u", ZONE_MAX_YEARS, zc->horizon, ZONE_MAX_YEARS);
+		it = icalrecur_iterator_new(r, dtstart);
+		if (!it) {
+			char *rule = icalrecurrencetype_as_string_r(&r);
+			char *clean = text_sanitize(rule ? rule : "?"), *cut = text_truncate(clean, 100);
+			int ret = zone_error(im, tzid, "RRULE %s never occurs; planner reads only rules "
+					     "that do", cut);
+
+			free(cut);
+			free(clean);
+			free(rule);
+			return ret;
+		}
+		/* the changes, as libical's expansion makes them */
+		while (zc->changes <= ZONE_MAX_CHANGES) {
+			struct icaltimetype occ = icalrecur_iterator_next(it);
+
+			if (icaltime_is_null_time(occ) || occ.year > zc->horizon)
+				break;
+			if (icaltime_compare(occ, dtstart))
+				zc->changes++;
+		}
+		icalrecur_iterator_free(it);
+		if (zc->changes > ZONE_MAX_CHANGES)
+			break;
+	}
+	if (used && !has_rrule && !icaltime_is_null_time(dtstart))
+		zc->changes++;
+	if (zc->changes > ZONE_MAX_CHANGES)
+		return zone_error(im, tzid, "the time zones the events use change more than %u times "
+				  "up to %d; planner reads at most %u", ZONE_MAX_CHANGES, zc->horizon,
+				  ZONE_MAX_CHANGES);
+	return 0;
+}
+
+/* The TZID of VTIMEZONE vtz, or NULL (borrowed). */
+static const char *vtimezone_tzid(icalcomponent *vtz)
+{
+	icalproperty *tp = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+
+	return tp ? icalproperty_get_tzid(tp) : NULL;
+}
+
+/* The TZID parameter of property p, or NULL (borrowed). */
+static const char *tzid_of(icalproperty *p)
+{
+	icalparameter *param = p ? icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER) : NULL;
+
+	return param ? icalparameter_get_tzid(param) : NULL;
+}
+
+/*
+ * The VTIMEZONEs of calendar cal (RFC 5545 section 3.6.5), through which DTSTART;TZID=... is
+ * read.  libical turns a zone into a table of every change from each observance's DTSTART up to
+ * a few years past the latest year asked about (tz.h): an RRULE of FREQ=MINUTELY from the year 1
+ * made that table gigabytes, and yearly rules can still take it seconds.  So before any time is
+ * read, every observance is checked (check_observance) and, for the zones the events use, what
+ * libical will do is counted, within ZONE_MAX_YEARS and ZONE_MAX_CHANGES for the whole file
+ * (all its calendars).
+ * Then each of those zones is expanded once, to the last year it is needed for, so that libical
+ * never expands it again (it would, from the start, for each later year asked about).  0, or -1
+ * with error() set.
+ */
+static int check_zones(struct importer *im, struct ics *x, icalcomponent *cal)
+{
+	int maxyear = icaltime_today().year;
+	struct zone_cost *zc = &x->zones;
+	struct name_index used;
+	struct icaltimetype last = icaltime_null_time();
+	int ret = 0;
+
+	/* the zones the events name, and the latest year they ask about (read_point asks about
+	 * TZ_RULES_LAST_YEAR for anything later) */
+	name_index_init(&used);
+	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+		icalproperty *ps = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+		icalproperty *pe = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
+		const char *t;
+
+		if (ps && icalproperty_get_dtstart(ps).year > maxyear)
+			maxyear = icalproperty_get_dtstart(ps).year;
+		if (pe && icalproperty_get_dtend(pe).year > maxyear)
+			maxyear = icalproperty_get_dtend(pe).year;
+		if ((t = tzid_of(ps)))
+			name_index_put(&used, t, 0);
+		if ((t = tzid_of(pe)))
+			name_index_put(&used, t, 0);
+	}
+	if (maxyear > TZ_RULES_LAST_YEAR)
+		maxyear = TZ_RULES_LAST_YEAR;
+	/* what libical expands to when asked about maxyear: 5 years more, at most its last */
+	zc->horizon = maxyear + 5 > TZ_RULES_LAST_YEAR ? TZ_RULES_LAST_YEAR : maxyear + 5;
+
+	for (icalcomponent *vtz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+	     vtz && !ret; vtz = icalcomponent_get_next_component(cal, ICAL_VTIMEZONE_COMPONENT)) {
+		const char *tzid = vtimezone_tzid(vtz);
+		bool in_use = tzid && name_index_get(&used, tzid) >= 0;
+
+		/* libical reads the STANDARD and DAYLIGHT directly inside the VTIMEZONE only */
+		for (icalcomponent *obs = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
+		     obs && !ret; obs = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+			icalcomponent_kind kind = icalcomponent_isa(obs);
+
+			if (kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT)
+				ret = check_observance(im, tzid, obs, in_use, zc);
+		}
+	}
+
+	/* expand each zone in use once, to the horizon */
+	last.year = maxyear;
+	last.month = 12;
+	last.day = 31;
+	last.hour = 23;
+	last.minute = 59;
+	last.second = 59;
+	for (icalcomponent *vtz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+	     vtz && !ret; vtz = icalcomponent_get_next_component(cal, ICAL_VTIMEZONE_COMPONENT)) {
+		const char *tzid = vtimezone_tzid(vtz);
+		icaltimezone *z = tzid && name_index_get(&used, tzid) >= 0 ?
+				  icalcomponent_get_timezone(cal, tzid) : NULL;
+
+		if (z)
+			(void)icaltimezone_get_utc_offset(z, &last, NULL);
+	}
+	name_index_release(&used);
+	return ret;
+}
+
 static int read_calendar(struct importer *im, struct ics *x, icalcomponent *cal,
 			  char **calname)
 {
@@ -253,6 +548,8 @@ static int read_calendar(struct importer *im, struct ics *x, icalcomponent *cal,
 
 	x->cal = cal;
 	note_lic_errors(x, cal);
+	if (check_zones(im, x, cal) < 0)
+		return -1;
 	if (!*calname && (v = x_property(cal, "X-WR-CALNAME")))
 		*calname = xstrdup(v);
 	if (!x->declared && (v = x_property(cal, "X-WR-TIMEZONE"))) {
@@ -324,41 +621,215 @@ static int fail_at(struct importer *im, size_t at, const char *msg)
 	return error(EX_DATAERR, "%s:%d:%d: %s", im->name, line, col, msg);
 }
 
+/* ---- The text, before libical reads it ---- */
+
+/* The end of the content line that starts at p: after its line break, across folds (a line
+ * break followed by a space or a tab, RFC 5545 section 3.1). */
+static const char *content_line_end(const char *p, const char *end)
+{
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			return end;
+		p = nl + 1;
+		if (p == end || (*p != ' ' && *p != '\t'))
+			return p;
+	}
+	return end;
+}
+
 /*
- * Checks what libical would be given against the limits of load.h before it is: content lines
- * (a line break not followed by a space or a tab starts one), parameters on a line (';' before
- * the first ':', outside double quotes) and in the file, and events (BEGIN:VEVENT lines).
- * libical's memory grows with lines and parameters (hundreds of bytes each), and its time with
- * the parameters of one line squared.  Returns 0, or -1 with error() set.
+ * Content line [s, e) unfolded as libical reads it: a line break with the CR before it and the
+ * space or tab after it removed, and the white space at the end dropped.  Into sb (emptied
+ * first), at most max bytes of it.
  */
-static int check_size(struct importer *im)
+static void unfold(struct strbuf *sb, const char *s, const char *e, size_t max)
+{
+	sb->len = 0;
+	strbuf_add(sb, "", 0);	/* sb->buf is a string even when the line is empty */
+	while (s < e && sb->len < max) {
+		const char *nl = memchr(s, '\n', (size_t)(e - s)), *stop = nl ? nl : e;
+
+		if (stop > s && stop[-1] == '\r' && nl)
+			stop--;
+		if ((size_t)(stop - s) > max - sb->len)
+			stop = s + (max - sb->len);
+		strbuf_add(sb, s, (size_t)(stop - s));
+		if (!nl || nl + 1 >= e)
+			break;
+		s = nl + 2;	/* the fold's space or tab */
+	}
+	while (sb->len && strchr(" \t\r\n\v\f", sb->buf[sb->len - 1]))
+		sb->buf[--sb->len] = '\0';
+}
+
+/* Where the value of an unfolded line starts (after the first ':' outside double quotes), or
+ * NULL when it has none. */
+static const char *value_of(const char *line)
+{
+	bool quoted = false;
+
+	for (const char *p = line; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ':' && !quoted)
+			return p + 1;
+	}
+	return NULL;
+}
+
+/* True if the unfolded line's name (before the first ';' or ':') is `name`, in any case. */
+static bool named(const char *line, const char *name)
+{
+	size_t n = strcspn(line, ";:");
+
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	return n == strlen(name) && !strncasecmp(line, name, n);
+}
+
+/* The properties libical splits into one property per value (RFC 5545 sections 3.8.1.2,
+ * 3.8.1.10, 3.8.5.2, 3.8.5.1, 3.8.2.6). */
+static bool is_list(const char *line)
+{
+	return named(line, "CATEGORIES") || named(line, "RESOURCES") || named(line, "RDATE") ||
+	       named(line, "EXDATE") || named(line, "FREEBUSY");
+}
+
+/* libical 3.0's search for the next c in [p, end) outside double quotes (its
+ * parser_get_next_char): the first byte is never taken, nor one after a backslash, and a double
+ * quote after another byte opens or closes quotes.  NULL when there is none. */
+static const char *lic_next_char(char c, const char *p, const char *end)
+{
+	bool quoted = false;
+	char prev = '\0';
+
+	for (; p < end; p++) {
+		if (prev && prev != '\\') {
+			if (*p == '"')
+				quoted = !quoted;
+			else if (*p == c && !quoted)
+				return p;
+		}
+		prev = *p;
+	}
+	return NULL;
+}
+
+/*
+ * The values libical 3.0 makes of a list (its parser_get_next_value): what is left is one value
+ * when it starts and ends with a double quote; else it ends at the next comma lic_next_char()
+ * finds, unless a backslash is just before that comma or three bytes before it (within the
+ * line), when the search goes on after the comma.  `line` is the unfolded line and `v` its
+ * value.  With cuts non-NULL, cuts[k] gets the offset in line of the comma that ends value
+ * number (k + 1) * LIBICAL_MAX_VALUES.
+ */
+static size_t list_values(const char *line, const char *v, size_t *cuts)
+{
+	const char *end = v + strlen(v);
+	size_t n = 0;
+
+	while (v < end) {
+		const char *p = v, *q;
+
+		n++;
+		if (*v == '"' && end[-1] == '"')
+			break;
+		while ((q = lic_next_char(',', p, end)) &&
+		       (q[-1] == '\\' || (q - 3 >= line && q[-3] == '\\')))
+			p = q + 1;
+		if (!q)
+			break;
+		if (cuts && n % LIBICAL_MAX_VALUES == 0)
+			cuts[n / LIBICAL_MAX_VALUES - 1] = (size_t)(q - line);
+		v = q + 1;
+	}
+	return n;
+}
+
+/* An open VEVENT while scanning: its UID and categories. */
+struct frame {
+	size_t depth;		/* of the components open, this one included */
+	char *uid;		/* the first UID, unfolded (at most 200 bytes) */
+	size_t ncat;		/* CATEGORIES values */
+	size_t cat_at;		/* offset of its first CATEGORIES line */
+};
+
+struct scan {
+	size_t lines, params, events, values;	/* values: of list lines, past one a line */
+	size_t zones;				/* VTIMEZONEs */
+	size_t depth;				/* components open */
+	struct frame *frames;			/* the open VEVENTs, of the first LOAD_MAX_SESSIONS */
+	size_t nframes, frames_alloc;
+	size_t *split;		/* [start, end) offsets of the lines with more values than libical
+				 * reads of one line, in pairs */
+	size_t nsplit, split_alloc;
+};
+
+/* Refuses an event (a frame being closed) with more CATEGORIES than a session has tags. */
+static int check_frame(struct importer *im, const struct frame *f)
+{
+	char msg[400], *who;
+
+	if (f->ncat <= LOAD_MAX_LIST)
+		return 0;
+	who = session_who(f->uid);
+	snprintf(msg, sizeof(msg), "%sCATEGORIES has %zu entries; planner reads at most %u", who,
+		 f->ncat, LOAD_MAX_LIST);
+	free(who);
+	return fail_at(im, f->cat_at, msg);
+}
+
+static void scan_release(struct scan *sc)
+{
+	for (size_t i = 0; i < sc->nframes; i++)
+		free(sc->frames[i].uid);
+	free(sc->frames);
+	free(sc->split);
+}
+
+/* The VEVENT that is the innermost open component, or NULL. */
+static struct frame *open_event(struct scan *sc)
+{
+	struct frame *f = sc->nframes ? &sc->frames[sc->nframes - 1] : NULL;
+
+	return f && f->depth == sc->depth ? f : NULL;
+}
+
+/*
+ * Checks what libical would be given against the limits of load.h before it is: content lines,
+ * parameters on a line (';' before the first ':', outside double quotes) and in the file, events
+ * (BEGIN:VEVENT lines, as libical reads the name: in any case, and anything after it), the values
+ * of list properties (libical makes a property of each), the CATEGORIES of each event, and the
+ * VTIMEZONEs (ICS_MAX_ZONES).
+ * libical's memory grows with properties and parameters (hundreds of bytes each), and its time
+ * with the parameters of one line squared.  Components are followed as libical does: BEGIN opens
+ * one, END closes the last open one whatever it names.  Notes in sc the lines whose values
+ * libical would cut short.  Returns 0, or -1 with error() set.
+ */
+static int check_size(struct importer *im, struct scan *sc)
 {
 	const char *p = im->buf, *end = im->buf + im->len, *start;
-	size_t lines = 0, params = 0, events = 0;
+	struct strbuf line;
+	int ret = 0;
 
-	while (p < end) {
+	strbuf_init(&line);
+	for (; p < end && !ret; p = start) {
+		const char *stop, *v;
 		size_t here = 0;
-		bool quoted = false, in_value = false;
+		bool quoted = false;
+		char head[16];
 
 		start = p;
-		lines++;
-		if ((size_t)(end - p) >= 12 && !strncasecmp(p, "BEGIN:VEVENT", 12) &&
-		    (end - p == 12 || p[12] == '\r' || p[12] == '\n'))
-			events++;
-		/* to the end of the content line, across folds */
-		for (; p < end; p++) {
-			if (*p == '\n') {
-				if (p + 1 < end && (p[1] == ' ' || p[1] == '\t'))
-					continue;
-				p++;
-				break;
-			}
-			if (in_value)
-				continue;
+		stop = content_line_end(p, end);
+		sc->lines++;
+		/* parameters: ';' before the first ':' outside double quotes */
+		for (; p < stop; p++) {
 			if (*p == '"')
 				quoted = !quoted;
 			else if (*p == ':' && !quoted)
-				in_value = true;
+				break;
 			else if (*p == ';' && !quoted)
 				here++;
 		}
@@ -366,42 +837,272 @@ static int check_size(struct importer *im)
 			char msg[100];
 			snprintf(msg, sizeof(msg), "a line with %zu parameters; planner reads at most %u",
 				 here, LOAD_MAX_ICS_PARAMS);
-			return fail_at(im, (size_t)(start - im->buf), msg);
+			ret = fail_at(im, (size_t)(start - im->buf), msg);
+			break;
 		}
-		params += here;
+		sc->params += here;
+		p = start;
+		start = stop;
+
+		/* the name decides what else to look at */
+		unfold(&line, p, stop, sizeof(head) - 1);
+		memcpy(head, line.buf, line.len + 1);
+		if (named(head, "BEGIN")) {
+			bool vevent;
+
+			unfold(&line, p, stop, 64);
+			v = line.buf + strcspn(line.buf, ";:");
+			vevent = *v && !strncasecmp(v + 1, "VEVENT", 6);
+			if (*v && !strncasecmp(v + 1, "VTIMEZONE", 9))
+				sc->zones++;
+			sc->depth++;
+			/* past the most sessions the count alone matters: no memory for the rest */
+			if (vevent && ++sc->events <= LOAD_MAX_SESSIONS) {
+				struct frame *f;
+
+				sc->frames = xgrow(sc->frames, sc->nframes + 1, &sc->frames_alloc,
+						   sizeof(*sc->frames));
+				f = &sc->frames[sc->nframes++];
+				memset(f, 0, sizeof(*f));
+				f->depth = sc->depth;
+			}
+		} else if (named(head, "END")) {
+			struct frame *f = open_event(sc);
+
+			if (f) {
+				ret = check_frame(im, f);
+				free(f->uid);
+				sc->nframes--;
+			}
+			if (sc->depth)
+				sc->depth--;
+		} else if (named(head, "UID")) {
+			struct frame *f = open_event(sc);
+
+			if (f && !f->uid) {
+				unfold(&line, p, stop, 256);
+				v = value_of(line.buf);
+				f->uid = xstrndup(v ? v : "", v ? strnlen(v, 200) : 0);
+			}
+		} else if (is_list(head)) {
+			size_t n;
+
+			unfold(&line, p, stop, SIZE_MAX);
+			if (!(v = value_of(line.buf)))
+				continue;
+			n = list_values(line.buf, v, NULL);
+			if (n > 1)
+				sc->values += n - 1;
+			if (n > LIBICAL_MAX_VALUES) {
+				sc->split = xgrow(sc->split, sc->nsplit + 2, &sc->split_alloc, sizeof(*sc->split));
+				sc->split[sc->nsplit++] = (size_t)(p - im->buf);
+				sc->split[sc->nsplit++] = (size_t)(stop - im->buf);
+			}
+			if (named(line.buf, "CATEGORIES") && open_event(sc)) {
+				struct frame *f = open_event(sc);
+
+				if (!f->ncat)
+					f->cat_at = (size_t)(p - im->buf);
+				f->ncat += n;
+			}
+		}
 	}
-	if (import_check_sessions(im, events) < 0)
+	strbuf_release(&line);
+	/* events left open at the end of the file */
+	for (size_t i = sc->nframes; i-- > 0 && !ret;)
+		ret = check_frame(im, &sc->frames[i]);
+	if (ret < 0)
 		return -1;
-	if (lines > LOAD_MAX_ICS_LINES)
-		return error(EX_DATAERR, "%s: %zu lines; planner reads at most %u", im->name, lines,
+	if (import_check_sessions(im, sc->events) < 0)
+		return -1;
+	if (sc->lines > LOAD_MAX_ICS_LINES)
+		return error(EX_DATAERR, "%s: %zu lines; planner reads at most %u", im->name, sc->lines,
 			     LOAD_MAX_ICS_LINES);
-	if (params > LOAD_MAX_ICS_LINES)
+	if (sc->params > LOAD_MAX_ICS_LINES)
 		return error(EX_DATAERR, "%s: %zu parameters; planner reads at most %u", im->name,
-			     params, LOAD_MAX_ICS_LINES);
+			     sc->params, LOAD_MAX_ICS_LINES);
+	if (sc->zones > ICS_MAX_ZONES)
+		return error(EX_DATAERR, "%s: %zu VTIMEZONEs; planner reads at most %u", im->name,
+			     sc->zones, ICS_MAX_ZONES);
+	if (sc->lines + sc->values > LOAD_MAX_ICS_LINES)
+		return error(EX_DATAERR, "%s: %zu lines and %zu more values in CATEGORIES, RESOURCES, "
+			     "RDATE, EXDATE or FREEBUSY lists; planner reads at most %u in all",
+			     im->name, sc->lines, sc->values, LOAD_MAX_ICS_LINES);
 	return 0;
+}
+
+/*
+ * The text with each list line that has more values than libical reads of one line written as
+ * several lines of the same property and parameters, each with at most LIBICAL_MAX_VALUES of
+ * them (RFC 5545 allows a list property to occur more than once).  Caller frees; *len its length.
+ */
+static char *split_lists(const struct importer *im, const struct scan *sc, size_t *len)
+{
+	struct strbuf out, line;
+	size_t at = 0;
+
+	strbuf_init(&out);
+	strbuf_init(&line);
+	for (size_t i = 0; i < sc->nsplit; i += 2) {
+		const char *v;
+		size_t n, *cuts, from, head;
+
+		strbuf_add(&out, im->buf + at, sc->split[i] - at);
+		at = sc->split[i + 1];
+		unfold(&line, im->buf + sc->split[i], im->buf + at, SIZE_MAX);
+		v = value_of(line.buf);
+		head = (size_t)(v - line.buf);
+		n = list_values(line.buf, v, NULL);
+		cuts = xcalloc(n / LIBICAL_MAX_VALUES + 1, sizeof(*cuts));
+		list_values(line.buf, v, cuts);
+		/* each line but the last ends with the comma after its last value, so that libical
+		 * reads every value as it would have in the one line, and nothing after it */
+		from = head;
+		for (size_t k = 0; k <= (n - 1) / LIBICAL_MAX_VALUES; k++) {
+			size_t to = k < (n - 1) / LIBICAL_MAX_VALUES ? cuts[k] + 1 : line.len;
+
+			strbuf_add(&out, line.buf, head);
+			strbuf_add(&out, line.buf + from, to - from);
+			strbuf_adds(&out, "\r\n");
+			from = to;
+		}
+		free(cuts);
+	}
+	strbuf_add(&out, im->buf + at, im->len - at);
+	strbuf_release(&line);
+	*len = out.len;
+	return strbuf_detach(&out);
+}
+
+/* The line of the k-th (from 1) BEGIN:VEVENT of the text, as check_size() counts them; 0 if
+ * there is none. */
+static size_t event_line(const struct importer *im, size_t k)
+{
+	const char *p = im->buf, *end = im->buf + im->len;
+	struct strbuf line;
+	size_t lineno = 1, found = 0;
+
+	strbuf_init(&line);
+	while (p < end) {
+		const char *stop = content_line_end(p, end);
+
+		unfold(&line, p, stop, 64);
+		if (named(line.buf, "BEGIN")) {
+			const char *v = line.buf + strcspn(line.buf, ";:");
+
+			if (*v && !strncasecmp(v + 1, "VEVENT", 6) && ++found == k)
+				break;
+		}
+		for (; p < stop; p++)
+			lineno += *p == '\n';
+	}
+	strbuf_release(&line);
+	return found == k ? lineno : 0;
+}
+
+/* True if c is a VCALENDAR that import_ics() reads: the file's, or one of several at its top. */
+static bool read_calendar_of(icalcomponent *c, icalcomponent *root)
+{
+	if (!c || icalcomponent_isa(c) != ICAL_VCALENDAR_COMPONENT)
+		return false;
+	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT)
+		return c == root;
+	return icalcomponent_get_parent(c) == root;
+}
+
+static const char *component_name(icalcomponent *c)
+{
+	const char *name = c ? icalcomponent_kind_to_string(icalcomponent_isa(c)) : NULL;
+
+	return name && strcmp(name, "X") ? name : "component";
+}
+
+/*
+ * Counts the VEVENTs that are not read (RFC 5545 section 3.6.1: a VEVENT holds only VALARMs,
+ * and events are the components of a calendar), and notes where the first one is: a VEVENT
+ * inside another would otherwise vanish without a word.  Walks every component of the tree in
+ * the order of their BEGIN lines.
+ */
+static void find_unread(struct importer *im, struct ics *x, icalcomponent *root, size_t events)
+{
+	icalcomponent *c = root;
+	size_t k = 0, first = 0;
+	char where[120] = "";
+
+	while (c) {
+		icalcomponent *next;
+
+		if (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT) {
+			icalcomponent *parent = icalcomponent_get_parent(c);
+
+			k++;
+			if (!read_calendar_of(parent, root) && !x->unread++) {
+				icalcomponent *up = parent ? icalcomponent_get_parent(parent) : NULL;
+
+				first = k;
+				if (!parent || icalcomponent_isa(parent) == ICAL_XROOT_COMPONENT)
+					snprintf(where, sizeof(where), "outside a VCALENDAR");
+				else if (icalcomponent_isa(parent) == ICAL_VCALENDAR_COMPONENT)
+					snprintf(where, sizeof(where), "inside a VCALENDAR inside a %s",
+						 component_name(up));
+				else
+					snprintf(where, sizeof(where), "inside a %s", component_name(parent));
+			}
+		}
+		/* the next component: the first child, else the next sibling of c or of a parent */
+		next = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
+		while (!next && c != root) {
+			icalcomponent *parent = icalcomponent_get_parent(c);
+
+			if (!parent)
+				break;
+			next = icalcomponent_get_next_component(parent, ICAL_ANY_COMPONENT);
+			c = parent;
+		}
+		c = next;
+	}
+	if (x->unread) {
+		/* the line, when the text's BEGIN:VEVENT lines are the tree's VEVENTs */
+		size_t line = k == events ? event_line(im, first) : 0;
+
+		if (line)
+			snprintf(x->first_unread, sizeof(x->first_unread), "%s:%zu: a VEVENT %s",
+				 im->name, line, where);
+		else
+			snprintf(x->first_unread, sizeof(x->first_unread), "%s: a VEVENT %s", im->name,
+				 where);
+	}
 }
 
 int import_ics(struct importer *im)
 {
 	struct ics x;
+	struct scan sc;
 	icalcomponent *root;
-	char *calname = NULL;
+	char *calname = NULL, *split = NULL;
 	const char *nul = memchr(im->buf, '\0', im->len);
-	size_t bad;
+	size_t bad, len = 0;
 	int ret;
 
 	if (nul)
 		return fail_at(im, (size_t)(nul - im->buf), "a NUL byte in an iCalendar file");
 	if (!text_valid_utf8(im->buf, im->len, &bad))
 		return fail_at(im, bad, "not valid UTF-8");
-	if (check_size(im) < 0)
+	memset(&sc, 0, sizeof(sc));
+	ret = check_size(im, &sc);
+	if (ret == 0 && sc.nsplit)
+		split = split_lists(im, &sc, &len);
+	scan_release(&sc);
+	if (ret < 0)
 		return -1;
 	memset(&x, 0, sizeof(x));
 	/* a malformed property must not abort the process */
 	icalerror_set_errors_are_fatal(0);
-	root = parse_text(im->buf, im->len);
+	root = split ? parse_text(split, len) : parse_text(im->buf, im->len);
+	free(split);
 	if (!root)
 		return error(EX_DATAERR, "%s: not iCalendar: no calendar could be read", im->name);
+	find_unread(im, &x, root, sc.events);
 	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT) {
 		ret = read_calendar(im, &x, root, &calname);
 	} else {
@@ -433,6 +1134,11 @@ int import_ics(struct importer *im)
 		warning("%s: %zu time%s in a zone neither the file nor the zone database defines "
 			"(\"%s\"), read in the conference zone", im->name, x.unknown_tzid,
 			x.unknown_tzid == 1 ? "" : "s", x.first_unknown_tzid);
+	if (x.unread == 1)
+		warning("%s is not read", x.first_unread);
+	else if (x.unread > 1)
+		warning("%s is not read, nor %zu more VEVENTs that are not directly inside a VCALENDAR",
+			x.first_unread, x.unread - 1);
 	ret = import_finish(im, x.declared, NULL);
 out:
 	icalcomponent_free(root);

@@ -254,6 +254,21 @@ static int lookup_offset(const struct tz *tz, int64_t instant)
 	struct civil c;
 
 	instant_to_civil_offset(instant, 0, &c);
+	if (c.year > TZ_RULES_LAST_YEAR) {
+		/*
+		 * Past the last year of libical's table the answer is its last change's offset, the
+		 * same as at the table's last second.  Asking about the later year itself would make
+		 * libical 3.0 expand the whole table again on every call (it compares the year asked,
+		 * not the year it can expand to, with the years it has): 20 000 sessions in year 9000
+		 * took minutes.
+		 */
+		c.year = TZ_RULES_LAST_YEAR;
+		c.month = 12;
+		c.day = 31;
+		c.hour = 23;
+		c.minute = 59;
+		c.second = 59;
+	}
 	tt.year = c.year;
 	tt.month = c.month;
 	tt.day = c.day;
@@ -264,8 +279,8 @@ static int lookup_offset(const struct tz *tz, int64_t instant)
 	tt.zone = icaltimezone_get_utc_timezone();
 	/*
 	 * libical expands the zone's rules into a table of changes on demand, up to a few years past
-	 * the year asked for and never past ICALTIMEZONE_MAX_YEAR (2582 in 3.0.16, measured): past
-	 * that the last change's offset stays in force, so DST zones show standard time there.
+	 * the year asked for and never past TZ_RULES_LAST_YEAR (tz.h): past that the last change's
+	 * offset stays in force, so DST zones show standard time there.
 	 */
 	return icaltimezone_get_utc_offset_of_utc_time(tz->zone, &tt, NULL);
 }

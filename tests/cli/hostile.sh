@@ -177,6 +177,12 @@ for c in list plan print "now --at 2025-08-16T10:15"; do
 	ok $? "escapes: on a terminal, planner $c emits only its own colour codes" || sed 's/^/#   /' "$tmp/check"
 done
 
+run -s $esc export --all -o "$tmp/esc.ics"
+tr -d '\r' <"$tmp/esc.ics" >"$tmp/esc-lf.ics"
+{ $check terminal "$tmp/esc-lf.ics" && grep -q '^UID:s2%1B\[2J%E2%80%AE@esc\.planner$' "$tmp/esc-lf.ics"; } >"$tmp/check"
+ok $? "escapes: planner export writes no control or BiDi character, the UID's as %XX" ||
+	sed 's/^/#   /' "$tmp/check"
+
 # ---- markup and iCalendar lines in every field (print.sh covers the title, speakers, rooms and
 # the conference name in HTML and SVG; here every field at once, and the .ics)
 mk=$H/markup.json

@@ -111,3 +111,77 @@ for name, bad in (("nul", b"a\x00b"), ("overlong", b"a\xc0\xafb"), ("surrogate-b
                   ("above-10ffff", b"a\xf4\x90\x80\x80b"), ("truncated-sequence", b"a\xe2\x82")):
     raw(name + ".json", JSON_HEAD + bad + JSON_TAIL)
     raw(name + ".ics", ICS_HEAD + bad + ICS_TAIL)
+
+# ---- iCalendar: time-zone rules, far dates, nesting, categories
+# A VTIMEZONE is expanded by libical into every change from its DTSTART on: sub-yearly rules from
+# the year 1 took gigabytes.  Events in 2500 keep the year libical expands to (and the messages)
+# the same whatever today's date.
+def vtimezone(tzid, *observances):
+    return "BEGIN:VTIMEZONE\r\nTZID:%s\r\n%sEND:VTIMEZONE\r\n" % (tzid, "".join(observances))
+
+
+def observance(kind, dtstart, offset_from, offset_to, rrule=None):
+    return ("BEGIN:%s\r\nDTSTART:%s\r\nTZOFFSETFROM:%s\r\nTZOFFSETTO:%s\r\n%sEND:%s\r\n"
+            % (kind, dtstart, offset_from, offset_to, "RRULE:%s\r\n" % rrule if rrule else "", kind))
+
+
+def zoned_event(uid, tzid, day="25000701"):
+    return ("BEGIN:VEVENT\r\nUID:%s\r\nSUMMARY:x\r\nDTSTART;TZID=%s:%sT100000\r\n"
+            "DTEND;TZID=%s:%sT110000\r\nLOCATION:A\r\nEND:VEVENT\r\n" % (uid, tzid, day, tzid, day))
+
+
+for freq in ("SECONDLY", "MINUTELY", "HOURLY", "DAILY"):
+    write("tz-%s.ics" % freq.lower(), ics(
+        vtimezone("Evil", observance("STANDARD", "00010101T000000", "+0100", "+0100", "FREQ=" + freq)),
+        zoned_event("a", "Evil")))
+BERLIN_RULES = (observance("DAYLIGHT", "00010325T020000", "+0100", "+0200", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+                observance("STANDARD", "00011028T030000", "+0200", "+0100", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"))
+write("tz-yearly-from-year-1.ics", ics(vtimezone("Europe/Berlin", *BERLIN_RULES), zoned_event("a", "Europe/Berlin")))
+write("tz-every-sunday.ics", ics(
+    vtimezone("Evil", observance("STANDARD", "00010101T000000", "+0100", "+0100", "FREQ=YEARLY;BYDAY=SU")),
+    zoned_event("a", "Evil")))
+write("tz-many-rules.ics", ics(
+    vtimezone("Evil", *(observance("STANDARD", "00010101T000000", "+0100", "+0100", "FREQ=YEARLY;BYMONTH=%d" % (1 + i % 12))
+                        for i in range(30))),
+    zoned_event("a", "Evil")))
+# 1 001 VTIMEZONEs, and 100 000 (libical frees them in quadratic time: 50 000 took 11 s).
+for n in (1001, 100000):
+    write("zones-%d.ics" % n, ics(*("BEGIN:VTIMEZONE\r\nTZID:Z%d\r\nEND:VTIMEZONE\r\n" % i for i in range(n))))
+write("tz-offset-9959.ics", ics(vtimezone("Evil", observance("STANDARD", "19700101T000000", "+0100", "+9959")),
+                                zoned_event("a", "Evil")))
+
+# 20 000 sessions in the year 9000 in Europe/Berlin: each time made libical expand the zone's
+# rules again (minutes); in planner's format and in iCalendar with the file's own VTIMEZONE.
+write("year-9000-20000.json",
+      '{"planner_format": 1, "conference": {"id": "far", "name": "Far", "timezone": "Europe/Berlin"}, '
+      '"rooms": [{"id": "a", "name": "A"}], "sessions": [',
+      ",".join('{"id": "s%d", "title": "t", "room": "a", "start": "9000-%02d-%02dT10:%02d", '
+               '"end": "9000-%02d-%02dT11:%02d"}' % (i, 1 + i // 1000 % 12, 1 + i % 28, i % 60,
+                                                     1 + i // 1000 % 12, 1 + i % 28, i % 60)
+               for i in range(20000)), "]}\n")
+write("year-9000-20000.ics", ics(
+    vtimezone("Europe/Berlin", *BERLIN_RULES),
+    *(zoned_event("s%d" % i, "Europe/Berlin", "9000%02d%02d" % (1 + i // 1000 % 12, 1 + i % 28))
+      for i in range(20000))))
+write("year-9999.json",
+      '{"planner_format": 1, "conference": {"id": "far", "name": "Far", "timezone": "Europe/Berlin"}, '
+      '"rooms": [{"id": "a", "name": "A"}], "sessions": [{"id": "s1", "title": "t", "room": "a", '
+      '"start": "9999-12-30T10:00", "end": "9999-12-30T11:00"}]}\n')
+
+# A VEVENT inside a VEVENT (line 11 of the file).
+write("vevent-in-vevent.ics", ics(
+    "X-WR-TIMEZONE:UTC\r\nBEGIN:VEVENT\r\nUID:outer\r\nSUMMARY:x\r\nDTSTART:20250101T100000Z\r\n"
+    "DTEND:20250101T110000Z\r\nLOCATION:A\r\n" + vevent("inner") + "END:VEVENT\r\n"))
+
+# CATEGORIES: 700 values on one line (libical reads 500 of a line), 1 001 on two lines, 20 MB of
+# lines of 500 in one event, and 1 100 events of 1 000 (1.1 million values in all).
+def categories(prefix, n):
+    return "CATEGORIES:" + ",".join("%s%d" % (prefix, i) for i in range(n)) + "\r\n"
+
+
+write("categories-700.ics", ics("X-WR-TIMEZONE:UTC\r\n", vevent("a", extra=categories("c", 700))))
+write("categories-1001.ics", ics("X-WR-TIMEZONE:UTC\r\n",
+                                 vevent("a", extra=categories("c", 600) + categories("d", 401))))
+write("categories-20MB.ics", ics(vevent("a", extra=categories("c", 500) * (20 * 1024 * 1024 // 2400))))
+write("categories-1100x1000.ics", ics("X-WR-TIMEZONE:UTC\r\n",
+                                      *(vevent("e%d" % i, extra=categories("c", 1000)) for i in range(1100))))

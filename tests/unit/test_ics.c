@@ -644,6 +644,103 @@ static void test_dst(void)
 	schedule_release(&s);
 }
 
+/* python-icalendar's reading of DTSTART and DTEND of every event of `text`, one "UID START END"
+ * line each (ISO 8601, UTC), into out; false when it cannot run or fails. */
+static bool python_times(const char *text, char *out, size_t size)
+{
+	char path[] = "/tmp/test_ics_XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	char cmd[600];
+	size_t n;
+	bool ran;
+
+	if (fd < 0)
+		return false;
+	f = fdopen(fd, "w");
+	if (!f) {
+		close(fd);
+		unlink(path);
+		return false;
+	}
+	fputs(text, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "/usr/bin/python3 -c 'import datetime, sys, icalendar\n"
+		 "cal = icalendar.Calendar.from_ical(open(sys.argv[1], \"rb\").read())\n"
+		 "utc = datetime.timezone.utc\n"
+		 "for e in cal.walk(\"VEVENT\"):\n"
+		 "    print(e[\"UID\"], e[\"DTSTART\"].dt.astimezone(utc).isoformat(), "
+		 "e[\"DTEND\"].dt.astimezone(utc).isoformat())' %s 2>&1", path);
+	f = popen(cmd, "r");
+	n = f ? fread(out, 1, size - 1, f) : 0;
+	out[n] = '\0';
+	ran = f && pclose(f) == 0;
+	unlink(path);
+	return ran;
+}
+
+/* Sessions past TZ_RULES_LAST_YEAR: written in UTC with the right date (libical alone writes a
+ * year past 3000 as 00000000), and read back so by libical and python-icalendar. */
+static void test_far_dates(void)
+{
+	static const char json[] =
+		"{\"planner_format\":1,\"conference\":{\"id\":\"far\",\"name\":\"Far\",\"timezone\":\"Europe/Berlin\"},"
+		"\"rooms\":[{\"id\":\"r\",\"name\":\"R\"}],\"sessions\":["
+		"{\"id\":\"now\",\"title\":\"Now\",\"room\":\"r\",\"start\":\"2025-07-01T10:00\",\"end\":\"2025-07-01T11:00\"},"
+		"{\"id\":\"y2900\",\"title\":\"2900\",\"room\":\"r\",\"start\":\"2900-07-01T10:00\",\"end\":\"2900-07-01T11:00\"},"
+		"{\"id\":\"y9999\",\"title\":\"9999\",\"room\":\"r\",\"start\":\"9999-12-30T10:00\",\"end\":\"9999-12-30T11:30\"}]}";
+	struct schedule s;
+	struct ics_event ev[3];
+	struct ics_options o;
+	char *text, py[1024];
+	icalcomponent *cal, *e;
+
+	schedule_init(&s);
+	if (!ok(schedule_load_buffer(&s, json, strlen(json), "far.json", NULL) == 0, "far dates: the timetable loads"))
+		return;
+	is_int(all_events(&s, ev), 3, "far dates: three events");
+	ics_options_init(&o);
+	o.now = 1735689600;	/* 2025-01-01T00:00:00Z */
+	text = export(&s, ev, 3, &o, NULL);
+	ok(text && !strstr(text, "00000000"), "far dates: no date-time written as zeros");
+	ok(text && strstr(text, "\r\nDTSTART;TZID=Europe/Berlin:20250701T100000\r\n") &&
+	   strstr(text, "\r\nDTEND;TZID=Europe/Berlin:20250701T110000\r\n"),
+	   "far dates: a session of 2025 keeps its local time and TZID");
+	/* planner reads Europe/Berlin past 2582 as +01:00 all year (tz.h) */
+	ok(text && strstr(text, "\r\nDTSTART:29000701T090000Z\r\n") && strstr(text, "\r\nDTEND:29000701T100000Z\r\n"),
+	   "far dates: year 2900 is written in UTC");
+	ok(text && strstr(text, "\r\nDTSTART:99991230T090000Z\r\n") && strstr(text, "\r\nDTEND:99991230T103000Z\r\n"),
+	   "far dates: year 9999 is written in UTC, with the right date");
+	ok(text && strstr(text, "\r\nDTSTAMP:20250101T000000Z\r\n"), "far dates: DTSTAMP in UTC");
+	ok(text && strstr(text, "\r\nTZUNTIL:2025"), "far dates: the VTIMEZONE spans the zoned session only");
+	cal = text ? icalparser_parse_string(text) : NULL;
+	e = cal ? event_by_uid(cal, "y9999@far.planner") : NULL;
+	ok(e && icalproperty_get_dtstart(icalcomponent_get_first_property(e, ICAL_DTSTART_PROPERTY)).year == 9999 &&
+	   instant_of(cal, event_by_uid(cal, "now@far.planner"), ICAL_DTSTART_PROPERTY) == find(&s, "now")->start,
+	   "far dates: libical reads the file back");
+	check_restrictions(cal, "far dates");
+	if (access("/usr/bin/python3", X_OK) == 0) {
+		bool ran = text && python_times(text, py, sizeof(py));
+		ok(ran && strstr(py, "now@far.planner 2025-07-01T08:00:00+00:00 2025-07-01T09:00:00+00:00\n") &&
+		   strstr(py, "y2900@far.planner 2900-07-01T09:00:00+00:00 2900-07-01T10:00:00+00:00\n") &&
+		   strstr(py, "y9999@far.planner 9999-12-30T09:00:00+00:00 9999-12-30T10:30:00+00:00\n"),
+		   "far dates: python-icalendar reads every event at planner's instants");
+		if (!ran || !strstr(py, "y9999"))
+			printf("#   python3: %s\n", py);
+	} else {
+		ok(1, "# SKIP no /usr/bin/python3");
+	}
+	icalcomponent_free(cal);
+	free(text);
+
+	o.utc = true;
+	text = export(&s, ev, 3, &o, NULL);
+	ok(text && strstr(text, "\r\nDTSTART:20250701T080000Z\r\n") && strstr(text, "\r\nDTSTART:99991230T090000Z\r\n") &&
+	   !strstr(text, "VTIMEZONE"), "far dates: --utc writes every date in UTC");
+	free(text);
+	schedule_release(&s);
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -660,6 +757,7 @@ int main(void)
 	test_cancelled(&s);
 	test_hostile();
 	test_dst();
+	test_far_dates();
 	schedule_release(&s);
 	warnings_clear();
 	tz_cleanup();

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "load.h"
 #include "schedule.h"
@@ -698,6 +699,307 @@ static void test_sessionize_groups(void)
 	schedule_release(&s);
 }
 
+/* ---- iCalendar: time-zone rules, far dates, nesting, categories ---- */
+
+/* A calendar of zone tzid (observances obs) and one event in it on `day`, 10:00-11:00. */
+static char *zone_cal(const char *tzid, const char *obs, const char *day)
+{
+	return xasprintf(VCAL "BEGIN:VTIMEZONE\r\nTZID:%s\r\n%sEND:VTIMEZONE\r\n"
+			 "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nLOCATION:R\r\nDTSTART;TZID=%s:%sT100000\r\n"
+			 "DTEND;TZID=%s:%sT110000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+			 tzid, obs, tzid, day, tzid, day);
+}
+
+static char *observance(const char *kind, const char *dtstart, const char *from, const char *to,
+			const char *rrule)
+{
+	return xasprintf("BEGIN:%s\r\nDTSTART:%s\r\nTZOFFSETFROM:%s\r\nTZOFFSETTO:%s\r\n%s%s%sEND:%s\r\n",
+			 kind, dtstart, from, to, rrule ? "RRULE:" : "", rrule ? rrule : "",
+			 rrule ? "\r\n" : "", kind);
+}
+
+/* Loads zone_cal(tzid, one observance, day); the load's result. */
+static int load_zone(struct schedule *s, const char *from, const char *to, const char *rrule,
+		     const char *dtstart, const char *day)
+{
+	char *obs = observance("STANDARD", dtstart, from, to, rrule), *cal = zone_cal("Evil", obs, day);
+	int ret = load_text(s, cal, NULL, "UTC");
+
+	free(obs);
+	free(cal);
+	return ret;
+}
+
+static void test_ics_zone_rules(void)
+{
+	static const char *const freqs[] = { "SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY" };
+	struct schedule s;
+	struct strbuf sb;
+	char *obs[2], *cal, want[200];
+	const struct session *se;
+
+	/* sub-yearly rules: refused, whether or not libical would expand them for the event (it
+	 * would not here: they start after it) */
+	for (size_t i = 0; i < sizeof(freqs) / sizeof(freqs[0]); i++) {
+		char rule[40];
+
+		snprintf(rule, sizeof(rule), "FREQ=%s", freqs[i]);
+		ok(load_zone(&s, "+0100", "+0100", rule, "25000101T000000", "20250701") < 0,
+		   "zone rules: FREQ=%s refused", freqs[i]);
+		snprintf(want, sizeof(want), "t.json: time zone \"Evil\": RRULE FREQ=%s; planner reads only "
+			 "FREQ=YEARLY time-zone rules", freqs[i]);
+		is_str(error_message(), want, "zone rules: FREQ=%s: the message names the file and the zone", freqs[i]);
+		is_int(error_status(), EX_DATAERR, "zone rules: FREQ=%s: exit status 65", freqs[i]);
+		schedule_release(&s);
+	}
+
+	/* yearly rules from the year 1: read, quickly, with the right offsets */
+	obs[0] = observance("DAYLIGHT", "00010325T020000", "+0100", "+0200", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
+	obs[1] = observance("STANDARD", "00011028T030000", "+0200", "+0100", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
+	strbuf_init(&sb);
+	strbuf_adds(&sb, obs[0]);
+	strbuf_adds(&sb, obs[1]);
+	cal = zone_cal("Berlin", sb.buf, "20250701");
+	is_int(load_text(&s, cal, NULL, "UTC"), 0, "zone rules: yearly rules from the year 1 load");
+	se = find(&s, "a");
+	ok(se && se->start == instant("2025-07-01T08:00:00Z"), "zone rules: 10:00 in July is +02:00");
+	schedule_release(&s);
+	free(cal);
+	cal = zone_cal("Berlin", sb.buf, "20250115");
+	is_int(load_text(&s, cal, NULL, "UTC"), 0, "zone rules: in January");
+	se = find(&s, "a");
+	ok(se && se->start == instant("2025-01-15T09:00:00Z"), "zone rules: 10:00 in January is +01:00");
+	schedule_release(&s);
+	free(cal);
+
+	/* far dates in a file's zone: the offset of its last change, and no expansion each time */
+	strbuf_release(&sb);
+	strbuf_init(&sb);
+	strbuf_adds(&sb, VCAL "BEGIN:VTIMEZONE\r\nTZID:Berlin\r\n");
+	strbuf_adds(&sb, obs[0]);
+	strbuf_adds(&sb, obs[1]);
+	strbuf_adds(&sb, "END:VTIMEZONE\r\n");
+	for (int i = 0; i < 300; i++)
+		strbuf_addf(&sb, "BEGIN:VEVENT\r\nUID:e%d\r\nSUMMARY:x\r\nLOCATION:R\r\n"
+			    "DTSTART;TZID=Berlin:9000%02d%02dT100000\r\nDTEND;TZID=Berlin:9000%02d%02dT110000\r\n"
+			    "END:VEVENT\r\n", i, 1 + i % 12, 1 + i % 28, 1 + i % 12, 1 + i % 28);
+	strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	is_int(load_text(&s, sb.buf, NULL, "UTC"), 0, "zone rules: 300 events in the year 9000 load");
+	se = find(&s, "e6");
+	ok(se && se->start == instant("9000-07-07T09:00:00Z"),
+	   "zone rules: past the last year of the rules, the offset of their last change (+01:00)");
+	schedule_release(&s);
+	strbuf_release(&sb);
+	free(obs[0]);
+	free(obs[1]);
+
+	/* rules that change too often or span too many years, and one that never occurs */
+	ok(load_zone(&s, "+0100", "+0100", "FREQ=YEARLY;BYDAY=SU", "00010101T000000", "25000701") < 0,
+	   "zone rules: every Sunday from the year 1 refused");
+	is_str(error_message(), "t.json: time zone \"Evil\": the time zones the events use change more than "
+	       "50000 times up to 2505; planner reads at most 50000", "zone rules: ... saying how often it changes");
+	schedule_release(&s);
+	strbuf_init(&sb);
+	for (int i = 0; i < 10; i++) {
+		char *o = observance("STANDARD", "00010101T000000", "+0100", "+0100", "FREQ=YEARLY;BYMONTH=1");
+		strbuf_adds(&sb, o);
+		free(o);
+	}
+	cal = zone_cal("Evil", sb.buf, "25000701");
+	ok(load_text(&s, cal, NULL, "UTC") < 0, "zone rules: ten yearly rules from the year 1 refused");
+	is_str(error_message(), "t.json: time zone \"Evil\": the time-zone rules the events use span more than "
+	       "20000 years (from each DTSTART to 2505, at least 400 each); planner reads at most 20000",
+	       "zone rules: ... saying how many years they span");
+	schedule_release(&s);
+	free(cal);
+	strbuf_release(&sb);
+	ok(load_zone(&s, "+0100", "+0100", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "20000101T000000", "20250701") < 0,
+	   "zone rules: a rule for February 30 refused");
+	is_str(error_message(), "t.json: time zone \"Evil\": RRULE FREQ=YEARLY;BYMONTHDAY=30;BYMONTH=2 never "
+	       "occurs; planner reads only rules that do", "zone rules: ... it never occurs");
+	schedule_release(&s);
+
+	/* offsets: up to 18 hours either way */
+	ok(load_zone(&s, "+0100", "+9959", NULL, "19700101T000000", "20250701") < 0, "zone offsets: +99:59 refused");
+	is_str(error_message(), "t.json: time zone \"Evil\": TZOFFSETTO is +99:59; planner reads offsets from "
+	       "-18:00 to +18:00", "zone offsets: ... naming the property and the offset");
+	schedule_release(&s);
+	ok(load_zone(&s, "-1801", "+0100", NULL, "19700101T000000", "20250701") < 0, "zone offsets: -18:01 refused");
+	is_str(error_message(), "t.json: time zone \"Evil\": TZOFFSETFROM is -18:01; planner reads offsets from "
+	       "-18:00 to +18:00", "zone offsets: ... TZOFFSETFROM too");
+	schedule_release(&s);
+	is_int(load_zone(&s, "+1800", "-1800", NULL, "19700101T000000", "20250701"), 0, "zone offsets: +18:00 and -18:00 read");
+	se = find(&s, "a");
+	ok(se && se->start == instant("2025-07-01T10:00:00-18:00"), "zone offsets: -18:00 used");
+	schedule_release(&s);
+
+	/* a zone no event uses: its rules are checked, but not expanded */
+	cal = xasprintf(VCAL "BEGIN:VTIMEZONE\r\nTZID:Unused\r\nBEGIN:STANDARD\r\nDTSTART:20000101T000000\r\n"
+			"TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nRRULE:%s\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+			"BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nLOCATION:R\r\nDTSTART:20250701T100000Z\r\n"
+			"DTEND:20250701T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "FREQ=DAILY");
+	ok(load_text(&s, cal, NULL, "UTC") < 0 && strstr(error_message(), "RRULE FREQ=DAILY"),
+	   "zone rules: a daily rule is refused in a zone no event uses too");
+	schedule_release(&s);
+	free(cal);
+	strbuf_init(&sb);
+	strbuf_adds(&sb, VCAL "BEGIN:VTIMEZONE\r\nTZID:Unused\r\n");
+	for (int i = 0; i < 50; i++)
+		strbuf_adds(&sb, "BEGIN:STANDARD\r\nDTSTART:20000101T000000\r\nTZOFFSETFROM:+0100\r\n"
+			    "TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\r\nEND:STANDARD\r\n");
+	strbuf_adds(&sb, "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:x\r\nLOCATION:R\r\n"
+		    "DTSTART:20250701T100000Z\r\nDTEND:20250701T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+	is_int(load_text(&s, sb.buf, NULL, "UTC"), 0, "zone rules: 50 rules that never occur in a zone no event uses");
+	schedule_release(&s);
+	strbuf_release(&sb);
+
+	/* at most 1 000 VTIMEZONEs */
+	strbuf_init(&sb);
+	strbuf_adds(&sb, VCAL);
+	for (int i = 0; i < 1001; i++)
+		strbuf_addf(&sb, "BEGIN:VTIMEZONE\r\nTZID:Z%d\r\nEND:VTIMEZONE\r\n", i);
+	strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	ok(load_text(&s, sb.buf, NULL, "UTC") < 0, "zones: 1 001 VTIMEZONEs refused");
+	is_str(error_message(), "t.json: 1001 VTIMEZONEs; planner reads at most 1000", "zones: ... saying so");
+	schedule_release(&s);
+	strbuf_release(&sb);
+}
+
+static void test_ics_nesting(void)
+{
+	struct schedule s;
+
+	is_int(load_text(&s, VCAL "X-WR-TIMEZONE:UTC\r\n"
+			 "BEGIN:VEVENT\r\nUID:outer\r\nSUMMARY:x\r\nLOCATION:R\r\nDTSTART:20250101T100000Z\r\n"
+			 "DTEND:20250101T110000Z\r\n"
+			 "BEGIN:VEVENT\r\nUID:inner\r\nSUMMARY:y\r\nLOCATION:R\r\nDTSTART:20250101T120000Z\r\n"
+			 "DTEND:20250101T130000Z\r\nEND:VEVENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", NULL, NULL), 0,
+	       "nesting: a VEVENT inside a VEVENT loads");
+	ok(find(&s, "outer") && !find(&s, "inner"), "nesting: the outer event is read, the inner one not");
+	is_int(warning_count(), 1, "nesting: one warning");
+	is_str(warning_count() ? warning_at(0) : NULL, "t.json:11: a VEVENT inside a VEVENT is not read",
+	       "nesting: ... naming the file and line");
+	schedule_release(&s);
+
+	is_int(load_text(&s, VCAL "X-WR-TIMEZONE:UTC\r\nBEGIN:VTODO\r\n"
+			 "BEGIN:VEVENT\r\nUID:a\r\nBEGIN:VEVENT\r\nUID:b\r\nEND:VEVENT\r\nEND:VEVENT\r\nEND:VTODO\r\n"
+			 "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:x\r\nLOCATION:R\r\nDTSTART:20250101T100000Z\r\n"
+			 "DTEND:20250101T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+			 "BEGIN:VEVENT\r\nUID:d\r\nEND:VEVENT\r\n", NULL, NULL), 0,
+	       "nesting: VEVENTs inside a VTODO and after the VCALENDAR");
+	ok(s.nsessions == 1 && find(&s, "c"), "nesting: only the calendar's own event is read");
+	ok(warned("t.json:6: a VEVENT inside a VTODO is not read, nor 2 more VEVENTs that are not directly "
+		  "inside a VCALENDAR"), "nesting: one warning counts them, naming the first");
+	schedule_release(&s);
+}
+
+/* "CATEGORIES:<prefix>0,<prefix>1,...\r\n" with n values, appended to sb. */
+static void add_categories(struct strbuf *sb, const char *prefix, int n)
+{
+	strbuf_adds(sb, "CATEGORIES:");
+	for (int i = 0; i < n; i++)
+		strbuf_addf(sb, "%s%s%d", i ? "," : "", prefix, i);
+	strbuf_adds(sb, "\r\n");
+}
+
+/* Loads one event (UID uid, unless NULL) with the CATEGORIES lines `cats`. */
+static int load_categories(struct schedule *s, const char *uid, const char *cats)
+{
+	char *text = xasprintf(VCAL "X-WR-TIMEZONE:UTC\r\nBEGIN:VEVENT\r\n%s%s%s"
+			       "SUMMARY:x\r\nLOCATION:R\r\nDTSTART:20250101T100000Z\r\nDTEND:20250101T110000Z\r\n"
+			       "%sEND:VEVENT\r\nEND:VCALENDAR\r\n", uid ? "UID:" : "", uid ? uid : "",
+			       uid ? "\r\n" : "", cats);
+	int ret = load_text(s, text, NULL, NULL);
+
+	free(text);
+	return ret;
+}
+
+static void test_ics_categories(void)
+{
+	struct schedule s;
+	struct strbuf sb;
+	const struct session *se;
+
+	/* 700 on one line: libical reads 500 of a line */
+	strbuf_init(&sb);
+	add_categories(&sb, "c", 700);
+	is_int(load_categories(&s, "a", sb.buf), 0, "categories: 700 on one line load");
+	se = find(&s, "a");
+	ok(se && se->tags.n == 700 && !strcmp(se->tags.v[0], "c0") && !strcmp(se->tags.v[499], "c499") &&
+	   !strcmp(se->tags.v[500], "c500") && !strcmp(se->tags.v[699], "c699"),
+	   "categories: all 700 are tags, in order");
+	is_int(warning_count(), 0, "categories: no warning");
+	schedule_release(&s);
+
+	/* escaped commas and a folded line across the cut */
+	sb.len = 0;
+	strbuf_adds(&sb, "CATEGORIES:");
+	for (int i = 0; i < 600; i++)
+		strbuf_addf(&sb, "%sv%d", i ? "," : "", i);
+	strbuf_adds(&sb, ",a\\,bc,\r\n  d\\;e\r\n");
+	is_int(load_categories(&s, "a", sb.buf), 0, "categories: 602 with escapes and a fold load");
+	se = find(&s, "a");
+	ok(se && se->tags.n == 602 && !strcmp(se->tags.v[600], "a,bc") && !strcmp(se->tags.v[601], "d;e"),
+	   "categories: an escaped comma stays in its value, the fold is joined");
+	schedule_release(&s);
+
+	/* 1 000 on two lines, repeated values once */
+	sb.len = 0;
+	add_categories(&sb, "c", 600);
+	add_categories(&sb, "d", 400);
+	is_int(load_categories(&s, "a", sb.buf), 0, "categories: 1 000 on two lines load");
+	se = find(&s, "a");
+	ok(se && se->tags.n == 1000, "categories: all 1 000 are tags");
+	schedule_release(&s);
+	sb.len = 0;
+	add_categories(&sb, "c", 600);
+	add_categories(&sb, "c", 400);
+	is_int(load_categories(&s, "a", sb.buf), 0, "categories: repeated values load");
+	se = find(&s, "a");
+	ok(se && se->tags.n == 600, "categories: each value once");
+	schedule_release(&s);
+
+	/* 1 001: refused, as the JSON loaders refuse a list past 1 000 */
+	sb.len = 0;
+	add_categories(&sb, "c", 600);
+	add_categories(&sb, "d", 401);
+	ok(load_categories(&s, "a", sb.buf) < 0, "categories: 1 001 refused");
+	is_str(error_message(), "t.json:11:1: session \"a\": CATEGORIES has 1001 entries; planner reads at most 1000",
+	       "categories: ... naming the session and the line of its first CATEGORIES");
+	is_int(error_status(), EX_DATAERR, "categories: exit status 65");
+	schedule_release(&s);
+	ok(load_categories(&s, NULL, sb.buf) < 0, "categories: 1 001 in an event without a UID refused");
+	is_str(error_message(), "t.json:10:1: an event: CATEGORIES has 1001 entries; planner reads at most 1000",
+	       "categories: ... saying an event");
+	schedule_release(&s);
+	strbuf_release(&sb);
+
+	/* 2 000 000 on one line: refused before libical reads them */
+	strbuf_init(&sb);
+	add_categories(&sb, "", 2000000);
+	ok(load_categories(&s, "a", sb.buf) < 0, "categories: 2 000 000 on one line refused");
+	is_str(error_message(), "t.json:11:1: session \"a\": CATEGORIES has 2000000 entries; planner reads at most 1000",
+	       "categories: ... counting them all");
+	schedule_release(&s);
+	strbuf_release(&sb);
+
+	/* 1 100 events of 1 000: more values in all than planner reads */
+	strbuf_init(&sb);
+	strbuf_adds(&sb, VCAL);
+	for (int i = 0; i < 1100; i++) {
+		strbuf_addf(&sb, "BEGIN:VEVENT\r\nUID:e%d\r\n", i);
+		add_categories(&sb, "c", 1000);
+		strbuf_adds(&sb, "END:VEVENT\r\n");
+	}
+	strbuf_adds(&sb, "END:VCALENDAR\r\n");
+	ok(load_text(&s, sb.buf, NULL, "UTC") < 0, "categories: 1 100 000 values in all refused");
+	is_str(error_message(), "t.json: 4404 lines and 1098900 more values in CATEGORIES, RESOURCES, RDATE, "
+	       "EXDATE or FREEBUSY lists; planner reads at most 1000000 in all", "categories: ... counting lines and values");
+	schedule_release(&s);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	test_frab_camp();
@@ -708,6 +1010,9 @@ int main(void)
 	test_sessionize();
 	test_ics_kielux();
 	test_ics_inline();
+	test_ics_zone_rules();
+	test_ics_nesting();
+	test_ics_categories();
 	test_detection();
 	test_errors();
 	test_bom();
