@@ -49,12 +49,15 @@ void flush_warnings(void)
 int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[1024], *clean;
 
-	fprintf(stderr, "planner: %s%s", cmd ? cmd : "", cmd ? ": " : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (see 'planner help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
+	clean = text_sanitize(msg);	/* it quotes what was typed: inert, on one line */
+	fprintf(stderr, "planner: %s%s%s (see 'planner help%s%s')\n", cmd ? cmd : "", cmd ? ": " : "",
+		clean, cmd ? " " : "", cmd ? cmd : "");
+	free(clean);
 	return EX_USAGE;
 }
 
@@ -79,8 +82,10 @@ int cli_option_error(const char *cmd, char **argv, const struct option *opts)
 	if (optopt) {
 		for (const struct option *o = opts; o->name; o++)
 			if (o->val == optopt && o->has_arg == required_argument)
-				return usage_error(cmd, "option '%s' needs a value", bad);
-		return usage_error(cmd, "unknown option '-%c'", optopt);
+				return usage_error(cmd, "option '%s' needs a value", text_inert(bad));
+		if (optopt > ' ' && optopt < 0x7f)
+			return usage_error(cmd, "unknown option '-%c'", optopt);
+		return usage_error(cmd, "unknown option '%s'", text_inert(bad));
 	}
 	if (!strncmp(bad, "--", 2)) {
 		const char *name = bad + 2;
@@ -103,9 +108,10 @@ int cli_option_error(const char *cmd, char **argv, const struct option *opts)
 		}
 		free(plain);
 		if (best && best_d <= 2)
-			return usage_error(cmd, "unknown option '%s' (did you mean '--%s'?)", bad, best);
+			return usage_error(cmd, "unknown option '%s' (did you mean '--%s'?)",
+					   text_inert(bad), best);
 	}
-	return usage_error(cmd, "unknown option '%s'", bad);
+	return usage_error(cmd, "unknown option '%s'", text_inert(bad));
 }
 
 int cli_filter_option(struct filter *f, const char **day_arg, int c, const char *arg)

@@ -313,7 +313,7 @@ int cmd_help(int argc, char **argv)
 		return command_help("help");
 	c = find_command(argv[1]);
 	if (!c) {
-		fprintf(stderr, "planner: help: unknown command '%s'\n", argv[1]);
+		fprintf(stderr, "planner: help: unknown command '%s'\n", text_inert(argv[1]));
 		return EX_USAGE;
 	}
 	print_usage(c, stdout);
@@ -341,9 +341,10 @@ static int unknown_command(const char *name)
 		}
 	}
 	if (best && best_d <= 2)
-		fprintf(stderr, "planner: unknown command '%s' (did you mean '%s'?)\n", name, best->name);
+		fprintf(stderr, "planner: unknown command '%s' (did you mean '%s'?)\n", text_inert(name),
+			best->name);
 	else
-		fprintf(stderr, "planner: unknown command '%s' (see 'planner --help')\n", name);
+		fprintf(stderr, "planner: unknown command '%s' (see 'planner --help')\n", text_inert(name));
 	return EX_USAGE;
 }
 
@@ -387,11 +388,12 @@ int main(int argc, char **argv)
 		default:
 			if (optopt == 's')
 				fprintf(stderr, "planner: option '-s' needs a SOURCE\n");
-			else if (optopt)
-				fprintf(stderr, "planner: unknown option '-%c' (see 'planner --help')\n", optopt);
+			else if (optopt > ' ' && optopt < 0x7f)
+				fprintf(stderr, "planner: unknown option '-%c' (see 'planner --help')\n",
+					optopt);
 			else
 				fprintf(stderr, "planner: unknown option '%s' (see 'planner --help')\n",
-					argv[optind - 1]);
+					text_inert(argv[optind - 1]));
 			return EX_USAGE;
 		}
 	}

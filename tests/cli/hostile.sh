@@ -183,6 +183,15 @@ tr -d '\r' <"$tmp/esc.ics" >"$tmp/esc-lf.ics"
 ok $? "escapes: planner export writes no control or BiDi character, the UID's as %XX" ||
 	sed 's/^/#   /' "$tmp/check"
 
+# what was typed is quoted inertly too: an unknown command or option, a bad value
+for args in "$(printf '\033[31mbogus')" "list $(printf -- '--\033]0;x\007')" "list $(printf -- '-\033')" \
+	"$(printf -- '-\033')" "help $(printf '\302\233')2J" "list --day $(printf '\342\200\256')9"; do
+	run $args
+	{ [ "$rc" -eq 64 ] && $check terminal "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 1 ]; } >"$tmp/check"
+	ok $? "escapes in the arguments: quoted inertly on one line (exit 64)" ||
+		sed 's/^/#   /' "$tmp/check" "$tmp/err"
+done
+
 # ---- markup and iCalendar lines in every field (print.sh covers the title, speakers, rooms and
 # the conference name in HTML and SVG; here every field at once, and the .ics)
 mk=$H/markup.json
