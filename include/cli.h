@@ -132,5 +132,6 @@ int cli_now(const char *cmd, bool next_only, int argc, char **argv);
 extern const struct option now_options[];
 
 /* Pairs of planned sessions a then b (in time order, same day) that overlap or leave too little
- * time to change rooms, under the plan's travel time; printed to f (unless NULL), counted. */
+ * time to change rooms, under the plan's travel time; counted, and the first 1000 printed to f
+ * (unless NULL) with a line saying how many more there are. */
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f);

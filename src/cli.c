@@ -409,6 +409,18 @@ static char *describe_session(const struct schedule *s, const struct session *se
 	return out;
 }
 
+#define CONFLICTS_SHOWN 1000
+
+static int by_start(const void *pa, const void *pb)
+{
+	const struct session *a = *(const struct session *const *)pa;
+	const struct session *b = *(const struct session *const *)pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f)
 {
 	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
@@ -424,12 +436,7 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 			v[n++] = &s->sessions[k];
 	}
 	/* entries are kept in their planned order; the timetable may have moved them since */
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && v[j]->start < v[j - 1]->start; j--) {
-			const struct session *t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
+	qsort(v, n, sizeof(*v), by_start);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
 			const struct session *a = v[i], *b = v[j];
@@ -443,8 +450,9 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 			need = pick_travel(&rq, a, b);
 			if (a->end + need <= b->start)
 				continue;
-			found++;
-			if (!f)
+			/* a plan of thousands of sessions at once has millions of pairs: they are
+			 * counted, and the first CONFLICTS_SHOWN shown */
+			if (++found > CONFLICTS_SHOWN || !f)
 				continue;
 			da = describe_session(s, a);
 			db = describe_session(s, b);
@@ -457,6 +465,8 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 			free(da);
 			free(db);
 		}
+	if (f && found > CONFLICTS_SHOWN)
+		fprintf(f, "... and %zu more conflicts\n", found - CONFLICTS_SHOWN);
 	pick_request_release(&rq);
 	free(v);
 	return found;

@@ -95,6 +95,24 @@ for c in "pick --fill" plan "print" "print --all -f html -o $tmp/big.html" "now 
 	[ "$rc" -eq 0 ]; ok $? "20 000 sessions: planner $c (exit 0)" || sed 's/^/#   /' "$tmp/err" | head -3
 	bounded "20 000 sessions: planner $c"
 done
+# 20 000 sessions at the same hour, every one planned: 200 million conflicting pairs, counted,
+# the first thousand shown
+/usr/bin/python3 -c 'import json, sys
+json.dump({"planner_format": 1, "conference": {"id": "same", "name": "Same", "timezone": "UTC"},
+           "rooms": [{"id": "r%d" % i, "name": "R%d" % i} for i in range(2000)],
+           "sessions": [{"id": "s%d" % i, "title": "T%d" % i, "room": "r%d" % (i % 2000),
+                         "start": "2025-01-01T10:00", "end": "2025-01-01T11:00"} for i in range(20000)]},
+          open(sys.argv[1], "w"))' "$tmp/same.json"
+measure fetch "$tmp/same.json"
+measure -s same add $(seq -f 's%.0f' 0 19999)
+[ "$rc" -eq 0 ] && grep -q "your plan has 199990000 conflicts now" "$tmp/err"
+ok $? "20 000 sessions at once: all added, the conflicts counted" || sed 's/^/#   /' "$tmp/err" | head -3
+bounded "20 000 sessions at once: planner add"
+measure -s same conflicts
+[ "$rc" -eq 0 ] && [ "$(wc -l <"$tmp/out")" -eq 2001 ] && [ "$(tail -n 1 "$tmp/out")" = "... and 199989000 more conflicts" ]
+ok $? "20 000 sessions at once: planner conflicts shows the first thousand and counts the rest" ||
+	tail -n 2 "$tmp/out" | sed 's/^/#   /'
+bounded "20 000 sessions at once: planner conflicts"
 big=""
 
 # ---- a zone name that is a path opens nothing outside the zone database: no path with "..",
