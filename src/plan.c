@@ -11,6 +11,7 @@
 #include "jsonw.h"
 #include "load.h"
 #include "plan.h"
+#include "text.h"
 #include "tz.h"
 #include "util.h"
 
@@ -91,6 +92,33 @@ static int get_strlist(const json_t *obj, const char *key, struct strlist *out)
 	return 0;
 }
 
+static int cmp_entry_id(const void *a, const void *b)
+{
+	return strcmp((*(const struct plan_entry *const *)a)->id,
+		      (*(const struct plan_entry *const *)b)->id);
+}
+
+/* A session planned twice (a hand-edited file) would be shown, exported and conflicting twice,
+ * and dropped only once: the file is damaged. */
+static int twice(const struct plan *p, const char *path)
+{
+	const struct plan_entry **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
+	int ret = 0;
+
+	for (size_t i = 0; i < p->nentries; i++)
+		v[i] = &p->entries[i];
+	qsort(v, p->nentries, sizeof(*v), cmp_entry_id);
+	for (size_t i = 1; i < p->nentries && !ret; i++)
+		if (!strcmp(v[i]->id, v[i - 1]->id)) {
+			char *what = xasprintf("session \"%s\" is in it twice", text_inert(v[i]->id));
+
+			ret = bad(path, what);
+			free(what);
+		}
+	free(v);
+	return ret;
+}
+
 int plan_load(struct plan *p, const char *path)
 {
 	struct stat st;
@@ -165,7 +193,7 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 			bad(path, what);
 			goto out;
 		}
-		pe->id = xstrdup(id);
+		pe->id = text_nfc(id);	/* as the timetable's ids are kept */
 		pe->title = xstrdup(json_string_value(json_object_get(e, "title")));
 		pe->room = xstrdup(json_string_value(json_object_get(e, "room")));
 		if (!pe->title)
@@ -174,6 +202,8 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 			pe->room = xstrdup("");
 		p->nentries++;
 	}
+	if (twice(p, path) < 0)
+		goto out;
 	ret = 0;
 out:
 	json_decref(root);

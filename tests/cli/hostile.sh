@@ -239,12 +239,16 @@ run fetch tests/data/mini.json
 run pick --fill
 plan=$XDG_DATA_HOME/planner/minicon.plan.json
 cp "$plan" "$tmp/good.plan"
-for damage in empty garbage sessions travel; do
+for damage in empty garbage sessions travel twice; do
 	case $damage in
 	empty) : >"$plan" ;;
 	garbage) head -c 300 /dev/urandom >"$plan" ;;
 	sessions) sed 's/"sessions": \[/"sessions": 5, "was": [/' "$tmp/good.plan" >"$plan" ;;
 	travel) sed 's/"travel_minutes": [0-9]*/"travel_minutes": 99999999999/' "$tmp/good.plan" >"$plan" ;;
+	twice) /usr/bin/python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+d["sessions"].append(dict(d["sessions"][0]))
+json.dump(d, open(sys.argv[2], "w"))' "$tmp/good.plan" "$plan" ;;
 	esac
 	cp "$plan" "$tmp/damaged"
 	fails=""
