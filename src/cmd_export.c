@@ -125,8 +125,11 @@ static int write_output(const char *path, const char *data, size_t len)
 	int ret = 0;
 
 	if (!strcmp(path, "-")) {
-		fwrite(data, 1, len, stdout);
-		return 0;	/* main() checks that standard output got it */
+		/* flushed here, so that a calendar that did not get out is not remembered as sent */
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return error(EX_IOERR, "cannot write to standard output: %s",
+				     strerror(errno ? errno : EIO));
+		return 0;
 	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
 		real = realpath(path, NULL);

@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -732,7 +733,7 @@ int ics_state_load(struct ics_state *st, const char *path)
 		}
 		errno = 0;
 		seq = strtol(line, &end, 10);
-		if (end == line || *end != ' ' || seq < 0 || seq > 1000000000 || errno) {
+		if (end == line || *end != ' ' || seq < 0 || seq > INT_MAX || errno) {
 			ret = damaged(st, path, lineno, "bad sequence number");
 			break;
 		}
@@ -807,7 +808,8 @@ static int sequence_for(struct ics_state *st, size_t sorted, const char *id, uin
 	if (st->v[i].hash != h) {
 		st->v[i].hash = h;
 		/* RFC 5545 section 3.8.7.4: incremented each time the event is revised */
-		st->v[i].sequence++;
+		if (st->v[i].sequence < INT_MAX)
+			st->v[i].sequence++;
 		st->dirty = true;
 	}
 	return st->v[i].sequence;

@@ -1,6 +1,7 @@
 /* main.c: planner's entry point — global options, the command table, dispatch, and the final
  * check that everything written to standard output really got there. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,7 +356,7 @@ static int finish(int status)
 	int failed = ferror(stdout);
 
 	if (fflush(stdout) != 0 || failed) {
-		if (errno != EPIPE)
+		if (errno != EPIPE && !status)	/* a failed command has said what failed */
 			fprintf(stderr, "planner: write error on standard output: %s\n",
 				strerror(errno ? errno : EIO));
 		if (!status)
@@ -367,11 +368,24 @@ static int finish(int status)
 	return status;
 }
 
+/* A standard descriptor that is closed ("planner export -o - >&-") is held by /dev/null opened
+ * for reading, so that no file planner opens becomes its standard output (the calendar would go
+ * into the lock file) and writes to it fail as they should. */
+static void hold_std_fds(void)
+{
+	/* in order: open() takes the lowest free descriptor, which is then fd */
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && open("/dev/null", O_RDONLY) < 0)
+			break;
+}
+
 int main(int argc, char **argv)
 {
 	const struct option *opts = global_options;
 	const struct command *cmd;
 	int c;
+
+	hold_std_fds();
 
 	/* '+': stop at the subcommand, whose options are its own. */
 	opterr = 0;

@@ -305,4 +305,24 @@ expect_rc 0 "a damaged state file does not stop an export"
 expect_err_match "^planner: warning: .*exportcon-2025.exported:1: damaged export state: not a planner export state file; starting it again$" \
 	"it is named in a warning"
 [ "$(head -1 "$f")" = "planner-export-state 1" ]; ok $? "and written anew"
+# the largest SEQUENCE (RFC 5545 3.8.7.4: an integer) is kept, not a reason to start again
+printf 'planner-export-state 1\n2147483647 0000000000000000 t4\n' >"$f"
+run -s "$conf" export -o - --all
+expect_rc 0 "a state file with SEQUENCE 2147483647"
+! grep -q warning "$tmp/err"; ok $? "... read without a warning"
+tr -d '\r' <"$tmp/out" | awk '/^UID:t4@/ { on = 1 } on && /^SEQUENCE:/ { print; exit }' | grep -qx 'SEQUENCE:2147483647'
+ok $? "... and the session's SEQUENCE stays at the largest, not wrapped around"
+# a calendar that did not get out is not remembered as sent
+cp "$f" "$tmp/state.before"
+sed 's/"title": "[^"]*"/"title": "Changed"/' "$conf" >"$tmp/changed.json"
+"$PLANNER" -s "$tmp/changed.json" export --all -o - >&- 2>"$tmp/err"
+rc=$?
+expect_rc 74 "export to a closed standard output fails"
+expect_err "planner: cannot write to standard output: Bad file descriptor" "... in one line"
+cmp -s "$f" "$tmp/state.before"; ok $? "... and the state file is as it was"
+"$PLANNER" -s "$tmp/changed.json" export --all -o - >/dev/full 2>"$tmp/err"
+rc=$?
+expect_rc 74 "export to a full disk through standard output fails"
+expect_err "planner: cannot write to standard output: No space left on device" "... in one line"
+cmp -s "$f" "$tmp/state.before"; ok $? "... and the state file is as it was"
 done_testing
