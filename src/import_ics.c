@@ -15,11 +15,13 @@
  * CATEGORIES of one event; and a VTIMEZONE's rules, which libical expands into a table of every
  * change from the rule's DTSTART on: only yearly rules, offsets within 18 hours, and a bounded
  * number of years and changes in all. */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libical/ical.h>
 
@@ -589,20 +591,50 @@ static char *read_piece(char *out, size_t size, void *data)
 	return out;
 }
 
-/* Parses the text (NUL-free) with libical; NULL when no component could be read. */
-static icalcomponent *parse_text(const char *buf, size_t len)
+/*
+ * Parses the text (NUL-free) with libical; NULL when no component could be read.  libical writes
+ * "icalparser.c:NNN: Encountered END before BEGIN" to standard error itself for an END with no
+ * component open (and ignores the line); when the scan found such a line (`quiet`), planner has
+ * said so in its own words, and standard error is pointed at /dev/null while libical reads.
+ */
+static icalcomponent *parse_text(const char *buf, size_t len, bool quiet)
 {
 	struct text_reader r = { buf, buf + len };
 	icalparser *parser = icalparser_new();
 	icalerrorstate es = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
 	icalcomponent *c;
+	int saved = -1, null = -1;
 
+	if (quiet) {
+		fflush(stderr);
+		saved = dup(STDERR_FILENO);
+		null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		if (saved >= 0 && null >= 0)
+			dup2(null, STDERR_FILENO);
+	}
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
 	icalparser_set_gen_data(parser, &r);
 	c = icalparser_parse(parser, read_piece);
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
 	icalparser_free(parser);
+	if (saved >= 0) {
+		fflush(stderr);
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	if (null >= 0)
+		close(null);
 	return c;
+}
+
+/* The line number of byte offset `at` of the text. */
+static size_t line_of(const struct importer *im, size_t at)
+{
+	size_t line = 1;
+
+	for (size_t i = 0; i < at && i < im->len; i++)
+		line += im->buf[i] == '\n';
+	return line;
 }
 
 /* "NAME:LINE:COL" of byte offset `at` of the text. */
@@ -760,6 +792,8 @@ struct scan {
 	size_t lines, params, events, values;	/* values: of list lines, past one a line */
 	size_t zones;				/* VTIMEZONEs */
 	size_t depth;				/* components open */
+	size_t orphan_ends;			/* END lines with no component open */
+	size_t orphan_at;			/* offset of the first */
 	struct frame *frames;			/* the open VEVENTs, of the first LOAD_MAX_SESSIONS */
 	size_t nframes, frames_alloc;
 	size_t *split;		/* [start, end) offsets of the lines with more values than libical
@@ -876,6 +910,8 @@ static int check_size(struct importer *im, struct scan *sc)
 			}
 			if (sc->depth)
 				sc->depth--;
+			else if (!sc->orphan_ends++)
+				sc->orphan_at = (size_t)(p - im->buf);
 		} else if (named(head, "UID")) {
 			struct frame *f = open_event(sc);
 
@@ -1095,10 +1131,15 @@ int import_ics(struct importer *im)
 	scan_release(&sc);
 	if (ret < 0)
 		return -1;
+	if (sc.orphan_ends)
+		warning("%s:%zu: an END with nothing left to end is ignored (the file has %zu more END "
+			"than BEGIN line%s)", im->name, line_of(im, sc.orphan_at), sc.orphan_ends,
+			sc.orphan_ends == 1 ? "" : "s");
 	memset(&x, 0, sizeof(x));
 	/* a malformed property must not abort the process */
 	icalerror_set_errors_are_fatal(0);
-	root = split ? parse_text(split, len) : parse_text(im->buf, im->len);
+	root = split ? parse_text(split, len, sc.orphan_ends) :
+		       parse_text(im->buf, im->len, sc.orphan_ends);
 	free(split);
 	if (!root)
 		return error(EX_DATAERR, "%s: not iCalendar: no calendar could be read", im->name);
