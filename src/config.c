@@ -360,8 +360,16 @@ int config_load(struct config *c, const char *path)
 	}
 	if (S_ISDIR(st.st_mode))
 		return error(EX_CONFIG, "%s: is a directory, not a config file", path);
-	if (read_file(path, CONFIG_MAX_BYTES, &buf, &len) < 0)
+	/* a FIFO would block every command, a device never end */
+	if (!S_ISREG(st.st_mode))
+		return error(EX_CONFIG, "%s: not a regular file, so not a config file", path);
+	if (read_file(path, CONFIG_MAX_BYTES, &buf, &len) < 0) {
+		char *why = xstrdup(error_message());
+
+		error(EX_CONFIG, "%s", why);	/* a config file's problem: exit 78 */
+		free(why);
 		return -1;
+	}
 	ret = config_parse(c, buf, len, path);
 	free(buf);
 	return ret;

@@ -111,6 +111,23 @@ expect_err "planner: $cfg: is a directory, not a config file" "is named"
 rmdir "$cfg"
 
 # $XDG_CONFIG_HOME unset: ~/.config/planner/config.
+# a config that is no regular file, or too large: exit 78, never a hang
+rm -f "$cfg"
+mkfifo "$cfg"
+timeout 20 "$PLANNER" days >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 78 "a FIFO as the config file is refused, not waited on"
+expect_err "planner: $cfg: not a regular file, so not a config file" "... saying what it is"
+rm -f "$cfg"
+ln -s /dev/zero "$cfg"
+run days
+expect_rc 78 "a link to /dev/zero as the config file is refused"
+rm -f "$cfg"
+head -c 2000000 /dev/zero | tr '\0' '#' >"$cfg"
+run days
+expect_rc 78 "a config file over 1 MiB is a config error"
+expect_err "planner: $cfg: too large (2000000 bytes; the limit is 1 MiB)" "... naming its size and the limit"
+rm -f "$cfg"
 mkdir -p "$tmp/home/.config/planner"
 echo "schedule = pyconkr-2014" >"$tmp/home/.config/planner/config"
 env -u XDG_CONFIG_HOME HOME="$tmp/home" "$PLANNER" days >"$tmp/out" 2>"$tmp/err"
