@@ -30,6 +30,8 @@
 /* The largest body: the largest timetable the loader reads (load.h); --max-size only lowers it. */
 #define FETCH_DEFAULT_MAX_SIZE ((uint64_t)LOAD_MAX_BYTES)
 #define FETCH_MAX_REDIRS 5
+/* ETag, Last-Modified and Content-Type values longer than this are not kept (nor sent back). */
+#define FETCH_MAX_VALIDATOR 1024
 #define FETCH_CONNECT_TIMEOUT 10
 #define FETCH_TOTAL_TIMEOUT 300
 

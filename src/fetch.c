@@ -227,13 +227,15 @@ static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off
 	return 0;
 }
 
+/* The header's value, or NULL when absent, empty or longer than FETCH_MAX_VALIDATOR bytes (an
+ * ETag of 100 KB, kept and sent back, makes the server refuse every later request). */
 static char *header_value(CURL *curl, const char *name)
 {
 	struct curl_header *h;
 
 	if (cu.easy_header(curl, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h->value)
 		return NULL;
-	return *h->value ? xstrdup(h->value) : NULL;
+	return *h->value && strlen(h->value) <= FETCH_MAX_VALIDATOR ? xstrdup(h->value) : NULL;
 }
 
 /* "Connection refused" → "connection refused": messages are lowercase; but a first word with
@@ -327,7 +329,10 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 		if (redirects > 0)
 			return error(EX_PROTOCOL, "fetch %s: redirected to a URL planner does not follow "
 				     "(only http and https)", url);
-		return error(EX_USAGE, "fetch %s: %s", url, detail);
+		/* the URL's own scheme was checked before: this is the server's reply (HTTP/0.9) */
+		return error(EX_PROTOCOL, "fetch %s: %s", url, detail);
+	case CURLE_WEIRD_SERVER_REPLY:
+		return error(EX_PROTOCOL, "fetch %s: %s", url, detail);
 	case CURLE_PARTIAL_FILE:
 		cu.easy_getinfo(t->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
 		cu.easy_getinfo(t->curl, CURLINFO_SIZE_DOWNLOAD_T, &got);
@@ -346,11 +351,16 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 	case CURLE_FILE_COULDNT_READ_FILE:
 		return error(EX_NOINPUT, "fetch %s: cannot read the file", url);
 	case CURLE_URL_MALFORMAT:
+		if (redirects > 0)
+			return error(EX_PROTOCOL, "fetch %s: redirected to a malformed URL", url);
 		return error(EX_USAGE, "fetch %s: malformed URL", url);
 	case CURLE_BAD_CONTENT_ENCODING:
 		return error(EX_PROTOCOL, "fetch %s: bad content encoding: %s", url, detail);
 	case CURLE_OUT_OF_MEMORY:
-		return error(EX_OSERR, "fetch %s: out of memory", url);
+		/* libcurl 7.x says so for a reply header over its 100 KB limit; planner itself
+		 * aborts when memory runs out */
+		return error(EX_PROTOCOL, "fetch %s: the server's reply is too large to read "
+			     "(libcurl: %s)", url, detail);
 	default:
 		break;
 	}

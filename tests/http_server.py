@@ -114,6 +114,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.redirect("/loop2")
         if route == "loop2":
             return self.redirect("/loop")
+        if route == "bad-redirect":
+            return self.redirect("http://[::1")
+        if route == "http09":
+            self.close_connection = True
+            self.wfile.write(b"hello, no status line\n")
+            return
+        if route == "big-header":
+            self.send_response(200)
+            self.send_header("X-Filler", "x" * 200000)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if route == "huge-etag":
+            body, mtime = self.file(arg)
+            return self.send(200, body, "application/json", [("ETag", '"%s"' % ("e" * 100000))])
         if route == "to-file":
             return self.redirect("file:///etc/hostname")
         if route == "status":

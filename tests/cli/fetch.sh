@@ -164,6 +164,21 @@ check 76 "planner: fetch $U/loop: too many redirects (more than 5)" "a redirect 
 [ "$(grep -c ' /loop' "$log")" -eq 6 ]; ok $? "the loop is followed 5 times, then given up"
 check 76 "planner: fetch $U/to-file: redirected to a URL planner does not follow (only http and https)" \
 	"a redirect to a file: URL" --name minicon "$U/to-file"
+check 76 "planner: fetch $U/bad-redirect: redirected to a malformed URL" \
+	"a redirect to a malformed URL is the server's fault" --name minicon "$U/bad-redirect"
+check 76 "planner: fetch $U/http09: received HTTP/0.9 when not allowed" \
+	"a reply with no status line" --name minicon "$U/http09"
+check 76 "planner: fetch $U/big-header: the server's reply is too large to read (libcurl: out of memory)" \
+	"a reply header of 200 KB" --name minicon "$U/big-header"
+keep_cache=$XDG_CACHE_HOME
+XDG_CACHE_HOME=$tmp/cache-etag
+run fetch --name huge-etag "$U/huge-etag/mini.json"
+expect_rc 0 "a feed with a 100 KB ETag is fetched"
+[ "$(wc -c <"$XDG_CACHE_HOME/planner/huge-etag/meta.json")" -lt 10000 ]
+ok $? "... but the ETag is not kept, to be sent back and refused"
+run fetch huge-etag
+expect_rc 0 "... and it is fetched again"
+XDG_CACHE_HOME=$keep_cache
 check 76 "planner: fetch $U/truncated/mini.json: truncated body: got $size of $((size + 1000)) bytes" \
 	"a truncated body" --name minicon "$U/truncated/mini.json"
 check 65 "planner: fetch $U/big/3145728: body over the size limit of 1 MiB (see --max-size)" \
