@@ -87,7 +87,11 @@ void cache_unlock(int fd);
 /* Writes entry m->name (under the lock): the feed when `feed` is not NULL (else the one on disk
  * is kept), the snapshot of s (which must be the model of that feed), the report when `report`
  * is not NULL, and meta.json last.  Returns 0, or -1 with error() set (EX_CANTCREAT, EX_IOERR);
- * a failure leaves the files that were not yet replaced as they were. */
+ * a failure puts the old feed back and leaves the files that were not yet replaced as they were
+ * (a snapshot already replaced no longer matches the feed, and is rebuilt when read). */
+/* Under the lock, before entry `name` is read to be replaced: undoes a cache_store() that was
+ * killed before it finished (its old feed, kept as feed.old, goes back). */
+void cache_recover(const char *name);
 int cache_store(const struct cache_meta *m, const char *feed, size_t len,
 		const struct schedule *s, const struct changes *report);
 /* Rewrites only NAME/meta.json. */

@@ -534,17 +534,38 @@ out:
 	return ret;
 }
 
+void cache_recover(const char *name)
+{
+	char *old = entry_path(name, "feed.old"), *feed = entry_path(name, "feed");
+
+	/* a store that did not finish: its old feed goes back, so that meta.json, the next
+	 * changes report and the feed agree again (a stale snapshot is rebuilt when read) */
+	if (old && feed && access(old, F_OK) == 0)
+		rename(old, feed);
+	free(old);
+	free(feed);
+}
+
 int cache_store(const struct cache_meta *m, const char *feed, size_t len,
 		const struct schedule *s, const struct changes *report)
 {
 	char *dir = entry_path(m->name, NULL);
+	char *cur = entry_path(m->name, "feed"), *old = entry_path(m->name, "feed.old");
+	bool kept = false;
 	int ret = -1;
 
-	if (!dir)
-		return -1;
+	if (!dir || !cur || !old)
+		goto out;
 	if (mkdir_p(dir) < 0)
 		goto out;
 	remove_stale_temps(dir);
+	/* The feed is replaced first and meta.json last: until meta.json is written, the old feed
+	 * stays as feed.old (a second name, no copy), to be put back if anything fails (here, or
+	 * at the next fetch's cache_recover() after a kill). */
+	if (feed) {
+		unlink(old);
+		kept = link(cur, old) == 0;
+	}
 	if (feed && write_atomic(dir, "feed", feed, len) < 0)
 		goto out;
 	if (write_snapshot(m->name, s) < 0)
@@ -595,6 +616,12 @@ int cache_store(const struct cache_meta *m, const char *feed, size_t len,
 	}
 	ret = cache_write_meta(m);
 out:
+	if (kept && ret < 0)
+		rename(old, cur);
+	else if (kept)
+		unlink(old);
+	free(old);
+	free(cur);
 	free(dir);
 	return ret;
 }

@@ -449,6 +449,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 
 	if ((lock = cache_lock()) < 0)
 		goto out;
+	cache_recover(name);
 	r->meta.name = xstrdup(name);
 	r->meta.url = xstrdup(url);
 	r->meta.format = xstrdup(lo.format);

@@ -67,4 +67,25 @@ done
 [ "$lost" -eq 0 ]; ok $? "no concurrent addition was lost ($lost lost)"
 valid_plan; ok $? "the plan is whole after the concurrent edits"
 
+# A fetch whose snapshot cannot be written (a full disk) after the new feed went in: the old feed
+# is put back, so that the next fetch still reports what changed.
+cp "$top/tests/data/mini.json" "$tmp/feed.json"
+run fetch "$tmp/feed.json"
+entry=$XDG_CACHE_HOME/planner/minicon
+cp "$entry/feed" "$tmp/feed.before"
+sed 's/"Opening keynote"/"Opening keynote, moved up"/' "$top/tests/data/mini.json" >"$tmp/feed.json"
+FAIL_WRITE_MATCH=model.snap.tmp LD_PRELOAD=$top/tests/fail_write.so run fetch minicon
+expect_rc 74 "a fetch on a full disk fails"
+expect_err_match "^planner: cannot write '.*model.snap': No space left on device$" "... saying why, in one line"
+cmp -s "$entry/feed" "$tmp/feed.before"; ok $? "... and the old feed is back in the cache"
+[ ! -e "$entry/feed.old" ]; ok $? "... with no second copy left behind"
+run -s minicon list
+grep -q "Opening keynote" "$tmp/out" && ! grep -q "moved up" "$tmp/out"
+ok $? "the timetable still reads as before the failed fetch"
+run fetch minicon
+expect_rc 0 "the next fetch succeeds"
+run -s minicon changes
+expect_out_match "retitled +k1 +Opening keynote, moved up" "... and reports the change the failed one did not"
+[ ! -e "$entry/feed.old" ]; ok $? "... and leaves no feed.old"
+
 done_testing
