@@ -180,7 +180,10 @@ const struct config *cli_config(void)
 	config_init(&config);
 	atexit(config_free);
 	path = config_path();
-	config_state = path && config_load(&config, path) >= 0 ? 1 : -1;
+	/* no place for a config file ($HOME unset, say) is no config file, as for a missing one */
+	config_state = !path || config_load(&config, path) >= 0 ? 1 : -1;
+	if (!path)
+		error_clear();
 	free(path);
 	if (config_state < 0) {
 		snprintf(msg, sizeof(msg), "%s", error_message());

@@ -157,12 +157,19 @@ int mkdir_p(const char *dir)
 static char *xdg_dir(const char *var, const char *fallback)
 {
 	const char *v = getenv(var), *home;
+	struct stat st;
 
 	if (v && v[0] == '/')
 		return xasprintf("%s/planner", v);
 	home = getenv("HOME");
 	if (!home || home[0] != '/') {
 		error(EX_CANTCREAT, "neither $%s nor $HOME is set to an absolute path", var);
+		return NULL;
+	}
+	/* planner makes its own directories under a home, never the home itself (HOME=/nonexistent
+	 * is usual for system users) */
+	if (stat(home, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		error(EX_CANTCREAT, "$HOME ('%s') is not a directory, and $%s is not set", home, var);
 		return NULL;
 	}
 	return xasprintf("%s/%s/planner", home, fallback);

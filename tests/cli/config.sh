@@ -132,4 +132,16 @@ mkdir -p "$tmp/home/.config/planner"
 echo "schedule = pyconkr-2014" >"$tmp/home/.config/planner/config"
 env -u XDG_CONFIG_HOME HOME="$tmp/home" "$PLANNER" days >"$tmp/out" 2>"$tmp/err"
 expect_out_match '^1  2014-08-30 Sat' "without XDG_CONFIG_HOME: ~/.config/planner/config"
+# a home that is not there is not made
+env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME HOME="$tmp/no-such-home" \
+	"$PLANNER" -s "$top/tests/data/mini.json" add k1 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 73 "with \$HOME not a directory a plan cannot be saved"
+expect_err "planner: \$HOME ('$tmp/no-such-home') is not a directory, and \$XDG_DATA_HOME is not set" \
+	"... saying why"
+[ ! -e "$tmp/no-such-home" ]; ok $? "... and the home is not created"
+env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME \
+	"$PLANNER" -s "$top/tests/data/mini.json" days >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 0 "with no \$HOME a timetable file is still read (no config file, as when it is missing)"
 done_testing
