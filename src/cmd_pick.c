@@ -516,6 +516,24 @@ static void update_plan(struct plan *p, const struct pick_opts *o, const struct 
 	p->travel_minutes = rq->travel_minutes;
 }
 
+/* Says which sessions of the plan before (ids `before`) the new plan left out: a session added
+ * by hand is not kept by a new pick unless it is pinned. */
+static void left_out(const struct plan *p, const struct strlist *before)
+{
+	size_t n = 0;
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < before->n; i++)
+		if (plan_find(p, before->v[i]) < 0 && n++ < 5)
+			strbuf_addf(&sb, "%s%s", n > 1 ? ", " : "", text_inert(before->v[i]));
+	if (n)
+		fprintf(stderr, "planner: %zu session%s of the previous plan %s not in this one (%s%s); "
+			"'planner pin ID' keeps a session through picks\n", n, n == 1 ? "" : "s",
+			n == 1 ? "is" : "are", sb.buf, n > 5 ? ", ..." : "");
+	strbuf_release(&sb);
+}
+
 static void push_unique(struct strlist *l, const char *s)
 {
 	if (strlist_find(l, s) < 0)
@@ -641,10 +659,20 @@ int cmd_pick(int argc, char **argv)
 			print_explain(&rq, &r);
 	}
 	if (o.save) {
+		struct strlist before;
+
+		strlist_init(&before);
+		for (size_t i = 0; i < plan.nentries; i++)
+			if (schedule_find_session(&s, plan.entries[i].id) >= 0)
+				strlist_push(&before, plan.entries[i].id);
 		update_plan(&plan, &o, &rq, &r, replayed);
-		if (plan_save(&plan, path) < 0)
+		if (plan_save(&plan, path) < 0) {
+			strlist_release(&before);
 			goto fail;
+		}
 		fprintf(stderr, "planner: plan saved to %s\n", path);
+		left_out(&plan, &before);
+		strlist_release(&before);
 	}
 	goto out;
 fail:

@@ -112,4 +112,17 @@ expect_out_match "t3-renamed" "pick re-plans on the new timetable"
 run -s "$tmp/mini.json" plan
 ! grep -q "CANCELLED\|MOVED" "$tmp/out"; ok $? "after re-planning nothing is reported as changed"
 
+# sessions added by hand and then left out by a new pick are named
+run -s "$top/tests/data/mini.json" pick --no-keynotes --keyword nothing-matches-this
+run -s "$top/tests/data/mini.json" add t1 t3
+run -s "$top/tests/data/mini.json" pick
+expect_rc 0 "a new pick over sessions added by hand"
+grep -q "^planner: 2 sessions of the previous plan are not in this one (t1, t3); 'planner pin ID' keeps a session through picks$" "$tmp/err"
+ok $? "... names the sessions it left out, and how to keep them"
+run -s "$top/tests/data/mini.json" pin t1
+run -s "$top/tests/data/mini.json" pick
+expect_rc 0 "a new pick with t1 pinned"
+run -s "$top/tests/data/mini.json" plan
+expect_out_match " t1 " "... keeps it"
+
 done_testing
