@@ -212,9 +212,13 @@ static void test_files(void)
 	is_str(path, "/x/conf/planner/config", "config_path: $XDG_CONFIG_HOME/planner/config");
 	free(path);
 	setenv("XDG_CONFIG_HOME", "relative", 1);
-	setenv("HOME", "/home/u", 1);
+	setenv("HOME", "/tmp", 1);	/* a home must be a directory there */
 	path = config_path();
-	is_str(path, "/home/u/.config/planner/config", "a relative XDG_CONFIG_HOME is ignored");
+	is_str(path, "/tmp/.config/planner/config", "a relative XDG_CONFIG_HOME is ignored");
+	free(path);
+	setenv("HOME", "/nonexistent-home", 1);
+	path = config_path();
+	ok(!path && strstr(error_message(), "is not a directory"), "a home that is not there is none");
 	free(path);
 }
 
