@@ -1,7 +1,9 @@
 #!/bin/sh
 # The saved plan is never lost: planner killed with SIGKILL in the middle of saves always leaves
 # the old or the new plan intact; a full disk (simulated by tests/fail_write.so) leaves the old
-# plan intact and says so; two picks at once do not corrupt it.
+# plan intact and says so; two picks at once do not corrupt it.  The same for the cache: a fetch
+# that fails on a full disk or is killed leaves a timetable that reads whole, and the next fetch
+# still reports the changes.
 . "$(dirname "$0")/../lib.sh"
 plan=$XDG_DATA_HOME/planner/pyconkr-2024.plan.json
 # The shim goes first in the library list; an ASan build must be told that is fine.
@@ -87,5 +89,30 @@ expect_rc 0 "the next fetch succeeds"
 run -s minicon changes
 expect_out_match "retitled +k1 +Opening keynote, moved up" "... and reports the change the failed one did not"
 [ ! -e "$entry/feed.old" ]; ok $? "... and leaves no feed.old"
+
+# Fetches killed with SIGKILL at random moments, between two versions of the timetable: the
+# cached timetable always reads as one of them, and the next whole fetch leaves no feed.old.
+cp "$top/tests/data/mini.json" "$tmp/v1.json"
+sed 's/"Opening keynote"/"Opening keynote (v2)"/' "$top/tests/data/mini.json" >"$tmp/v2.json"
+"$PLANNER" -s "$tmp/v1.json" list >"$tmp/list1" 2>/dev/null
+"$PLANNER" -s "$tmp/v2.json" list >"$tmp/list2" 2>/dev/null
+i=0 broken=0
+while [ $i -lt 60 ]; do
+	cp "$tmp/v$((i % 2 + 1)).json" "$tmp/feed.json"
+	"$PLANNER" fetch minicon >/dev/null 2>&1 &
+	pid=$!
+	/usr/bin/python3 -c "import time; time.sleep($((i % 21)) / 1000)"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	"$PLANNER" -s minicon list >"$tmp/out" 2>/dev/null
+	{ cmp -s "$tmp/out" "$tmp/list1" || cmp -s "$tmp/out" "$tmp/list2"; } || broken=$((broken + 1))
+	i=$((i + 1))
+done
+[ "$broken" -eq 0 ]; ok $? "60 fetches killed with SIGKILL at random moments: the cached timetable read whole every time ($broken broken)"
+run fetch minicon
+expect_rc 0 "a whole fetch after the kills"
+run -s minicon list
+cmp -s "$tmp/out" "$tmp/list2" && [ ! -e "$entry/feed.old" ]
+ok $? "... leaves the last version cached, and no feed.old"
 
 done_testing
