@@ -18,10 +18,10 @@ bool text_valid_utf8(const char *s, size_t len, size_t *bad_offset);
  * control and zero-width characters count zero. */
 size_t text_width(const char *s);
 
-/* True for the bidirectional formatting characters of UAX #9 (the explicit embeddings, overrides
- * and isolates, U+202A..U+202E and U+2066..U+2069, and the marks U+200E, U+200F, U+061C), which
- * can make text display in a misleading order. */
-bool text_is_bidi_control(int32_t cp);
+/* The character at s (NUL-terminated) when it is one text_sanitize() removes: a C0 or C1
+ * control, DEL, or a BiDi formatting character (U+202A..U+202E, U+2066..U+2069, U+200E/F,
+ * U+061C); else -1.  *len is its length in bytes (1 for a byte that is not valid UTF-8). */
+int32_t text_control_at(const char *s, size_t *len);
 
 /* Case-folded, NFC-normalized copy for matching (so decomposed Hangul from macOS matches
  * composed Hangul, and "AsyncIO" matches "asyncio").  Invalid UTF-8 bytes are copied as they are.

@@ -239,35 +239,15 @@ static char *concat(const char *first, ...)
 	return strbuf_detach(&sb);
 }
 
-/* Length of the character at p that must not reach a calendar raw (a C0 or C1 control, DEL, a
- * BiDi formatting character), else 0. */
-static size_t uid_unsafe(const unsigned char *p)
-{
-	if (*p < 0x20 || *p == 0x7f)
-		return 1;
-	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-		return 2;
-	if ((p[0] & 0xf0) == 0xe0 && p[1] && p[2] &&
-	    text_is_bidi_control((int32_t)((p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f))))
-		return 3;
-	if (p[0] == 0xd8 && p[1] == 0x9c)	/* U+061C ARABIC LETTER MARK */
-		return 2;
-	return 0;
-}
-
-/* s with the bytes of every uid_unsafe() character written as %XX. */
+/* s with the bytes of every control and BiDi character (text_control_at) written as %XX. */
 static void uid_add(struct strbuf *sb, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		size_t n = uid_unsafe(p);
-
-		if (!n) {
-			strbuf_addc(sb, (char)*p++);
-			continue;
-		}
-		while (n--)
-			strbuf_addf(sb, "%%%02X", *p++);
-	}
+	for (size_t n; *s; s += n)
+		if (text_control_at(s, &n) < 0)
+			strbuf_add(sb, s, n);
+		else
+			for (size_t k = 0; k < n; k++)
+				strbuf_addf(sb, "%%%02X", (unsigned char)s[k]);
 }
 
 char *ics_uid(const char *conf_id, const char *session_id)

@@ -61,19 +61,6 @@ void jsonw_object_end(struct jsonw *w) { end(w, '}'); }
 void jsonw_array_begin(struct jsonw *w) { begin(w, '['); }
 void jsonw_array_end(struct jsonw *w) { end(w, ']'); }
 
-/* The code point of the (valid) UTF-8 sequence at s, or -1 when s is a single byte or the sequence
- * is not one of the two- and three-byte ones escaped below. */
-static int32_t utf8_at(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (len >= 2 && (u[0] & 0xe0) == 0xc0)
-		return (int32_t)((u[0] & 0x1f) << 6 | (u[1] & 0x3f));
-	if (len >= 3 && (u[0] & 0xf0) == 0xe0)
-		return (int32_t)((u[0] & 0x0f) << 12 | (u[1] & 0x3f) << 6 | (u[2] & 0x3f));
-	return -1;
-}
-
 static void put_string(FILE *f, const char *s)
 {
 	size_t len = strlen(s), bad;
@@ -83,28 +70,21 @@ static void put_string(FILE *f, const char *s)
 		size_t run = len;
 		if (!text_valid_utf8(s, len, &bad))
 			run = bad;
-		for (size_t i = 0; i < run; i++) {
-			unsigned char c = (unsigned char)s[i];
-			int32_t cp = utf8_at(s + i, run - i);
+		for (size_t i = 0, n; i < run; i += n) {
+			/* controls, C1 and BiDi characters included, are escaped, so that they stay
+			 * inert when the JSON is shown on a terminal or a page */
+			int32_t cp = text_control_at(s + i, &n);
 
-			/* C1 controls and the BiDi formatting characters are escaped too, so that
-			 * they stay inert when the JSON is shown on a terminal or a page */
-			if ((cp >= 0x80 && cp <= 0x9f) || text_is_bidi_control(cp)) {
-				fprintf(f, "\\u%04" PRIx32, (uint32_t)cp);
-				i += cp < 0x800 ? 1 : 2;
-				continue;
-			}
-			switch (c) {
-			case '"': fputs("\\\"", f); break;
-			case '\\': fputs("\\\\", f); break;
+			switch (cp) {
+			case -1:
+				if (s[i] == '"' || s[i] == '\\')
+					fputc('\\', f);
+				fwrite(s + i, 1, n, f);
+				break;
 			case '\n': fputs("\\n", f); break;
 			case '\r': fputs("\\r", f); break;
 			case '\t': fputs("\\t", f); break;
-			default:
-				if (c < 0x20 || c == 0x7f)
-					fprintf(f, "\\u%04x", c);
-				else
-					fputc(c, f);
+			default: fprintf(f, "\\u%04" PRIx32, (uint32_t)cp);
 			}
 		}
 		s += run;

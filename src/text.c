@@ -212,10 +212,25 @@ bool text_contains_folded(const char *haystack, const char *needle_folded)
 	return found;
 }
 
-bool text_is_bidi_control(int32_t cp)
+/* The bidirectional formatting characters of UAX #9 ("Explicit Directional Formatting
+ * Characters" and the implicit marks), which can make text display in a misleading order. */
+static bool is_bidi_control(int32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+int32_t text_control_at(const char *s, size_t *len)
+{
+	int32_t cp;
+	int n = decode((const unsigned char *)s, strnlen(s, 4), &cp);
+
+	if (n < 0) {
+		*len = 1;
+		return -1;
+	}
+	*len = (size_t)n;
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || is_bidi_control(cp) ? cp : -1;
 }
 
 /* Characters that become a (collapsible) space: tab, LF, VT, FF, CR, NEL, the line and paragraph
@@ -378,7 +393,7 @@ char *text_sanitize(const char *s)
 			pending_space = true;
 			continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || text_is_bidi_control(cp))
+		if (cp < 0x20 || cp == 0x7f || is_bidi_control(cp))
 			continue;
 		if (pending_space && sb.len)
 			strbuf_addc(&sb, ' ');
