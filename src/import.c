@@ -143,11 +143,9 @@ void im_pop(struct importer *im)
 	im->depth--;
 }
 
-static const char *inert(const char *s, char *buf, size_t size);
-
 static int vfail(struct importer *im, const char *fmt, va_list ap)
 {
-	char msg[512], q[128];
+	char msg[512];
 	int line, col;
 	size_t depth = im->depth < IMPORT_MAX_DEPTH ? im->depth : IMPORT_MAX_DEPTH;
 
@@ -155,7 +153,7 @@ static int vfail(struct importer *im, const char *fmt, va_list ap)
 	json_locate(im->buf, im->len, im->path, depth, &line, &col);
 	if (im->what_kind)
 		return error(EX_DATAERR, "%s:%d:%d: %s \"%s\": %s", im->name, line, col, im->what_kind,
-			     inert(im->what_id, q, sizeof(q)), msg);
+			     text_inert(im->what_id), msg);
 	return error(EX_DATAERR, "%s:%d:%d: %s", im->name, line, col, msg);
 }
 
@@ -181,17 +179,6 @@ int im_fail_key(struct importer *im, const char *key, const char *fmt, ...)
 	va_end(ap);
 	im_pop(im);
 	return ret;
-}
-
-/* Copies s into buf made inert for a terminal and cut to about 60 columns. */
-static const char *inert(const char *s, char *buf, size_t size)
-{
-	char *clean = text_sanitize(s ? s : ""), *cut = text_truncate(clean, 60);
-
-	snprintf(buf, size, "%s", cut);
-	free(cut);
-	free(clean);
-	return buf;
 }
 
 void im_set_what(struct importer *im, const char *kind, const char *id)
@@ -786,17 +773,12 @@ int import_duration(const char *text, int64_t *seconds)
 		else
 			total = (int64_t)part[0] * 86400 + part[1] * 3600 + part[2] * 60 + part[3];
 	}
-	if (total <= 0) {
-		char q[80];
-		return error(EX_DATAERR, "duration \"%s\" is zero", inert(text, q, sizeof(q)));
-	}
+	if (total <= 0)
+		return error(EX_DATAERR, "duration \"%s\" is zero", text_inert(text));
 	*seconds = total;
 	return 0;
 bad:
-	{
-		char q[80];
-		return error(EX_DATAERR, "bad duration \"%s\"", inert(text ? text : "", q, sizeof(q)));
-	}
+	return error(EX_DATAERR, "bad duration \"%s\"", text_inert(text));
 }
 
 void import_bad_time(struct importer *im, size_t i, const char *why)
@@ -804,11 +786,9 @@ void import_bad_time(struct importer *im, size_t i, const char *why)
 	struct session *se = &im->s->sessions[i];
 
 	im->times[i].set = false;
-	if (!im->bad_times++) {
-		char q[128];
+	if (!im->bad_times++)
 		snprintf(im->bad_first, sizeof(im->bad_first), "\"%s\": %s",
-			 inert(se->title ? se->title : se->id ? se->id : "?", q, sizeof(q)), why);
-	}
+			 text_inert(se->title ? se->title : se->id ? se->id : "?"), why);
 }
 
 static const char *fmt_offset(int off, char *buf, size_t size)
@@ -980,16 +960,15 @@ static int decide_zone(struct importer *im, const char *declared, const char *zo
 	collect_offsets(im, &o);
 	if (declared && *declared) {
 		const struct tz *dz = tz_get(declared);
-		char q[80];
 
 		if (!dz) {
 			error_clear();
 			snprintf(why, sizeof(why), "the feed's time zone \"%s\" is unknown",
-				 inert(declared, q, sizeof(q)));
+				 text_inert(declared));
 		} else if (zone_contradicted(im, dz, &bad)) {
 			/* The offsets win: said once, with the zone that replaces it. */
 			snprintf(why, sizeof(why), "the feed says time zone \"%s\" but its times are at "
-				 "%s; the offsets win", inert(declared, q, sizeof(q)),
+				 "%s; the offsets win", text_inert(declared),
 				 fmt_offset(bad, ob, sizeof(ob)));
 			contradicted = true;
 		} else {
