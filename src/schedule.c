@@ -203,18 +203,19 @@ static bool beyond_ascii(const char *id)
 	return false;
 }
 
-static long find_session(const struct schedule *s, const char *id);
-
-long schedule_find_session(const struct schedule *s, const char *id)
+/* lookup(s, id) with id as the ids of a finished schedule are kept: in NFC. */
+static long in_nfc(const struct schedule *s, const char *id,
+		   long (*lookup)(const struct schedule *, const char *))
 {
-	if (beyond_ascii(id)) {
-		char *nfc = text_nfc(id);
-		long found = find_session(s, nfc);
+	char *nfc;
+	long found;
 
-		free(nfc);
-		return found;
-	}
-	return find_session(s, id);
+	if (!beyond_ascii(id))
+		return lookup(s, id);
+	nfc = text_nfc(id);
+	found = lookup(s, nfc);
+	free(nfc);
+	return found;
 }
 
 static long find_session(const struct schedule *s, const char *id)
@@ -239,6 +240,11 @@ static long find_session(const struct schedule *s, const char *id)
 		if (!strcmp(s->sessions[i].id, id))
 			return (long)i;
 	return -1;
+}
+
+long schedule_find_session(const struct schedule *s, const char *id)
+{
+	return in_nfc(s, id, find_session);
 }
 
 static int cmp_session(const void *pa, const void *pb)
@@ -269,20 +275,6 @@ static int cmp_id_ptr(const void *pa, const void *pb)
 	return c ? c : (a < b ? -1 : a > b);
 }
 
-static long match_session(const struct schedule *s, const char *id);
-
-long schedule_match_session(const struct schedule *s, const char *id)
-{
-	if (beyond_ascii(id)) {
-		char *nfc = text_nfc(id);
-		long found = match_session(s, nfc);
-
-		free(nfc);
-		return found;
-	}
-	return match_session(s, id);
-}
-
 static long match_session(const struct schedule *s, const char *id)
 {
 	size_t len = strlen(id);
@@ -297,6 +289,11 @@ static long match_session(const struct schedule *s, const char *id)
 			found = (long)i;
 		}
 	return found;
+}
+
+long schedule_match_session(const struct schedule *s, const char *id)
+{
+	return in_nfc(s, id, match_session);
 }
 
 void schedule_normalize_ids(struct schedule *s)
