@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "snapshot.h"
 #include "util.h"
 
 static int fsync_dir_of(const char *path)
@@ -199,13 +200,10 @@ char *xdg_data_file(const char *conf_id, const char *suffix)
 		path = xasprintf("%s/%s%s", dir, safe, suffix);
 	} else {
 		/* Two ids that read the same once made safe ("파이콘-2024" and "한국어-2024" are both
-		 * "___-2024") must not share a file: the name ends with a hash of the whole id (FNV-1a),
-		 * and is cut, so that a long id makes a name a file system takes. */
-		uint64_t h = 0xcbf29ce484222325u;
-
-		for (const unsigned char *c = (const unsigned char *)conf_id; *c; c++)
-			h = (h ^ *c) * 0x100000001b3u;
-		path = xasprintf("%s/%.40s-%016" PRIx64 "%s", dir, safe, h, suffix);
+		 * "___-2024") must not share a file: the name ends with a hash of the whole id, and
+		 * is cut, so that a long id makes a name a file system takes. */
+		path = xasprintf("%s/%.40s-%016" PRIx64 "%s", dir, safe, snapshot_hash(conf_id, len),
+				 suffix);
 	}
 	free(dir);
 	free(safe);
