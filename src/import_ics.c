@@ -132,6 +132,17 @@ static char *zone_label(const char *tzid)
 	return cut;
 }
 
+/* t set to the last second of `year` (its other fields kept). */
+static void year_end(struct icaltimetype *t, int year)
+{
+	t->year = year;
+	t->month = 12;
+	t->day = 31;
+	t->hour = 23;
+	t->minute = 59;
+	t->second = 59;
+}
+
 /* Reads a DTSTART/DTEND property into a point.  0, 1 for an all-day date, -1 if unusable. */
 static int read_point(struct ics *x, icalproperty *prop, struct icaltimetype tt, struct point *p)
 {
@@ -163,14 +174,8 @@ static int read_point(struct ics *x, icalproperty *prop, struct icaltimetype tt,
 			int dst = 0;
 			struct icaltimetype q = tt;
 
-			if (q.year > TZ_RULES_LAST_YEAR) {
-				q.year = TZ_RULES_LAST_YEAR;
-				q.month = 12;
-				q.day = 31;
-				q.hour = 23;
-				q.minute = 59;
-				q.second = 59;
-			}
+			if (q.year > TZ_RULES_LAST_YEAR)
+				year_end(&q, TZ_RULES_LAST_YEAR);
 			p->kind = POINT_OFFSET;
 			p->offset = icaltimezone_get_utc_offset(vz, &q, &dst);
 			p->derived = true;
@@ -524,12 +529,7 @@ static int check_zones(struct importer *im, struct ics *x, icalcomponent *cal)
 	}
 
 	/* expand each zone in use once, to the horizon */
-	last.year = maxyear;
-	last.month = 12;
-	last.day = 31;
-	last.hour = 23;
-	last.minute = 59;
-	last.second = 59;
+	year_end(&last, maxyear);
 	for (icalcomponent *vtz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
 	     vtz && !ret; vtz = icalcomponent_get_next_component(cal, ICAL_VTIMEZONE_COMPONENT)) {
 		const char *tzid = vtimezone_tzid(vtz);
