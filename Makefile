@@ -51,10 +51,10 @@ src/load.o src/import.o $(patsubst %.c,%.o,$(wildcard src/import_*.c)): src/impo
 # The print module's private header.
 src/print.o $(patsubst %.c,%.o,$(wildcard src/print_*.c)): src/print_int.h
 
-tests/unit/%: tests/unit/%.c tests/unit/tap.h $(LIBOBJS)
+tests/unit/%: tests/unit/%.c tests/unit/tap.h tests/unit/rng.h $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
-tests/bench_%: tests/bench_%.c $(LIBOBJS)
+tests/bench_%: tests/bench_%.c tests/unit/rng.h $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
 # Speed and memory targets: prints figures (tests/bench_*.c programs, then tests/bench_*.sh).

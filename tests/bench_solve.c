@@ -16,22 +16,11 @@
 
 #include "solve.h"
 #include "util.h"
+#include "unit/rng.h"
 
 #define ROOMS 60
 #define DAYS 3
 #define RUNS 5
-
-static uint64_t rng_state = 20240601;
-
-static uint32_t rnd(uint32_t n)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	z ^= z >> 31;
-	return (uint32_t)(z % n);
-}
 
 /* Sessions start on the 5-minute grid between 09:00 and 18:00 and last 20 to 90 minutes; one
  * in 200 is a plenary, one in 20 is excluded. */
@@ -148,6 +137,7 @@ int main(void)
 {
 	static const int caps[] = { 0, 8 };
 
+	rng_state = 20240601;
 	for (size_t c = 0; c < sizeof caps / sizeof *caps; c++) {
 		double t1 = time_solve(100000, caps[c]), t2 = time_solve(200000, caps[c]);
 		const char *what = caps[c] ? ", cap 8 per day" : "";

@@ -8,6 +8,7 @@
 #include "solve.h"
 #include "tap.h"
 #include "util.h"
+#include "rng.h"
 
 #define MIN 60
 #define NONE SIZE_MAX
@@ -395,18 +396,6 @@ static void test_bad_input(void)
 }
 
 /* ---- property test against a brute force ---- */
-
-static uint64_t rng_state;
-
-static uint32_t rnd(uint32_t n)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	z ^= z >> 31;
-	return (uint32_t)(z % n);
-}
 
 #define MAXN 11
 
