@@ -539,8 +539,9 @@ void cache_recover(const char *name)
 	char *old = entry_path(name, "feed.old"), *feed = entry_path(name, "feed");
 
 	/* a store that did not finish: its old feed goes back, so that meta.json, the next
-	 * changes report and the feed agree again (a stale snapshot is rebuilt when read) */
-	if (old && feed && access(old, F_OK) == 0)
+	 * changes report and the feed agree again (a stale snapshot is rebuilt when read);
+	 * no feed.old (ENOENT) is the usual case */
+	if (old && feed)
 		rename(old, feed);
 	free(old);
 	free(feed);

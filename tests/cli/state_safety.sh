@@ -90,6 +90,19 @@ run -s minicon changes
 expect_out_match "retitled +k1 +Opening keynote, moved up" "... and reports the change the failed one did not"
 [ ! -e "$entry/feed.old" ]; ok $? "... and leaves no feed.old"
 
+# A fetch killed after it replaced the feed but before meta.json: the next fetch puts the old feed
+# back first, so its report still has the change.
+cp "$top/tests/data/mini.json" "$tmp/feed.json"
+run fetch minicon
+ln "$entry/feed" "$entry/feed.old"
+sed 's/"Opening keynote"/"Opening keynote, killed"/' "$top/tests/data/mini.json" >"$tmp/feed.json"
+cp "$tmp/feed.json" "$entry/feed.new" && mv "$entry/feed.new" "$entry/feed"
+run fetch minicon
+expect_rc 0 "a fetch after one killed half-way"
+run -s minicon changes
+expect_out_match "retitled +k1 +Opening keynote, killed" "... reports the change the killed one had half-stored"
+[ ! -e "$entry/feed.old" ]; ok $? "... and leaves no feed.old"
+
 # Fetches killed with SIGKILL at random moments, between two versions of the timetable: the
 # cached timetable always reads as one of them, and the next whole fetch leaves no feed.old.
 cp "$top/tests/data/mini.json" "$tmp/v1.json"
