@@ -814,14 +814,6 @@ static icaltimetype utc_time(int64_t t)
 	return tt;
 }
 
-/* Two decimal digits of v (0..99) at p. */
-static char *put2(char *p, int v)
-{
-	p[0] = (char)('0' + v / 10);
-	p[1] = (char)('0' + v % 10);
-	return p + 2;
-}
-
 /*
  * The property `name` with a DATE-TIME value (RFC 5545 section 3.3.5): form 2, UTC
  * ("19980119T070000Z"), when tzid is NULL, else form 3, the local time with a TZID parameter
@@ -833,7 +825,7 @@ static icalproperty *date_time(const char *name, int64_t t, const struct civil *
 			       const char *tzid)
 {
 	struct civil c;
-	char value[24], *p = value;
+	char value[24];
 	icalproperty *prop;
 
 	if (!tzid) {
@@ -841,17 +833,8 @@ static icalproperty *date_time(const char *name, int64_t t, const struct civil *
 		local = &c;
 	}
 	/* date = 4DIGIT 2DIGIT 2DIGIT; planner's years are 1..9999 (tz.h) */
-	p = put2(p, local->year / 100 % 100);
-	p = put2(p, local->year % 100);
-	p = put2(p, local->month);
-	p = put2(p, local->day);
-	*p++ = 'T';
-	p = put2(p, local->hour);
-	p = put2(p, local->minute);
-	p = put2(p, local->second);
-	if (!tzid)
-		*p++ = 'Z';
-	*p = '\0';
+	snprintf(value, sizeof(value), "%04d%02d%02dT%02d%02d%02d%s", local->year, local->month,
+		 local->day, local->hour, local->minute, local->second, tzid ? "" : "Z");
 	prop = icalproperty_new_x(value);
 	icalproperty_set_x_name(prop, name);
 	if (tzid)
