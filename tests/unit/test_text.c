@@ -178,6 +178,24 @@ static void test_inert(void)
 	ok(text_inert(NULL)[0] == '\0', "NULL is the empty string");
 }
 
+static void test_control_at(void)
+{
+	size_t n;
+
+	is_int(text_control_at("a", &n), -1, "control_at: a letter is none");
+	is_int(n, 1, "control_at: ... one byte");
+	is_int(text_control_at("\xea\xb0\x80", &n), -1, "control_at: a syllable is none");
+	is_int(n, 3, "control_at: ... three bytes");
+	is_int(text_control_at("\x1b[", &n), 0x1b, "control_at: ESC");
+	is_int(text_control_at("\x7f", &n), 0x7f, "control_at: DEL");
+	is_int(text_control_at("\xc2\x9b", &n), 0x9b, "control_at: a C1 control (CSI)");
+	is_int(n, 2, "control_at: ... two bytes");
+	is_int(text_control_at("\xe2\x80\xae", &n), 0x202e, "control_at: RIGHT-TO-LEFT OVERRIDE");
+	is_int(text_control_at("\xd8\x9c", &n), 0x061c, "control_at: ARABIC LETTER MARK");
+	is_int(text_control_at("\xff", &n), -1, "control_at: a byte that is not UTF-8 is none");
+	is_int(n, 1, "control_at: ... and one byte long");
+}
+
 static void test_nfc(void)
 {
 	char *a = text_nfc("\xe1\x84\x89\xe1\x85\xa6\xe1\x84\x89\xe1\x85\xa7\xe1\x86\xab-1");
@@ -253,6 +271,7 @@ int main(void)
 	test_truncate();
 	test_inert();
 	test_nfc();
+	test_control_at();
 	test_distance();
 	return done_testing();
 }
