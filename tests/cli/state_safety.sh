@@ -109,6 +109,9 @@ cp "$top/tests/data/mini.json" "$tmp/v1.json"
 sed 's/"Opening keynote"/"Opening keynote (v2)"/' "$top/tests/data/mini.json" >"$tmp/v2.json"
 "$PLANNER" -s "$tmp/v1.json" list >"$tmp/list1" 2>/dev/null
 "$PLANNER" -s "$tmp/v2.json" list >"$tmp/list2" 2>/dev/null
+cp "$tmp/v1.json" "$tmp/feed.json"
+run fetch minicon
+expect_rc 0 "the cache holds the first version before the kills"
 i=0 broken=0
 while [ $i -lt 60 ]; do
 	cp "$tmp/v$((i % 2 + 1)).json" "$tmp/feed.json"
