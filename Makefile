@@ -15,47 +15,103 @@ CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 PKGS      = libcurl jansson libical libutf8proc
 
-WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wwrite-strings
+WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wwrite-strings
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-# libcurl is not linked: src/fetch.c loads it (dlopen) when a command fetches, so that the other
-# commands do not pay for loading it and the dozens of libraries it needs (~10 ms a start).
+# libcurl is not linked: src/store/fetch.c loads it (dlopen) when a command fetches, so that the
+# other commands do not pay for loading it and the dozens of libraries it needs (~10 ms a start).
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
-ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-             -DPLANNER_VERSION='"$(VERSION)"' -DPLANNER_DATADIR='"$(DATADIR)"' \
-             -Iinclude $(PKG_CFLAGS) $(CPPFLAGS)
+DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANNER_VERSION='"$(VERSION)"' \
+            -DPLANNER_DATADIR='"$(DATADIR)"' -Iinclude
+ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 LIBS      = $(PKG_LIBS) -ldl -lm
 
-SRCS     := $(sort $(wildcard src/*.c))
-OBJS     := $(SRCS:.c=.o)
-# The modules below the cli: what unit tests, fuzzers and benchmarks link.
-LIBOBJS  := $(filter-out src/main.o src/cli.o src/cmd_%.o,$(OBJS))
-HDRS     := $(wildcard include/*.h)
+# Every build goes into its own folder: BUILD=build (the default; ./planner on top, as the README
+# says), build/asan, build/coverage, build/fuzz.  Objects mirror src/ under $(BUILD)/obj, with
+# their header dependencies (-MMD) beside them.
+BUILD    ?= build
+OBJDIR    = $(BUILD)/obj
+BIN       = $(if $(filter build,$(BUILD)),planner,$(BUILD)/planner)
+
+# The source tree by stage, lowest first (tests/tree/layers.sh checks that no file includes a
+# header of a later stage): base, model, import, store, plan, output, cmd, then src/main.c.
+LAYERS    = base model import store plan output cmd
+SRCS     := $(sort $(wildcard $(LAYERS:%=src/%/*.c))) src/main.c
+OBJS     := $(SRCS:src/%.c=$(OBJDIR)/%.o)
+# The modules below the commands: what unit tests, fuzzers and benchmarks link.
+LIBOBJS  := $(filter-out $(OBJDIR)/main.o $(OBJDIR)/cmd/cli.o $(OBJDIR)/cmd/cmd_%.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BINS := $(UNIT_SRCS:.c=)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRCS := $(sort $(wildcard tests/bench_*.c))
-BENCH_BINS := $(BENCH_SRCS:.c=)
+BENCH_BINS := $(BENCH_SRCS:tests/%.c=$(BUILD)/tests/%)
+SH_TESTS  := $(sort $(wildcard tests/tree/*.sh tests/cli/*.sh))
+FAIL_WRITE = build/fail_write.so
 
-.PHONY: all deps demo check check-unit check-cli asan valgrind bench fuzz fuzz-run install uninstall clean
+.PHONY: all deps demo check asan valgrind coverage bench fuzz fuzz-bins fuzz-run \
+        install uninstall clean
 
-all: planner
+all: $(BIN) $(if $(filter build,$(BUILD)),,$(BUILD)/schedules)
 
-planner: $(OBJS)
+$(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
 
-src/%.o: src/%.c $(HDRS)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# A variant's planner finds the bundled timetables beside itself, as ./planner does.
+$(BUILD)/schedules:
+	@mkdir -p $(@D)
+	ln -sfn $(abspath schedules) $@
 
-# The loaders' private header (src/import.h).
-src/load.o src/import.o $(patsubst %.c,%.o,$(wildcard src/import_*.c)): src/import.h
-# The print module's private header.
-src/print.o $(patsubst %.c,%.o,$(wildcard src/print_*.c)): src/print_int.h
+$(OBJDIR)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-tests/unit/%: tests/unit/%.c tests/unit/tap.h tests/unit/rng.h $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
 
-tests/bench_%: tests/bench_%.c tests/unit/rng.h $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+$(BUILD)/tests/bench_%: tests/bench_%.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(BENCH_BINS:=.d)
+
+# The tests `make check` runs: all of them, or T=NAME alone (a unit test, T=test_text, or a shell
+# test, T=list for tests/cli/list.sh).
+ifdef T
+TESTS    := $(filter $(BUILD)/tests/$(T) tests/%/$(T).sh tests/%/$(T),$(UNIT_BINS) $(SH_TESTS))
+else
+TESTS    := $(UNIT_BINS) $(SH_TESTS)
+endif
+RUN_TESTS = PLANNER=$(abspath $(BIN)) FAIL_WRITE_SO=$(abspath $(FAIL_WRITE)) \
+            TEST_OUT=$(BUILD)/test-out sh tests/run.sh
+
+check: deps
+	@[ -n "$(TESTS)" ] || { echo "planner: no test named '$(T)' (tests/unit/$(T).c, tests/*/$(T).sh)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory all $(filter $(BUILD)/tests/%,$(TESTS)) $(FAIL_WRITE)
+	@$(RUN_TESTS) $(TESTS)
+
+# A full disk for the tests (LD_PRELOAD), built without sanitizers whatever CFLAGS say.
+$(FAIL_WRITE): tests/fail_write.c
+	@mkdir -p $(@D)
+	cc -shared -fPIC -O2 -Wall -o $@ tests/fail_write.c -ldl
+
+# The variants: each the same Makefile with its own BUILD folder and flags.
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	$(MAKE) --no-print-directory check BUILD=build/asan WERROR=-Werror \
+	  CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
+	  LDFLAGS='-fsanitize=address,undefined'
+
+# The whole suite under valgrind (the ordinary build): memory errors and leaks fail it.
+valgrind: deps
+	@$(MAKE) --no-print-directory all $(filter $(BUILD)/tests/%,$(TESTS)) $(FAIL_WRITE)
+	@VALGRIND=1 $(RUN_TESTS) $(TESTS)
+
+# Line coverage of src/ by the whole suite, a line per file and the total (tools/coverage.sh).
+coverage: deps
+	$(MAKE) --no-print-directory check BUILD=build/coverage CFLAGS='-O0 -g --coverage' \
+	  LDFLAGS=--coverage
+	@sh tools/coverage.sh build/coverage/obj
 
 # Speed and memory targets: prints figures (tests/bench_*.c programs, then tests/bench_*.sh).
 bench: all $(BENCH_BINS)
@@ -78,25 +134,20 @@ demo: deps
 FUZZ_FORMATS = native frab c3voc2 pretalx sessionize ics
 FUZZ_PARSERS = snapshot plan config
 FUZZ_SECONDS ?= 60
-FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANNER_VERSION='"$(VERSION)"' \
-            -DPLANNER_DATADIR='"$(DATADIR)"' -Iinclude
+FUZZ_BINS = $(FUZZ_FORMATS:%=$(BUILD)/fuzz_%) $(FUZZ_PARSERS:%=$(BUILD)/fuzz_%)
+
+$(FUZZ_FORMATS:%=$(BUILD)/fuzz_%): $(BUILD)/fuzz_%: tests/fuzz/fuzz_importer.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_FORMAT='"$*"' $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+$(FUZZ_PARSERS:%=$(BUILD)/fuzz_%): $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< $(LIBOBJS) $(LIBS)
+
+fuzz-bins: $(FUZZ_BINS)
 
 fuzz: deps
-	@mkdir -p build/fuzz/obj
-	@for f in $(patsubst src/%.o,%,$(LIBOBJS)); do \
-	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(WARN) $(FUZZ_DEFS) $(PKG_CFLAGS) \
-	    -c -o build/fuzz/obj/$$f.o src/$$f.c || exit 1; \
-	done
-	@for fmt in $(FUZZ_FORMATS); do \
-	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) $(FUZZ_DEFS) -DFUZZ_FORMAT="\"$$fmt\"" \
-	    -o build/fuzz/fuzz_$$fmt tests/fuzz/fuzz_importer.c build/fuzz/obj/*.o $(LIBS) || exit 1; \
-	done
-	@for p in $(FUZZ_PARSERS); do \
-	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(WARN) $(FUZZ_DEFS) \
-	    -o build/fuzz/fuzz_$$p tests/fuzz/fuzz_$$p.c build/fuzz/obj/*.o $(LIBS) || exit 1; \
-	done
+	@$(MAKE) --no-print-directory fuzz-bins BUILD=build/fuzz CC=clang \
+	  CFLAGS='$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link' LDFLAGS='-fsanitize=address,undefined'
 	@echo "built build/fuzz/fuzz_{$$(echo $(FUZZ_FORMATS) $(FUZZ_PARSERS) | tr ' ' ,)}"
 
 fuzz-run: fuzz
@@ -112,30 +163,6 @@ fuzz-run: fuzz
 	    || { tail -n 40 build/fuzz/$$t.log; exit 1; }; \
 	  grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
-
-# A full disk for the tests (LD_PRELOAD), built without sanitizers whatever CFLAGS say.
-tests/fail_write.so: tests/fail_write.c
-	$(CC) -shared -fPIC -O2 -Wall -o $@ tests/fail_write.c -ldl
-
-check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) tests/fail_write.so
-	@sh tests/run.sh $(UNIT_BINS)
-
-# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer, in a separate build tree
-# so that ordinary objects are not mixed with instrumented ones.
-asan: deps
-	@rm -rf build/asan && mkdir -p build/asan
-	@git ls-files -co --exclude-standard | grep -v '^build/' | cpio -pdm --quiet build/asan 2>/dev/null || \
-	  tar cf - --exclude=./build . | (cd build/asan && tar xf -)
-	@$(MAKE) --no-print-directory -C build/asan clean
-	$(MAKE) --no-print-directory -C build/asan check \
-	  CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
-	  LDFLAGS='-fsanitize=address,undefined' WERROR=-Werror
-
-# The whole suite under valgrind: memory errors and leaks fail it.
-valgrind: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) tests/fail_write.so
-	@VALGRIND=1 sh tests/run.sh $(UNIT_BINS)
 
 install: planner
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/schedules
@@ -153,5 +180,4 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/planner $(DESTDIR)$(ZSHCOMPDIR)/_planner $(DESTDIR)$(FISHCOMPDIR)/planner.fish
 
 clean:
-	rm -f planner src/*.o $(UNIT_BINS) $(BENCH_BINS) tests/fail_write.so
-	rm -rf build tests/out
+	rm -rf planner build tests/out

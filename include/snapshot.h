@@ -33,10 +33,6 @@ struct snapshot_stamp {
 	uint64_t size, mtime_ns, inode;
 };
 
-/* A fast 64-bit checksum (not cryptographic; about 8 bytes a cycle): any change of one aligned
- * 8-byte word, and so any single flipped byte, changes it. */
-uint64_t snapshot_hash(const void *data, size_t len);
-
 /* Encodes s (a finished schedule) with the feed stamp.  *out is malloc()ed; caller frees. */
 void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
 		     size_t *len);

@@ -7,34 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cmd/cli.h"
 #include "text.h"
 #include "tz.h"
 #include "util.h"
-
-int cmd_list(int argc, char **argv);
-int cmd_tracks(int argc, char **argv);
-int cmd_rooms(int argc, char **argv);
-int cmd_days(int argc, char **argv);
-int cmd_fetch(int argc, char **argv);
-int cmd_sources(int argc, char **argv);
-int cmd_changes(int argc, char **argv);
-extern const struct option fetch_options[], sources_options[], changes_options[];
-int cmd_pick(int argc, char **argv);
-int cmd_plan(int argc, char **argv);
-int cmd_add(int argc, char **argv);
-int cmd_drop(int argc, char **argv);
-int cmd_pin(int argc, char **argv);
-int cmd_conflicts(int argc, char **argv);
-int cmd_now(int argc, char **argv);
-int cmd_next(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-extern const struct option export_options[];
-int cmd_print(int argc, char **argv);
-extern const struct option print_options[];
-int cmd_help(int argc, char **argv);
-int cmd_version(int argc, char **argv);
-int cmd_complete(int argc, char **argv);
 
 /* Each command's getopt_long table (struct command.options), defined next to its command. */
 extern const struct option list_options[], tracks_options[], rooms_options[], days_options[],

@@ -2,6 +2,8 @@
 # done_testing.  Set UPDATE_GOLDEN=1 to rewrite golden files from the current output.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 PLANNER=${PLANNER:-$top/planner}
+# tests/fail_write.c built by make: fails writes half-way, as a full disk does (LD_PRELOAD)
+FAIL_WRITE_SO=${FAIL_WRITE_SO:-$top/build/fail_write.so}
 GOLDEN=$top/tests/golden
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT

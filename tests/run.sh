@@ -1,21 +1,23 @@
 #!/bin/sh
-# tests/run.sh: runs every test program (the C unit tests given as arguments, then
-# tests/cli/*.sh), shows failures, and ends with the summary line "N passed, N failed".
+# tests/run.sh: runs the tests given as arguments (C unit test programs and shell tests, as
+# `make check` lists them), shows failures, and ends with the summary line "N passed, N failed".
+# Logs go to $TEST_OUT (default tests/out); planner is $PLANNER (default ./planner).
 # With VALGRIND=1 every unit test and every planner run goes through valgrind, and any memory
 # error or leak it reports fails the run.
 cd "$(dirname "$0")/.." || exit 1
-mkdir -p tests/out
+out=${TEST_OUT:-tests/out}
+mkdir -p "$out"
 wrap=""
 if [ "${VALGRIND:-}" = 1 ]; then
-	rm -rf tests/out/valgrind && mkdir -p tests/out/valgrind
-	wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --log-file=$(pwd)/tests/out/valgrind/%p.log"
+	rm -rf "$out/valgrind" && mkdir -p "$out/valgrind"
+	wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --log-file=$(cd "$out" && pwd)/valgrind/%p.log"
 	export PLANNER_WRAP="$wrap"
 fi
 pass=0 fail=0 broken=""
-for t in "$@" tests/cli/*.sh; do
+for t in "$@"; do
 	[ -e "$t" ] || continue
 	name=$(basename "$t" .sh)
-	log=tests/out/$name.tap
+	log=$out/$name.tap
 	case "$t" in
 	*.sh) sh "$t" >"$log" 2>&1 ;;
 	*) $wrap "./$t" >"$log" 2>&1 ;;
@@ -36,16 +38,16 @@ for t in "$@" tests/cli/*.sh; do
 	printf '%-28s %4d passed, %d failed\n' "$name" "$p" "$f"
 done
 if [ -n "$wrap" ]; then
-	bad=$(grep -l . tests/out/valgrind/*.log 2>/dev/null | wc -l)
+	bad=$(grep -l . "$out"/valgrind/*.log 2>/dev/null | wc -l)
 	if [ "$bad" -gt 0 ]; then
 		echo "valgrind reported errors in $bad runs:" >&2
-		grep -h -A8 . $(grep -l . tests/out/valgrind/*.log | head -3) | head -40 >&2
+		grep -h -A8 . $(grep -l . "$out"/valgrind/*.log | head -3) | head -40 >&2
 		fail=$((fail + 1))
 		broken="$broken valgrind"
 	fi
 	printf '%-28s %4d passed, %d failed\n' valgrind "$((bad == 0))" "$((bad > 0))"
 	pass=$((pass + (bad == 0)))
 fi
-[ -n "$broken" ] && echo "failing:$broken (logs in tests/out/)" >&2
+[ -n "$broken" ] && echo "failing:$broken (logs in $out/)" >&2
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -276,7 +276,7 @@ echo "old calendar" >full.ics
 # tests/fail_write.so fails writes to the temporary file half-way, as a full disk does (under
 # make asan the sanitizer's runtime must be told that a preloaded library comes first).
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" FAIL_WRITE_MATCH=full.ics.tmp \
-	LD_PRELOAD=$top/tests/fail_write.so run -s "$conf" export -o full.ics
+	LD_PRELOAD=$FAIL_WRITE_SO run -s "$conf" export -o full.ics
 expect_rc 74 "an export on a full disk fails"
 expect_err_match "^planner: cannot write 'full.ics': No space left on device$" "saying why"
 [ "$(cat full.ics)" = "old calendar" ]; ok $? "the old file is whole"

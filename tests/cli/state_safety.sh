@@ -39,13 +39,13 @@ expect_rc 0 "planner plan reads the plan after the kills"
 
 # A full disk: the write of the new plan fails half-way.
 cp "$plan" "$tmp/before"
-FAIL_WRITE_MATCH=.plan.json.tmp LD_PRELOAD=$top/tests/fail_write.so run pick --keyword django
+FAIL_WRITE_MATCH=.plan.json.tmp LD_PRELOAD=$FAIL_WRITE_SO run pick --keyword django
 expect_rc 74 "a pick on a full disk fails"
 expect_err_match "^planner: cannot write '.*pyconkr-2024.plan.json': No space left on device$" \
 	"the full disk is reported, naming the file"
 cmp -s "$tmp/before" "$plan"; ok $? "the old plan is intact after the failed save"
 ! ls "$XDG_DATA_HOME/planner" | grep -q '\.tmp\.'; ok $? "no temporary file is left behind"
-FAIL_WRITE_MATCH=.plan.json.tmp LD_PRELOAD=$top/tests/fail_write.so run add 9TBWQL
+FAIL_WRITE_MATCH=.plan.json.tmp LD_PRELOAD=$FAIL_WRITE_SO run add 9TBWQL
 expect_rc 74 "a manual add on a full disk fails too"
 cmp -s "$tmp/before" "$plan"; ok $? "and leaves the plan as it was"
 
@@ -76,7 +76,7 @@ run fetch "$tmp/feed.json"
 entry=$XDG_CACHE_HOME/planner/minicon
 cp "$entry/feed" "$tmp/feed.before"
 sed 's/"Opening keynote"/"Opening keynote, moved up"/' "$top/tests/data/mini.json" >"$tmp/feed.json"
-FAIL_WRITE_MATCH=model.snap.tmp LD_PRELOAD=$top/tests/fail_write.so run fetch minicon
+FAIL_WRITE_MATCH=model.snap.tmp LD_PRELOAD=$FAIL_WRITE_SO run fetch minicon
 expect_rc 74 "a fetch on a full disk fails"
 expect_err_match "^planner: cannot write '.*model.snap': No space left on device$" "... saying why, in one line"
 cmp -s "$entry/feed" "$tmp/feed.before"; ok $? "... and the old feed is back in the cache"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "schedule.h"
 #include "snapshot.h"
 #include "util.h"
@@ -55,8 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strncpy((char *)file + 16, PLANNER_VERSION, 15);
 	memcpy(file + SNAPSHOT_HEADER_SIZE, data, size);
 	put(file + 32, size, 8);
-	put(file + 40, snapshot_hash(file + SNAPSHOT_HEADER_SIZE, size), 8);
-	put(file + 72, snapshot_hash(file, 72), 8);
+	put(file + 40, hash_bytes(file + SNAPSHOT_HEADER_SIZE, size), 8);
+	put(file + 72, hash_bytes(file, 72), 8);
 	decode((const char *)file, SNAPSHOT_HEADER_SIZE + size);
 
 	free(file);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "config.h"
 #include "jsonpos.h"
 #include "load.h"
@@ -56,8 +57,8 @@ static int run_snapshot(const char *data, size_t size)
 	strncpy((char *)file + 16, PLANNER_VERSION, 15);
 	memcpy(file + SNAPSHOT_HEADER_SIZE, data, size);
 	put(file + 32, size, 8);
-	put(file + 40, snapshot_hash(file + SNAPSHOT_HEADER_SIZE, size), 8);
-	put(file + 72, snapshot_hash(file, 72), 8);
+	put(file + 40, hash_bytes(file + SNAPSHOT_HEADER_SIZE, size), 8);
+	put(file + 72, hash_bytes(file, 72), 8);
 	ret = decode((const char *)file, SNAPSHOT_HEADER_SIZE + size);
 	free(file);
 	return first != 0 && first != -1 ? first : ret;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/print_int.h"
+#include "../../src/output/print_int.h"
 #include "load.h"
 #include "pick.h"
 #include "prefs.h"

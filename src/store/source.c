@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "cache.h"
 #include "changes.h"
 #include "fetch.h"
@@ -445,7 +446,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	}
 	if (!name && !(name = free_name(&news, url)))
 		goto out;
-	hash = snapshot_hash(fr.body, fr.len);
+	hash = hash_bytes(fr.body, fr.len);
 
 	if ((lock = cache_lock()) < 0)
 		goto out;

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "fsutil.h"
+#include "hash.h"
 #include "jsonw.h"
 #include "load.h"
 #include "plan.h"
@@ -333,32 +334,22 @@ bool plan_drop(struct plan *p, const char *id)
 	return true;
 }
 
-/* FNV-1a, 64 bits: a fingerprint, not a defence against forgery. */
-static void fnv(uint64_t *h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-
-	for (size_t i = 0; i < len; i++) {
-		*h ^= p[i];
-		*h *= 1099511628211ull;
-	}
-}
-
+/* FNV-1a (hash.h): a fingerprint, not a defence against forgery. */
 void schedule_fingerprint(const struct schedule *s, char *buf)
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h = HASH_FNV1A_INIT;
 
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 		char *room = session_room_label(s, se);
 
-		fnv(&h, se->id, strlen(se->id) + 1);
-		fnv(&h, se->title, strlen(se->title) + 1);
-		fnv(&h, room, strlen(room) + 1);
-		fnv(&h, &se->has_time, sizeof(se->has_time));
+		h = hash_fnv1a(h, se->id, strlen(se->id) + 1);
+		h = hash_fnv1a(h, se->title, strlen(se->title) + 1);
+		h = hash_fnv1a(h, room, strlen(room) + 1);
+		h = hash_fnv1a(h, &se->has_time, sizeof(se->has_time));
 		if (se->has_time) {
-			fnv(&h, &se->start, sizeof(se->start));
-			fnv(&h, &se->end, sizeof(se->end));
+			h = hash_fnv1a(h, &se->start, sizeof(se->start));
+			h = hash_fnv1a(h, &se->end, sizeof(se->end));
 		}
 		free(room);
 	}

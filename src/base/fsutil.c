@@ -13,8 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "fsutil.h"
-#include "snapshot.h"
 #include "util.h"
 
 static int fsync_dir_of(const char *path)
@@ -202,7 +202,7 @@ char *xdg_data_file(const char *conf_id, const char *suffix)
 		/* Two ids that read the same once made safe ("파이콘-2024" and "한국어-2024" are both
 		 * "___-2024") must not share a file: the name ends with a hash of the whole id, and
 		 * is cut, so that a long id makes a name a file system takes. */
-		path = xasprintf("%s/%.40s-%016" PRIx64 "%s", dir, safe, snapshot_hash(conf_id, len),
+		path = xasprintf("%s/%.40s-%016" PRIx64 "%s", dir, safe, hash_bytes(conf_id, len),
 				 suffix);
 	}
 	free(dir);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "schedule.h"
+#include "hash.h"
 #include "snapshot.h"
 #include "tz.h"
 #include "util.h"
@@ -56,41 +57,6 @@ static void set64(char *p, uint64_t v)
 		p[i] = (char)(unsigned char)(v >> (8 * i));
 }
 
-#define MIX(h, w) ((h) = ((h) ^ (w)) * 0xff51afd7ed558ccdu, (h) ^= (h) >> 32)
-
-uint64_t snapshot_hash(const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len;
-	uint64_t l0 = 1, l1 = 2, l2 = 3, l3 = 4;
-
-	/* Four lanes of 8-byte words, then the lanes, then the tail, all absorbed with the same
-	 * step h = mix(h ^ word), which is a bijection of h for a given word and of the word for a
-	 * given h: two inputs that differ in one word always give different results. */
-	for (; len >= 32; p += 32, len -= 32) {
-		MIX(l0, get64(p));
-		MIX(l1, get64(p + 8));
-		MIX(l2, get64(p + 16));
-		MIX(l3, get64(p + 24));
-	}
-	MIX(h, l0);
-	MIX(h, l1);
-	MIX(h, l2);
-	MIX(h, l3);
-	for (; len >= 8; p += 8, len -= 8)
-		MIX(h, get64(p));
-	if (len) {
-		uint64_t w = 0;
-		for (size_t i = 0; i < len; i++)
-			w |= (uint64_t)p[i] << (8 * i);
-		MIX(h, w);
-	}
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53u;
-	h ^= h >> 33;
-	return h;
-}
-
 /* ---- encoding ---- */
 
 /* The string table being built: each distinct string once, found again by an open-addressing
@@ -108,7 +74,7 @@ static void strtab_grow(struct strtab *t)
 	uint32_t *slots = xcalloc(nslots, sizeof(*slots));
 
 	for (size_t i = 0; i < t->n; i++) {
-		size_t k = snapshot_hash(t->v[i], strlen(t->v[i])) & (nslots - 1);
+		size_t k = hash_bytes(t->v[i], strlen(t->v[i])) & (nslots - 1);
 		while (slots[k])
 			k = (k + 1) & (nslots - 1);
 		slots[k] = (uint32_t)i + 1;
@@ -127,7 +93,7 @@ static uint32_t strtab_ref(struct strtab *t, const char *s)
 		return 0;
 	if ((t->n + 1) * 2 > t->nslots)
 		strtab_grow(t);
-	k = snapshot_hash(s, strlen(s)) & (t->nslots - 1);
+	k = hash_bytes(s, strlen(s)) & (t->nslots - 1);
 	while (t->slots[k]) {
 		if (!strcmp(t->v[t->slots[k] - 1], s))
 			return t->slots[k];
@@ -221,9 +187,9 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	}
 	strbuf_add(&all, body.buf, body.len);
 	set64(all.buf + 32, all.len - SNAPSHOT_HEADER_SIZE);
-	set64(all.buf + 40, snapshot_hash(all.buf + SNAPSHOT_HEADER_SIZE,
+	set64(all.buf + 40, hash_bytes(all.buf + SNAPSHOT_HEADER_SIZE,
 					  all.len - SNAPSHOT_HEADER_SIZE));
-	set64(all.buf + 72, snapshot_hash(all.buf, 72));
+	set64(all.buf + 72, hash_bytes(all.buf, 72));
 	*len = all.len;
 	*out = strbuf_detach(&all);
 	strbuf_release(&body);
@@ -484,7 +450,7 @@ int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *ex
 			     SNAPSHOT_VERSION);
 	if (len < SNAPSHOT_HEADER_SIZE)
 		return error(EX_DATAERR, "snapshot truncated");
-	if (get32(b + 12) != SNAPSHOT_HEADER_SIZE || get64(b + 72) != snapshot_hash(b, 72))
+	if (get32(b + 12) != SNAPSHOT_HEADER_SIZE || get64(b + 72) != hash_bytes(b, 72))
 		return error(EX_DATAERR, "snapshot checksum mismatch");
 	memcpy(version, b + 16, VERSION_FIELD);
 	version[VERSION_FIELD] = '\0';
@@ -497,7 +463,7 @@ int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *ex
 	if (plen != len - SNAPSHOT_HEADER_SIZE)
 		return error(EX_DATAERR, plen > len - SNAPSHOT_HEADER_SIZE ? "snapshot truncated"
 			     : "snapshot damaged: bytes after the end");
-	if (get64(b + 40) != snapshot_hash(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
+	if (get64(b + 40) != hash_bytes(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
 		return error(EX_DATAERR, "snapshot checksum mismatch");
 
 	memset(&r, 0, sizeof(r));

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hash.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
@@ -16,13 +17,7 @@
 
 static uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	return hash_bytes(s, strlen(s));
 }
 
 void name_index_init(struct name_index *x)

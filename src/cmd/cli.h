@@ -29,6 +29,31 @@ struct command {
 	const struct option *options;
 };
 
+/* The commands (cmd_*.c and main.c). */
+int cmd_list(int argc, char **argv);
+int cmd_tracks(int argc, char **argv);
+int cmd_rooms(int argc, char **argv);
+int cmd_days(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
+int cmd_sources(int argc, char **argv);
+int cmd_changes(int argc, char **argv);
+extern const struct option fetch_options[], sources_options[], changes_options[];
+int cmd_pick(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_drop(int argc, char **argv);
+int cmd_pin(int argc, char **argv);
+int cmd_conflicts(int argc, char **argv);
+int cmd_now(int argc, char **argv);
+int cmd_next(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+extern const struct option export_options[];
+int cmd_print(int argc, char **argv);
+extern const struct option print_options[];
+int cmd_help(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
+
 /* The command table (main.c). */
 extern const struct command commands[];
 const struct command *find_command(const char *name);

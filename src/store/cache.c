@@ -15,6 +15,7 @@
 
 #include <jansson.h>
 
+#include "hash.h"
 #include "cache.h"
 #include "changes.h"
 #include "fsutil.h"
@@ -124,7 +125,7 @@ bool cache_feed_intact(const struct cache_meta *m)
 		error_clear();
 		return false;
 	}
-	ok = len == m->feed_size && snapshot_hash(buf, len) == m->feed_hash;
+	ok = len == m->feed_size && hash_bytes(buf, len) == m->feed_hash;
 	free(buf);
 	free(path);
 	return ok;

@@ -1,0 +1,19 @@
+/* hash.h: the project's hash functions, in one place.  Neither is cryptographic: they tell
+ * apart, they do not defend against forgery. */
+#ifndef PLANNER_HASH_H
+#define PLANNER_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A fast 64-bit checksum of data[0..len) (about 8 bytes a cycle): any change of one aligned
+ * 8-byte word, and so any single flipped byte, changes it.  Snapshots, cache stamps, hash
+ * tables and file names use it; its values are stored, so it never changes. */
+uint64_t hash_bytes(const void *data, size_t len);
+
+/* FNV-1a, 64 bits, fed piece by piece: h = hash_fnv1a(HASH_FNV1A_INIT, a, alen), then
+ * h = hash_fnv1a(h, b, blen), ...  The plan's timetable fingerprint is stored with it. */
+#define HASH_FNV1A_INIT 14695981039346656037ull
+uint64_t hash_fnv1a(uint64_t h, const void *data, size_t len);
+
+#endif

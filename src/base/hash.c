@@ -1,0 +1,61 @@
+/* hash.c: the project's two hash functions (hash.h). */
+#include <string.h>
+
+#include "hash.h"
+
+static uint64_t get64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+#define MIX(h, w) ((h) = ((h) ^ (w)) * 0xff51afd7ed558ccdu, (h) ^= (h) >> 32)
+
+uint64_t hash_bytes(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)len;
+	uint64_t l0 = 1, l1 = 2, l2 = 3, l3 = 4;
+
+	/* Four lanes of 8-byte words, then the lanes, then the tail, all absorbed with the same
+	 * step h = mix(h ^ word), which is a bijection of h for a given word and of the word for a
+	 * given h: two inputs that differ in one word always give different results. */
+	for (; len >= 32; p += 32, len -= 32) {
+		MIX(l0, get64(p));
+		MIX(l1, get64(p + 8));
+		MIX(l2, get64(p + 16));
+		MIX(l3, get64(p + 24));
+	}
+	MIX(h, l0);
+	MIX(h, l1);
+	MIX(h, l2);
+	MIX(h, l3);
+	for (; len >= 8; p += 8, len -= 8)
+		MIX(h, get64(p));
+	if (len) {
+		uint64_t w = 0;
+		for (size_t i = 0; i < len; i++)
+			w |= (uint64_t)p[i] << (8 * i);
+		MIX(h, w);
+	}
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return h;
+}
+
+uint64_t hash_fnv1a(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
