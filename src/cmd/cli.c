@@ -11,10 +11,10 @@
 #include "changes.h"
 #include "cli.h"
 #include "config.h"
+#include "conflicts.h"
 #include "filter.h"
 #include "fsutil.h"
 #include "load.h"
-#include "pick.h"
 #include "plan.h"
 #include "render.h"
 #include "source.h"
@@ -414,64 +414,32 @@ static char *describe_session(const struct schedule *s, const struct session *se
 
 #define CONFLICTS_SHOWN 1000
 
-static int by_start(const void *pa, const void *pb)
-{
-	const struct session *a = *(const struct session *const *)pa;
-	const struct session *b = *(const struct session *const *)pb;
-
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f)
 {
-	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
-	struct pick_request rq;
-	size_t n = 0, found = 0;
+	struct conflicts c;
+	size_t found;
 
-	pick_request_init(&rq, s, NULL);
-	if (p->travel_minutes >= 0)
-		rq.travel_minutes = p->travel_minutes;
-	for (size_t i = 0; i < p->nentries; i++) {
-		long k;
-		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
-			v[n++] = &s->sessions[k];
+	conflicts_init(&c);
+	/* a plan of thousands of sessions at once has millions of pairs: they are counted, and the
+	 * first CONFLICTS_SHOWN shown */
+	plan_conflicts(s, p, f ? CONFLICTS_SHOWN : 0, &c);
+	for (size_t i = 0; i < c.n; i++) {
+		const struct conflict *x = &c.v[i];
+		char *da = describe_session(s, &s->sessions[x->a]);
+		char *db = describe_session(s, &s->sessions[x->b]);
+
+		if (x->overlap)
+			fprintf(f, "%s\n  overlaps %s by %lld min\n", da, db, (long long)x->overlap_min);
+		else
+			fprintf(f, "%s\n  leaves %lld of the %lld min needed to walk to %s\n", da,
+				(long long)x->gap_min, (long long)x->need_min, db);
+		free(da);
+		free(db);
 	}
-	/* entries are kept in their planned order; the timetable may have moved them since */
-	qsort(v, n, sizeof(*v), by_start);
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n; j++) {
-			const struct session *a = v[i], *b = v[j];
-			int64_t need;
-			char *da, *db;
-
-			/* b and every later one start after a ends plus the longest walk (three
-			 * times the travel time, between buildings): no more conflicts for a */
-			if (b->start >= a->end + (int64_t)rq.travel_minutes * 60 * 3)
-				break;
-			need = pick_travel(&rq, a, b);
-			if (a->end + need <= b->start)
-				continue;
-			/* a plan of thousands of sessions at once has millions of pairs: they are
-			 * counted, and the first CONFLICTS_SHOWN shown */
-			if (++found > CONFLICTS_SHOWN || !f)
-				continue;
-			da = describe_session(s, a);
-			db = describe_session(s, b);
-			if (a->end > b->start)
-				fprintf(f, "%s\n  overlaps %s by %lld min\n", da, db,
-					(long long)(((a->end < b->end ? a->end : b->end) - b->start + 59) / 60));
-			else
-				fprintf(f, "%s\n  leaves %lld of the %lld min needed to walk to %s\n", da,
-					(long long)((b->start - a->end) / 60), (long long)(need / 60), db);
-			free(da);
-			free(db);
-		}
-	if (f && found > CONFLICTS_SHOWN)
-		fprintf(f, "... and %zu more conflicts\n", found - CONFLICTS_SHOWN);
-	pick_request_release(&rq);
-	free(v);
+	if (f && c.count > CONFLICTS_SHOWN)
+		fprintf(f, "... and %zu more conflicts\n", c.count - CONFLICTS_SHOWN);
+	found = c.count;
+	conflicts_release(&c);
 	return found;
 }
 
