@@ -16,6 +16,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "plan.h"
+#include "plan_edit.h"
 #include "render.h"
 #include "source.h"
 #include "text.h"
@@ -453,7 +454,7 @@ int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
 	const struct option *opts = cli_edit_options;
 	struct schedule s;
 	struct plan p;
-	char *path = NULL, fp[17];
+	char *path = NULL;
 	int c, ret = 0;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -468,49 +469,23 @@ int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
 	if (cli_load_plan(&s, &p, &path) < 0)
 		goto fail;
 	for (int i = optind; i < argc; i++) {
-		const char *id = argv[i];
-		long k = schedule_match_session(&s, id);
-		const struct session *se = k >= 0 ? &s.sessions[k] : NULL;
+		const struct session *se;
+		const char *id;
 		char *d;
 
-		if (k == -2) {
-			error(EX_DATAERR, "'%s' is the start of several session ids; give more of it", id);
-			goto fail;
-		}
-		if (se)
-			id = se->id;
-
 		if (op == EDIT_DROP) {
-			if (!plan_drop(&p, id)) {
-				error(EX_DATAERR, "'%s' is not in your plan (see 'planner plan')", id);
+			if (plan_edit_drop(&p, &s, argv[i], &id) < 0)
 				goto fail;
-			}
 			printf("dropped %s\n", id);
 			continue;
 		}
-		if (!se) {
-			const char *near = schedule_nearest_session(&s, id);
-			if (near)
-				error(EX_DATAERR, "no session '%s' in %s (did you mean '%s'?)", id, s.conf.name, near);
-			else
-				error(EX_DATAERR, "no session '%s' in %s (see 'planner list')", id, s.conf.name);
+		if (plan_edit_add(&p, &s, argv[i], op == EDIT_PIN, &se) < 0)
 			goto fail;
-		}
-		if (!se->has_time) {
-			error(EX_DATAERR, "session '%s' is not scheduled: it has no time", id);
-			goto fail;
-		}
-		plan_add(&p, &s, se);
-		if (op == EDIT_PIN && strlist_find(&p.pinned, id) < 0)
-			strlist_push(&p.pinned, id);
 		d = describe_session(&s, se);
 		printf("%s %s\n", op == EDIT_PIN ? "pinned" : "added", d);
 		free(d);
 	}
-	schedule_fingerprint(&s, fp);
-	free(p.fingerprint);
-	p.fingerprint = xstrdup(fp);
-	p.made_at = (int64_t)time(NULL);
+	plan_edit_stamp(&p, &s, (int64_t)time(NULL));
 	if (plan_save(&p, path) < 0)
 		goto fail;
 	if (op != EDIT_DROP) {

@@ -1,0 +1,35 @@
+/* plan_edit.h: editing the saved plan by hand, as `planner add`, `drop` and `pin` do — the
+ * session a user typed, resolved against the timetable, then added, pinned or dropped. */
+#ifndef PLANNER_PLAN_EDIT_H
+#define PLANNER_PLAN_EDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "schedule.h"
+
+struct plan;
+
+/* The session of s a user typed: its exact id, the same id in NFC, else the only id that starts
+ * with it (at least 4 characters; schedule_match_session).  0 with *index its index, or -1 when
+ * nothing matches; -1 with error() set (EX_DATAERR) when the prefix fits several ids. */
+int plan_edit_resolve(const struct schedule *s, const char *typed, long *index);
+
+/* `planner add` (pin false) and `planner pin` (pin true): adds the session typed to p (kept in
+ * time order; one already planned stays once) and, with pin, pins it.  *added gets the session
+ * (borrowed from s).  0, or -1 with error() set (EX_DATAERR): an ambiguous prefix, no such
+ * session (with a "did you mean" when one id is close), or a session without a time. */
+int plan_edit_add(struct plan *p, const struct schedule *s, const char *typed, bool pin,
+		  const struct session **added);
+
+/* `planner drop`: removes the session typed from p's entries and pins — the timetable's id when
+ * it resolves, else the id as typed (a session the timetable no longer has).  *dropped gets the id
+ * removed (borrowed: from s, or typed itself).  0, or -1 with error() set (EX_DATAERR): an
+ * ambiguous prefix, or an id that is not planned. */
+int plan_edit_drop(struct plan *p, const struct schedule *s, const char *typed, const char **dropped);
+
+/* After edits: records that p now goes with timetable s (its fingerprint) as of `now` (seconds
+ * since the epoch, made_at). */
+void plan_edit_stamp(struct plan *p, const struct schedule *s, int64_t now);
+
+#endif
