@@ -1,11 +1,12 @@
 /* print.h: a printable day plan — the days of a timetable with the user's plan in it, as
  * terminal text, Markdown, HTML or SVG.
  *
- * The cli fills a print_doc (which days, which sessions are planned, pinned or the alternative
- * of a planned one, the times the plan keeps free) and hands it to print_render() with a FILE*;
- * the renderers write only there, never print on their own and never fail on their own (a write
- * error shows in ferror() of the FILE*).  Text from the timetable is made inert for each format:
- * control and BiDi characters removed (text_sanitize), then HTML/XML-escaped or Markdown-escaped.
+ * print_doc_build() fills a print_doc (which days, which sessions are planned, pinned or the
+ * alternative of a planned one, the times the plan keeps free); the cli hands it to
+ * print_render() with a FILE*; the renderers write only there, never print on their own and
+ * never fail on their own (a write error shows in ferror() of the FILE*).  Text from the
+ * timetable is made inert for each format: control and BiDi characters removed (text_sanitize),
+ * then HTML/XML-escaped or Markdown-escaped.
  */
 #ifndef PLANNER_PRINT_H
 #define PLANNER_PRINT_H
@@ -69,6 +70,19 @@ void print_doc_add_busy(struct print_doc *d, int64_t start, int64_t end, const c
  * more preference points (rq->prefs, when set), then fewer room changes, then the earlier end,
  * then the timetable order.  Marks those sessions PRINT_ALTERNATIVE. */
 void print_find_alternatives(struct print_doc *d, const struct pick_request *rq);
+
+struct plan;
+/* Fills d (print_doc_init()ed for the timetable) with what `planner print` prints of the saved
+ * plan p: its planned and pinned sessions the timetable still has, their "room full?"
+ * alternatives and the times the plan keeps free (under the preferences it was made with), and
+ * the days — `day` as --day takes it (a day number or a date, filter_add_day), else every day
+ * of the timetable with `all`, else the days of the planned sessions.  With all, the headings say
+ * so and every session of those days is printed.  *changed gets the number of planned sessions
+ * the timetable changed or cancelled since the plan was made (0 until the plan has been read).
+ * 0, or -1 with error() set: no plan (and not all), EX_NOINPUT; a bad day, EX_USAGE; no day to
+ * print, EX_NOINPUT. */
+int print_doc_build(struct print_doc *d, const struct plan *p, const char *day, bool all,
+		    size_t *changed);
 
 /* Writes the document in format fmt to f.  0, or -1 with error() set (EX_IOERR) when writing
  * to f failed. */

@@ -8,11 +8,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "filter.h"
 #include "fsutil.h"
-#include "pick.h"
 #include "plan.h"
-#include "prefs.h"
 #include "print.h"
 #include "schedule.h"
 #include "text.h"
@@ -20,28 +17,6 @@
 
 /* Lines of a printed A4 page of text (CUPS prints about 64 at 6 lines per inch). */
 #define PAGE_LINES 60
-
-/* "break (kept free)" for a --break; the text of a --block ("block DATE HH:MM-HH:MM TEXT"). */
-static char *busy_label(const char *label)
-{
-	const char *t;
-
-	if (!strncmp(label, "block ", 6)) {
-		t = label + 6;
-		for (int k = 0; k < 2 && t; k++) {
-			t = strchr(t, ' ');
-			if (t)
-				t++;
-		}
-		return xasprintf("%s (busy)", t && *t ? t : "block");
-	}
-	return xstrdup("break (kept free)");
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
 
 const struct option print_options[] = {
 	{ "day", required_argument, NULL, 'd' },
@@ -59,13 +34,10 @@ int cmd_print(int argc, char **argv)
 	struct schedule s;
 	struct plan p;
 	struct print_doc doc;
-	struct pick_request rq;
-	struct prefs prefs;
-	struct filter f;
 	char *path = NULL, *buf = NULL;
 	size_t len = 0, changed = 0;
 	FILE *mem = NULL;
-	bool all = false, have_plan, doc_ready = false;
+	bool all = false, doc_ready = false;
 	int c, fmt = PRINT_TEXT, ret = 0;
 
 	while ((c = getopt_long(argc, argv, "d:f:o:ah", opts, NULL)) != -1) {
@@ -92,69 +64,17 @@ int cmd_print(int argc, char **argv)
 		return usage_error("print", "-o needs a file name");
 
 	schedule_init(&s);
-	filter_init(&f);
-	prefs_init(&prefs);
 	if (cli_load_plan(&s, &p, &path) < 0)
 		goto fail;
-	pick_request_init(&rq, &s, &prefs);
 	print_doc_init(&doc, &s);
 	doc_ready = true;
-	have_plan = p.nentries || p.fingerprint;
-	if (!have_plan && !all) {
-		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick', or print the "
-			"whole timetable with --all\n", s.conf.name);
-		ret = EX_NOINPUT;
-		goto out;
-	}
-	if (day_arg && filter_add_day(&f, &s, day_arg) < 0)
-		goto fail;
-
-	for (size_t i = 0; i < p.nentries; i++) {
-		long k;
-		enum plan_change ch = plan_entry_change(&p.entries[i], &s, &k);
-
-		if (ch != PLAN_SAME)
-			changed++;
-		if (k < 0 || !s.sessions[k].has_time)
-			continue;
-		doc.flags[k] |= PRINT_PLANNED;
-		if (strlist_find(&p.pinned, p.entries[i].id) >= 0)
-			doc.flags[k] |= PRINT_PINNED;
-	}
+	ret = print_doc_build(&doc, &p, day_arg, all, &changed);
 	if (changed)
 		fprintf(stderr, "planner: warning: the timetable changed %zu planned session%s since the "
 			"plan was made; printing the timetable as it is now (see 'planner plan')\n",
 			changed, changed == 1 ? "" : "s");
-	pick_apply_saved(&rq, &prefs, &p);
-	print_find_alternatives(&doc, &rq);
-	for (size_t i = 0; i < rq.nbusy; i++) {
-		char *label = busy_label(rq.busy[i].label);
-		print_doc_add_busy(&doc, rq.busy[i].start, rq.busy[i].end, label);
-		free(label);
-	}
-
-	/* The days: --day; else every day with --all; else the days of the plan. */
-	if (day_arg) {
-		print_doc_add_day(&doc, f.day);
-	} else {
-		bool *want = xcalloc(s.ndays ? s.ndays : 1, sizeof(*want));
-		for (size_t i = 0; i < s.nsessions; i++)
-			if (s.sessions[i].day >= 0 && (all || (doc.flags[i] & PRINT_PLANNED)))
-				want[s.sessions[i].day] = true;
-		for (size_t d = 0; d < s.ndays; d++)
-			if (want[d])
-				print_doc_add_day(&doc, (int)d);
-		free(want);
-	}
-	qsort(doc.days, doc.ndays, sizeof(*doc.days), cmp_int);
-	if (!doc.ndays) {
-		fprintf(stderr, "planner: %s\n", all ? "the timetable has no scheduled sessions"
-			: "nothing in your plan is in the timetable now; see 'planner plan'");
-		ret = EX_NOINPUT;
-		goto out;
-	}
-	doc.all = all;
-	doc.what = have_plan ? (all ? "timetable and my plan" : "my plan") : "timetable";
+	if (ret < 0)
+		goto fail;
 	if (fmt == PRINT_TEXT) {
 		bool tty = !out_path && isatty(STDOUT_FILENO);
 		int w = tty ? cli_width() : 0;
@@ -190,12 +110,8 @@ out:
 	if (mem)
 		fclose(mem);
 	free(buf);
-	if (doc_ready) {
+	if (doc_ready)
 		print_doc_release(&doc);
-		pick_request_release(&rq);
-	}
-	prefs_release(&prefs);
-	filter_release(&f);
 	plan_release(&p);
 	free(path);
 	schedule_release(&s);

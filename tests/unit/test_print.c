@@ -1,6 +1,8 @@
 /* test_print.c: the print module's pieces — format names, wrapping by display width, HTML/XML
  * and Markdown escaping, the alternative of each planned session (points, room changes, travel,
- * breaks, avoided sessions), a day laid out (gaps, room changes, the grid's cut-short axis). */
+ * breaks, avoided sessions), a day laid out (gaps, room changes, the grid's cut-short axis), and
+ * the document `planner print` builds from a saved plan (days, --day, --all, marks, changes,
+ * alternatives, kept-free times, and when there is nothing to print). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 #include "../../src/output/print_int.h"
 #include "load.h"
 #include "pick.h"
+#include "plan.h"
 #include "prefs.h"
 #include "print.h"
 #include "schedule.h"
@@ -216,6 +219,162 @@ static void test_day(const struct schedule *s)
 	print_doc_release(&d);
 }
 
+/* Two days; d1 and d2 overlap (d2 is the alternative of d1 unless avoided), u has no time. */
+static const char two_days[] =
+	"{ \"planner_format\": 1,\n"
+	"  \"conference\": { \"id\": \"t2\", \"name\": \"Two\", \"timezone\": \"Asia/Seoul\" },\n"
+	"  \"rooms\": [ { \"id\": \"a\", \"name\": \"A\" }, { \"id\": \"b\", \"name\": \"B\" } ],\n"
+	"  \"sessions\": [\n"
+	"    { \"id\": \"d1\", \"title\": \"one\", \"room\": \"a\",\n"
+	"      \"start\": \"2025-08-16T10:00\", \"end\": \"2025-08-16T10:30\" },\n"
+	"    { \"id\": \"d2\", \"title\": \"two\", \"room\": \"b\",\n"
+	"      \"start\": \"2025-08-16T10:00\", \"end\": \"2025-08-16T10:30\" },\n"
+	"    { \"id\": \"e1\", \"title\": \"three\", \"room\": \"a\",\n"
+	"      \"start\": \"2025-08-17T10:00\", \"end\": \"2025-08-17T10:30\" },\n"
+	"    { \"id\": \"e2\", \"title\": \"four\", \"room\": \"b\",\n"
+	"      \"start\": \"2025-08-17T11:00\", \"end\": \"2025-08-17T11:30\" },\n"
+	"    { \"id\": \"u\", \"title\": \"untimed\" }\n"
+	"  ] }\n";
+
+static const char untimed[] =
+	"{\"planner_format\": 1, \"conference\": {\"id\": \"n\", \"name\": \"N\", \"timezone\": "
+	"\"UTC\"}, \"rooms\": [], \"sessions\": [{\"id\": \"x\", \"title\": \"x\"}]}";
+
+static const char *days_of(const struct print_doc *d)
+{
+	static char buf[64];
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < d->ndays; i++)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%d", i ? " " : "", d->days[i]);
+	return buf;
+}
+
+/* print_doc_build on a fresh document; its result, *changed in *ch. */
+static int build(struct print_doc *d, const struct schedule *s, const struct plan *p,
+		 const char *day, bool all, size_t *ch)
+{
+	print_doc_release(d);
+	print_doc_init(d, s);
+	*ch = 99;
+	error_clear();
+	return print_doc_build(d, p, day, all, ch);
+}
+
+static void test_build(void)
+{
+	struct schedule s, none;
+	struct plan p;
+	struct print_doc d;
+	struct session gone = { 0 };
+	size_t ch;
+	long e1, d1;
+
+	schedule_init(&s);
+	schedule_init(&none);
+	if (schedule_load_buffer(&s, two_days, sizeof(two_days) - 1, "two", NULL) < 0) {
+		ok(0, "the two-day timetable loads: %s", error_message());
+		return;
+	}
+	e1 = idx(&s, "e1");
+	d1 = idx(&s, "d1");
+	plan_init(&p);
+	print_doc_init(&d, &s);
+
+	/* no plan at all */
+	ok(build(&d, &s, &p, NULL, false, &ch) < 0 && ch == 0, "no plan: nothing to print");
+	is_str(error_message(), "no plan for Two yet; make one with 'planner pick', or print the "
+	       "whole timetable with --all", "saying how to make one");
+	is_int(error_status(), EX_NOINPUT, "no input");
+	ok(build(&d, &s, &p, "nine", false, &ch) < 0 && error_status() == EX_NOINPUT,
+	   "no plan is told before a bad --day");
+	ok(build(&d, &s, &p, NULL, true, &ch) == 0 && ch == 0, "no plan, --all: the timetable");
+	is_str(days_of(&d), "0 1", "every day");
+	ok(d.all && !strcmp(d.what, "timetable"), "every session, headed 'timetable'");
+	ok(!d.flags[d1] && !d.flags[e1] && d.alternative[d1] == -1, "nothing marked");
+	ok(build(&d, &s, &p, "3", true, &ch) < 0 && error_status() == EX_USAGE, "--day 3 of 2 days");
+	ok(!strncmp(error_message(), "--day '3': Two has 2 days", 25), "saying how many there are: %s",
+	   error_message());
+	ok(build(&d, &s, &p, "2025-08-17", true, &ch) == 0, "--day by date");
+	is_str(days_of(&d), "1", "that day only");
+
+	/* a plan: e1 (pinned) and d1, one session the timetable dropped, one it moved */
+	plan_add(&p, &s, &s.sessions[e1]);
+	plan_add(&p, &s, &s.sessions[d1]);
+	p.entries[plan_find(&p, "d1")].start -= 600;
+	gone.id = (char *)"gone";
+	gone.title = (char *)"gone";
+	gone.has_time = true;
+	gone.start = s.sessions[d1].start;
+	gone.end = gone.start + 600;
+	plan_add(&p, &s, &gone);
+	strlist_push(&p.pinned, "e1");
+	p.fingerprint = xstrdup("0123456789abcdef");
+	p.travel_minutes = 0;
+	ok(build(&d, &s, &p, NULL, false, &ch) == 0, "a plan prints");
+	is_int(ch, 2, "two planned sessions changed since: one moved, one dropped");
+	is_str(days_of(&d), "0 1", "the days of the plan, in order");
+	ok(!d.all && !strcmp(d.what, "my plan"), "the plan alone, headed 'my plan'");
+	ok(d.flags[e1] == (PRINT_PLANNED | PRINT_PINNED), "e1 planned and pinned");
+	ok((d.flags[d1] & PRINT_PLANNED) && !(d.flags[d1] & PRINT_PINNED), "d1 planned");
+	ok(d.alternative[d1] == idx(&s, "d2") && (d.flags[idx(&s, "d2")] & PRINT_ALTERNATIVE),
+	   "d2, at the same time, is d1's alternative");
+	ok(!(d.flags[idx(&s, "e2")] & PRINT_PLANNED), "e2 is not planned");
+	is_int(d.nbusy, 0, "no time kept free");
+	ok(build(&d, &s, &p, NULL, true, &ch) == 0 && ch == 2 && d.all &&
+	   !strcmp(d.what, "timetable and my plan") && !strcmp(days_of(&d), "0 1"),
+	   "--all with a plan: both, every day");
+	ok(build(&d, &s, &p, "1", false, &ch) == 0 && !strcmp(days_of(&d), "0") &&
+	   d.flags[e1] == (PRINT_PLANNED | PRINT_PINNED), "--day 1: that day, the plan still marked");
+
+	/* the preferences it was made with: breaks, blocks, avoided sessions */
+	strlist_push(&p.args, "--break");
+	strlist_push(&p.args, "12:00-13:00");
+	strlist_push(&p.args, "--block");
+	strlist_push(&p.args, "2025-08-17 15:00-16:00 dentist");
+	strlist_push(&p.args, "--block");
+	strlist_push(&p.args, "2025-08-16 15:00-16:00");
+	strlist_push(&p.avoided, "d2");
+	ok(build(&d, &s, &p, NULL, false, &ch) == 0, "a plan with breaks and blocks");
+	is_int(d.nbusy, 4, "a break on each day and two blocks");
+	ok(d.nbusy == 4 && !strcmp(d.busy[0].label, "break (kept free)") &&
+	   !strcmp(d.busy[1].label, "break (kept free)"), "a break is kept free");
+	ok(d.nbusy == 4 && !strcmp(d.busy[2].label, "dentist (busy)"), "a block is busy with its text");
+	ok(d.nbusy == 4 && !strcmp(d.busy[3].label, "block (busy)"), "a block without text: 'block'");
+	is_int(d.alternative[d1], -1, "an avoided session is no alternative");
+
+	/* nothing of the plan left in the timetable */
+	plan_release(&p);
+	plan_init(&p);
+	plan_add(&p, &s, &gone);
+	ok(build(&d, &s, &p, NULL, false, &ch) < 0 && ch == 1, "only a dropped session: nothing to print");
+	is_str(error_message(), "nothing in your plan is in the timetable now; see 'planner plan'",
+	       "saying so");
+	is_int(error_status(), EX_NOINPUT, "no input");
+	plan_drop(&p, "gone");
+	p.fingerprint = xstrdup("0123456789abcdef");
+	ok(build(&d, &s, &p, NULL, false, &ch) < 0 && error_status() == EX_NOINPUT && ch == 0,
+	   "an empty plan that was made: nothing to print either");
+	ok(build(&d, &s, &p, NULL, true, &ch) == 0 && !strcmp(d.what, "timetable and my plan"),
+	   "but --all prints the timetable");
+
+	/* a timetable without a timed session */
+	if (schedule_load_buffer(&none, untimed, sizeof(untimed) - 1, "none", NULL) < 0) {
+		ok(0, "the untimed timetable loads: %s", error_message());
+	} else {
+		print_doc_release(&d);
+		print_doc_init(&d, &none);
+		plan_release(&p);
+		plan_init(&p);
+		ok(print_doc_build(&d, &p, NULL, true, &ch) < 0, "--all of a timetable without times");
+		is_str(error_message(), "the timetable has no scheduled sessions", "saying so");
+	}
+	print_doc_release(&d);
+	plan_release(&p);
+	schedule_release(&none);
+	schedule_release(&s);
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -231,5 +390,6 @@ int main(void)
 	test_alternatives(&s);
 	test_day(&s);
 	schedule_release(&s);
+	test_build();
 	return done_testing();
 }
