@@ -12,12 +12,11 @@
 
 #include "cli.h"
 #include "config.h"
+#include "export.h"
 #include "filter.h"
 #include "fsutil.h"
 #include "ics.h"
-#include "pick.h"
 #include "plan.h"
-#include "prefs.h"
 #include "schedule.h"
 #include "util.h"
 
@@ -39,52 +38,7 @@ const struct option export_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* ---- the plan's alternatives ---- */
-
-/* The "room full?" alternative of each planned session the timetable still has — the one pick
- * and print show too (pick_alternatives, with the plan's saved preferences). */
-static void find_alternatives(const struct schedule *s, const struct plan *p, struct ics_event *ev,
-			      size_t n)
-{
-	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
-	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
-	struct pick_request rq;
-	struct prefs pr;
-
-	prefs_init(&pr);
-	pick_request_init(&rq, s, &pr);
-	for (size_t i = 0; i < n; i++)
-		if (ev[i].se && !ev[i].cancelled)
-			planned[ev[i].se - s->sessions] = true;
-	pick_apply_saved(&rq, &pr, p);
-	pick_alternatives(&rq, planned, alt);
-	for (size_t i = 0; i < n; i++) {
-		long a = ev[i].se && !ev[i].cancelled ? alt[ev[i].se - s->sessions] : -1;
-		if (a >= 0)
-			ev[i].alternative = &s->sessions[a];
-	}
-	free(planned);
-	free(alt);
-	pick_request_release(&rq);
-	prefs_release(&pr);
-}
-
 /* ---- writing ---- */
-
-static int64_t event_start(const struct ics_event *e)
-{
-	return e->se && !e->cancelled ? e->se->start : e->planned->start;
-}
-
-static int cmp_events(const void *a, const void *b)
-{
-	const struct ics_event *x = a, *y = b;
-	int64_t sx = event_start(x), sy = event_start(y);
-
-	if (sx != sy)
-		return sx < sy ? -1 : 1;
-	return strcmp(x->planned ? x->planned->id : x->se->id, y->planned ? y->planned->id : y->se->id);
-}
 
 /* Creates the directory `path` is in.  -1 with error() set. */
 static int make_parent(const char *path)
@@ -229,47 +183,13 @@ int cmd_export(int argc, char **argv)
 	if (all || filtered) {
 		if (cli_load_schedule(&s) < 0 || cli_filter_finish(&f, &s, day_arg) < 0)
 			goto fail;
-		ev = xcalloc(s.nsessions ? s.nsessions : 1, sizeof(*ev));
-		for (size_t i = 0; i < s.nsessions; i++) {
-			if (!filter_match(&f, &s, &s.sessions[i]))
-				continue;
-			if (!s.sessions[i].has_time) {
-				untimed++;
-				continue;
-			}
-			ev[n++].se = &s.sessions[i];
-		}
-		if (!n) {
-			error(EX_NOINPUT, "nothing to export: %s", filtered ? "no sessions match"
-			      : "the timetable has no session with a time");
+		if (export_select_sessions(&s, filtered ? &f : NULL, &ev, &n, &untimed) < 0)
 			goto fail;
-		}
 	} else {
 		if (cli_load_plan(&s, &p, &plan_file) < 0)
 			goto fail;
-		if (!p.nentries && !p.fingerprint) {
-			error(EX_NOINPUT, "no plan for %s yet; make one with 'planner pick', or export "
-			      "the whole timetable with --all", s.conf.name);
+		if (export_select_plan(&s, &p, &ev, &n, &cancelled) < 0)
 			goto fail;
-		}
-		if (!p.nentries) {
-			error(EX_NOINPUT, "your plan for %s is empty; add sessions with 'planner add' or "
-			      "'planner pick', or export the whole timetable with --all", s.conf.name);
-			goto fail;
-		}
-		ev = xcalloc(p.nentries, sizeof(*ev));
-		for (size_t i = 0; i < p.nentries; i++) {
-			long k;
-			enum plan_change ch = plan_entry_change(&p.entries[i], &s, &k);
-
-			ev[n].se = k >= 0 ? &s.sessions[k] : NULL;
-			ev[n].planned = &p.entries[i];
-			ev[n].cancelled = ch == PLAN_CANCELLED;
-			cancelled += ev[n].cancelled;
-			n++;
-		}
-		qsort(ev, n, sizeof(*ev), cmp_events);
-		find_alternatives(&s, &p, ev, n);
 		calname = xasprintf("%s (my plan)", s.conf.name);
 		o.calname = calname;
 	}

@@ -4,7 +4,8 @@
  * local-mean-time offsets with seconds), read back to the right instants; escaping of commas,
  * semicolons, backslashes and newlines; 75-octet folding that keeps Korean characters whole;
  * SEQUENCE growth and its state file; CANCELLED; the alarm; --utc; URLs and control characters
- * that could break the file. */
+ * that could break the file; and which events an export writes (a plan's, with the cancelled
+ * ones and alternatives, or the sessions a filter or --all selects). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 
 #include <libical/ical.h>
 
+#include "export.h"
+#include "filter.h"
 #include "ics.h"
 #include "load.h"
 #include "plan.h"
@@ -741,6 +744,135 @@ static void test_far_dates(void)
 	schedule_release(&s);
 }
 
+/* The ids of events ev[0..n), "!" before a cancelled one, "->ALT" after one with an alternative. */
+static char *event_ids(const struct ics_event *ev, size_t n)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_addf(&sb, "%s%s%s", i ? " " : "", ev[i].cancelled ? "!" : "",
+			    ev[i].planned ? ev[i].planned->id : ev[i].se->id);
+		if (ev[i].alternative)
+			strbuf_addf(&sb, "->%s", ev[i].alternative->id);
+	}
+	return strbuf_detach(&sb);
+}
+
+static void test_select_plan(const struct schedule *s)
+{
+	struct plan p;
+	struct ics_event *ev = (struct ics_event *)s;
+	struct session fake = { 0 };
+	size_t n = 9, cancelled = 9;
+	char *ids;
+	bool linked = true;
+
+	plan_init(&p);
+	ok(export_select_plan(s, &p, &ev, &n, &cancelled) < 0 && !ev && !n, "no plan: no events");
+	is_str(error_message(), "no plan for ExportCon 2025 yet; make one with 'planner pick', or "
+	       "export the whole timetable with --all", "saying how to make one");
+	is_int(error_status(), EX_NOINPUT, "no input");
+	p.fingerprint = xstrdup("0123456789abcdef");
+	ok(export_select_plan(s, &p, &ev, &n, &cancelled) < 0 && !ev, "an empty plan: no events");
+	is_str(error_message(), "your plan for ExportCon 2025 is empty; add sessions with 'planner add' "
+	       "or 'planner pick', or export the whole timetable with --all", "saying how to fill it");
+
+	/* t2 and t1 as planned; t5 planned at another time (the timetable moved it); "gone", which
+	 * the timetable dropped, planned at t1's time; u1 planned when it had a time */
+	plan_add(&p, s, find(s, "t2"));
+	plan_add(&p, s, find(s, "t1"));
+	plan_add(&p, s, find(s, "t5"));
+	p.entries[plan_find(&p, "t5")].start = find(s, "k1")->start - 3600;
+	fake.title = (char *)"planned";
+	fake.has_time = true;
+	fake.id = (char *)"gone";
+	fake.start = find(s, "t1")->start;
+	fake.end = fake.start + 1800;
+	plan_add(&p, s, &fake);
+	fake.id = (char *)"u1";
+	fake.start = find(s, "t2")->start + 7200;
+	fake.end = fake.start + 1800;
+	plan_add(&p, s, &fake);
+	p.travel_minutes = 0;
+	ok(export_select_plan(s, &p, &ev, &n, &cancelled) == 0 && n == 5, "five planned, five events");
+	is_int(cancelled, 2, "two of them cancelled: dropped, and no longer timed");
+	ids = event_ids(ev, n);
+	is_str(ids, "!gone t1->t3 t2 !u1 t5",
+	       "in time order (the cancelled at their planned time, the moved at their new one; ties "
+	       "by id); t3 is t1's alternative");
+	free(ids);
+	for (size_t i = 0; i < n; i++) {
+		const struct session *now = find(s, ev[i].planned->id);
+		linked = linked && ev[i].se == now && plan_find(&p, ev[i].planned->id) >= 0 &&
+			 ev[i].planned == &p.entries[plan_find(&p, ev[i].planned->id)];
+	}
+	ok(linked, "each event has the session as it is now (NULL when gone) and its plan entry");
+	free(ev);
+
+	strlist_push(&p.avoided, "t3");
+	ok(export_select_plan(s, &p, &ev, &n, &cancelled) == 0, "again, with t3 avoided");
+	ids = event_ids(ev, n);
+	is_str(ids, "!gone t1 t2 !u1 t5", "an avoided session is no alternative");
+	free(ids);
+	free(ev);
+	plan_release(&p);
+}
+
+static void test_select_sessions(const struct schedule *s)
+{
+	static const char untimed[] =
+		"{\"planner_format\": 1, \"conference\": {\"id\": \"n\", \"name\": \"N\", \"timezone\": "
+		"\"UTC\"}, \"rooms\": [], \"sessions\": [{\"id\": \"x\", \"title\": \"x\"}]}";
+	struct schedule none;
+	struct filter f;
+	struct ics_event *ev = NULL;
+	size_t n = 0, left = 0;
+	char *ids;
+
+	ok(export_select_sessions(s, NULL, &ev, &n, &left) == 0, "--all");
+	ids = event_ids(ev, n);
+	is_str(ids, "k1 t1 t3 t2 t5 t4", "every timed session, in timetable order");
+	free(ids);
+	is_int(left, 1, "the untimed one left out and counted");
+	ok(n && !ev[0].planned && !ev[0].cancelled && !ev[0].alternative && ev[0].se == find(s, "k1"),
+	   "events without plan entries or alternatives");
+	free(ev);
+
+	filter_init(&f);
+	filter_add(&f.tags, "asyncio");
+	ok(export_select_sessions(s, &f, &ev, &n, &left) == 0 && left == 0, "a filter");
+	ids = event_ids(ev, n);
+	is_str(ids, "t1 t3", "the sessions it matches");
+	free(ids);
+	free(ev);
+	filter_release(&f);
+	filter_init(&f);
+	ok(filter_add_day(&f, s, "2") == 0 && export_select_sessions(s, &f, &ev, &n, &left) == 0,
+	   "a day");
+	ids = event_ids(ev, n);
+	is_str(ids, "t5 t4", "that day's sessions");
+	free(ids);
+	free(ev);
+	filter_add(&f.tags, "asyncio");
+	ev = (struct ics_event *)s;
+	ok(export_select_sessions(s, &f, &ev, &n, &left) < 0 && !ev && !n, "a filter nothing passes");
+	is_str(error_message(), "nothing to export: no sessions match", "says so");
+	is_int(error_status(), EX_NOINPUT, "no input");
+	filter_release(&f);
+
+	schedule_init(&none);
+	if (schedule_load_buffer(&none, untimed, sizeof(untimed) - 1, "none", NULL) < 0) {
+		ok(0, "the untimed timetable loads: %s", error_message());
+	} else {
+		ok(export_select_sessions(&none, NULL, &ev, &n, &left) < 0 && left == 1,
+		   "--all of a timetable without times");
+		is_str(error_message(), "nothing to export: the timetable has no session with a time",
+		       "says so");
+	}
+	schedule_release(&none);
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -758,6 +890,8 @@ int main(void)
 	test_hostile();
 	test_dst();
 	test_far_dates();
+	test_select_plan(&s);
+	test_select_sessions(&s);
 	schedule_release(&s);
 	warnings_clear();
 	tz_cleanup();

@@ -1,0 +1,112 @@
+/* export.c: the events `planner export` writes — a saved plan's, or the timetable's that match
+ * the filters. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "filter.h"
+#include "pick.h"
+#include "plan.h"
+#include "prefs.h"
+#include "util.h"
+
+/* The "room full?" alternative of each planned session the timetable still has — the one pick
+ * and print show too (pick_alternatives, with the plan's saved preferences). */
+static void find_alternatives(const struct schedule *s, const struct plan *p, struct ics_event *ev,
+			      size_t n)
+{
+	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
+	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
+	struct pick_request rq;
+	struct prefs pr;
+
+	prefs_init(&pr);
+	pick_request_init(&rq, s, &pr);
+	for (size_t i = 0; i < n; i++)
+		if (ev[i].se && !ev[i].cancelled)
+			planned[ev[i].se - s->sessions] = true;
+	pick_apply_saved(&rq, &pr, p);
+	pick_alternatives(&rq, planned, alt);
+	for (size_t i = 0; i < n; i++) {
+		long a = ev[i].se && !ev[i].cancelled ? alt[ev[i].se - s->sessions] : -1;
+		if (a >= 0)
+			ev[i].alternative = &s->sessions[a];
+	}
+	free(planned);
+	free(alt);
+	pick_request_release(&rq);
+	prefs_release(&pr);
+}
+
+static int64_t event_start(const struct ics_event *e)
+{
+	return e->se && !e->cancelled ? e->se->start : e->planned->start;
+}
+
+static int cmp_events(const void *a, const void *b)
+{
+	const struct ics_event *x = a, *y = b;
+	int64_t sx = event_start(x), sy = event_start(y);
+
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	return strcmp(x->planned ? x->planned->id : x->se->id, y->planned ? y->planned->id : y->se->id);
+}
+
+int export_select_plan(const struct schedule *s, const struct plan *p, struct ics_event **ev,
+		       size_t *n, size_t *cancelled)
+{
+	struct ics_event *v;
+
+	*ev = NULL;
+	*n = *cancelled = 0;
+	if (!p->nentries && !p->fingerprint)
+		return error(EX_NOINPUT, "no plan for %s yet; make one with 'planner pick', or export "
+			     "the whole timetable with --all", s->conf.name);
+	if (!p->nentries)
+		return error(EX_NOINPUT, "your plan for %s is empty; add sessions with 'planner add' or "
+			     "'planner pick', or export the whole timetable with --all", s->conf.name);
+	v = xcalloc(p->nentries, sizeof(*v));
+	for (size_t i = 0; i < p->nentries; i++) {
+		long k;
+		enum plan_change ch = plan_entry_change(&p->entries[i], s, &k);
+
+		v[i].se = k >= 0 ? &s->sessions[k] : NULL;
+		v[i].planned = &p->entries[i];
+		v[i].cancelled = ch == PLAN_CANCELLED;
+		*cancelled += v[i].cancelled;
+	}
+	qsort(v, p->nentries, sizeof(*v), cmp_events);
+	find_alternatives(s, p, v, p->nentries);
+	*ev = v;
+	*n = p->nentries;
+	return 0;
+}
+
+int export_select_sessions(const struct schedule *s, const struct filter *f, struct ics_event **ev,
+			   size_t *n, size_t *untimed)
+{
+	struct ics_event *v = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*v));
+	size_t m = 0;
+
+	*ev = NULL;
+	*n = *untimed = 0;
+	for (size_t i = 0; i < s->nsessions; i++) {
+		if (f && !filter_match(f, s, &s->sessions[i]))
+			continue;
+		if (!s->sessions[i].has_time) {
+			(*untimed)++;
+			continue;
+		}
+		v[m++].se = &s->sessions[i];
+	}
+	if (!m) {
+		free(v);
+		return error(EX_NOINPUT, "nothing to export: %s", f ? "no sessions match"
+			     : "the timetable has no session with a time");
+	}
+	*ev = v;
+	*n = m;
+	return 0;
+}
