@@ -62,5 +62,9 @@ void schedule_fingerprint(const struct schedule *s, char *buf);
 enum plan_change { PLAN_SAME, PLAN_CANCELLED, PLAN_MOVED, PLAN_ROOM, PLAN_RETITLED };
 /* Compares entry e with the timetable; *now gets the session's index or -1 when it is gone. */
 enum plan_change plan_entry_change(const struct plan_entry *e, const struct schedule *s, long *now);
+/* The planned sessions the timetable still has with a time (those not PLAN_CANCELLED), in the
+ * plan's order: a new array of pointers into s->sessions (caller frees the array, never NULL)
+ * and their number in *n. */
+const struct session **plan_sessions(const struct plan *p, const struct schedule *s, size_t *n);
 
 #endif

@@ -336,17 +336,12 @@ static const char *change_note(enum plan_change c)
 
 size_t cli_print_plan(const struct schedule *s, const struct plan *p)
 {
-	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
+	size_t n, changed = 0;
+	const struct session **v = plan_sessions(p, s, &n);
 	struct row_layout lay = { 0 };
 	struct civil cur = { 0, 0, 0, 0, 0, 0 };
 	const struct session *prev = NULL;
-	size_t n = 0, changed = 0;
 
-	for (size_t i = 0; i < p->nentries; i++) {
-		long k;
-		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
-			v[n++] = &s->sessions[k];
-	}
 	lay.color = cli_color();
 	lay.marks = true;
 	lay.indent = 0;

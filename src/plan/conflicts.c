@@ -31,19 +31,14 @@ static int by_start(const void *pa, const void *pb)
 
 void plan_conflicts(const struct schedule *s, const struct plan *p, size_t max, struct conflicts *c)
 {
-	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
+	size_t n;
+	const struct session **v = plan_sessions(p, s, &n);
 	struct pick_request rq;
-	size_t n = 0;
 
 	conflicts_release(c);
 	pick_request_init(&rq, s, NULL);
 	if (p->travel_minutes >= 0)
 		rq.travel_minutes = p->travel_minutes;
-	for (size_t i = 0; i < p->nentries; i++) {
-		long k;
-		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
-			v[n++] = &s->sessions[k];
-	}
 	/* entries are kept in their planned order; the timetable may have moved them since */
 	qsort(v, n, sizeof(*v), by_start);
 	for (size_t i = 0; i < n; i++)

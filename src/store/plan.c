@@ -379,3 +379,16 @@ enum plan_change plan_entry_change(const struct plan_entry *e, const struct sche
 	free(room);
 	return c;
 }
+
+const struct session **plan_sessions(const struct plan *p, const struct schedule *s, size_t *n)
+{
+	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
+
+	*n = 0;
+	for (size_t i = 0; i < p->nentries; i++) {
+		long k;
+		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
+			v[(*n)++] = &s->sessions[k];
+	}
+	return v;
+}

@@ -1,6 +1,7 @@
 /* test_plan_edit.c: add, pin and drop by a typed id — exact, in NFC, by a unique prefix; an
  * ambiguous prefix, an unknown id (with and without a suggestion), a session without a time, an
- * id that is not planned — and the stamp an edited plan gets. */
+ * id that is not planned — the stamp an edited plan gets, and the planned sessions the timetable
+ * still has. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,41 @@ static void test_stamp(const struct schedule *s)
 	plan_release(&p);
 }
 
+static void test_sessions(const struct schedule *s)
+{
+	struct plan p;
+	struct session fake = { 0 };
+	const struct session **v;
+	size_t n = 9;
+
+	plan_init(&p);
+	v = plan_sessions(&p, s, &n);
+	ok(v && n == 0, "an empty plan: no sessions (and an array to free)");
+	free(v);
+	plan_edit_add(&p, s, "talk-alpha", false, &(const struct session *){ NULL });
+	plan_edit_add(&p, s, "talk-alpine", false, &(const struct session *){ NULL });
+	/* talk-alpine moved since it was planned: still there */
+	p.entries[plan_find(&p, "talk-alpine")].start -= 60;
+	/* one the timetable dropped, and lunch planned while it had a time */
+	fake.title = (char *)"x";
+	fake.has_time = true;
+	fake.start = s->sessions[0].start - 3600;
+	fake.end = fake.start + 60;
+	fake.id = (char *)"dropped";
+	plan_add(&p, s, &fake);
+	fake.id = (char *)"lunch";
+	fake.start += 7 * 3600;
+	fake.end += 7 * 3600;
+	plan_add(&p, s, &fake);
+	is_str(entry_ids(&p), "dropped talk-alpine talk-alpha lunch", "four planned");
+	v = plan_sessions(&p, s, &n);
+	ok(n == 2 && v[0] == &s->sessions[schedule_find_session(s, "talk-alpine")] &&
+	   v[1] == &s->sessions[schedule_find_session(s, "talk-alpha")],
+	   "two the timetable still has with a time, in the plan's order, pointing into it");
+	free(v);
+	plan_release(&p);
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -172,6 +208,7 @@ int main(void)
 	test_add_pin(&s);
 	test_drop(&s);
 	test_stamp(&s);
+	test_sessions(&s);
 	schedule_release(&s);
 	return done_testing();
 }
