@@ -112,10 +112,10 @@ int print_doc_build(struct print_doc *d, const struct plan *p, const char *day, 
 				print_doc_add_day(d, (int)k);
 		free(want);
 	}
-	qsort(d->days, d->ndays, sizeof(*d->days), cmp_int);
 	if (!d->ndays)
 		return error(EX_NOINPUT, "%s", all ? "the timetable has no scheduled sessions"
 			     : "nothing in your plan is in the timetable now; see 'planner plan'");
+	qsort(d->days, d->ndays, sizeof(*d->days), cmp_int);
 	d->all = all;
 	d->what = have_plan ? (all ? "timetable and my plan" : "my plan") : "timetable";
 	return 0;
