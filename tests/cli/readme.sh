@@ -462,6 +462,23 @@ while IFS="$tab" read -r kind block line full; do
 	if [ -n "$runs" ]; then
 		grep -qF -- "$runs" "$tmp/out"; ok $? "README:$line: make $args runs $runs"
 	fi
+	# `make check T=list`: there is such a test (make -n does not run the recipe that says so)
+	case " $args " in
+	*" T="*)
+		grep -q '^\[ -n "" \]' "$tmp/out"; [ $? -ne 0 ]
+		ok $? "README:$line: make $args names a test" ;;
+	esac
+	# files the comment names (`# one test: tests/cli/list.sh (T=test_text: tests/unit/test_text.c)`)
+	for f in $(printf '%s\n' "$full" | sed -n 's/^[^#]*#//p' | grep -o 'tests/[A-Za-z0-9_./-]*[A-Za-z0-9_]'); do
+		[ -e "$top/$f" ]; ok $? "README:$line: $f exists"
+	done
+	# `make check  # ...; the last line is "N passed, N failed"`: tests/run.sh ends so
+	last=$(printf '%s\n' "$full" | sed -n 's/.*# .*the last line is "\([^"]*\)".*/\1/p')
+	if [ -n "$last" ]; then
+		TEST_OUT=$tmp/test-out sh "$top/tests/run.sh" </dev/null 2>&1 | tail -n 1 >"$tmp/last"
+		grep -Eqx "$(printf '%s\n' "$last" | sed 's/N/[0-9]+/g')" "$tmp/last"
+		ok $? "README:$line: the last line of tests/run.sh is \"$last\"" || sed 's/^/#   /' "$tmp/last"
+	fi
 done <"$ex/list"
 first=$(awk -F '\t' '$1 == "first" { print $4 }' "$ex/list")
 [ "$first" = "make demo | make check" ]; ok $? "the README's first lines are \`make demo\` and \`make check\`" ||
