@@ -79,8 +79,10 @@ char *cache_find_url(const char *url);
  * even the feed does not load). */
 int cache_load(const char *name, struct schedule *s);
 
-/* Takes the cache's write lock (creating the directory).  Returns a descriptor for
- * cache_unlock(), or -1 with error() set. */
+/* Takes the cache's write lock (creating the directory), waiting up to CACHE_LOCK_SECONDS for
+ * another planner (fsutil.h: lock_file).  Returns a descriptor for cache_unlock(), or -1 with
+ * error() set (EX_TEMPFAIL when it is held longer). */
+#define CACHE_LOCK_SECONDS 30
 int cache_lock(void);
 void cache_unlock(int fd);
 

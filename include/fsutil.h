@@ -4,17 +4,39 @@
 
 #include <stddef.h>
 
-/* Writes data[0..len) to `path` atomically: a temporary file in the same directory, fsync, rename
- * over the old file, fsync of the directory.  On failure the old file is untouched and the
- * temporary removed; returns -1 with error() set (EX_CANTCREAT or EX_IOERR, naming the path and
- * the cause, e.g. "No space left on device"). */
+/* Writes data[0..len) to `path` atomically, as a private file (0600): planner's own state.  A
+ * temporary "<path>.tmp.<pid>" in the same directory, fsync, rename over the old file, fsync of
+ * the directory.  On failure the old file is untouched and the temporary removed; returns -1
+ * with error() set (EX_CANTCREAT or EX_IOERR, naming the path and the cause, e.g. "No space
+ * left on device"). */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
-/* Takes an exclusive lock on "<path>.lock" (created if missing), waiting up to `seconds` for
- * another planner to finish with the file.  Returns the lock's file descriptor — closing it
- * releases the lock — or -1 with error() set (EX_TEMPFAIL when another planner holds it
- * longer, EX_CANTCREAT when the lock file cannot be made). */
-int lock_file(const char *path, int seconds);
+/* Writes a file the user named (print -o, export -o): "-" is standard output (flushed); a
+ * symbolic link is followed (the link stays, its target is written, created if missing); an
+ * existing regular file is replaced as write_file_atomic() does but keeps its mode (and, when
+ * allowed, its owner); a new file gets 0666 less the umask; a device or FIFO is written through,
+ * never replaced; a directory is refused (EX_CANTCREAT, "it is a directory").  Nothing
+ * half-written replaces a regular file.  0, or -1 with error() set as for write_file_atomic(). */
+int write_output(const char *path, const void *data, size_t len);
+
+/* Temporaries: every file planner replaces is first written as "<name>.tmp.<pid>" beside it.
+ * One rule says when such a file is stale: its process is gone.  Removes the stale temporaries
+ * of `name` in `dir` (name NULL: of every name there). */
+void remove_stale_temporaries(const char *dir, const char *name);
+
+/* Locks: every lock has a timeout.  lock_file() takes an exclusive lock (flock) on the file
+ * lock_path (created 0600 if missing), which guards `what` ("the plan") at `path` (both only for
+ * messages), waiting up to `seconds` for another planner to let go; PLANNER_LOCK_TIMEOUT
+ * (seconds, decimals allowed) replaces every timeout but a zero one, which tries once.  After a
+ * second of waiting it calls the wait notice once (lock_set_wait_notice).  Returns the lock's
+ * descriptor for lock_release(), or -1 with error() set (EX_TEMPFAIL when another planner holds
+ * it too long, EX_CANTCREAT when the lock file cannot be made). */
+int lock_file(const char *lock_path, const char *what, const char *path, int seconds);
+void lock_release(int fd);
+/* The wait notice: the command layer's, which says what it waits for (modules never print).
+ * Process-wide; NULL (the start) for none. */
+typedef void lock_wait_fn(const char *what, const char *path);
+void lock_set_wait_notice(lock_wait_fn *fn);
 
 /* Creates `dir` and its missing parents (mode 0700 for the ones it creates).  -1 with error() set
  * (EX_CANTCREAT). */

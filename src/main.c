@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd/cli.h"
+#include "fsutil.h"
 #include "text.h"
 #include "tz.h"
 #include "util.h"
@@ -362,6 +363,7 @@ int main(int argc, char **argv)
 	int c;
 
 	hold_std_fds();
+	lock_set_wait_notice(cli_lock_waiting);
 
 	/* '+': stop at the subcommand, whose options are its own. */
 	opterr = 0;

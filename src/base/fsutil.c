@@ -1,4 +1,5 @@
-/* fsutil.c: atomic file replacement and the XDG base directories. */
+/* fsutil.c: atomic file replacement, output files, locks, temporaries and the XDG base
+ * directories. */
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -17,10 +18,17 @@
 #include "fsutil.h"
 #include "util.h"
 
-static int fsync_dir_of(const char *path)
+/* The directory of a path ("." for a bare name, "/" for a name in the root).  Caller frees. */
+static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+
+	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
+static int fsync_dir_of(const char *path)
+{
+	char *dir = dir_of(path);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), ret = 0;
 
 	if (fd >= 0) {
@@ -32,25 +40,38 @@ static int fsync_dir_of(const char *path)
 	return ret;
 }
 
-/* Removes "<path>.tmp.<pid>" files that a planner killed in the middle of a save left behind
- * (their process is gone), so they do not pile up. */
-static void remove_stale_temporaries(const char *path)
+/* The process id in temporary file name `entry`: "<name>.tmp.<digits>" (any name when name is
+ * NULL; then the last ".tmp." counts), else 0. */
+static long temporary_pid(const char *entry, const char *name)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	char *prefix = xasprintf("%s.tmp.", slash ? slash + 1 : path);
-	size_t plen = strlen(prefix);
+	const char *mark = NULL, *digits;
+
+	if (name) {
+		size_t n = strlen(name);
+
+		if (!strncmp(entry, name, n) && !strncmp(entry + n, ".tmp.", 5))
+			mark = entry + n;
+	} else {
+		for (const char *p = entry; *p && (p = strstr(p + 1, ".tmp.")); )
+			mark = p;
+	}
+	if (!mark)
+		return 0;
+	digits = mark + 5;
+	if (!*digits || strlen(digits) > 9 || strspn(digits, "0123456789") != strlen(digits))
+		return 0;
+	return strtol(digits, NULL, 10);
+}
+
+void remove_stale_temporaries(const char *dir, const char *name)
+{
 	struct dirent *de;
 	DIR *d = opendir(dir);
 
 	while (d && (de = readdir(d))) {
-		char *end;
-		long pid;
+		long pid = temporary_pid(de->d_name, name);
 
-		if (strncmp(de->d_name, prefix, plen))
-			continue;
-		pid = strtol(de->d_name + plen, &end, 10);
-		if (*end || pid <= 0 || pid == (long)getpid())
+		if (pid <= 0 || pid == (long)getpid())
 			continue;
 		if (kill((pid_t)pid, 0) < 0 && errno == ESRCH) {
 			char *stale = xasprintf("%s/%s", dir, de->d_name);
@@ -60,33 +81,58 @@ static void remove_stale_temporaries(const char *path)
 	}
 	if (d)
 		closedir(d);
-	free(prefix);
-	free(dir);
 }
 
-int write_file_atomic(const char *path, const void *data, size_t len)
+/* Writes data[0..len) to fd; 0, or -1 with errno set. */
+static int write_all(int fd, const char *p, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-	const char *p = data;
-	int fd, e;
-
-	remove_stale_temporaries(path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		e = errno;
-		free(tmp);
-		return error(EX_CANTCREAT, "cannot write '%s': %s", path, strerror(e));
-	}
 	while (len) {
 		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			goto fail;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
 		p += n;
 		len -= (size_t)n;
 	}
-	if (fsync(fd) < 0)
+	return 0;
+}
+
+/*
+ * The one way a file is replaced: "<path>.tmp.<pid>" made with `mode` (subject to the umask when
+ * keep is NULL; exactly keep's mode, owner and group when it is the stat of the file replaced),
+ * written, fsynced, renamed over path, and the directory fsynced.  `shown` is the name messages
+ * give.  On failure path is untouched and the temporary removed.
+ */
+static int replace_file(const char *path, const char *shown, const void *data, size_t len,
+			mode_t mode, const struct stat *keep)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid()), *dir = dir_of(path);
+	const char *slash = strrchr(path, '/');
+	int fd, e;
+
+	remove_stale_temporaries(dir, slash ? slash + 1 : path);
+	free(dir);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	if (fd < 0) {
+		e = errno;
+		free(tmp);
+		if (e == EISDIR)
+			return error(EX_CANTCREAT, "cannot write '%s': it is a directory", shown);
+		return error(EX_CANTCREAT, "cannot write '%s': %s", shown, strerror(e));
+	}
+	if (keep) {
+		/* the owner first (as root, for someone else's file): a chown clears set-id bits */
+		if ((keep->st_uid != geteuid() || keep->st_gid != getegid()) &&
+		    fchown(fd, keep->st_uid, keep->st_gid) < 0 && errno != EPERM)
+			goto fail;
+		if (fchmod(fd, keep->st_mode & 07777) < 0)
+			goto fail;
+	}
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;
@@ -97,7 +143,7 @@ int write_file_atomic(const char *path, const void *data, size_t len)
 		goto fail;
 	free(tmp);
 	if (fsync_dir_of(path) < 0)
-		return error(EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
+		return error(EX_IOERR, "cannot write '%s': %s", shown, strerror(errno));
 	return 0;
 fail:
 	e = errno ? errno : EIO;
@@ -105,32 +151,170 @@ fail:
 		close(fd);
 	unlink(tmp);
 	free(tmp);
-	return error(EX_IOERR, "cannot write '%s': %s", path, strerror(e));
+	if (e == EISDIR)
+		return error(EX_CANTCREAT, "cannot write '%s': it is a directory", shown);
+	return error(EX_IOERR, "cannot write '%s': %s", shown, strerror(e));
 }
 
-int lock_file(const char *path, int seconds)
+int write_file_atomic(const char *path, const void *data, size_t len)
 {
-	char *lock = xasprintf("%s.lock", path);
-	struct timespec pause = { 0, 50 * 1000 * 1000 };
-	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	return replace_file(path, path, data, len, 0600, NULL);
+}
 
-	if (fd < 0) {
-		int e = errno;
-		error(EX_CANTCREAT, "cannot create lock file '%s': %s", lock, strerror(e));
-		free(lock);
-		return -1;
+/* The file a chain of symbolic links at path ends at (existing or not), or a copy of path when
+ * it is no link.  Caller frees; NULL with errno set (ELOOP after 40 links). */
+static char *follow_links(const char *path)
+{
+	char *cur = xstrdup(path);
+	struct stat st;
+
+	for (int hops = 0; lstat(cur, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		char *target, *next;
+		ssize_t n;
+
+		if (hops == 40) {
+			free(cur);
+			errno = ELOOP;
+			return NULL;
+		}
+		target = xmalloc((size_t)st.st_size + 2);
+		n = readlink(cur, target, (size_t)st.st_size + 1);
+		if (n < 0 || n > st.st_size) {
+			int e = n < 0 ? errno : ENAMETOOLONG;
+			free(target);
+			free(cur);
+			errno = e;
+			return NULL;
+		}
+		target[n] = '\0';
+		if (target[0] == '/' || !strchr(cur, '/')) {
+			next = target;
+		} else {
+			char *dir = dir_of(cur);
+			next = xasprintf("%s/%s", dir, target);
+			free(dir);
+			free(target);
+		}
+		free(cur);
+		cur = next;
 	}
-	for (int tries = seconds * 20; flock(fd, LOCK_EX | LOCK_NB) < 0; tries--) {
-		if ((errno != EWOULDBLOCK && errno != EINTR) || tries <= 0) {
-			error(EX_TEMPFAIL, "'%s' is in use by another planner; try again", path);
+	return cur;
+}
+
+int write_output(const char *path, const void *data, size_t len)
+{
+	struct stat st;
+	char *target;
+	int ret, fd;
+
+	if (!strcmp(path, "-")) {
+		/* flushed here, so that the caller knows the bytes got out */
+		errno = 0;
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return error(EX_IOERR, "cannot write to standard output: %s",
+				     strerror(errno ? errno : EIO));
+		return 0;
+	}
+	target = follow_links(path);
+	if (!target)
+		return error(EX_CANTCREAT, "cannot write '%s': %s", path, strerror(errno));
+	if (stat(target, &st) < 0) {
+		/* a new file: the usual permissions, 0666 less the umask */
+		ret = replace_file(target, path, data, len, 0666, NULL);
+	} else if (S_ISREG(st.st_mode)) {
+		ret = replace_file(target, path, data, len, 0600, &st);
+	} else if (S_ISDIR(st.st_mode)) {
+		ret = error(EX_CANTCREAT, "cannot write '%s': it is a directory", path);
+	} else if ((fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
+		/* a device, a FIFO: written through, never replaced */
+		ret = error(EX_CANTCREAT, "cannot write '%s': %s", path, strerror(errno));
+	} else {
+		ret = 0;
+		if (write_all(fd, data, len) < 0) {
+			ret = error(EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
 			close(fd);
-			free(lock);
-			return -1;
+		} else if (close(fd) < 0) {
+			ret = error(EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
+		}
+	}
+	free(target);
+	return ret;
+}
+
+/* ---- locks ---- */
+
+static lock_wait_fn *wait_notice;
+
+void lock_set_wait_notice(lock_wait_fn *fn)
+{
+	wait_notice = fn;
+}
+
+/* PLANNER_LOCK_TIMEOUT (seconds, decimals allowed) when set and valid, else `seconds`. */
+static double lock_timeout(int seconds)
+{
+	const char *env = getenv("PLANNER_LOCK_TIMEOUT");
+	char *end;
+	double v;
+
+	if (!env || !*env)
+		return seconds;
+	errno = 0;
+	v = strtod(env, &end);
+	if (errno || *end || !(v >= 0) || v > 86400)
+		return seconds;
+	return v;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+int lock_file(const char *lock_path, const char *what, const char *path, int seconds)
+{
+	struct timespec pause = { 0, 20 * 1000 * 1000 }, t0;
+	double limit = seconds > 0 ? lock_timeout(seconds) : 0;
+	bool told = false;
+	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+
+	if (fd < 0)
+		return error(EX_CANTCREAT, "cannot create lock file '%s': %s", lock_path,
+			     strerror(errno));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		double waited = seconds_since(&t0);
+
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			int e = errno;
+			close(fd);
+			return error(EX_IOERR, "cannot lock '%s': %s", lock_path, strerror(e));
+		}
+		if (waited >= limit) {
+			close(fd);
+			if (limit <= 0)
+				return error(EX_TEMPFAIL, "%s '%s' is in use by another planner", what,
+					     path);
+			return error(EX_TEMPFAIL, "%s '%s' is still in use by another planner after "
+				     "%g seconds; try again", what, path, limit);
+		}
+		if (!told && waited >= 1) {
+			told = true;
+			if (wait_notice)
+				wait_notice(what, path);
 		}
 		nanosleep(&pause, NULL);
 	}
-	free(lock);
 	return fd;
+}
+
+void lock_release(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* releases the flock */
 }
 
 int mkdir_p(const char *dir)

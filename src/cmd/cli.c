@@ -40,6 +40,14 @@ int report_error(void)
 	return error_status();
 }
 
+void cli_lock_waiting(const char *what, const char *path)
+{
+	char *clean = text_sanitize(path);
+
+	fprintf(stderr, "planner: waiting for another planner to finish with %s '%s'\n", what, clean);
+	free(clean);
+}
+
 void flush_warnings(void)
 {
 	for (size_t i = 0; i < warning_count(); i++)
@@ -300,12 +308,14 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path)
 	if (!*path)
 		return -1;
 	if (global.plan_update) {
-		char *dir = xstrdup(*path), *slash = strrchr(dir, '/');
+		char *dir = xstrdup(*path), *slash = strrchr(dir, '/'), *lock;
 		int fd;
 
 		if (slash)
 			*slash = '\0';
-		fd = mkdir_p(dir) < 0 ? -1 : lock_file(*path, 30);
+		lock = xasprintf("%s.lock", *path);
+		fd = mkdir_p(dir) < 0 ? -1 : lock_file(lock, "the plan", *path, 30);
+		free(lock);
 		free(dir);
 		if (fd < 0)
 			return -1;

@@ -67,6 +67,9 @@ extern const struct option cli_edit_options[];
 int report_error(void);
 /* Prints queued warnings as "planner: warning: ..." and clears them. */
 void flush_warnings(void);
+/* The lock wait notice (fsutil.h, set by main): "planner: waiting for another planner to finish
+ * with the plan 'PATH'" on stderr. */
+void cli_lock_waiting(const char *what, const char *path);
 /* Prints "planner: <fmt>" plus a hint to run --help, and returns EX_USAGE. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints cmd's usage text to f. */

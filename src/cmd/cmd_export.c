@@ -2,13 +2,10 @@
  * filters) as an iCalendar file that calendar programs import, and import again without
  * duplicates: stable UIDs, SEQUENCE raised for sessions that changed, STATUS:CANCELLED for
  * planned sessions the timetable cancelled, a reminder, and the plan's alternatives. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "config.h"
@@ -55,6 +52,16 @@ static int make_parent(const char *path)
 	return r;
 }
 
+/* The lock of the export state file ("<file>.lock"), for 10 seconds at most. */
+static int lock_state(const char *state_file)
+{
+	char *path = xasprintf("%s.lock", state_file);
+	int fd = lock_file(path, "the export state", state_file, 10);
+
+	free(path);
+	return fd;
+}
+
 /* "pyconkr-2024.ics": the conference id, made safe as a file name. */
 static char *default_output(const char *conf_id)
 {
@@ -65,62 +72,6 @@ static char *default_output(const char *conf_id)
 		      *c == '-' || *c == '_' || *c == '.') || (c == name && *c == '.'))
 			*c = '_';
 	return name;
-}
-
-/*
- * Writes the calendar: to standard output for "-"; else atomically (a temporary file in the same
- * directory, fsync, rename), so that a failed export leaves the old file whole.  A symbolic link
- * is followed (the link stays a link); a device or pipe (/dev/stdout, a FIFO) is written as it is.
- */
-static int write_output(const char *path, const char *data, size_t len)
-{
-	struct stat st;
-	char *real = NULL;
-	int ret = 0;
-
-	if (!strcmp(path, "-")) {
-		/* flushed here, so that a calendar that did not get out is not remembered as sent */
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-			return error(EX_IOERR, "cannot write to standard output: %s",
-				     strerror(errno ? errno : EIO));
-		return 0;
-	}
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		real = realpath(path, NULL);
-	if (stat(real ? real : path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		FILE *f;
-
-		free(real);
-		if (S_ISDIR(st.st_mode))
-			return error(EX_CANTCREAT, "cannot write '%s': it is a directory", path);
-		f = fopen(path, "w");
-		if (!f)
-			return error(EX_CANTCREAT, "cannot write '%s': %s", path, strerror(errno));
-		if (fwrite(data, 1, len, f) != len)
-			ret = error(EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
-		if (fclose(f) != 0 && !ret)
-			ret = error(EX_IOERR, "cannot write '%s': %s", path, strerror(errno));
-		return ret;
-	}
-	{
-		/* write_file_atomic() makes private (0600) files, right for planner's state; an
-		 * exported calendar keeps the mode of the file it replaces, else gets the usual
-		 * 0666 less the umask, as any new document would */
-		const char *target = real ? real : path;
-		bool existed = stat(target, &st) == 0;
-		mode_t mode = existed ? st.st_mode & 07777 : 0;
-
-		if (!existed) {
-			mode_t mask = umask(022);
-			umask(mask);
-			mode = 0666 & ~mask;
-		}
-		ret = write_file_atomic(target, data, len);
-		if (!ret && chmod(target, mode) < 0)
-			ret = error(EX_IOERR, "cannot set the mode of '%s': %s", path, strerror(errno));
-	}
-	free(real);
-	return ret;
 }
 
 int cmd_export(int argc, char **argv)
@@ -208,7 +159,7 @@ int cmd_export(int argc, char **argv)
 	if (!state_file) {
 		fprintf(stderr, "planner: warning: %s; SEQUENCE numbers are not kept\n", error_message());
 		error_clear();
-	} else if (make_parent(state_file) < 0 || (lock = lock_file(state_file, 10)) < 0) {
+	} else if (make_parent(state_file) < 0 || (lock = lock_state(state_file)) < 0) {
 		goto fail;
 	} else if (ics_state_load(&st, state_file) < 0) {
 		fprintf(stderr, "planner: warning: %s; starting it again\n", error_message());
@@ -248,8 +199,7 @@ out:
 	free(out_default);
 	free(state_file);
 	free(plan_file);
-	if (lock >= 0)
-		close(lock);
+	lock_release(lock);
 	ics_state_release(&st);
 	plan_release(&p);
 	filter_release(&f);

@@ -1,7 +1,7 @@
 /* cmd_print.c: `planner print` — a printable day plan: the saved plan's days (or one --day) as
  * an agenda in text (80 columns, pages for a printer) or Markdown, or as a rooms × time grid in
  * HTML (one A4 landscape page per day) or SVG; --all prints the whole timetable with the plan
- * highlighted; -o writes a file atomically. */
+ * highlighted; -o writes a file as export -o does (fsutil.h: write_output). */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +75,8 @@ int cmd_print(int argc, char **argv)
 			changed, changed == 1 ? "" : "s");
 	if (ret < 0)
 		goto fail;
+	if (out_path && !strcmp(out_path, "-"))
+		out_path = NULL;	/* standard output, as without -o */
 	if (fmt == PRINT_TEXT) {
 		bool tty = !out_path && isatty(STDOUT_FILENO);
 		int w = tty ? cli_width() : 0;
@@ -97,12 +99,8 @@ int cmd_print(int argc, char **argv)
 		goto fail;
 	}
 	mem = NULL;
-	if (out_path) {
-		if (write_file_atomic(out_path, buf, len) < 0)
-			goto fail;
-	} else {
-		fwrite(buf, 1, len, stdout);
-	}
+	if (write_output(out_path ? out_path : "-", buf, len) < 0)
+		goto fail;
 	goto out;
 fail:
 	ret = report_error();

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -183,46 +182,22 @@ static int write_atomic(const char *dir, const char *file, const void *data, siz
 	return ret;
 }
 
-/* Removes temp files a killed writer left in dir (the caller holds the lock). */
-static void remove_stale_temps(const char *dir)
+/* The cache's lock file, "<root>/.lock".  Caller frees; NULL with error() set. */
+static char *lock_path(void)
 {
-	struct dirent *de;
-	DIR *d = opendir(dir);
+	const char *root = cache_root();
 
-	if (!d)
-		return;
-	while ((de = readdir(d)))
-		if (strstr(de->d_name, ".tmp.")) {
-			char *p = xasprintf("%s/%s", dir, de->d_name);
-			unlink(p);
-			free(p);
-		}
-	closedir(d);
+	return root ? xasprintf("%s/.lock", root) : NULL;
 }
 
 int cache_lock(void)
 {
-	const char *root = cache_root();
 	char *path;
 	int fd;
 
-	if (!root || mkdir_p(root) < 0)
+	if (!cache_root() || mkdir_p(cache_root()) < 0 || !(path = lock_path()))
 		return -1;
-	path = xasprintf("%s/.lock", root);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		error(EX_CANTCREAT, "cannot create %s: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
-	while (flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			error(EX_IOERR, "cannot lock %s: %s", path, strerror(errno));
-			close(fd);
-			free(path);
-			return -1;
-		}
-	}
+	fd = lock_file(path, "the cache", cache_root(), CACHE_LOCK_SECONDS);
 	free(path);
 	return fd;
 }
@@ -230,26 +205,16 @@ int cache_lock(void)
 /* The lock if nobody holds it, else -1 (no error worth reporting). */
 static int cache_trylock(void)
 {
-	const char *root = cache_root();
-	char *path;
-	int fd;
+	char *path = lock_path();
+	int fd = path ? lock_file(path, "the cache", cache_root(), 0) : -1;
 
-	if (!root)
-		return -1;
-	path = xasprintf("%s/.lock", root);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	free(path);
-	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		close(fd);
-		fd = -1;
-	}
 	return fd;
 }
 
 void cache_unlock(int fd)
 {
-	if (fd >= 0)
-		close(fd); /* releases the flock */
+	lock_release(fd);
 }
 
 /* ---- meta.json ---- */
@@ -560,7 +525,7 @@ int cache_store(const struct cache_meta *m, const char *feed, size_t len,
 		goto out;
 	if (mkdir_p(dir) < 0)
 		goto out;
-	remove_stale_temps(dir);
+	remove_stale_temporaries(dir, NULL);
 	/* The feed is replaced first and meta.json last: until meta.json is written, the old feed
 	 * stays as feed.old (a second name, no copy), to be put back if anything fails (here, or
 	 * at the next fetch's cache_recover() after a kill). */
