@@ -53,8 +53,5 @@ void now_status_release(struct now_status *st);
 void now_compute(struct now_status *st, const struct schedule *s, const struct plan *p,
 		 int64_t at, int travel_minutes);
 
-/* "45 min", "1 h", "2 h 5 min", "3 days" for a number of seconds >= 0 (rounded up to a minute;
- * days from 48 hours on), into buf (at least 32 bytes). */
-void now_format_span(int64_t seconds, char *buf, size_t size);
 
 #endif

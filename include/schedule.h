@@ -141,6 +141,13 @@ int schedule_finish(struct schedule *s);
  * none.  Caller frees. */
 char *session_room_label(const struct schedule *s, const struct session *se);
 
+/* The room-change rule, for every listing, plan and count: going from session a to session b
+ * changes rooms when each is in exactly one room and they are not the same one.  A session in no
+ * room or in several (a keynote in every hall) changes nothing; NULL a or b: false. */
+bool session_room_change(const struct session *a, const struct session *b);
+/* The other side of the rule: a and b are each in exactly one room, the same one (NULL: false). */
+bool session_same_room(const struct session *a, const struct session *b);
+
 /* Releases a session's / room's fields (used by schedule_release and importers). */
 void session_release(struct session *se);
 void room_release(struct room *r);

@@ -20,6 +20,7 @@
 #include "render.h"
 #include "source.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -383,9 +384,7 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p)
 		day_heading(stdout, s, se, s->tz, &cur, lay.color);
 		if (prev && prev->day != se->day)
 			prev = NULL;
-		row_print(stdout, &lay, s, se, s->tz,
-			  prev && prev->nrooms == 1 && se->nrooms == 1 && prev->rooms[0] != se->rooms[0]
-				  ? "→ " : NULL);
+		row_print(stdout, &lay, s, se, s->tz, session_room_change(prev, se) ? "→ " : NULL);
 		prev = se;
 		if (pinned)
 			printf("%13s  pinned\n", "");

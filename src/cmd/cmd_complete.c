@@ -39,6 +39,7 @@
 #include "schedule.h"
 #include "source.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -461,9 +462,11 @@ static void emit_session(const struct out *o, const struct schedule *s, const st
 
 	if (se->has_time) {
 		struct civil c;
+		char hm[8];
+
 		tz_to_civil(s->tz, se->start, &c);
-		snprintf(when, sizeof(when), "%s %02d:%02d", weekday_name(c.year, c.month, c.day),
-			 c.hour, c.minute);
+		civil_format_hm(&c, hm, sizeof(hm));
+		snprintf(when, sizeof(when), "%s %s", weekday_name(c.year, c.month, c.day), hm);
 	} else {
 		snprintf(when, sizeof(when), "unscheduled");
 	}
@@ -520,8 +523,7 @@ static void emit_times(struct out *o)
 		if (!se->has_time)
 			continue;
 		tz_to_civil(z, se->start, &c);
-		snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour,
-			 c.minute);
+		civil_format_date_hm(&c, buf, sizeof(buf));
 		if (strcmp(buf, last))
 			emitf(o, buf, "%s starts", se->title);
 		snprintf(last, sizeof(last), "%s", buf);

@@ -14,6 +14,7 @@
 #include "render.h"
 #include "schedule.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -61,9 +62,9 @@ static void format_when(const struct tz *z, int64_t t, int64_t at, char *buf, si
 	tz_to_civil(z, t, &b);
 	tz_to_civil(z, at, &a);
 	if (a.year == b.year && a.month == b.month && a.day == b.day)
-		snprintf(buf, size, "%02d:%02d", b.hour, b.minute);
+		civil_format_hm(&b, buf, size);
 	else
-		snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", b.year, b.month, b.day, b.hour, b.minute);
+		civil_format_date_hm(&b, buf, size);
 }
 
 static char *room_of(const struct schedule *s, const struct session *se)
@@ -85,7 +86,7 @@ static void print_next_line(const struct schedule *s, const struct now_status *s
 	char span[32], when[32];
 	char *to = room_of(s, nx);
 
-	now_format_span(nx->start - st->at, span, sizeof(span));
+	format_duration(nx->start - st->at, true, span, sizeof(span));
 	format_when(z, nx->start, st->at, when, sizeof(when));
 	printf("Next, in %s (%s): ", span, when);
 	if (from && st->room_change) {
@@ -102,7 +103,7 @@ static void print_next_line(const struct schedule *s, const struct now_status *s
 			       (long long)((st->gap - st->travel) / 60));
 		free(was);
 	} else {
-		if (from && from->nrooms == 1 && nx->nrooms == 1)
+		if (session_same_room(from, nx))
 			fputs("stay in ", stdout);
 		put_cell(stdout, to, 0);
 	}
@@ -134,7 +135,7 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 			     (!st->next || st->upcoming[0]->start < st->next->start);
 	size_t n = 0;
 	struct civil c;
-	char span[32], when[32];
+	char span[32], when[32], hm[8];
 
 	for (size_t i = 0; i < st->ncurrent && !next_only; i++)
 		all[n++] = st->current[i];
@@ -159,11 +160,12 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 		return;
 	}
 	tz_to_civil(z, st->at, &c);
-	printf("%s%s%s, %04d-%02d-%02d %s %02d:%02d, times in %s\n", lay.color ? "\033[1m" : "",
+	civil_format_hm(&c, hm, sizeof(hm));
+	printf("%s%s%s, %04d-%02d-%02d %s %s, times in %s\n", lay.color ? "\033[1m" : "",
 	       s->conf.name, lay.color ? "\033[0m" : "", c.year, c.month, c.day,
-	       weekday_name(c.year, c.month, c.day), c.hour, c.minute, tz_name(z));
+	       weekday_name(c.year, c.month, c.day), hm, tz_name(z));
 	if (st->ncurrent == 1) {
-		now_format_span(st->current[0]->end - st->at, span, sizeof(span));
+		format_duration(st->current[0]->end - st->at, true, span, sizeof(span));
 		printf("\nNow, %s left:\n", span);
 	} else if (st->ncurrent) {
 		printf("\nNow, %zu planned sessions at once:\n", st->ncurrent);
@@ -179,7 +181,7 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 		printf("\nNothing %s now.", have_plan ? "planned or running" : "running");
 		if (show_upcoming) {
 			format_when(z, st->upcoming[0]->start, st->at, when, sizeof(when));
-			now_format_span(st->upcoming[0]->start - st->at, span, sizeof(span));
+			format_duration(st->upcoming[0]->start - st->at, true, span, sizeof(span));
 			printf("  Starting in %s (%s):\n", span, when);
 			print_rows(s, &lay, st->upcoming, st->nupcoming, z);
 		} else {
@@ -203,7 +205,7 @@ static void session_with(struct jsonw *w, const struct schedule *s, const struct
 	jsonw_object_begin(w);
 	session_json_members(w, s, se, z);
 	jsonw_key(w, key);
-	jsonw_int(w, (seconds + 59) / 60);
+	jsonw_int(w, duration_minutes(seconds));
 	jsonw_object_end(w);
 }
 
@@ -229,7 +231,7 @@ static void next_json(struct jsonw *w, const struct schedule *s, const struct no
 	jsonw_object_begin(w);
 	session_json_members(w, s, nx, z);
 	jsonw_key(w, "minutes_until");
-	jsonw_int(w, (nx->start - st->at + 59) / 60);
+	jsonw_int(w, duration_minutes(nx->start - st->at));
 	jsonw_key(w, "from");
 	jsonw_string(w, st->from ? st->from->id : NULL);
 	jsonw_key(w, "from_room");

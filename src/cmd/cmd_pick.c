@@ -16,6 +16,7 @@
 #include "render.h"
 #include "schedule.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -295,7 +296,7 @@ static void print_text(const struct pick_opts *o, const struct pick_request *rq,
 		day_heading(stdout, s, se, s->tz, &cur, lay.color);
 		if (prev && prev->day != se->day)
 			prev = NULL;
-		change = prev && prev->nrooms == 1 && se->nrooms == 1 && prev->rooms[0] != se->rooms[0];
+		change = session_room_change(prev, se);
 		row_print(stdout, &lay, s, se, s->tz, change ? "→ " : NULL);
 		prev = se;
 		printf("%*s  why: %s%s%s (", pad, "", c->pinned ? "pinned" : "",

@@ -397,6 +397,16 @@ int schedule_finish(struct schedule *s)
 	return 0;
 }
 
+bool session_room_change(const struct session *a, const struct session *b)
+{
+	return a && b && a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] != b->rooms[0];
+}
+
+bool session_same_room(const struct session *a, const struct session *b)
+{
+	return a && b && a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] == b->rooms[0];
+}
+
 char *session_room_label(const struct schedule *s, const struct session *se)
 {
 	struct strbuf sb;

@@ -7,6 +7,7 @@
 #include "changes.h"
 #include "jsonw.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -16,6 +17,7 @@
 static void when(struct strbuf *sb, const struct tz *z, bool timed, int64_t start, int64_t end)
 {
 	struct civil a, b;
+	char from[24], to[8];
 
 	if (!timed) {
 		strbuf_adds(sb, "unscheduled");
@@ -23,8 +25,9 @@ static void when(struct strbuf *sb, const struct tz *z, bool timed, int64_t star
 	}
 	tz_to_civil(z, start, &a);
 	tz_to_civil(z, end, &b);
-	strbuf_addf(sb, "%04d-%02d-%02d %02d:%02d-%02d:%02d", a.year, a.month, a.day, a.hour,
-		    a.minute, b.hour, b.minute);
+	civil_format_date_hm(&a, from, sizeof(from));
+	civil_format_hm(&b, to, sizeof(to));
+	strbuf_addf(sb, "%s-%s", from, to);
 }
 
 static void add_inert(struct strbuf *sb, const char *s)
@@ -63,9 +66,11 @@ char *changes_format_text(const struct changes *c, const struct tz *z, const str
 		strbuf_adds(&sb, ": no session changed");
 	if (c->since) {
 		struct civil t;
+		char when[24];
+
 		tz_to_civil(local, c->since, &t);
-		strbuf_addf(&sb, " since the copy fetched %04d-%02d-%02d %02d:%02d", t.year, t.month,
-			    t.day, t.hour, t.minute);
+		civil_format_date_hm(&t, when, sizeof(when));
+		strbuf_addf(&sb, " since the copy fetched %s", when);
 	}
 	strbuf_addc(&sb, '\n');
 

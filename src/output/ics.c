@@ -23,6 +23,7 @@
 #include "plan.h"
 #include "schedule.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -293,25 +294,6 @@ static void vevent_release(struct vevent *v)
 	strlist_release(&v->categories);
 }
 
-/* "13:00" for an instant in the conference zone, into buf (at least 6 bytes). */
-static void hm_civil(const struct civil *c, char *buf)
-{
-	buf[0] = (char)('0' + c->hour / 10);
-	buf[1] = (char)('0' + c->hour % 10);
-	buf[2] = ':';
-	buf[3] = (char)('0' + c->minute / 10);
-	buf[4] = (char)('0' + c->minute % 10);
-	buf[5] = '\0';
-}
-
-static void hm(const struct schedule *s, int64_t t, char *buf)
-{
-	struct civil c;
-
-	tz_to_civil(s->tz, t, &c);
-	hm_civil(&c, buf);
-}
-
 /* "컨벤션 홀 1 (3F, Building B)": a room label, with the floor and building of room r (may be
  * NULL) when known.  Caller frees. */
 static char *with_floor(const char *label, const struct room *r)
@@ -448,8 +430,8 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 		const struct session *a = e->alternative;
 		char *room = session_room_label(s, a), t1[8], t2[8];
 
-		hm(s, a->start, t1);
-		hm(s, a->end, t2);
+		format_hm(s->tz, a->start, t1, sizeof(t1));
+		format_hm(s->tz, a->end, t2, sizeof(t2));
 		add_line(&tail, "\n", "alternative: ");
 		strbuf_adds(&tail, a->id);
 		strbuf_addc(&tail, ' ');
@@ -517,7 +499,7 @@ static void vevent_fill(struct vevent *v, const struct schedule *s, const struct
 			add_categories(&v->categories, se->tags.v[i]);
 	}
 	if (o->alarm >= 0 && !v->cancelled) {
-		hm_civil(&v->local_start, t);
+		civil_format_hm(&v->local_start, t, sizeof(t));
 		v->alarm_text = own(v, concat(t, " ", v->location, *v->location ? ": " : "", v->summary,
 					      (const char *)NULL));
 	}

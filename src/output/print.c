@@ -11,6 +11,7 @@
 #include "print_int.h"
 #include "render.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -90,11 +91,6 @@ void print_doc_add_busy(struct print_doc *d, int64_t start, int64_t end, const c
 	d->busy[d->nbusy].end = end;
 	d->busy[d->nbusy].label = text_sanitize(label);
 	d->nbusy++;
-}
-
-static bool room_change(const struct session *a, const struct session *b)
-{
-	return a && b && a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] != b->rooms[0];
 }
 
 void print_find_alternatives(struct print_doc *d, const struct pick_request *rq)
@@ -267,7 +263,7 @@ void pday_build(struct pday *p, const struct print_doc *d, int day, bool grid)
 		if (!se->has_time || se->day != day)
 			continue;
 		if (flags & PRINT_PLANNED) {
-			change = room_change(prev, se);
+			change = session_room_change(prev, se);
 			if (change)
 				p->room_changes++;
 			prev = se;
@@ -408,18 +404,6 @@ const char *print_where(const struct schedule *s)
 	if (s->conf.url && *s->conf.url)
 		return s->conf.url;
 	return NULL;
-}
-
-void print_duration(int64_t seconds, char *buf, size_t size)
-{
-	long long m = (long long)((seconds + 59) / 60);
-
-	if (m < 60)
-		snprintf(buf, size, "%lld min", m);
-	else if (m % 60)
-		snprintf(buf, size, "%lld h %lld min", m / 60, m % 60);
-	else
-		snprintf(buf, size, "%lld h", m / 60);
 }
 
 void print_span(const struct schedule *s, int64_t start, int64_t end, char *buf, size_t size)

@@ -8,6 +8,7 @@
 #include "print_int.h"
 #include "render.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -201,13 +202,13 @@ static void html_day(FILE *f, const struct print_doc *d, int day)
 			break;
 		case PITEM_GAP:
 			print_span(s, it->start, it->end, span, sizeof(span));
-			print_duration(it->end - it->start, dur, sizeof(dur));
+			format_duration(it->end - it->start, false, dur, sizeof(dur));
 			fprintf(f, "<div class=\"gap\">%s · free: %s</div>\n", span, dur);
 			break;
 		}
 	}
 	fputs("</div>\n<footer class=\"foot\">", f);
-	print_duration(p.free_time, dur, sizeof(dur));
+	format_duration(p.free_time, false, dur, sizeof(dur));
 	fprintf(f, "%zu session%s planned, %d room change%s, %s free between them.", p.nplanned,
 		p.nplanned == 1 ? "" : "s", p.room_changes, p.room_changes == 1 ? "" : "s",
 		p.free_time ? dur : "no time");

@@ -74,8 +74,6 @@ void print_day_line(const struct schedule *s, int day, char *buf, size_t size);
 const char *print_where(const struct schedule *s);
 /* The language of most sessions: "ko", else "en" (for lang attributes). */
 const char *print_lang(const struct schedule *s);
-/* "10 min", "1 h", "2 h 10 min" into buf (at least 24 bytes). */
-void print_duration(int64_t seconds, char *buf, size_t size);
 /* "09:40-10:10" into buf (at least 16 bytes). */
 void print_span(const struct schedule *s, int64_t start, int64_t end, char *buf, size_t size);
 

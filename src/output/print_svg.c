@@ -7,6 +7,7 @@
 #include "print_int.h"
 #include "render.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -243,7 +244,7 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top, siz
 	for (size_t i = 0; i < p.n; i++)
 		if (p.items[i].kind == PITEM_SESSION && p.items[i].ncols)
 			svg_session(f, &g, &p.items[i], (*ids)++);
-	print_duration(p.free_time, dur, sizeof(dur));
+	format_duration(p.free_time, false, dur, sizeof(dur));
 	line = xasprintf("%zu session%s planned, %d room change%s, %s free between them.%s", p.nplanned,
 			 p.nplanned == 1 ? "" : "s", p.room_changes, p.room_changes == 1 ? "" : "s",
 			 p.free_time ? dur : "no time",

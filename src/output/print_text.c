@@ -6,6 +6,7 @@
 #include "print_int.h"
 #include "render.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -180,7 +181,7 @@ static void build_day(struct tday *t, const struct tlayout *lay, const struct pr
 			break;
 		case PITEM_GAP:
 			print_span(s, it->start, it->end, span, sizeof(span));
-			print_duration(it->end - it->start, dur, sizeof(dur));
+			format_duration(it->end - it->start, false, dur, sizeof(dur));
 			line = xasprintf("(free: %s)", dur);
 			push_row(new_block(t), lay, span, "  ", "", line);
 			free(line);
@@ -197,7 +198,7 @@ static void build_day(struct tday *t, const struct tlayout *lay, const struct pr
 		size_t n = count_sessions(p);
 		line = xasprintf("%zu session%s, %zu planned", n, n == 1 ? "" : "s", p->nplanned);
 	} else {
-		print_duration(p->free_time, dur, sizeof(dur));
+		format_duration(p->free_time, false, dur, sizeof(dur));
 		line = xasprintf("%zu session%s planned, %d room change%s, %s free between them",
 				 p->nplanned, p->nplanned == 1 ? "" : "s", p->room_changes,
 				 p->room_changes == 1 ? "" : "s", p->free_time ? dur : "no time");
@@ -365,7 +366,7 @@ void print_markdown(FILE *f, const struct print_doc *d)
 				md_other(f, d, it, it->label);
 			} else {
 				char *text;
-				print_duration(it->end - it->start, dur, sizeof(dur));
+				format_duration(it->end - it->start, false, dur, sizeof(dur));
 				text = xasprintf("free: %s", dur);
 				md_other(f, d, it, text);
 				free(text);
@@ -377,7 +378,7 @@ void print_markdown(FILE *f, const struct print_doc *d)
 			size_t n = count_sessions(&p);
 			fprintf(f, "\n%zu session%s, %zu planned.\n", n, n == 1 ? "" : "s", p.nplanned);
 		} else {
-			print_duration(p.free_time, dur, sizeof(dur));
+			format_duration(p.free_time, false, dur, sizeof(dur));
 			fprintf(f, "\n%zu session%s planned, %d room change%s, %s free between them.\n",
 				p.nplanned, p.nplanned == 1 ? "" : "s", p.room_changes,
 				p.room_changes == 1 ? "" : "s", p.free_time ? dur : "no time");

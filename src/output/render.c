@@ -6,6 +6,7 @@
 #include "render.h"
 #include "schedule.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -15,14 +16,6 @@ const char *weekday_name(int year, int month, int day)
 	int64_t d = days_from_civil(year, month, day) % 7;
 
 	return names[d < 0 ? d + 7 : d];
-}
-
-void format_hm(const struct tz *z, int64_t instant, char *buf, int size)
-{
-	struct civil c;
-
-	tz_to_civil(z, instant, &c);
-	snprintf(buf, (size_t)size, "%02d:%02d", c.hour, c.minute);
 }
 
 static void strlist_json(struct jsonw *w, const struct strlist *l)

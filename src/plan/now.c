@@ -23,11 +23,6 @@ void now_status_release(struct now_status *st)
 	now_status_init(st);
 }
 
-static bool same_room(const struct session *a, const struct session *b)
-{
-	return a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] == b->rooms[0];
-}
-
 static const struct session **session_array(size_t n)
 {
 	return xmalloc((n ? n : 1) * sizeof(const struct session *));
@@ -74,8 +69,7 @@ void now_compute(struct now_status *st, const struct schedule *s, const struct p
 		pick_request_init(&rq, s, NULL);
 		rq.travel_minutes = travel_minutes;
 		st->overlap = st->from->end > st->next->start;
-		st->room_change = st->from->nrooms == 1 && st->next->nrooms == 1 &&
-				  !same_room(st->from, st->next);
+		st->room_change = session_room_change(st->from, st->next);
 		st->travel = pick_travel(&rq, st->from, st->next);
 		st->gap = st->overlap ? 0 : st->next->start - (st->from->end > at ? st->from->end : at);
 		pick_request_release(&rq);
@@ -102,16 +96,3 @@ void now_compute(struct now_status *st, const struct schedule *s, const struct p
 			st->upcoming[st->nupcoming++] = &s->sessions[i];
 }
 
-void now_format_span(int64_t seconds, char *buf, size_t size)
-{
-	int64_t min = seconds > 0 ? (seconds + 59) / 60 : 0;
-
-	if (min >= 48 * 60)
-		snprintf(buf, size, "%lld days", (long long)(min / (24 * 60)));
-	else if (min >= 60 && min % 60)
-		snprintf(buf, size, "%lld h %lld min", (long long)(min / 60), (long long)(min % 60));
-	else if (min >= 60)
-		snprintf(buf, size, "%lld h", (long long)(min / 60));
-	else
-		snprintf(buf, size, "%lld min", (long long)min);
-}

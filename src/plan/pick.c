@@ -10,6 +10,7 @@
 #include "prefs.h"
 #include "solve.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -203,21 +204,14 @@ int pick_travel(const struct pick_request *rq, const struct session *a, const st
 	return room_travel(rq, a->rooms[0], b->rooms[0]);
 }
 
-static void hm(const struct schedule *s, int64_t t, char *buf)
-{
-	struct civil c;
-	tz_to_civil(s->tz, t, &c);
-	snprintf(buf, 8, "%02d:%02d", c.hour, c.minute);
-}
-
 /* "\"ID\" (title, 10:00-10:40, room)" for messages; caller frees. */
 static char *describe(const struct schedule *s, const struct session *se)
 {
 	char a[8], b[8], *room = session_room_label(s, se), *title = text_sanitize(se->title);
 	char *cut = text_truncate(title, 40), *out;
 
-	hm(s, se->start, a);
-	hm(s, se->end, b);
+	format_hm(s->tz, se->start, a, sizeof(a));
+	format_hm(s->tz, se->end, b, sizeof(b));
 	out = xasprintf("\"%s\" (%s, %s-%s, %s)", text_inert(se->id), cut, a, b,
 			*room ? text_inert(room) : "no room");
 	free(room);
@@ -271,7 +265,7 @@ static int pin_conflict_error(const struct pick_request *rq, const struct sessio
 	gap = b->start - a->end;
 	if (overlap > 0)
 		ret = error(EX_DATAERR, "pinned sessions %s and %s overlap by %lld minutes", da, db,
-			    (long long)((overlap + 59) / 60));
+			    (long long)duration_minutes(overlap));
 	else
 		ret = error(EX_DATAERR, "pinned sessions %s and %s leave %lld of the %lld minutes "
 			    "needed to change rooms", da, db, (long long)(gap / 60),
@@ -284,11 +278,6 @@ static int pin_conflict_error(const struct pick_request *rq, const struct sessio
 static bool overlaps(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
 {
 	return a0 < b1 && b0 < a1;
-}
-
-static int room_change(const struct session *a, const struct session *b)
-{
-	return a && b && a->nrooms == 1 && b->nrooms == 1 && a->rooms[0] != b->rooms[0];
 }
 
 /* The planned session before / after planned session i on its day, or NULL (sessions are in
@@ -341,7 +330,7 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			    (next && x->end + pick_travel(rq, x, next) > next->start))
 				continue;
 			pts = rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
-			changes = room_change(prev, x) + room_change(x, next);
+			changes = session_room_change(prev, x) + session_room_change(x, next);
 			if (best < 0 || pts > best_points ||
 			    (pts == best_points && (changes < best_changes ||
 			     (changes == best_changes && x->end < s->sessions[best].end)))) {
@@ -526,8 +515,7 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	for (size_t k = 0; k < r->nchosen; k++) {
 		const struct session *a = k ? &s->sessions[r->cand[r->chosen[k - 1]].session] : NULL;
 		const struct session *b = &s->sessions[r->cand[r->chosen[k]].session];
-		if (a && a->day == b->day && r->cand[r->chosen[k - 1]].room >= 0 &&
-		    r->cand[r->chosen[k]].room >= 0 && a->rooms[0] != b->rooms[0])
+		if (a && a->day == b->day && session_room_change(a, b))
 			r->room_changes++;
 	}
 	for (size_t k = 0; k < r->nchosen; k++)

@@ -20,6 +20,7 @@
 #include "snapshot.h"
 #include "source.h"
 #include "text.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -213,7 +214,7 @@ void source_format_local(int64_t t, char *buf, size_t size)
 		z = tz_get("UTC");
 	}
 	tz_to_civil(z, t, &c);
-	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+	civil_format_date_hm(&c, buf, size);
 }
 
 void source_fetch_result_init(struct source_fetch_result *r)

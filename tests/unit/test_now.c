@@ -11,6 +11,7 @@
 #include "plan.h"
 #include "schedule.h"
 #include "tap.h"
+#include "timefmt.h"
 #include "tz.h"
 #include "util.h"
 
@@ -164,6 +165,7 @@ static void test_changed(const struct schedule *old)
 	free(text);
 }
 
+/* the countdown form of the one duration format (timefmt.h), as `planner now` shows it */
 static void test_span(void)
 {
 	static const struct { int64_t s; const char *want; } v[] = {
@@ -175,7 +177,7 @@ static void test_span(void)
 	char buf[32];
 
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		now_format_span(v[i].s, buf, sizeof(buf));
+		format_duration(v[i].s, true, buf, sizeof(buf));
 		is_str(buf, v[i].want, "%lld seconds", (long long)v[i].s);
 	}
 }

@@ -1,0 +1,27 @@
+/* timefmt.h: how times of day and lengths of time are written, in one place: "09:40" and
+ * "2 h 10 min" look the same in listings, plans, messages, printouts and calendars. */
+#ifndef PLANNER_TIMEFMT_H
+#define PLANNER_TIMEFMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct civil;
+struct tz;
+
+/* "09:40": the hour and minute of c, two digits each, into buf (at least 6 bytes). */
+void civil_format_hm(const struct civil *c, char *buf, size_t size);
+/* "2024-10-26 09:40": the date and the hour and minute of c, into buf (at least 17 bytes). */
+void civil_format_date_hm(const struct civil *c, char *buf, size_t size);
+/* "13:00" for an instant in zone z, into buf (at least 6 bytes). */
+void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size);
+
+/* Whole minutes in a length of seconds, rounded up (59 s is 1 min). */
+int64_t duration_minutes(int64_t seconds);
+/* "45 min", "1 h", "2 h 10 min" for a length of seconds (rounded up to a minute; a negative one
+ * is "0 min"); with `days`, from 48 hours on "3 days" (whole days, rounded down), for a
+ * countdown.  Into buf (at least 32 bytes). */
+void format_duration(int64_t seconds, bool days, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,55 @@
+/* timefmt.c: times of day and lengths of time as text (timefmt.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "timefmt.h"
+#include "tz.h"
+
+void civil_format_hm(const struct civil *c, char *buf, size_t size)
+{
+	/* digit by digit: an export writes a few per event */
+	char hm[6] = { (char)('0' + c->hour / 10 % 10), (char)('0' + c->hour % 10), ':',
+		       (char)('0' + c->minute / 10 % 10), (char)('0' + c->minute % 10), '\0' };
+
+	if (size >= sizeof(hm)) {
+		memcpy(buf, hm, sizeof(hm));
+	} else if (size) {
+		memcpy(buf, hm, size - 1);
+		buf[size - 1] = '\0';
+	}
+}
+
+void civil_format_date_hm(const struct civil *c, char *buf, size_t size)
+{
+	char hm[6];
+
+	civil_format_hm(c, hm, sizeof(hm));
+	snprintf(buf, size, "%04d-%02d-%02d %s", c->year, c->month, c->day, hm);
+}
+
+void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size)
+{
+	struct civil c;
+
+	tz_to_civil(z, instant, &c);
+	civil_format_hm(&c, buf, size);
+}
+
+int64_t duration_minutes(int64_t seconds)
+{
+	return (seconds + 59) / 60;
+}
+
+void format_duration(int64_t seconds, bool days, char *buf, size_t size)
+{
+	long long min = seconds > 0 ? (long long)duration_minutes(seconds) : 0;
+
+	if (days && min >= 48 * 60)
+		snprintf(buf, size, "%lld days", min / (24 * 60));
+	else if (min >= 60 && min % 60)
+		snprintf(buf, size, "%lld h %lld min", min / 60, min % 60);
+	else if (min >= 60)
+		snprintf(buf, size, "%lld h", min / 60);
+	else
+		snprintf(buf, size, "%lld min", min);
+}
