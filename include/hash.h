@@ -1,4 +1,4 @@
-/* hash.h: the project's hash functions, in one place.  Neither is cryptographic: they tell
+/* hash.h: the project's hash functions, in one place.  None is cryptographic: they tell
  * apart, they do not defend against forgery. */
 #ifndef PLANNER_HASH_H
 #define PLANNER_HASH_H
@@ -15,5 +15,15 @@ uint64_t hash_bytes(const void *data, size_t len);
  * h = hash_fnv1a(h, b, blen), ...  The plan's timetable fingerprint is stored with it. */
 #define HASH_FNV1A_INIT 14695981039346656037ull
 uint64_t hash_fnv1a(uint64_t h, const void *data, size_t len);
+
+/* A hash fed field by field, for records: h = SEED, then hash_word(&h, number),
+ * hash_field(&h, bytes, len), hash_string(&h, s) for each field.  A word is mixed in with
+ * h = (h ^ w) * 0x9e3779b97f4a7c15, h ^= h >> 29; a field is its length, then its bytes as
+ * little-endian 8-byte words (the last padded with zeros), so that "ab"+"c" and "a"+"bc"
+ * differ; a NULL string is the word UINT64_MAX.  The export's SEQUENCE memory stores values of
+ * it, so it never changes. */
+void hash_word(uint64_t *h, uint64_t w);
+void hash_field(uint64_t *h, const void *data, size_t len);
+void hash_string(uint64_t *h, const char *s);
 
 #endif

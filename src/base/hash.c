@@ -1,4 +1,4 @@
-/* hash.c: the project's two hash functions (hash.h). */
+/* hash.c: the project's hash functions (hash.h). */
 #include <string.h>
 
 #include "hash.h"
@@ -12,6 +12,16 @@ static uint64_t get64(const unsigned char *p)
 	v = __builtin_bswap64(v);
 #endif
 	return v;
+}
+
+/* The last len (1 to 7) bytes as a little-endian word, zero-padded. */
+static uint64_t get_tail(const unsigned char *p, size_t len)
+{
+	uint64_t w = 0;
+
+	for (size_t i = 0; i < len; i++)
+		w |= (uint64_t)p[i] << (8 * i);
+	return w;
 }
 
 #define MIX(h, w) ((h) = ((h) ^ (w)) * 0xff51afd7ed558ccdu, (h) ^= (h) >> 32)
@@ -38,15 +48,38 @@ uint64_t hash_bytes(const void *data, size_t len)
 	for (; len >= 8; p += 8, len -= 8)
 		MIX(h, get64(p));
 	if (len) {
-		uint64_t w = 0;
-		for (size_t i = 0; i < len; i++)
-			w |= (uint64_t)p[i] << (8 * i);
+		uint64_t w = get_tail(p, len);
 		MIX(h, w);
 	}
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53u;
 	h ^= h >> 33;
 	return h;
+}
+
+void hash_word(uint64_t *h, uint64_t w)
+{
+	*h = (*h ^ w) * 0x9e3779b97f4a7c15u;
+	*h ^= *h >> 29;
+}
+
+void hash_field(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	hash_word(h, (uint64_t)len);
+	for (; len >= 8; p += 8, len -= 8)
+		hash_word(h, get64(p));
+	if (len)
+		hash_word(h, get_tail(p, len));
+}
+
+void hash_string(uint64_t *h, const char *s)
+{
+	if (s)
+		hash_field(h, s, strlen(s));
+	else
+		hash_word(h, UINT64_MAX);
 }
 
 uint64_t hash_fnv1a(uint64_t h, const void *data, size_t len)

@@ -19,6 +19,7 @@
 #include <libical/ical.h>
 
 #include "fsutil.h"
+#include "hash.h"
 #include "ics.h"
 #include "plan.h"
 #include "schedule.h"
@@ -505,60 +506,26 @@ static void vevent_fill(struct vevent *v, const struct schedule *s, const struct
 	}
 }
 
-/*
- * A 64-bit hash of everything the VEVENT holds except DTSTAMP and SEQUENCE, so that the same
- * session content gives the same hash on every machine: 8-byte little-endian words, each mixed
- * in with a multiply and a shift (every field is preceded by its length, so that "ab"+"c" and
- * "a"+"bc" differ).  It only has to tell a changed event from an unchanged one.
- */
-static void hash_word(uint64_t *h, uint64_t w)
-{
-	*h = (*h ^ w) * 0x9e3779b97f4a7c15u;
-	*h ^= *h >> 29;
-}
-
-static void hash_bytes(uint64_t *h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-
-	hash_word(h, (uint64_t)len);
-	for (; len >= 8; p += 8, len -= 8)
-		hash_word(h, (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-			  (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-			  (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56);
-	if (len) {
-		uint64_t w = 0;
-		for (size_t i = 0; i < len; i++)
-			w |= (uint64_t)p[i] << (8 * i);
-		hash_word(h, w);
-	}
-}
-
-static void hash_str(uint64_t *h, const char *s)
-{
-	if (s)
-		hash_bytes(h, s, strlen(s));
-	else
-		hash_word(h, UINT64_MAX);
-}
-
+/* A 64-bit hash of everything the VEVENT holds except DTSTAMP and SEQUENCE (hash.h: field by
+ * field, the same on every machine); it only has to tell a changed event from an unchanged
+ * one. */
 static uint64_t vevent_hash(const struct vevent *v, const struct ics_options *o)
 {
 	uint64_t h = 0x70c3a1e5d0b2f9c7u;
 
-	hash_str(&h, v->id);
-	hash_str(&h, v->summary);
-	hash_str(&h, v->location);
-	hash_str(&h, v->description);
-	hash_str(&h, v->url);
+	hash_string(&h, v->id);
+	hash_string(&h, v->summary);
+	hash_string(&h, v->location);
+	hash_string(&h, v->description);
+	hash_string(&h, v->url);
 	hash_word(&h, (uint64_t)v->start);
 	hash_word(&h, (uint64_t)v->end);
 	hash_word(&h, v->cancelled);
 	hash_word(&h, v->categories.n);
 	for (size_t i = 0; i < v->categories.n; i++)
-		hash_str(&h, v->categories.v[i]);
+		hash_string(&h, v->categories.v[i]);
 	hash_word(&h, (uint64_t)(int64_t)(v->alarm_text ? o->alarm : -1));
-	hash_str(&h, v->alarm_text);
+	hash_string(&h, v->alarm_text);
 	return h;
 }
 
