@@ -250,20 +250,23 @@ void lock_set_wait_notice(lock_wait_fn *fn)
 	wait_notice = fn;
 }
 
-/* PLANNER_LOCK_TIMEOUT (seconds, decimals allowed) when set and valid, else `seconds`. */
-static double lock_timeout(int seconds)
+/* The timeout: PLANNER_LOCK_TIMEOUT (seconds, decimals allowed) when set, else `seconds`.  0, or
+ * -1 with error() set (EX_USAGE) for a value that is no number of seconds. */
+static int lock_timeout(int seconds, double *out)
 {
 	const char *env = getenv("PLANNER_LOCK_TIMEOUT");
 	char *end;
 	double v;
 
+	*out = seconds;
 	if (!env || !*env)
-		return seconds;
+		return 0;
 	errno = 0;
 	v = strtod(env, &end);
 	if (errno || *end || !(v >= 0) || v > 86400)
-		return seconds;
-	return v;
+		return error(EX_USAGE, "PLANNER_LOCK_TIMEOUT '%s': not a number of seconds", env);
+	*out = v;
+	return 0;
 }
 
 static double seconds_since(const struct timespec *t0)
@@ -277,29 +280,32 @@ static double seconds_since(const struct timespec *t0)
 int lock_file(const char *lock_path, const char *what, const char *path, int seconds)
 {
 	struct timespec pause = { 0, 20 * 1000 * 1000 }, t0;
-	double limit = seconds > 0 ? lock_timeout(seconds) : 0;
+	double limit = 0;
 	bool told = false;
-	int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+	int fd;
 
+	if (seconds > 0 && lock_timeout(seconds, &limit) < 0)
+		return -1;
+	fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
 	if (fd < 0)
 		return error(EX_CANTCREAT, "cannot create lock file '%s': %s", lock_path,
 			     strerror(errno));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		int e = errno;
 		double waited = seconds_since(&t0);
 
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			int e = errno;
+		if (e != EWOULDBLOCK && e != EINTR) {
 			close(fd);
 			return error(EX_IOERR, "cannot lock '%s': %s", lock_path, strerror(e));
 		}
 		if (waited >= limit) {
 			close(fd);
 			if (limit <= 0)
-				return error(EX_TEMPFAIL, "%s '%s' is in use by another planner", what,
-					     path);
+				return error(EX_TEMPFAIL, "%s '%s' is in use by another planner; try "
+					     "again", what, path);
 			return error(EX_TEMPFAIL, "%s '%s' is still in use by another planner after "
-				     "%g seconds; try again", what, path, limit);
+				     "%g second%s; try again", what, path, limit, limit == 1 ? "" : "s");
 		}
 		if (!told && waited >= 1) {
 			told = true;

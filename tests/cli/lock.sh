@@ -64,6 +64,10 @@ took "$t0" 0.4 10; ok $? "... is kept"
 ! grep -q waiting "$tmp/err"; ok $? "... and gives up before any waiting line"
 kill $holder 2>/dev/null; wait $holder 2>/dev/null
 
+PLANNER_LOCK_TIMEOUT=soon run drop t2
+expect_rc 64 "a PLANNER_LOCK_TIMEOUT that is no number"
+expect_err "planner: PLANNER_LOCK_TIMEOUT 'soon': not a number of seconds" "... is named"
+
 # --- the export state ---
 hold "$state.lock" 2.5
 t0=$(now)

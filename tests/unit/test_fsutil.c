@@ -161,7 +161,8 @@ static void test_locks(void)
 	fd = lock_file(lock, "the thing", "x", 0);
 	ok(fd < 0 && error_status() == EX_TEMPFAIL, "a zero timeout tries once (EX_TEMPFAIL)");
 	ok(since(&t0) < 0.5 && notices == 0, "... without waiting");
-	is_str(error_message(), "the thing 'x' is in use by another planner", "... and says why");
+	is_str(error_message(), "the thing 'x' is in use by another planner; try again",
+	       "... and says why");
 	setenv("PLANNER_LOCK_TIMEOUT", "0.3", 1);
 	fd = lock_file(lock, "the thing", "x", 30);
 	ok(fd < 0 && error_status() == EX_TEMPFAIL, "PLANNER_LOCK_TIMEOUT shortens a timeout");
