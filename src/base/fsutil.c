@@ -226,7 +226,7 @@ int write_output(const char *path, const void *data, size_t len)
 	} else if (S_ISDIR(st.st_mode)) {
 		ret = error(EX_CANTCREAT, "cannot write '%s': it is a directory", path);
 	} else if ((fd = open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)) < 0) {
-		/* a device, a FIFO: written through, never replaced */
+		/* (a device, a FIFO: written through, never replaced) */
 		ret = error(EX_CANTCREAT, "cannot write '%s': %s", path, strerror(errno));
 	} else {
 		ret = 0;
