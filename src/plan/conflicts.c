@@ -6,6 +6,7 @@
 #include "conflicts.h"
 #include "pick.h"
 #include "plan.h"
+#include "timefmt.h"
 #include "util.h"
 
 void conflicts_init(struct conflicts *c)
@@ -63,7 +64,7 @@ void plan_conflicts(const struct schedule *s, const struct plan *p, size_t max, 
 			x->b = (size_t)(b - s->sessions);
 			x->overlap = a->end > b->start;
 			if (x->overlap) {
-				x->overlap_min = ((a->end < b->end ? a->end : b->end) - b->start + 59) / 60;
+				x->overlap_min = duration_minutes((a->end < b->end ? a->end : b->end) - b->start);
 			} else {
 				x->gap_min = (b->start - a->end) / 60;
 				x->need_min = need / 60;
