@@ -24,4 +24,9 @@ int64_t duration_minutes(int64_t seconds);
  * countdown.  Into buf (at least 32 bytes). */
 void format_duration(int64_t seconds, bool days, char *buf, size_t size);
 
+/* A length of time a user sets in environment variable `name`: seconds, decimals allowed, more
+ * than 0 (or 0 too, with zero_ok) and at most a day.  1 with *seconds set; 0 when the variable
+ * is unset or empty; -1 with error() set (EX_USAGE, "NAME 'VALUE': not a number of seconds"). */
+int env_seconds(const char *name, bool zero_ok, double *seconds);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include "hash.h"
 #include "fsutil.h"
+#include "timefmt.h"
 #include "util.h"
 
 /* The directory of a path ("." for a bare name, "/" for a name in the root).  Caller frees. */
@@ -250,25 +251,6 @@ void lock_set_wait_notice(lock_wait_fn *fn)
 	wait_notice = fn;
 }
 
-/* The timeout: PLANNER_LOCK_TIMEOUT (seconds, decimals allowed) when set, else `seconds`.  0, or
- * -1 with error() set (EX_USAGE) for a value that is no number of seconds. */
-static int lock_timeout(int seconds, double *out)
-{
-	const char *env = getenv("PLANNER_LOCK_TIMEOUT");
-	char *end;
-	double v;
-
-	*out = seconds;
-	if (!env || !*env)
-		return 0;
-	errno = 0;
-	v = strtod(env, &end);
-	if (errno || *end || !(v >= 0) || v > 86400)
-		return error(EX_USAGE, "PLANNER_LOCK_TIMEOUT '%s': not a number of seconds", env);
-	*out = v;
-	return 0;
-}
-
 static double seconds_since(const struct timespec *t0)
 {
 	struct timespec now;
@@ -280,11 +262,12 @@ static double seconds_since(const struct timespec *t0)
 int lock_file(const char *lock_path, const char *what, const char *path, int seconds)
 {
 	struct timespec pause = { 0, 20 * 1000 * 1000 }, t0;
-	double limit = 0;
+	double limit = seconds > 0 ? seconds : 0;
 	bool told = false;
 	int fd;
 
-	if (seconds > 0 && lock_timeout(seconds, &limit) < 0)
+	/* PLANNER_LOCK_TIMEOUT replaces every timeout but a zero one (try once) */
+	if (seconds > 0 && env_seconds("PLANNER_LOCK_TIMEOUT", true, &limit) < 0)
 		return -1;
 	fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
 	if (fd < 0)

@@ -1,9 +1,12 @@
 /* timefmt.c: times of day and lengths of time as text (timefmt.h). */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "timefmt.h"
 #include "tz.h"
+#include "util.h"
 
 void civil_format_hm(const struct civil *c, char *buf, size_t size)
 {
@@ -52,4 +55,20 @@ void format_duration(int64_t seconds, bool days, char *buf, size_t size)
 		snprintf(buf, size, "%lld h", min / 60);
 	else
 		snprintf(buf, size, "%lld min", min);
+}
+
+int env_seconds(const char *name, bool zero_ok, double *seconds)
+{
+	const char *env = getenv(name);
+	char *end;
+	double v;
+
+	if (!env || !*env)
+		return 0;
+	errno = 0;
+	v = strtod(env, &end);
+	if (errno || *end || !(zero_ok ? v >= 0 : v > 0) || v > 86400)
+		return error(EX_USAGE, "%s '%s': not a number of seconds", name, env);
+	*seconds = v;
+	return 1;
 }

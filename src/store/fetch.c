@@ -15,6 +15,7 @@
 
 #include "fetch.h"
 #include "load.h"
+#include "timefmt.h"
 #include "util.h"
 
 #ifndef PLANNER_VERSION
@@ -156,19 +157,11 @@ bad:
 /* Seconds from PLANNER_FETCH_TIMEOUT, or the default. */
 static int total_timeout_ms(long *ms)
 {
-	const char *env = getenv("PLANNER_FETCH_TIMEOUT");
-	char *end;
 	double v;
+	int r = env_seconds("PLANNER_FETCH_TIMEOUT", false, &v);
 
-	*ms = FETCH_TOTAL_TIMEOUT * 1000L;
-	if (!env || !*env)
-		return 0;
-	errno = 0;
-	v = strtod(env, &end);
-	if (errno || *end || !(v > 0) || v > 86400)
-		return error(EX_USAGE, "PLANNER_FETCH_TIMEOUT '%s': not a number of seconds", env);
-	*ms = (long)ceil(v * 1000);
-	return 0;
+	*ms = r > 0 ? (long)ceil(v * 1000) : FETCH_TOTAL_TIMEOUT * 1000L;
+	return r < 0 ? -1 : 0;
 }
 
 struct transfer {

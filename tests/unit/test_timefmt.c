@@ -1,6 +1,7 @@
 /* test_timefmt: the one place times of day and lengths of time are written (timefmt.h) —
  * every HH:MM of a day against snprintf, short buffers, instants in a zone across a DST change,
- * durations as listings and printouts show them (no days) and as countdowns (days from 48 h). */
+ * durations as listings and printouts show them (no days) and as countdowns (days from 48 h),
+ * and lengths of time from the environment (PLANNER_FETCH_TIMEOUT, PLANNER_LOCK_TIMEOUT). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,11 +79,35 @@ static void test_duration(void)
 	is_int(duration_minutes(121), 3, "121 s is 3 min");
 }
 
+static void test_env(void)
+{
+	double v = -1;
+
+	unsetenv("TEST_SECONDS");
+	ok(env_seconds("TEST_SECONDS", false, &v) == 0 && v == -1, "unset: 0, the value untouched");
+	setenv("TEST_SECONDS", "", 1);
+	ok(env_seconds("TEST_SECONDS", false, &v) == 0 && v == -1, "empty: the same");
+	setenv("TEST_SECONDS", "1.5", 1);
+	ok(env_seconds("TEST_SECONDS", false, &v) == 1 && v == 1.5, "1.5 seconds");
+	setenv("TEST_SECONDS", "0", 1);
+	ok(env_seconds("TEST_SECONDS", true, &v) == 1 && v == 0, "0 when zero is allowed");
+	ok(env_seconds("TEST_SECONDS", false, &v) < 0 && error_status() == EX_USAGE,
+	   "0 where a timeout must be positive: EX_USAGE");
+	is_str(error_message(), "TEST_SECONDS '0': not a number of seconds", "... naming the variable");
+	setenv("TEST_SECONDS", "90000", 1);
+	ok(env_seconds("TEST_SECONDS", true, &v) < 0, "more than a day is refused");
+	setenv("TEST_SECONDS", "5s", 1);
+	ok(env_seconds("TEST_SECONDS", true, &v) < 0, "a unit is refused");
+	error_clear();
+	unsetenv("TEST_SECONDS");
+}
+
 int main(void)
 {
 	test_hm();
 	test_zone();
 	test_duration();
+	test_env();
 	tz_cleanup();
 	return done_testing();
 }
