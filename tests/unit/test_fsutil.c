@@ -41,7 +41,10 @@ static int exists(const char *name)
 /* A process id that was in use a moment ago and is not any more. */
 static pid_t gone_pid(void)
 {
-	pid_t pid = fork();
+	pid_t pid;
+
+	fflush(stdout);	/* a child must not write the TAP lines again (valgrind flushes at exit) */
+	pid = fork();
 
 	if (pid == 0)
 		_exit(0);
@@ -114,6 +117,7 @@ static pid_t hold(const char *path, double seconds)
 
 	if (pipe(p) < 0)
 		return -1;
+	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
 		int fd = open(path, O_RDWR | O_CREAT, 0600);
