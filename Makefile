@@ -40,7 +40,7 @@ LAYERS    = base model import store plan output cmd
 SRCS     := $(sort $(wildcard $(LAYERS:%=src/%/*.c))) src/main.c
 OBJS     := $(SRCS:src/%.c=$(OBJDIR)/%.o)
 # The modules below the commands: what unit tests, fuzzers and benchmarks link.
-LIBOBJS  := $(filter-out $(OBJDIR)/main.o $(OBJDIR)/cmd/cli.o $(OBJDIR)/cmd/cmd_%.o,$(OBJS))
+LIBOBJS  := $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRCS := $(sort $(wildcard tests/bench_*.c))

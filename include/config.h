@@ -51,8 +51,10 @@ struct config {
 void config_init(struct config *c);
 void config_release(struct config *c);
 
-/* The keys config_parse() knows, NULL-terminated. */
-extern const char *const config_keys[];
+/* Key number i of those config_parse() knows (NULL past the last): the options of the command
+ * table marked configurable, each once — schedule (-s), tz, pick's preferences, travel,
+ * max-per-day, break, export's alarm.  Borrowed. */
+const char *config_key(size_t i);
 
 /* The config file's path ($XDG_CONFIG_HOME/planner/config).  Caller frees; NULL with error() set
  * when neither XDG_CONFIG_HOME nor HOME says where it is. */

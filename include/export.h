@@ -15,11 +15,13 @@ struct plan;
 /* The events of saved plan p in timetable s: one per planned session, in time order (the time
  * it has now; a cancelled one at its planned time; then by id) — the session as the timetable
  * has it, how it was planned, whether the timetable cancelled it (dropped it or took its time
- * away), and its alternative under the preferences the plan was made with.  *ev (caller frees)
+ * away), and its alternative under `saved`, the preferences the plan was made with (as the command
+ * layer replays them: pick_request_saved).  *ev (caller frees)
  * and *n get them, *cancelled how many are cancelled.  0, or -1 with error() set (EX_NOINPUT)
  * when there is no plan or it is empty; *ev is then NULL. */
-int export_select_plan(const struct schedule *s, const struct plan *p, struct ics_event **ev,
-		       size_t *n, size_t *cancelled);
+struct pick_settings;
+int export_select_plan(const struct schedule *s, const struct plan *p, struct pick_settings *saved,
+		       struct ics_event **ev, size_t *n, size_t *cancelled);
 
 /* The events of the sessions of s that f matches (f NULL: every session, as --all), in timetable
  * order; sessions without a time are left out and counted in *untimed.  *ev (caller frees) and

@@ -11,9 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "prefs.h"
 #include "schedule.h"
-
-struct prefs;
 
 /* A time that must stay free: a --break (every day) expanded to one per day, or a --block. */
 struct busy {
@@ -81,12 +80,33 @@ int pick_run(const struct pick_request *rq, struct pick_result *r);
  * and export all show this one. */
 void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt);
 
+/* What pick's preference options set, and a saved plan keeps: the preferences, breaks, blocks,
+ * travel time, cap and --fill.  The options themselves (which exist, which take a value, which
+ * are saved) are pick's option table in the command layer; this is what each one does. */
+struct pick_settings {
+	struct prefs prefs;
+	struct strlist breaks, blocks;  /* as given, checked by pick_settings_request */
+	int travel_minutes;             /* default 5 */
+	int max_per_day;                /* 0: no cap */
+	bool fill;
+};
+
+void pick_settings_init(struct pick_settings *st);
+void pick_settings_release(struct pick_settings *st);
+/* Applies preference option --name with value (NULL for one that takes none).  1 when applied;
+ * 0 when name is not a preference option; -1 with error() set (EX_USAGE) for a bad value. */
+int pick_settings_apply(struct pick_settings *st, const char *name, const char *value);
+/* Gives rq st's travel time, cap and --fill, and adds its breaks, then its blocks.  0, or -1
+ * with error() set (EX_USAGE) at the first malformed break or block. */
+int pick_settings_request(const struct pick_settings *st, struct pick_request *rq);
+
 struct plan;
-/* Rebuilds, from the preference options a saved plan was made with, the preferences (into p,
- * resolved against rq->s) and rq's breaks, blocks, travel time, cap, --fill and avoided
- * sessions.  Values were checked when the plan was made; one that no longer applies is skipped,
- * so this never fails. */
-void pick_apply_saved(struct pick_request *rq, struct prefs *p, const struct plan *plan);
+/* Sets up rq (pick_request_init()ed with &st->prefs) as the pick that made saved plan p did:
+ * st holds p's saved preferences (replayed by the command layer through pick's option table,
+ * cmd_replay_saved), resolved here against rq->s; their breaks, blocks, cap and --fill; p's
+ * travel time and avoided sessions.  What no longer applies (a track the timetable dropped, a
+ * malformed break) is left out, so this never fails.  For print and export. */
+void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const struct plan *p);
 
 /* Travel time in seconds between the rooms of two sessions under rq's rule. */
 int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b);

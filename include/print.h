@@ -74,15 +74,17 @@ void print_find_alternatives(struct print_doc *d, const struct pick_request *rq)
 struct plan;
 /* Fills d (print_doc_init()ed for the timetable) with what `planner print` prints of the saved
  * plan p: its planned and pinned sessions the timetable still has, their "room full?"
- * alternatives and the times the plan keeps free (under the preferences it was made with), and
+ * alternatives and the times the plan keeps free (under `saved`, the preferences it was made
+ * with as the command layer replays them: pick_request_saved), and
  * the days — `day` as --day takes it (a day number or a date, filter_add_day), else every day
  * of the timetable with `all`, else the days of the planned sessions.  With all, the headings say
  * so and every session of those days is printed.  *changed gets the number of planned sessions
  * the timetable changed or cancelled since the plan was made (0 until the plan has been read).
  * 0, or -1 with error() set: no plan (and not all), EX_NOINPUT; a bad day, EX_USAGE; no day to
  * print, EX_NOINPUT. */
-int print_doc_build(struct print_doc *d, const struct plan *p, const char *day, bool all,
-		    size_t *changed);
+struct pick_settings;
+int print_doc_build(struct print_doc *d, const struct plan *p, struct pick_settings *saved,
+		    const char *day, bool all, size_t *changed);
 
 /* Writes the document in format fmt to f.  0, or -1 with error() set (EX_IOERR) when writing
  * to f failed. */

@@ -1,6 +1,5 @@
 /* cli.c: the pieces every subcommand shares — errors and warnings on stderr, help texts, the
  * chosen timetable, terminal width and colour, inert and aligned table cells. */
-#include <getopt.h>
 #include <stdarg.h>
 #include <time.h>
 #include <stdlib.h>
@@ -69,91 +68,6 @@ int usage_error(const char *cmd, const char *fmt, ...)
 		clean, cmd ? " " : "", cmd ? cmd : "");
 	free(clean);
 	return EX_USAGE;
-}
-
-void print_usage(const struct command *cmd, FILE *f)
-{
-	fputs(cmd->usage, f);
-}
-
-int command_help(const char *name)
-{
-	const struct command *c = find_command(name);
-
-	if (c)
-		print_usage(c, stdout);
-	return 0;
-}
-
-int cli_option_error(const char *cmd, char **argv, const struct option *opts)
-{
-	const char *bad = argv[optind - 1];
-
-	if (optopt) {
-		for (const struct option *o = opts; o->name; o++)
-			if (o->val == optopt && o->has_arg == required_argument)
-				return usage_error(cmd, "option '%s' needs a value", text_inert(bad));
-		if (optopt > ' ' && optopt < 0x7f)
-			return usage_error(cmd, "unknown option '-%c'", optopt);
-		return usage_error(cmd, "unknown option '%s'", text_inert(bad));
-	}
-	if (!strncmp(bad, "--", 2)) {
-		const char *name = bad + 2;
-		size_t nlen = strcspn(name, "=");
-		const char *best = NULL;
-		size_t best_d = (size_t)-1;
-		char *plain = xstrndup(name, nlen);
-
-		for (const struct option *o = opts; o->name; o++) {
-			size_t d;
-			if (!strcmp(o->name, plain) && o->has_arg == required_argument) {
-				free(plain);
-				return usage_error(cmd, "option '--%s' needs a value", o->name);
-			}
-			d = text_distance(plain, o->name);
-			if (d < best_d) {
-				best_d = d;
-				best = o->name;
-			}
-		}
-		free(plain);
-		if (best && best_d <= 2)
-			return usage_error(cmd, "unknown option '%s' (did you mean '--%s'?)",
-					   text_inert(bad), best);
-	}
-	return usage_error(cmd, "unknown option '%s'", text_inert(bad));
-}
-
-int cli_filter_option(struct filter *f, const char **day_arg, int c, const char *arg)
-{
-	switch (c) {
-	case 'd':
-		*day_arg = arg;
-		return 1;
-	case 't':
-		filter_add(&f->tracks, arg);
-		return 1;
-	case OPT_TAG:
-		filter_add(&f->tags, arg);
-		return 1;
-	case 'r':
-		filter_add(&f->rooms, arg);
-		return 1;
-	case 'l':
-		return filter_add_level(f, arg) < 0 ? -1 : 1;
-	case OPT_LANG:
-		filter_add(&f->langs, arg);
-		return 1;
-	case OPT_TYPE:
-		return filter_add_type(f, arg) < 0 ? -1 : 1;
-	case OPT_SPEAKER:
-		filter_add(&f->speakers, arg);
-		return 1;
-	case 'q':
-		filter_add(&f->search, arg);
-		return 1;
-	}
-	return 0;
 }
 
 int cli_filter_finish(struct filter *f, const struct schedule *s, const char *day_arg)
@@ -448,62 +362,34 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 	return found;
 }
 
-const struct option cli_edit_options[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cli_edit_plan(const char *cmd, enum plan_edit op, int argc, char **argv)
+int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const char *path,
+		  char **ids, int nids)
 {
-	const struct option *opts = cli_edit_options;
-	struct schedule s;
-	struct plan p;
-	char *path = NULL;
-	int c, ret = 0;
-
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h')
-			return command_help(cmd);
-		return cli_option_error(cmd, argv, opts);
-	}
-	if (optind >= argc)
-		return usage_error(cmd, "no session id given");
-	global.plan_update = true;
-	schedule_init(&s);
-	if (cli_load_plan(&s, &p, &path) < 0)
-		goto fail;
-	for (int i = optind; i < argc; i++) {
+	for (int i = 0; i < nids; i++) {
 		const struct session *se;
 		const char *id;
 		char *d;
 
 		if (op == EDIT_DROP) {
-			if (plan_edit_drop(&p, &s, argv[i], &id) < 0)
-				goto fail;
+			if (plan_edit_drop(p, s, ids[i], &id) < 0)
+				return -1;
 			printf("dropped %s\n", id);
 			continue;
 		}
-		if (plan_edit_add(&p, &s, argv[i], op == EDIT_PIN, &se) < 0)
-			goto fail;
-		d = describe_session(&s, se);
+		if (plan_edit_add(p, s, ids[i], op == EDIT_PIN, &se) < 0)
+			return -1;
+		d = describe_session(s, se);
 		printf("%s %s\n", op == EDIT_PIN ? "pinned" : "added", d);
 		free(d);
 	}
-	plan_edit_stamp(&p, &s, (int64_t)time(NULL));
-	if (plan_save(&p, path) < 0)
-		goto fail;
+	plan_edit_stamp(p, s, (int64_t)time(NULL));
+	if (plan_save(p, path) < 0)
+		return -1;
 	if (op != EDIT_DROP) {
-		size_t n = cli_print_conflicts(&s, &p, NULL);
+		size_t n = cli_print_conflicts(s, p, NULL);
 		if (n)
 			fprintf(stderr, "planner: warning: your plan has %zu conflict%s now; see 'planner "
 				"conflicts'\n", n, n == 1 ? "" : "s");
 	}
-	goto out;
-fail:
-	ret = report_error();
-out:
-	plan_release(&p);
-	free(path);
-	schedule_release(&s);
-	return ret;
+	return 0;
 }

@@ -1,6 +1,5 @@
 /* cmd_changes.c: `planner changes` — shows again what changed in the last re-fetch of a fetched
  * timetable that changed it (the default one, or -s NAME|URL), as text or JSON. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "cache.h"
 #include "changes.h"
 #include "cli.h"
+#include "command.h"
 #include "fetch.h"
 #include "jsonw.h"
 #include "plan.h"
@@ -40,31 +40,15 @@ static char *fetched_name(void)
 	return NULL;
 }
 
-const struct option changes_options[] = {
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cmd_changes(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
 	struct changes c;
 	struct cache_meta m;
 	const struct tz *z, *local;
-	bool json = false;
+	bool json = ctx->json;
 	char *name;
-	int opt, got;
+	int got;
 
-	while ((opt = getopt_long(argc, argv, "h", changes_options, NULL)) != -1) {
-		if (opt == OPT_JSON)
-			json = true;
-		else if (opt == 'h')
-			return command_help("changes");
-		else
-			return cli_option_error("changes", argv, changes_options);
-	}
-	if (optind < argc)
-		return usage_error("changes", "unexpected argument '%s'", argv[optind]);
 	if (!(name = fetched_name()))
 		return report_error();
 	changes_init(&c);
@@ -107,3 +91,14 @@ int cmd_changes(int argc, char **argv)
 	free(name);
 	return 0;
 }
+
+const struct cmd_entry cmd_changes = {
+	.name = "changes",
+	.summary = "show what the last re-fetch of a timetable changed",
+	.description = "Shows again the changes that the last re-fetch of the default fetched timetable (or of\n"
+		       "-s NAME) found: sessions added, cancelled, moved in time, moved to another room or\n"
+		       "retitled, those in your plan first (marked '*').\n",
+	.json_help = "the changes as JSON",
+	.flags = CMD_JSON,
+	.exec = exec,
+};

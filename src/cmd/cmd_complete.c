@@ -1,11 +1,12 @@
 /* cmd_complete.c: `planner complete` (hidden) — the completion candidates behind the bash, zsh and
- * fish scripts in completions/: the commands, a command's options (read from the real option
- * tables), and live values from the cached or bundled timetable (tracks, tags, rooms, days,
+ * fish scripts in completions/: the commands, a command's options (read from the command
+ * table), and live values from the cached or bundled timetable (tracks, tags, rooms, days,
  * session ids with their titles, timetable names ...).  Never touches the network.
  *
  *     planner complete commands            NAME<TAB>SUMMARY for each command --help lists
  *     planner complete options [COMMAND]   --LONG<TAB>DESCRIPTION, then -S<TAB>DESCRIPTION, for
- *                                          each option of COMMAND (none: the global options)
+ *                                          each option of COMMAND (none: the global options),
+ *                                          from the command table (command.h)
  *     planner complete values KIND         VALUE<TAB>DESCRIPTION
  *     planner complete line SHELL WORD...  WORDs are the command line after "planner" up to the
  *                                          cursor (the last one is being completed, maybe "");
@@ -20,8 +21,6 @@
  * Values that would not be inert on a terminal (control characters) are left out, and
  * descriptions are made inert and cut to one line.
  */
-#include <ctype.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +28,7 @@
 
 #include "cache.h"
 #include "cli.h"
+#include "command.h"
 #include "config.h"
 #include "fetch.h"
 #include "filter.h"
@@ -42,11 +42,6 @@
 #include "timefmt.h"
 #include "tz.h"
 #include "util.h"
-
-const struct option complete_options[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
 
 enum shell { SHELL_PLAIN, SHELL_BASH };
 
@@ -121,176 +116,56 @@ static void emitf(const struct out *o, const char *value, const char *fmt, ...)
 	free(desc);
 }
 
-/* ---- options, from the real tables ---- */
+/* ---- options, from the command table ---- */
 
 struct opt_info {
-	char *name;               /* long name, without "--" */
+	const char *name;         /* long name, without "--" */
 	int shortc;               /* 0 when none */
 	bool has_arg;
+	enum cmd_complete complete;
 	char *desc;
 };
 
 static void opts_free(struct opt_info *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].name);
+	for (size_t i = 0; i < n; i++)
 		free(v[i].desc);
-	}
 	free(v);
 }
 
-/* The text from p to the end of its line, joined with the lines below that continue it (those
- * indented to column col; when col is 0, as the first line below is). */
-static char *description_at(const char *p, size_t col)
+/* The options of cmd (NULL: the global options), as the runner takes them. */
+static size_t command_options(const struct cmd_entry *cmd, struct opt_info **out)
 {
-	struct strbuf sb;
-	const char *end = p + strcspn(p, "\n");
+	size_t n = 0;
+	const struct cmd_option **table;
+	struct opt_info *v;
 
-	strbuf_init(&sb);
-	strbuf_add(&sb, p, (size_t)(end - p));
-	while (*end == '\n') {
-		const char *next = end + 1, *q = next;
-		size_t indent;
-
-		end = next + strcspn(next, "\n");
-		while (q < end && *q == ' ')
-			q++;
-		indent = (size_t)(q - next);
-		if (!col)
-			col = indent;
-		if (q == end || *q == '-' || indent != col)
-			break;
-		if (sb.len)
-			strbuf_addc(&sb, ' ');
-		strbuf_add(&sb, q, (size_t)(end - q));
-	}
-	return strbuf_detach(&sb);
-}
-
-/* The description of --name in a help text: the rest of its option line ("  -d, --day N|DATE
- * only day N ..."), or the line below when the option fills its own. */
-static char *option_description(const char *help, const char *name)
-{
-	size_t len = strlen(name);
-
-	if (!strcmp(name, "help"))
-		return xstrdup("show the help");
-	for (const char *line = help; *line;) {
-		const char *end = line + strcspn(line, "\n"), *p = line, *gap;
-
-		while (p < end && *p == ' ')
-			p++;
-		if (p > line && p + 2 < end && p[0] == '-' && p[1] != '-' && p[2] == ',') {
-			p += 3;
-			while (p < end && *p == ' ')
-				p++;
-		}
-		if (p > line && !strncmp(p, "--", 2) && !strncmp(p + 2, name, len) &&
-		    (p + 2 + len == end || p[2 + len] == ' ' || p[2 + len] == '=')) {
-			p += 2 + len;
-			gap = p;
-			while (gap + 1 < end && !(gap[0] == ' ' && gap[1] == ' '))
-				gap++;
-			if (gap + 1 >= end)
-				gap = end;
-			while (gap < end && *gap == ' ')
-				gap++;
-			return description_at(gap < end ? gap : end, gap < end ? (size_t)(gap - line) : 0);
-		}
-		line = *end ? end + 1 : end;
-	}
-	return xstrdup("");
-}
-
-/* Long options named in a help text, for a command whose table is not exported: "--name", with
- * an argument when a placeholder follows it ("--name NAME", "[--name NAME]"). */
-static size_t options_from_usage(const char *help, struct opt_info **out)
-{
-	struct opt_info *v = NULL;
-	size_t n = 0, alloc = 0;
-
-	for (const char *p = help; (p = strstr(p, "--"));) {
-		const char *q = p + 2, *e;
-		char *name;
-		bool dup = false;
-
-		if ((p > help && (isalnum((unsigned char)p[-1]) || p[-1] == '-')) ||
-		    !islower((unsigned char)*q)) {
-			p += 2;
-			continue;
-		}
-		for (e = q; islower((unsigned char)*e) || isdigit((unsigned char)*e) || *e == '-'; e++)
-			;
-		name = xstrndup(q, (size_t)(e - q));
-		for (size_t i = 0; i < n && !dup; i++)
-			dup = !strcmp(v[i].name, name);
-		if (!dup) {
-			v = xgrow(v, n + 1, &alloc, sizeof(*v));
-			v[n].name = name;
-			v[n].shortc = 0;
-			v[n].has_arg = (e[0] == ' ' || e[0] == '=') &&
-				       (isupper((unsigned char)e[1]) || e[1] == '"');
-			v[n].desc = option_description(help, name);
-			/* "-q, --quiet" */
-			if (p >= help + 4 && p[-1] == ' ' && p[-2] == ',' && p[-4] == '-' &&
-			    isalnum((unsigned char)p[-3]))
-				v[n].shortc = p[-3];
+	if (cmd) {
+		table = cmd_options(cmd, &n);
+	} else {
+		while (global_options[n])
 			n++;
-		} else {
-			free(name);
-		}
-		p = e;
+		table = xmalloc((n ? n : 1) * sizeof(*table));
+		for (size_t i = 0; i < n; i++)
+			table[i] = global_options[i];
 	}
-	*out = v;
-	return n;
-}
-
-/* The options of cmd (NULL: the global options), from its table when it exports one. */
-static size_t command_options(const struct command *cmd, struct opt_info **out)
-{
-	const struct option *table = cmd ? cmd->options : global_options;
-	const char *help = cmd ? cmd->usage : global_help;
-	struct opt_info *v = NULL;
-	size_t n = 0, alloc = 0;
-
-	if (!table)
-		return options_from_usage(help, out);
-	for (const struct option *o = table; o->name; o++) {
-		v = xgrow(v, n + 1, &alloc, sizeof(*v));
-		v[n].name = xstrdup(o->name);
-		v[n].shortc = o->val > 0 && o->val < 128 && isalnum(o->val) ? o->val : 0;
-		v[n].has_arg = o->has_arg != no_argument;
-		v[n].desc = option_description(help, o->name);
-		n++;
-	}
-	*out = v;
-	return n;
-}
-
-/* When a command's help does not describe an option, another command's (the filter options
- * are the same everywhere), or a word for the common ones. */
-static void describe_missing(struct opt_info *v, size_t n)
-{
+	v = xcalloc(n ? n : 1, sizeof(*v));
 	for (size_t i = 0; i < n; i++) {
-		if (*v[i].desc)
-			continue;
-		for (const struct command *c = commands; c->name && !*v[i].desc; c++) {
-			free(v[i].desc);
-			v[i].desc = option_description(c->usage, v[i].name);
-		}
-		if (!*v[i].desc && !strcmp(v[i].name, "json")) {
-			free(v[i].desc);
-			v[i].desc = xstrdup("JSON output");
-		}
+		v[i].name = table[i]->name;
+		v[i].shortc = (unsigned char)table[i]->shortc;
+		v[i].has_arg = table[i]->arg != NULL;
+		v[i].complete = table[i]->complete;
+		v[i].desc = cmd_option_help(cmd, table[i]);
 	}
+	free(table);
+	*out = v;
+	return n;
 }
 
-static void emit_options(const struct out *o, const struct command *cmd, bool shorts)
+static void emit_options(const struct out *o, const struct cmd_entry *cmd, bool shorts)
 {
 	struct opt_info *v;
 	size_t n = command_options(cmd, &v);
-
-	describe_missing(v, n);
 
 	for (size_t i = 0; i < n; i++) {
 		char *name = xasprintf("--%s", v[i].name);
@@ -307,9 +182,9 @@ static void emit_options(const struct out *o, const struct command *cmd, bool sh
 
 static void emit_commands(const struct out *o)
 {
-	for (const struct command *c = commands; c->name; c++)
-		if (!c->hidden)
-			emit(o, c->name, c->summary);
+	for (const struct cmd_entry *const *c = cmd_table; *c; c++)
+		if (!((*c)->flags & CMD_HIDDEN))
+			emit(o, (*c)->name, (*c)->summary);
 }
 
 /* ---- live values ---- */
@@ -621,8 +496,8 @@ static void emit_formats(const struct out *o)
 
 static void emit_config_keys(const struct out *o)
 {
-	for (const char *const *k = config_keys; *k; k++)
-		emit(o, *k, "a key of the config file");
+	for (size_t i = 0; config_key(i); i++)
+		emit(o, config_key(i), "a key of the config file");
 }
 
 static const char *const kinds[] = {
@@ -659,60 +534,33 @@ static int emit_kind(struct out *o, const char *kind)
 
 /* ---- what the word at the cursor is ---- */
 
-/* The value kind of option --name of command cmd (NULL: a global option), the directive to
- * print with it ("" / "files" / "nospace"), or NULL kind for free text. */
-static const char *value_kind(const char *cmd, const char *name, const char **directive)
+/* The values of completion kind k (emit_kind's name; NULL: none) and the directive to print with
+ * them ("" / "files" / "nospace"). */
+static const char *kind_values(enum cmd_complete k, const char **directive)
 {
-	static const struct { const char *cmd, *option, *kind, *directive; } map[] = {
-		{ NULL, "schedule", "timetables", "files" },
-		{ NULL, "day", "days", "" },
-		{ NULL, "track", "labels", "" },
-		{ NULL, "tag", "tags", "" },
-		{ NULL, "room", "rooms", "" },
-		{ NULL, "level", "levels", "" },
-		{ NULL, "lang", "langs", "" },
-		{ NULL, "type", "types", "" },
-		{ NULL, "speaker", "speakers", "" },
-		{ NULL, "must", "sessions", "" },
-		{ NULL, "avoid", "sessions", "" },
-		{ NULL, "weight", "weights", "nospace" },
-		{ NULL, "tz", "zones", "" },
-		{ NULL, "at", "times", "" },
-		{ "fetch", "format", "formats", "" },
-		{ "fetch", "name", "fetched", "" },
-		{ NULL, "output", NULL, "files" },
-		{ NULL, "file", NULL, "files" },
-		{ NULL, "ics", NULL, "files" },
-		{ NULL, "html", NULL, "files" },
-		{ NULL, "pdf", NULL, "files" },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i].option, name) && (!map[i].cmd || (cmd && !strcmp(map[i].cmd, cmd)))) {
-			*directive = map[i].directive;
-			return map[i].kind;
-		}
 	*directive = "";
-	return NULL;
-}
-
-/* The kind of a command's operands (the words that are not options). */
-static const char *operand_kind(const char *cmd, const char **directive)
-{
-	static const struct { const char *cmd, *kind, *directive; } map[] = {
-		{ "add", "sessions", "" },
-		{ "pin", "sessions", "" },
-		{ "drop", "planned", "" },
-		{ "help", "commands", "" },
-		{ "fetch", "fetched", "files" },
-	};
-
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i].cmd, cmd)) {
-			*directive = map[i].directive;
-			return map[i].kind;
-		}
-	*directive = "";
+	switch (k) {
+	case COMPLETE_NONE: return NULL;
+	case COMPLETE_FILE: *directive = "files"; return NULL;
+	case COMPLETE_TIMETABLE: *directive = "files"; return "timetables";
+	case COMPLETE_SOURCE: *directive = "files"; return "fetched";
+	case COMPLETE_FETCHED: return "fetched";
+	case COMPLETE_COMMAND: return "commands";
+	case COMPLETE_DAY: return "days";
+	case COMPLETE_LABEL: return "labels";
+	case COMPLETE_TAG: return "tags";
+	case COMPLETE_ROOM: return "rooms";
+	case COMPLETE_LEVEL: return "levels";
+	case COMPLETE_LANG: return "langs";
+	case COMPLETE_TYPE: return "types";
+	case COMPLETE_SPEAKER: return "speakers";
+	case COMPLETE_SESSION: return "sessions";
+	case COMPLETE_PLANNED: return "planned";
+	case COMPLETE_ZONE: return "zones";
+	case COMPLETE_TIME: return "times";
+	case COMPLETE_WEIGHT: *directive = "nospace"; return "weights";
+	case COMPLETE_FORMAT: return "formats";
+	}
 	return NULL;
 }
 
@@ -729,7 +577,7 @@ static const struct opt_info *find_opt(const struct opt_info *v, size_t n, const
 /* Completes words[n-1] after words[0..n-1). */
 static void complete_line(struct out *o, char **words, int n)
 {
-	const struct command *cmd = NULL;
+	const struct cmd_entry *cmd = NULL;
 	const char *cur = n > 0 ? words[n - 1] : "", *kind = NULL, *directive = "";
 	const struct opt_info *pending = NULL;
 	struct opt_info *opts = NULL;
@@ -769,8 +617,8 @@ static void complete_line(struct out *o, char **words, int n)
 				}
 			}
 		} else if (!cmd) {
-			cmd = find_command(w);
-			if (!cmd || cmd->hidden) {
+			cmd = cmd_find(w);
+			if (!cmd || (cmd->flags & CMD_HIDDEN)) {
 				done = true;
 				break;
 			}
@@ -782,26 +630,23 @@ static void complete_line(struct out *o, char **words, int n)
 	if (done) {
 		/* an unknown command: nothing to offer */
 	} else if (pending) {
-		kind = value_kind(cmd ? cmd->name : NULL, pending->name, &directive);
+		kind = kind_values(pending->complete, &directive);
 	} else if (!operands_only && !strncmp(cur, "--", 2) && strchr(cur, '=')) {
 		size_t len = strcspn(cur + 2, "=");
 		const struct opt_info *op = find_opt(opts, nopts, cur + 2, len, 0);
-		char *name = xstrndup(cur + 2, len);
 
 		if (op && op->has_arg) {
 			char *prefix = xstrndup(cur, len + 3);
-			kind = value_kind(cmd ? cmd->name : NULL, name, &directive);
+			kind = kind_values(op->complete, &directive);
 			printf(":%s\n", directive);
 			o->prefix = prefix;
 			if (kind)
 				emit_kind(o, kind);
 			o->prefix = NULL;
 			free(prefix);
-			free(name);
 			opts_free(opts, nopts);
 			return;
 		}
-		free(name);
 	} else if (!operands_only && cur[0] == '-') {
 		printf(":\n");
 		emit_options(o, cmd, false);
@@ -810,7 +655,7 @@ static void complete_line(struct out *o, char **words, int n)
 	} else if (!cmd) {
 		kind = "commands";
 	} else {
-		kind = operand_kind(cmd->name, &directive);
+		kind = kind_values(cmd->operands.complete, &directive);
 	}
 	printf(":%s\n", directive);
 	if (kind)
@@ -824,21 +669,21 @@ static int complete_usage(void)
 			   "SHELL WORD...");
 }
 
-int cmd_complete(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
+	/* a CMD_RAW command: the operands are all its words, argv[1] on */
+	int argc = ctx->noperands + 1;
+	char **argv = ctx->operands - 1;
 	struct out o;
 	int ret = 0;
 
 	memset(&o, 0, sizeof(o));
-	/* No getopt here: the words to complete are options of other commands. */
 	if (argc < 2)
 		return complete_usage();
-	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
-		return command_help("complete");
 	if (!strcmp(argv[1], "commands") && argc == 2) {
 		emit_commands(&o);
 	} else if (!strcmp(argv[1], "options") && argc <= 3) {
-		const struct command *c = argc == 3 ? find_command(argv[2]) : NULL;
+		const struct cmd_entry *c = argc == 3 ? cmd_find(argv[2]) : NULL;
 
 		if (argc == 3 && !c)
 			return usage_error("complete", "unknown command '%s'", argv[2]);
@@ -871,3 +716,20 @@ int cmd_complete(int argc, char **argv)
 		schedule_release(&o.s);
 	return ret;
 }
+
+const struct cmd_entry cmd_complete = {
+	.name = "complete",
+	.summary = "print completion candidates for the shell scripts",
+	.synopsis = "commands | options [COMMAND] | values KIND\n"
+		    "       planner complete line SHELL WORD...",
+	.description =
+		"The helper behind the shell completions in completions/ (bash, zsh, fish).  Prints one\n"
+		"candidate a line, a tab, then its description; reads only the cached or bundled\n"
+		"timetable, never the network.  KIND: commands, tracks, tags, labels, rooms, days,\n"
+		"levels, types, langs, speakers, sessions, planned, times, timetables, fetched, zones,\n"
+		"weights, formats, config-keys.  'line' takes the words after 'planner' up to the cursor\n"
+		"and prints a directive line (':', ':files' or ':nospace') and the candidates for the\n"
+		"last word; SHELL is bash (escaped for bash, no descriptions), zsh, fish or plain.\n",
+	.flags = CMD_HIDDEN | CMD_RAW,
+	.exec = exec,
+};

@@ -2,38 +2,38 @@
  * filters) as an iCalendar file that calendar programs import, and import again without
  * duplicates: stable UIDs, SEQUENCE raised for sessions that changed, STATUS:CANCELLED for
  * planned sessions the timetable cancelled, a reminder, and the plan's alternatives. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "command.h"
 #include "config.h"
 #include "export.h"
 #include "filter.h"
 #include "fsutil.h"
 #include "ics.h"
+#include "pick.h"
 #include "plan.h"
 #include "schedule.h"
 #include "util.h"
 
-enum {
-	OPT_ALL = OPT_COMMAND_BASE,
-	OPT_ICS,
-	OPT_UTC,
-	OPT_ALARM,
-};
-
-const struct option export_options[] = {
-	FILTER_LONGOPTS,
-	{ "all", no_argument, NULL, OPT_ALL },
-	{ "ics", no_argument, NULL, OPT_ICS },
-	{ "output", required_argument, NULL, 'o' },
-	{ "utc", no_argument, NULL, OPT_UTC },
-	{ "alarm", required_argument, NULL, OPT_ALARM },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
+static const struct cmd_option opt_output = {
+	"output", 'o', "FILE", "where to write, also given as the last argument; default:\n"
+	"CONFERENCE-ID.ics here; '-' is standard output.  The file is\n"
+	"replaced whole or not at all", COMPLETE_FILE, 0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_all = {
+	"all", 0, NULL, "every session that has a time, instead of the plan", COMPLETE_NONE, 0,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_utc = {
+	"utc", 0, NULL, "times in UTC, for programs that cannot read time zones", COMPLETE_NONE, 0,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_alarm = {
+	"alarm", 0, "TIME", "a reminder TIME before each session: 10m (the default), 90s, 1h,\n"
+	"1h30m, 1d (s, m, h, d; a bare number is minutes); 'none' for none", COMPLETE_NONE,
+	OPT_CONFIG, VALUE_ALARM, 0, NULL };
+static const struct cmd_option opt_ics = {
+	"ics", 0, NULL, "iCalendar (the only format)", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 
 /* ---- writing ---- */
 
@@ -74,78 +74,58 @@ static char *default_output(const char *conf_id)
 	return name;
 }
 
-int cmd_export(int argc, char **argv)
+static int check(struct cmd_ctx *ctx)
 {
-	const struct option *opts = export_options;
-	struct schedule s;
-	struct plan p;
-	struct filter f;
+	const char *alarm = cmd_arg(ctx, &opt_alarm);
+	int seconds;
+
+	if (alarm && ics_alarm_parse(alarm, &seconds) < 0)
+		return -1;
+	if (ctx->noperands && cmd_arg(ctx, &opt_output))
+		return cmd_usage_error(ctx, "unexpected argument '%s'", ctx->operands[0]);
+	/* --all and the filters export sessions of the timetable, not the plan */
+	if (cmd_flag(ctx, &opt_all) || ctx->filtered)
+		ctx->flags &= ~CMD_PLAN;
+	return 0;
+}
+
+static int exec(struct cmd_ctx *ctx)
+{
+	struct schedule *s = &ctx->s;
+	struct plan *p = &ctx->plan;
+	struct filter *f = &ctx->filter;
 	struct ics_options o;
 	struct ics_state st;
 	struct ics_event *ev = NULL;
-	const char *day_arg = NULL, *output = NULL;
-	char *plan_file = NULL, *state_file = NULL, *out_default = NULL, *calname = NULL, *text = NULL;
-	bool all = false, filtered = false, have_state = false, alarm_given = false;
+	const char *output = cmd_arg(ctx, &opt_output), *alarm = cmd_arg(ctx, &opt_alarm);
+	char *state_file = NULL, *out_default = NULL, *calname = NULL, *text = NULL;
+	bool filtered = ctx->filtered, have_state = false;
 	size_t n = 0, cancelled = 0, untimed = 0, len = 0;
-	int c, ret = 0, lock = -1;
+	int ret = 0, lock = -1;
 
-	filter_init(&f);
 	ics_options_init(&o);
-	while ((c = getopt_long(argc, argv, FILTER_SHORTOPTS "o:h", opts, NULL)) != -1) {
-		int r = cli_filter_option(&f, &day_arg, c, optarg);
-		if (r < 0) {
-			filter_release(&f);
-			return report_error();
-		}
-		if (r > 0) {
-			filtered = true;
-			continue;
-		}
-		switch (c) {
-		case OPT_ALL: all = true; break;
-		case OPT_ICS: break;	/* the only format, named for scripts that want to say so */
-		case OPT_UTC: o.utc = true; break;
-		case 'o': output = optarg; break;
-		case OPT_ALARM:
-			if (ics_alarm_parse(optarg, &o.alarm) < 0) {
-				filter_release(&f);
-				return report_error();
-			}
-			alarm_given = true;
-			break;
-		case 'h':
-			filter_release(&f);
-			return command_help("export");
-		default:
-			filter_release(&f);
-			return cli_option_error("export", argv, opts);
-		}
-	}
-	if (optind < argc && !output)
-		output = argv[optind++];
-	if (optind < argc) {
-		filter_release(&f);
-		return usage_error("export", "unexpected argument '%s'", argv[optind]);
-	}
-
-	schedule_init(&s);
-	plan_init(&p);
+	o.utc = cmd_flag(ctx, &opt_utc);
+	if (alarm)
+		ics_alarm_parse(alarm, &o.alarm);
+	if (ctx->noperands)
+		output = ctx->operands[0];
 	ics_state_init(&st);
-	if (all || filtered) {
-		if (cli_load_schedule(&s) < 0 || cli_filter_finish(&f, &s, day_arg) < 0)
-			goto fail;
-		if (export_select_sessions(&s, filtered ? &f : NULL, &ev, &n, &untimed) < 0)
+	if (!(ctx->flags & CMD_PLAN)) {
+		if (export_select_sessions(s, filtered ? f : NULL, &ev, &n, &untimed) < 0)
 			goto fail;
 	} else {
-		if (cli_load_plan(&s, &p, &plan_file) < 0)
+		struct pick_settings saved;
+
+		cli_saved_settings(p, ctx->plan_path, &saved);
+		ret = export_select_plan(s, p, &saved, &ev, &n, &cancelled);
+		pick_settings_release(&saved);
+		if (ret < 0)
 			goto fail;
-		if (export_select_plan(&s, &p, &ev, &n, &cancelled) < 0)
-			goto fail;
-		calname = xasprintf("%s (my plan)", s.conf.name);
+		calname = xasprintf("%s (my plan)", s->conf.name);
 		o.calname = calname;
 	}
 
-	if (!alarm_given) {
+	if (!alarm) {
 		/* the config file's `alarm`, else the default (10 minutes) */
 		const struct config *cf = cli_config();
 		if (!cf)
@@ -155,7 +135,7 @@ int cmd_export(int argc, char **argv)
 	}
 	/* The SEQUENCE memory: read, updated and written under a lock, so that two exports at once
 	 * cannot lose each other's updates. */
-	state_file = ics_state_path(s.conf.id);
+	state_file = ics_state_path(s->conf.id);
 	if (!state_file) {
 		fprintf(stderr, "planner: warning: %s; SEQUENCE numbers are not kept\n", error_message());
 		error_clear();
@@ -169,10 +149,10 @@ int cmd_export(int argc, char **argv)
 	} else {
 		have_state = true;
 	}
-	if (ics_calendar(&s, ev, n, &o, have_state ? &st : NULL, &text, &len) < 0)
+	if (ics_calendar(s, ev, n, &o, have_state ? &st : NULL, &text, &len) < 0)
 		goto fail;
 	if (!output)
-		output = out_default = default_output(s.conf.id);
+		output = out_default = default_output(s->conf.id);
 	if (write_output(output, text, len) < 0)
 		goto fail;
 	if (have_state && st.dirty && ics_state_save(&st, state_file) < 0) {
@@ -198,11 +178,27 @@ out:
 	free(calname);
 	free(out_default);
 	free(state_file);
-	free(plan_file);
 	lock_release(lock);
 	ics_state_release(&st);
-	plan_release(&p);
-	filter_release(&f);
-	schedule_release(&s);
 	return ret;
 }
+
+static const struct cmd_option *const options[] = {
+	&opt_output, &opt_all, FILTER_OPTIONS, &opt_utc, &opt_alarm, &opt_ics, NULL,
+};
+
+const struct cmd_entry cmd_export = {
+	.name = "export",
+	.summary = "write your plan (or sessions) as an iCalendar file for your calendar",
+	.description =
+		"Writes your saved plan as an iCalendar (.ics) file that calendar programs import.  Export\n"
+		"again after a change and import the new file: events keep their UID, so the calendar\n"
+		"updates them instead of adding copies; planned sessions the timetable cancelled are marked\n"
+		"cancelled.  The filter options (--day, --track, ... as 'planner list' selects) export the\n"
+		"sessions that match instead of the plan.\n",
+	.options = options,
+	.operands = { "FILE", 0, 1, COMPLETE_NONE, NULL },
+	.flags = CMD_TIMETABLE | CMD_PLAN | CMD_FILTER,
+	.check = check,
+	.exec = exec,
+};

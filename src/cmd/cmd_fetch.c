@@ -1,7 +1,6 @@
 /* cmd_fetch.c: `planner fetch` — downloads a timetable (URL or file) into the cache, or fetches
  * a cached one again, makes it the default, and says what changed since the cached copy; a
  * progress bar on a terminal when the download takes a moment. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 
 #include "changes.h"
 #include "cli.h"
+#include "command.h"
 #include "load.h"
 #include "plan.h"
 #include "render.h"
@@ -99,66 +99,62 @@ static void print_report(struct changes *c, const char *conf_id)
 	free(text);
 }
 
-enum { OPT_NAME = OPT_COMMAND_BASE, OPT_FORMAT, OPT_MAXSIZE, OPT_REFRESH };
+static const struct cmd_option opt_name = {
+	"name", 0, "NAME", "the name to keep it under (default: the conference id)", COMPLETE_FETCHED,
+	0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_format = {
+	"format", 0, "FMT", "the format, when detection is not enough", COMPLETE_FORMAT, 0,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_feed_tz = {
+	"tz", 0, "ZONE", "the time zone of a feed that names none (an IANA name)", COMPLETE_ZONE, 0,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_max_size = {
+	"max-size", 0, "SIZE", "refuse bodies larger than SIZE (default 64M; k, M, G)", COMPLETE_NONE,
+	0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_refresh = {
+	"refresh", 0, NULL, "download it whole, even when the server says it has not changed",
+	COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_quiet = {
+	"quiet", 'q', NULL, "no progress bar and no summary line", COMPLETE_NONE, 0, VALUE_TEXT, 0,
+	NULL };
 
-const struct option fetch_options[] = {
-	{ "name", required_argument, NULL, OPT_NAME },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "tz", required_argument, NULL, OPT_TZ },
-	{ "max-size", required_argument, NULL, OPT_MAXSIZE },
-	{ "refresh", no_argument, NULL, OPT_REFRESH },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
+/* The options of fetch as the fetch takes them.  0, or an exit status after a usage error. */
+static int fetch_opts(struct cmd_ctx *ctx, struct source_fetch_opts *fo)
+{
+	const char *max_size = cmd_arg(ctx, &opt_max_size);
 
-int cmd_fetch(int argc, char **argv)
+	fo->name = cmd_arg(ctx, &opt_name);
+	fo->format = cmd_arg(ctx, &opt_format);
+	fo->timezone = cmd_arg(ctx, &opt_feed_tz);
+	fo->refresh = cmd_flag(ctx, &opt_refresh);
+	if (max_size && fetch_parse_size(max_size, &fo->max_size) < 0)
+		return cmd_usage_error(ctx, "--max-size: %s", error_message());
+	if (load_format_check(fo->format) < 0)
+		return cmd_usage_error(ctx, "%s", error_message());
+	if (fo->timezone && !tz_get(fo->timezone))
+		return cmd_usage_error(ctx, "--tz: %s", error_message());
+	return 0;
+}
+
+static int check(struct cmd_ctx *ctx)
+{
+	struct source_fetch_opts fo = { 0 };
+
+	return fetch_opts(ctx, &fo);
+}
+
+static int exec(struct cmd_ctx *ctx)
 {
 	struct source_fetch_opts fo = { 0 };
 	struct source_fetch_result r;
 	struct progress prog = { NULL, false };
-	bool quiet = false;
+	bool quiet = cmd_flag(ctx, &opt_quiet);
 	char *label, *old_default;
-	int c, ret = 0;
+	int ret = 0;
 
-	while ((c = getopt_long(argc, argv, "qh", fetch_options, NULL)) != -1) {
-		switch (c) {
-		case OPT_NAME:
-			fo.name = optarg;
-			break;
-		case OPT_FORMAT:
-			fo.format = optarg;
-			break;
-		case OPT_TZ:
-			fo.timezone = optarg;
-			break;
-		case OPT_MAXSIZE:
-			if (fetch_parse_size(optarg, &fo.max_size) < 0)
-				return usage_error("fetch", "--max-size: %s", error_message());
-			break;
-		case OPT_REFRESH:
-			fo.refresh = true;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			return command_help("fetch");
-		default:
-			return cli_option_error("fetch", argv, fetch_options);
-		}
-	}
-	if (optind >= argc)
-		return usage_error("fetch", "a SOURCE is needed (a URL, a file or a fetched name)");
-	if (load_format_check(fo.format) < 0)
-		return usage_error("fetch", "%s", error_message());
-	if (fo.timezone && !tz_get(fo.timezone))
-		return usage_error("fetch", "--tz: %s", error_message());
-	if (optind + 1 < argc)
-		return usage_error("fetch", "unexpected argument '%s'", argv[optind + 1]);
-
+	fetch_opts(ctx, &fo);
 	fo.make_default = true;
-	label = text_sanitize(argv[optind]);
+	label = text_sanitize(ctx->operands[0]);
 	prog.label = label;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		fo.progress = draw_progress;
@@ -166,7 +162,7 @@ int cmd_fetch(int argc, char **argv)
 	}
 	old_default = cache_default();
 	source_fetch_result_init(&r);
-	ret = source_fetch(argv[optind], &fo, &r);
+	ret = source_fetch(ctx->operands[0], &fo, &r);
 	clear_progress(&prog);
 	if (ret < 0) {
 		ret = report_error();
@@ -193,3 +189,25 @@ out:
 	free(label);
 	return ret;
 }
+
+static const struct cmd_option *const options[] = {
+	&opt_name, &opt_format, &opt_feed_tz, &opt_max_size, &opt_refresh, &opt_quiet, NULL,
+};
+
+const struct cmd_entry cmd_fetch = {
+	.name = "fetch",
+	.summary = "download a timetable into the cache and make it the default",
+	.description =
+		"Downloads the timetable at SOURCE (an http, https or file URL, or a file), checks that it\n"
+		"loads, keeps it in the cache and makes it the default for later commands, which then read\n"
+		"it from the cache (also offline).  SOURCE may also be the name of a fetched timetable: it\n"
+		"is fetched again from where it came from, and what changed is listed (sessions added,\n"
+		"cancelled, moved, in another room, retitled; those in your plan first).  A fetch that\n"
+		"fails leaves the cached copy as it was; without a network it is used with a warning.\n",
+	.options = options,
+	.notes = "PLANNER_FETCH_TIMEOUT sets the timeout in seconds (default 300; connecting: 10).\n",
+	.operands = { "SOURCE", 1, 1, COMPLETE_SOURCE,
+		      "a SOURCE is needed (a URL, a file or a fetched name)" },
+	.check = check,
+	.exec = exec,
+};

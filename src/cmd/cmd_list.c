@@ -1,10 +1,10 @@
 /* cmd_list.c: `planner list` — the timetable's sessions, filtered, one line each, grouped by day,
  * in the conference time zone (or --tz), aligned by display width; or --json. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "command.h"
 #include "filter.h"
 #include "jsonw.h"
 #include "render.h"
@@ -47,73 +47,39 @@ static void print_json(const struct schedule *s, const struct session **v, size_
 	jsonw_finish(&w);
 }
 
-const struct option list_options[] = {
-	FILTER_LONGOPTS,
-	{ "tz", required_argument, NULL, OPT_TZ },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cmd_list(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
-	const struct option *opts = list_options;
-	struct schedule s;
-	struct filter f;
-	const char *day_arg = NULL, *tz_arg = NULL;
-	const struct session **v = NULL;
+	const struct schedule *s = &ctx->s;
+	const struct session **v;
 	const struct tz *z;
-	bool json = false;
 	size_t n = 0;
-	int c, ret = 0;
 
-	filter_init(&f);
-	while ((c = getopt_long(argc, argv, FILTER_SHORTOPTS "h", opts, NULL)) != -1) {
-		int r = cli_filter_option(&f, &day_arg, c, optarg);
-		if (r < 0) {
-			filter_release(&f);
-			return report_error();
-		}
-		if (r > 0)
-			continue;
-		switch (c) {
-		case OPT_TZ:
-			tz_arg = optarg;
-			break;
-		case OPT_JSON:
-			json = true;
-			break;
-		case 'h':
-			filter_release(&f);
-			return command_help("list");
-		default:
-			filter_release(&f);
-			return cli_option_error("list", argv, opts);
-		}
-	}
-	if (optind < argc) {
-		filter_release(&f);
-		return usage_error("list", "unexpected argument '%s'", argv[optind]);
-	}
-	schedule_init(&s);
-	if (cli_load_schedule(&s) < 0 || cli_filter_finish(&f, &s, day_arg) < 0 ||
-	    !(z = cli_display_zone(&s, tz_arg))) {
-		ret = report_error();
-		goto out;
-	}
-	v = xmalloc((s.nsessions ? s.nsessions : 1) * sizeof(*v));
-	for (size_t i = 0; i < s.nsessions; i++)
-		if (filter_match(&f, &s, &s.sessions[i]))
-			v[n++] = &s.sessions[i];
-	if (json)
-		print_json(&s, v, n, z);
+	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))))
+		return -1;
+	v = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*v));
+	for (size_t i = 0; i < s->nsessions; i++)
+		if (filter_match(&ctx->filter, s, &s->sessions[i]))
+			v[n++] = &s->sessions[i];
+	if (ctx->json)
+		print_json(s, v, n, z);
 	else if (n)
-		print_table(&s, v, n, z);
+		print_table(s, v, n, z);
 	else
 		fprintf(stderr, "planner: no sessions match\n");
-out:
 	free(v);
-	filter_release(&f);
-	schedule_release(&s);
-	return ret;
+	return 0;
 }
+
+static const struct cmd_option *const options[] = { FILTER_OPTIONS, &opt_tz, NULL };
+
+const struct cmd_entry cmd_list = {
+	.name = "list",
+	.summary = "list sessions, filtered, in the conference time zone",
+	.description = "Lists the sessions of the timetable by day, in the conference time zone.  Options of\n"
+		       "one kind are alternatives (--tag a --tag b: either); different kinds must all match.\n",
+	.options = options,
+	.json_help = "an array of sessions as JSON",
+	.notes = "Text matches ignore case and Unicode normalization form.\n",
+	.flags = CMD_TIMETABLE | CMD_FILTER | CMD_JSON,
+	.exec = exec,
+};

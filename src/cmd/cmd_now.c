@@ -1,12 +1,12 @@
 /* cmd_now.c: `planner now` — what is on now and what is next in your plan: where to go, how long
  * until it starts, the room change; when nothing planned is on, what is running.  Also the body
  * of `planner next` (cmd_next.c), which shows only the next planned session. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli.h"
+#include "command.h"
 #include "config.h"
 #include "jsonw.h"
 #include "now.h"
@@ -17,16 +17,6 @@
 #include "timefmt.h"
 #include "tz.h"
 #include "util.h"
-
-enum { OPT_AT = OPT_COMMAND_BASE };
-
-const struct option now_options[] = {
-	{ "at", required_argument, NULL, OPT_AT },
-	{ "tz", required_argument, NULL, OPT_TZ },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
 
 /* --at: "YYYY-MM-DD HH:MM" (or ISO 8601, with an offset or in zone z), or "HH:MM" today in z. */
 static int parse_at(const char *arg, const struct tz *z, int64_t *out)
@@ -303,36 +293,21 @@ static int travel_minutes(const struct plan *p)
 	return 5;
 }
 
-int cli_now(const char *cmd, bool next_only, int argc, char **argv)
+int cli_now(struct cmd_ctx *ctx, bool next_only)
 {
-	const struct option *opts = now_options;
-	const char *at_arg = NULL, *tz_arg = NULL;
+	const char *at_arg = cmd_arg(ctx, &opt_at);
+	const struct schedule *s = &ctx->s;
+	const struct plan *p = &ctx->plan;
 	struct now_status st;
-	struct schedule s;
-	struct plan p;
 	const struct tz *z;
-	char *path = NULL;
-	bool json = false;
 	int64_t at = 0;
-	int c, ret = 0;
+	int ret = 0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_AT: at_arg = optarg; break;
-		case OPT_TZ: tz_arg = optarg; break;
-		case OPT_JSON: json = true; break;
-		case 'h': return command_help(cmd);
-		default: return cli_option_error(cmd, argv, opts);
-		}
-	}
-	if (optind < argc)
-		return usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	schedule_init(&s);
 	now_status_init(&st);
-	if (cli_load_plan(&s, &p, &path) < 0 || !(z = cli_display_zone(&s, tz_arg)))
+	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))))
 		goto fail;
-	if (next_only && !p.nentries && !p.fingerprint) {
-		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s.conf.name);
+	if (next_only && !p->nentries && !p->fingerprint) {
+		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s->conf.name);
 		ret = EX_NOINPUT;
 		goto out;
 	}
@@ -342,23 +317,34 @@ int cli_now(const char *cmd, bool next_only, int argc, char **argv)
 	} else {
 		at = (int64_t)time(NULL);
 	}
-	now_compute(&st, &s, &p, at, travel_minutes(&p));
-	if (json)
-		print_json(&s, &p, &st, z, next_only);
+	now_compute(&st, s, p, at, travel_minutes(p));
+	if (ctx->json)
+		print_json(s, p, &st, z, next_only);
 	else
-		print_text(&s, &p, &st, z, next_only);
+		print_text(s, p, &st, z, next_only);
 	goto out;
 fail:
 	ret = report_error();
 out:
 	now_status_release(&st);
-	plan_release(&p);
-	free(path);
-	schedule_release(&s);
 	return ret;
 }
 
-int cmd_now(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
-	return cli_now("now", false, argc, argv);
+	return cli_now(ctx, false);
 }
+
+static const struct cmd_option *const options[] = { &opt_at, &opt_tz, NULL };
+
+const struct cmd_entry cmd_now = {
+	.name = "now",
+	.summary = "what is on now and where to go next in your plan",
+	.description = "Shows the planned session that is on now and the next one: when it starts, how long\n"
+		       "until then, and the room to walk to.  When nothing planned is on, lists what is\n"
+		       "running.\n",
+	.options = options,
+	.json_help = "the same as JSON",
+	.flags = CMD_PLAN | CMD_JSON,
+	.exec = exec,
+};

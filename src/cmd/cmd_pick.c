@@ -1,12 +1,12 @@
 /* cmd_pick.c: `planner pick` — the best non-overlapping plan for the user's preferences, exactly
  * (weighted interval scheduling with travel time, pins, breaks and a per-day cap), shown per day
  * with the reasons and an alternative for every session, and saved as the user's plan. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli.h"
+#include "command.h"
 #include "config.h"
 #include "filter.h"
 #include "jsonw.h"
@@ -20,145 +20,104 @@
 #include "tz.h"
 #include "util.h"
 
-enum {
-	OPT_KEYWORD = OPT_COMMAND_BASE,
-	OPT_MUST,
-	OPT_AVOID,
-	OPT_BREAK,
-	OPT_BLOCK,
-	OPT_MAX_PER_DAY,
-	OPT_TRAVEL,
-	OPT_WEIGHT,
-	OPT_NO_KEYNOTES,
-	OPT_FILL,
-	OPT_EXPLAIN,
-	OPT_NO_SAVE,
-};
+#define PREF (OPT_REPEAT | OPT_CONFIG | OPT_SAVED)
 
-const struct option pick_options[] = {
-	{ "track", required_argument, NULL, 't' },
-	{ "tag", required_argument, NULL, OPT_TAG },
-	{ "keyword", required_argument, NULL, 'k' },
-	{ "speaker", required_argument, NULL, OPT_SPEAKER },
-	{ "level", required_argument, NULL, 'l' },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "type", required_argument, NULL, OPT_TYPE },
-	{ "weight", required_argument, NULL, OPT_WEIGHT },
-	{ "no-keynotes", no_argument, NULL, OPT_NO_KEYNOTES },
-	{ "fill", no_argument, NULL, OPT_FILL },
-	{ "break", required_argument, NULL, OPT_BREAK },
-	{ "block", required_argument, NULL, OPT_BLOCK },
-	{ "max-per-day", required_argument, NULL, OPT_MAX_PER_DAY },
-	{ "travel", required_argument, NULL, OPT_TRAVEL },
-	{ "must", required_argument, NULL, OPT_MUST },
-	{ "avoid", required_argument, NULL, OPT_AVOID },
-	{ "day", required_argument, NULL, 'd' },
-	{ "explain", no_argument, NULL, OPT_EXPLAIN },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "no-save", no_argument, NULL, OPT_NO_SAVE },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
+static const struct cmd_option pref_track = {
+	"track", 't', "T", "a track or tag called T (3 points); when there is none, sessions\n"
+	"that mention T (as --keyword, said on stderr)", COMPLETE_LABEL, PREF, VALUE_TEXT, 0,
+	"Preferences (repeatable; each kind adds its weight once):" };
+static const struct cmd_option pref_tag = {
+	"tag", 0, "T", "a tag (3 points)", COMPLETE_TAG, PREF, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_keyword = {
+	"keyword", 'k', "TEXT", "TEXT in the title, abstract, description, speakers or tags (2)",
+	COMPLETE_NONE, PREF, VALUE_TEXT, 0, NULL };
+static const struct cmd_option pref_speaker = {
+	"speaker", 0, "S", "a speaker whose name contains S (4)", COMPLETE_SPEAKER, PREF, VALUE_TEXT,
+	0, NULL };
+static const struct cmd_option pref_level = {
+	"level", 'l', "L", "beginner, intermediate, advanced / 초급, 중급, 고급 (1)", COMPLETE_LEVEL,
+	PREF, VALUE_LEVEL, 0, NULL };
+static const struct cmd_option pref_lang = {
+	"lang", 0, "L", "a language: ko, en, ... (1)", COMPLETE_LANG, PREF, VALUE_TEXT, 0, NULL };
+static const struct cmd_option pref_type = {
+	"type", 0, "T", "talk, keynote, lightning, tutorial, workshop, ... (1)\n"
+	"with a track, tag, keyword or speaker given, --level, --lang and\n"
+	"--type only add to sessions that matched one of those", COMPLETE_TYPE, PREF, VALUE_TYPE, 0,
+	NULL };
+static const struct cmd_option opt_weight = {
+	"weight", 0, "KIND=N", "the points of a kind (track, tag, keyword, speaker, level, lang,\n"
+	"type, keynote), e.g. --weight speaker=10", COMPLETE_WEIGHT, PREF, VALUE_WEIGHT, 0, NULL };
+static const struct cmd_option opt_no_keynotes = {
+	"no-keynotes", 0, NULL, "no bonus for keynotes (5 points by default: attendees go to them)",
+	COMPLETE_NONE, OPT_SAVED, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_fill = {
+	"fill", 0, NULL, "fill free time with the best remaining sessions", COMPLETE_NONE, OPT_SAVED,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_must = {
+	"must", 0, "ID", "pin a session (kept in later picks; 'planner drop ID' unpins)",
+	COMPLETE_SESSION, OPT_REPEAT, VALUE_TEXT, 0, "Constraints:" };
+static const struct cmd_option opt_avoid = {
+	"avoid", 0, "ID", "never choose a session", COMPLETE_SESSION, OPT_REPEAT, VALUE_TEXT, 0,
+	NULL };
+static const struct cmd_option opt_pick_day = {
+	"day", 'd', "N|DATE", "plan only that day (the other days of the saved plan stay)",
+	COMPLETE_DAY, 0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_break = {
+	"break", 0, "HH:MM-HH:MM", "keep this time free every day (lunch)", COMPLETE_NONE, PREF,
+	VALUE_BREAK, 0, NULL };
+static const struct cmd_option opt_block = {
+	"block", 0, "\"YYYY-MM-DD HH:MM-HH:MM TEXT\"", "a personal appointment", COMPLETE_NONE,
+	OPT_REPEAT | OPT_SAVED, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_max_per_day = {
+	"max-per-day", 0, "N", "at most N sessions a day", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED,
+	VALUE_COUNT, 1000, NULL };
+static const struct cmd_option opt_travel = {
+	"travel", 0, "MIN", "minutes to change rooms (default 5; x2 between floors, x3 between\n"
+	"buildings when the timetable says)", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED, VALUE_COUNT, 600,
+	NULL };
+static const struct cmd_option opt_explain = {
+	"explain", 0, NULL, "also list the strongest sessions left out and what beat them",
+	COMPLETE_NONE, 0, VALUE_TEXT, 0, "Output:" };
+static const struct cmd_option opt_no_save = {
+	"no-save", 0, NULL, "do not save the plan", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+
+static const struct cmd_option *const options[] = {
+	&pref_track, &pref_tag, &opt_keyword, &pref_speaker, &pref_level, &pref_lang, &pref_type,
+	&opt_weight, &opt_no_keynotes, &opt_fill, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
+	&opt_block, &opt_max_per_day, &opt_travel, &opt_explain, &opt_no_save, NULL,
 };
 
 struct pick_opts {
-	struct prefs prefs;
+	struct pick_settings set;
 	struct strlist args;    /* the preference options as typed, saved with the plan */
-	struct strlist breaks, blocks, must, avoid;
-	const char *day_arg;
-	int travel, max_per_day;
-	bool fill, explain, json, save;
 	size_t config_from;     /* args from here on came from the config file */
 };
 
-static const char *opt_name(int code)
+/* A preference option (OPT_SAVED): applied, and recorded so that a later `pick` can repeat it.
+ * 1 if it was one, 0 if not, -1 on a bad value. */
+static int pref_option(struct pick_opts *o, const char *name, const char *arg)
 {
-	for (const struct option *o = pick_options; o->name; o++)
-		if (o->val == code)
-			return o->name;
-	return "?";
-}
+	int r = pick_settings_apply(&o->set, name, arg);
 
-static int parse_count(const char *opt, const char *arg, int max, int *out)
-{
-	char *end;
-	long v = strtol(arg, &end, 10);
-
-	if (!*arg || *end || v < 0 || v > max)
-		return error(EX_USAGE, "--%s '%s': expected a whole number from 0 to %d", opt, arg, max);
-	*out = (int)v;
-	return 0;
-}
-
-/* A preference option: applied, and recorded so that a later `pick` can repeat it.  1 if it was
- * one, 0 if not, -1 on a bad value. */
-static int pref_option(struct pick_opts *o, int c, const char *arg)
-{
-	int r = 0;
-
-	switch (c) {
-	case 't': r = prefs_add(&o->prefs, PREF_TRACK, arg); break;
-	case OPT_TAG: r = prefs_add(&o->prefs, PREF_TAG, arg); break;
-	case 'k': r = prefs_add(&o->prefs, PREF_KEYWORD, arg); break;
-	case OPT_SPEAKER: r = prefs_add(&o->prefs, PREF_SPEAKER, arg); break;
-	case 'l': r = prefs_add(&o->prefs, PREF_LEVEL, arg); break;
-	case OPT_LANG: r = prefs_add(&o->prefs, PREF_LANG, arg); break;
-	case OPT_TYPE: r = prefs_add(&o->prefs, PREF_TYPE, arg); break;
-	case OPT_WEIGHT: r = prefs_set_weight(&o->prefs, arg); break;
-	case OPT_NO_KEYNOTES: o->prefs.keynotes = false; break;
-	case OPT_FILL: o->fill = true; break;
-	case OPT_BREAK: strlist_push(&o->breaks, arg); break;
-	case OPT_BLOCK: strlist_push(&o->blocks, arg); break;
-	case OPT_MAX_PER_DAY: r = parse_count("max-per-day", arg, 1000, &o->max_per_day); break;
-	case OPT_TRAVEL: r = parse_count("travel", arg, 600, &o->travel); break;
-	default: return 0;
-	}
-	if (r < 0)
-		return -1;
+	if (r <= 0)
+		return r;
 	{
-		char *name = xasprintf("--%s", opt_name(c));
-		strlist_push(&o->args, name);
-		free(name);
+		char *opt = xasprintf("--%s", name);
+		strlist_push(&o->args, opt);
+		free(opt);
 	}
 	if (arg)
 		strlist_push(&o->args, arg);
 	return 1;
 }
 
-/* The saved preferences of plan file `path` cannot be replayed. */
-static int bad_args(const char *path, const char *why, const char *opt)
+/* The preference options on the command line, in their order, into o. */
+static int typed_prefs(struct pick_opts *o, const struct cmd_ctx *ctx)
 {
-	return error(EX_DATAERR, "%s: damaged plan file: %s '%s' (run 'planner pick' with your "
-		     "preferences to make a new plan; the file is left as it is)", path, why,
-		     text_inert(opt));
-}
-
-/* Repeats the preference options saved with the plan in file `path`. */
-static int replay(struct pick_opts *o, const struct strlist *args, const char *path)
-{
-	for (size_t i = 0; i < args->n; i++) {
-		const struct option *opt;
-		const char *name = args->v[i], *arg = NULL;
-
-		for (opt = pick_options; opt->name; opt++)
-			if (!strncmp(name, "--", 2) && !strcmp(name + 2, opt->name))
-				break;
-		if (!opt->name)
-			return bad_args(path, "its preferences hold an unknown option", name);
-		if (opt->has_arg == required_argument) {
-			if (i + 1 >= args->n)
-				return bad_args(path, "its preferences end without the value of", name);
-			arg = args->v[++i];
-		}
-		switch (pref_option(o, opt->val, arg)) {
-		case 1:
-			break;
-		case 0:	/* --must, --day and the like are never saved */
-			return bad_args(path, "its preferences hold an option that is not a preference",
-					name);
-		default:
+	for (size_t i = 0; i < ctx->ngiven; i++)
+		if ((ctx->given[i].opt->flags & OPT_SAVED) &&
+		    pref_option(o, ctx->given[i].opt->name, ctx->given[i].value) < 0)
 			return -1;
-		}
-	}
 	return 0;
 }
 
@@ -192,13 +151,10 @@ static int config_defaults(struct pick_opts *o)
 	o->config_from = typed;
 	for (size_t i = 0; i < cfg->npick; i++) {
 		const struct config_setting *st = &cfg->pick[i];
-		const struct option *opt;
 
-		for (opt = pick_options; opt->name && strcmp(opt->name, st->key); opt++)
-			;
-		if (!opt->name || given(&o->args, typed, st->key, st->value))
+		if (given(&o->args, typed, st->key, st->value))
 			continue;
-		if (pref_option(o, opt->val, st->value) < 0) {
+		if (pref_option(o, st->key, st->value) < 0) {
 			char msg[4096];
 			snprintf(msg, sizeof(msg), "%s", error_message());
 			return error(EX_CONFIG, "%s:%u: %s", cfg->path, st->line, msg);
@@ -233,14 +189,16 @@ static void blame_config(const struct pick_opts *o)
 	}
 }
 
+static void opts_init(struct pick_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	pick_settings_init(&o->set);
+}
+
 static void opts_release(struct pick_opts *o)
 {
-	prefs_release(&o->prefs);
+	pick_settings_release(&o->set);
 	strlist_release(&o->args);
-	strlist_release(&o->breaks);
-	strlist_release(&o->blocks);
-	strlist_release(&o->must);
-	strlist_release(&o->avoid);
 }
 
 static void points(FILE *f, int64_t p)
@@ -554,125 +512,107 @@ static int push_session(struct strlist *l, const struct schedule *s, const char 
 	return 0;
 }
 
-int cmd_pick(int argc, char **argv)
+static int check(struct cmd_ctx *ctx)
 {
 	struct pick_opts o;
-	struct schedule s;
-	struct plan plan;
+	int r;
+
+	opts_init(&o);
+	r = typed_prefs(&o, ctx);
+	opts_release(&o);
+	if (cmd_flag(ctx, &opt_no_save))
+		ctx->flags &= ~CMD_PLAN_LOCK;
+	return r;
+}
+
+static int exec(struct cmd_ctx *ctx)
+{
+	struct pick_opts o;
+	struct schedule *s = &ctx->s;
+	struct plan *plan = &ctx->plan;
 	struct pick_request rq;
 	struct pick_result r;
-	char *path = NULL;
-	bool replayed = false;
-	int c, ret = 0;
+	struct strlist must, avoid;
+	const char *path = ctx->plan_path, *day_arg = cmd_arg(ctx, &opt_pick_day);
+	bool replayed = false, save = !cmd_flag(ctx, &opt_no_save);
+	int ret = 0;
 
-	memset(&o, 0, sizeof(o));
-	prefs_init(&o.prefs);
-	o.travel = 5;
-	o.save = true;
-	while ((c = getopt_long(argc, argv, "t:k:l:d:h", pick_options, NULL)) != -1) {
-		int p = pref_option(&o, c, optarg);
-		if (p < 0) {
-			opts_release(&o);
-			return report_error();
-		}
-		if (p)
-			continue;
-		switch (c) {
-		case OPT_MUST: push_unique(&o.must, optarg); break;
-		case OPT_AVOID: push_unique(&o.avoid, optarg); break;
-		case 'd': o.day_arg = optarg; break;
-		case OPT_EXPLAIN: o.explain = true; break;
-		case OPT_JSON: o.json = true; break;
-		case OPT_NO_SAVE: o.save = false; break;
-		case 'h':
-			opts_release(&o);
-			return command_help("pick");
-		default:
-			opts_release(&o);
-			return cli_option_error("pick", argv, pick_options);
-		}
-	}
-	if (optind < argc) {
-		opts_release(&o);
-		return usage_error("pick", "unexpected argument '%s'", argv[optind]);
-	}
-	global.plan_update = o.save;
-	schedule_init(&s);
+	opts_init(&o);
+	strlist_init(&must);
+	strlist_init(&avoid);
+	for (size_t i = 0; i < ctx->ngiven; i++)
+		if (ctx->given[i].opt == &opt_must || ctx->given[i].opt == &opt_avoid)
+			push_unique(ctx->given[i].opt == &opt_must ? &must : &avoid, ctx->given[i].value);
 	pick_result_init(&r);
-	pick_request_init(&rq, &s, &o.prefs);
-	if (cli_load_plan(&s, &plan, &path) < 0)
+	pick_request_init(&rq, s, &o.set.prefs);
+	if (typed_prefs(&o, ctx) < 0)
 		goto fail;
 	/* With no preference on the command line, the saved plan's preferences apply again. */
-	if (!o.args.n && plan.args.n) {
-		if (replay(&o, &plan.args, path) < 0)
+	if (!o.args.n && plan->args.n) {
+		if (cmd_replay_saved(plan, path, &o.set) < 0)
 			goto fail;
+		for (size_t i = 0; i < plan->args.n; i++)
+			strlist_push(&o.args, plan->args.v[i]);
 		replayed = true;
 	} else if (config_defaults(&o) < 0) {
 		goto fail;
 	}
-	if (prefs_resolve(&o.prefs, &s) < 0) {
+	if (prefs_resolve(&o.set.prefs, s) < 0) {
 		if (!replayed)
 			blame_config(&o);
 		goto fail;
 	}
-	if (o.day_arg) {
+	if (day_arg) {
 		struct filter f;
 		filter_init(&f);
-		if (filter_add_day(&f, &s, o.day_arg) < 0) {
+		if (filter_add_day(&f, s, day_arg) < 0) {
 			filter_release(&f);
 			goto fail;
 		}
 		rq.day = f.day;
 		filter_release(&f);
 	}
-	rq.travel_minutes = o.travel;
-	rq.max_per_day = o.max_per_day;
-	rq.fill = o.fill;
-	for (size_t i = 0; i < plan.pinned.n; i++)
-		if (schedule_find_session(&s, plan.pinned.v[i]) >= 0)
-			push_unique(&rq.must, plan.pinned.v[i]);
-	for (size_t i = 0; i < o.must.n; i++)
-		if (push_session(&rq.must, &s, o.must.v[i]) < 0)
+	for (size_t i = 0; i < plan->pinned.n; i++)
+		if (schedule_find_session(s, plan->pinned.v[i]) >= 0)
+			push_unique(&rq.must, plan->pinned.v[i]);
+	for (size_t i = 0; i < must.n; i++)
+		if (push_session(&rq.must, s, must.v[i]) < 0)
 			goto fail;
-	for (size_t i = 0; i < plan.avoided.n; i++)
-		if (schedule_find_session(&s, plan.avoided.v[i]) >= 0 && strlist_find(&o.must, plan.avoided.v[i]) < 0)
-			push_unique(&rq.avoid, plan.avoided.v[i]);
-	for (size_t i = 0; i < o.avoid.n; i++)
-		if (push_session(&rq.avoid, &s, o.avoid.v[i]) < 0)
+	for (size_t i = 0; i < plan->avoided.n; i++)
+		if (schedule_find_session(s, plan->avoided.v[i]) >= 0 && strlist_find(&must, plan->avoided.v[i]) < 0)
+			push_unique(&rq.avoid, plan->avoided.v[i]);
+	for (size_t i = 0; i < avoid.n; i++)
+		if (push_session(&rq.avoid, s, avoid.v[i]) < 0)
 			goto fail;
-	for (size_t i = 0; i < o.breaks.n; i++)
-		if (pick_add_break(&rq, o.breaks.v[i]) < 0)
-			goto fail;
-	for (size_t i = 0; i < o.blocks.n; i++)
-		if (pick_add_block(&rq, o.blocks.v[i]) < 0)
-			goto fail;
+	if (pick_settings_request(&o.set, &rq) < 0)
+		goto fail;
 	if (pick_run(&rq, &r) < 0)
 		goto fail;
-	for (size_t i = 0; i < o.prefs.track_fallbacks.n; i++)
+	for (size_t i = 0; i < o.set.prefs.track_fallbacks.n; i++)
 		fprintf(stderr, "planner: no track or tag '%s' in %s; planning sessions that mention it\n",
-			o.prefs.track_fallbacks.v[i], s.conf.name);
+			o.set.prefs.track_fallbacks.v[i], s->conf.name);
 
-	if (o.json) {
+	if (ctx->json) {
 		print_json(&o, &rq, &r);
 	} else {
 		print_text(&o, &rq, &r);
-		if (o.explain)
+		if (cmd_flag(ctx, &opt_explain))
 			print_explain(&rq, &r);
 	}
-	if (o.save) {
+	if (save) {
 		struct strlist before;
 
 		strlist_init(&before);
-		for (size_t i = 0; i < plan.nentries; i++)
-			if (schedule_find_session(&s, plan.entries[i].id) >= 0)
-				strlist_push(&before, plan.entries[i].id);
-		update_plan(&plan, &o, &rq, &r, replayed);
-		if (plan_save(&plan, path) < 0) {
+		for (size_t i = 0; i < plan->nentries; i++)
+			if (schedule_find_session(s, plan->entries[i].id) >= 0)
+				strlist_push(&before, plan->entries[i].id);
+		update_plan(plan, &o, &rq, &r, replayed);
+		if (plan_save(plan, path) < 0) {
 			strlist_release(&before);
 			goto fail;
 		}
 		fprintf(stderr, "planner: plan saved to %s\n", path);
-		left_out(&plan, &before);
+		left_out(plan, &before);
 		strlist_release(&before);
 	}
 	goto out;
@@ -681,9 +621,23 @@ fail:
 out:
 	pick_result_release(&r);
 	pick_request_release(&rq);
-	plan_release(&plan);
-	free(path);
-	schedule_release(&s);
+	strlist_release(&must);
+	strlist_release(&avoid);
 	opts_release(&o);
 	return ret;
 }
+
+const struct cmd_entry cmd_pick = {
+	.name = "pick",
+	.summary = "choose the best non-overlapping plan for your preferences",
+	.description =
+		"Chooses, exactly, the set of sessions with the most preference points that you can\n"
+		"attend: no two overlap, and there is time to walk between rooms.  Shows it per day with\n"
+		"why each session was chosen and what else fits its slot, and saves it as your plan.\n",
+	.options = options,
+	.json_help = "the plan and every candidate's score, for checking",
+	.notes = "With no preference given, the saved plan's preferences are used again; pins are kept.\n",
+	.flags = CMD_PLAN | CMD_PLAN_LOCK | CMD_JSON,
+	.check = check,
+	.exec = exec,
+};

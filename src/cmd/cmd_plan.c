@@ -1,9 +1,9 @@
 /* cmd_plan.c: `planner plan` — the saved plan, by day, with what the timetable did to it since
  * it was made (moved, cancelled, another room) and a hint to re-plan. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli.h"
+#include "command.h"
 #include "jsonw.h"
 #include "plan.h"
 #include "render.h"
@@ -55,53 +55,34 @@ static void print_json(const struct schedule *s, const struct plan *p)
 	jsonw_finish(&w);
 }
 
-const struct option plan_options[] = {
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cmd_plan(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
-	const struct option *opts = plan_options;
-	struct schedule s;
-	struct plan p;
-	char *path = NULL;
-	bool json = false;
-	int c, ret = 0;
+	struct schedule *s = &ctx->s;
+	struct plan *p = &ctx->plan;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == OPT_JSON)
-			json = true;
-		else if (c == 'h')
-			return command_help("plan");
-		else
-			return cli_option_error("plan", argv, opts);
+	if (!p->nentries && !p->fingerprint) {
+		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s->conf.name);
+		return EX_NOINPUT;
 	}
-	if (optind < argc)
-		return usage_error("plan", "unexpected argument '%s'", argv[optind]);
-	schedule_init(&s);
-	if (cli_load_plan(&s, &p, &path) < 0) {
-		ret = report_error();
-		goto out;
-	}
-	if (!p.nentries && !p.fingerprint) {
-		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s.conf.name);
-		ret = EX_NOINPUT;
-		goto out;
-	}
-	if (json) {
-		print_json(&s, &p);
+	if (ctx->json) {
+		print_json(s, p);
 	} else {
-		size_t changed = cli_print_plan(&s, &p);
+		size_t changed = cli_print_plan(s, p);
 		if (changed)
 			printf("\nThe timetable changed since this plan was made: %zu planned session%s "
 			       "moved or cancelled.  Run 'planner pick' to re-plan.\n", changed,
 			       changed == 1 ? "" : "s");
 	}
-out:
-	plan_release(&p);
-	free(path);
-	schedule_release(&s);
-	return ret;
+	return 0;
 }
+
+const struct cmd_entry cmd_plan = {
+	.name = "plan",
+	.summary = "show your saved plan and what changed in it",
+	.description = "Shows the saved plan by day.  When the timetable has changed since the plan was made,\n"
+		       "says which planned sessions moved, changed room or were cancelled, and suggests\n"
+		       "'planner pick'.\n",
+	.json_help = "the plan and what changed in it as JSON",
+	.flags = CMD_PLAN | CMD_JSON,
+	.exec = exec,
+};

@@ -2,13 +2,14 @@
  * an agenda in text (80 columns, pages for a printer) or Markdown, or as a rooms × time grid in
  * HTML (one A4 landscape page per day) or SVG; --all prints the whole timetable with the plan
  * highlighted; -o writes a file as export -o does (fsutil.h: write_output). */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "command.h"
 #include "fsutil.h"
+#include "pick.h"
 #include "plan.h"
 #include "print.h"
 #include "schedule.h"
@@ -18,57 +19,57 @@
 /* Lines of a printed A4 page of text (CUPS prints about 64 at 6 lines per inch). */
 #define PAGE_LINES 60
 
-const struct option print_options[] = {
-	{ "day", required_argument, NULL, 'd' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "all", no_argument, NULL, 'a' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
+static const struct cmd_option opt_print_day = {
+	"day", 'd', "N|DATE", "only day N (1, 2, ...) or the date YYYY-MM-DD", COMPLETE_DAY, 0,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_format = {
+	"format", 'f', "FMT", "text, markdown (md), html or svg; default: from the -o file's\n"
+	"extension (.txt, .md, .html, .svg), else text", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_output = {
+	"output", 'o', "FILE", "write FILE (replaced whole or not at all) instead of standard output",
+	COMPLETE_FILE, 0, VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_all = {
+	"all", 'a', NULL, "the whole timetable with the plan highlighted (every day, every\n"
+	"session); works without a plan too", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 
-int cmd_print(int argc, char **argv)
+/* The output format --format or -o's extension asks for; -1 after a usage error. */
+static int output_format(struct cmd_ctx *ctx)
 {
-	const struct option *opts = print_options;
-	const char *day_arg = NULL, *format_arg = NULL, *out_path = NULL;
-	struct schedule s;
-	struct plan p;
-	struct print_doc doc;
-	char *path = NULL, *buf = NULL;
-	size_t len = 0, changed = 0;
-	FILE *mem = NULL;
-	bool all = false, doc_ready = false;
-	int c, fmt = PRINT_TEXT, ret = 0;
+	const char *format_arg = cmd_arg(ctx, &opt_format), *out_path = cmd_arg(ctx, &opt_output);
+	int fmt = PRINT_TEXT;
 
-	while ((c = getopt_long(argc, argv, "d:f:o:ah", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': day_arg = optarg; break;
-		case 'f': format_arg = optarg; break;
-		case 'o': out_path = optarg; break;
-		case 'a': all = true; break;
-		case 'h': return command_help("print");
-		default: return cli_option_error("print", argv, opts);
-		}
-	}
-	if (optind < argc)
-		return usage_error("print", "unexpected argument '%s'", argv[optind]);
 	if (format_arg) {
 		fmt = print_format_parse(format_arg);
 		if (fmt < 0)
-			return usage_error("print", "--format '%s': expected text, markdown, html or svg",
-					   format_arg);
+			return cmd_usage_error(ctx, "--format '%s': expected text, markdown, html or svg",
+					       format_arg), -1;
 	} else if (out_path && print_format_from_path(out_path) >= 0) {
 		fmt = print_format_from_path(out_path);
 	}
 	if (out_path && !*out_path)
-		return usage_error("print", "-o needs a file name");
+		return cmd_usage_error(ctx, "-o needs a file name"), -1;
+	return fmt;
+}
 
-	schedule_init(&s);
-	if (cli_load_plan(&s, &p, &path) < 0)
-		goto fail;
-	print_doc_init(&doc, &s);
-	doc_ready = true;
-	ret = print_doc_build(&doc, &p, day_arg, all, &changed);
+static int check(struct cmd_ctx *ctx)
+{
+	return output_format(ctx) < 0 ? EX_USAGE : 0;
+}
+
+static int exec(struct cmd_ctx *ctx)
+{
+	const char *out_path = cmd_arg(ctx, &opt_output);
+	struct print_doc doc;
+	struct pick_settings saved;
+	char *buf = NULL;
+	size_t len = 0, changed = 0;
+	FILE *mem = NULL;
+	int fmt = output_format(ctx), ret;
+
+	print_doc_init(&doc, &ctx->s);
+	cli_saved_settings(&ctx->plan, ctx->plan_path, &saved);
+	ret = print_doc_build(&doc, &ctx->plan, &saved, cmd_arg(ctx, &opt_print_day),
+			      cmd_flag(ctx, &opt_all), &changed);
 	if (changed)
 		fprintf(stderr, "planner: warning: the timetable changed %zu planned session%s since the "
 			"plan was made; printing the timetable as it is now (see 'planner plan')\n",
@@ -108,10 +109,30 @@ out:
 	if (mem)
 		fclose(mem);
 	free(buf);
-	if (doc_ready)
-		print_doc_release(&doc);
-	plan_release(&p);
-	free(path);
-	schedule_release(&s);
+	print_doc_release(&doc);
+	pick_settings_release(&saved);
 	return ret;
 }
+
+static const struct cmd_option *const options[] = {
+	&opt_print_day, &opt_format, &opt_output, &opt_all, NULL,
+};
+
+const struct cmd_entry cmd_print = {
+	.name = "print",
+	.summary = "print your plan: text, Markdown, an HTML page or an SVG image",
+	.description =
+		"Prints the saved plan, a day at a time: every day of the plan unless --day says which.\n"
+		"text (the default) is an agenda that fits 80 columns and A4 paper ('| lp'): times, rooms,\n"
+		"titles, speakers, room changes (→), free time, breaks, and where to go if a room is full.\n"
+		"markdown is the same agenda as a table.  html is one self-contained page with a rooms ×\n"
+		"time grid per day (the plan highlighted, the alternatives dashed) that prints one A4\n"
+		"landscape page per day and reads as a list on a phone; svg is the same grid as an image.\n",
+	.options = options,
+	.notes = "Text has no escape codes unless standard output is a terminal; in a pipe or a file each\n"
+		 "day starts a new page (a form feed), and a day longer than a page (60 lines) goes on\n"
+		 "under its heading, marked 'continued'.\n",
+	.flags = CMD_PLAN,
+	.check = check,
+	.exec = exec,
+};

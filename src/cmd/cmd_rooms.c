@@ -1,59 +1,39 @@
 /* cmd_rooms.c: `planner rooms` — the rooms of the timetable with how many sessions each holds. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli.h"
+#include "command.h"
 #include "jsonw.h"
 #include "render.h"
 #include "schedule.h"
 #include "util.h"
 
-const struct option rooms_options[] = {
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cmd_rooms(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
-	const struct option *opts = rooms_options;
-	struct schedule s;
+	struct schedule *s = &ctx->s;
 	size_t *count;
-	bool json = false;
-	int c, idw = 2, namew = 4;
+	bool json = ctx->json;
+	int idw = 2, namew = 4;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == OPT_JSON)
-			json = true;
-		else if (c == 'h')
-			return command_help("rooms");
-		else
-			return cli_option_error("rooms", argv, opts);
-	}
-	if (optind < argc)
-		return usage_error("rooms", "unexpected argument '%s'", argv[optind]);
-	schedule_init(&s);
-	if (cli_load_schedule(&s) < 0)
-		return report_error();
-	count = xcalloc(s.nrooms ? s.nrooms : 1, sizeof(*count));
-	for (size_t i = 0; i < s.nsessions; i++)
-		for (size_t j = 0; j < s.sessions[i].nrooms; j++)
-			count[s.sessions[i].rooms[j]]++;
+	count = xcalloc(s->nrooms ? s->nrooms : 1, sizeof(*count));
+	for (size_t i = 0; i < s->nsessions; i++)
+		for (size_t j = 0; j < s->sessions[i].nrooms; j++)
+			count[s->sessions[i].rooms[j]]++;
 	if (json) {
 		struct jsonw jw;
 
 		jsonw_init(&jw, stdout);
 		jsonw_array_begin(&jw);
-		for (size_t i = 0; i < s.nrooms; i++) {
+		for (size_t i = 0; i < s->nrooms; i++) {
 			jsonw_object_begin(&jw);
 			jsonw_key(&jw, "id");
-			jsonw_string(&jw, s.rooms[i].id);
+			jsonw_string(&jw, s->rooms[i].id);
 			jsonw_key(&jw, "name");
-			jsonw_string(&jw, s.rooms[i].name);
+			jsonw_string(&jw, s->rooms[i].name);
 			jsonw_key(&jw, "floor");
-			jsonw_string(&jw, s.rooms[i].floor);
+			jsonw_string(&jw, s->rooms[i].floor);
 			jsonw_key(&jw, "building");
-			jsonw_string(&jw, s.rooms[i].building);
+			jsonw_string(&jw, s->rooms[i].building);
 			jsonw_key(&jw, "sessions");
 			jsonw_int(&jw, (int64_t)count[i]);
 			jsonw_object_end(&jw);
@@ -61,22 +41,30 @@ int cmd_rooms(int argc, char **argv)
 		jsonw_array_end(&jw);
 		jsonw_finish(&jw);
 	} else {
-		for (size_t i = 0; i < s.nrooms; i++) {
-			if (cell_width(s.rooms[i].id) > idw)
-				idw = cell_width(s.rooms[i].id);
-			if (cell_width(s.rooms[i].name) > namew)
-				namew = cell_width(s.rooms[i].name);
+		for (size_t i = 0; i < s->nrooms; i++) {
+			if (cell_width(s->rooms[i].id) > idw)
+				idw = cell_width(s->rooms[i].id);
+			if (cell_width(s->rooms[i].name) > namew)
+				namew = cell_width(s->rooms[i].name);
 		}
 		idw = idw > 20 ? 20 : idw;
 		namew = namew > 40 ? 40 : namew;
-		for (size_t i = 0; i < s.nrooms; i++) {
-			put_cell(stdout, s.rooms[i].id, idw);
+		for (size_t i = 0; i < s->nrooms; i++) {
+			put_cell(stdout, s->rooms[i].id, idw);
 			fputs("  ", stdout);
-			put_cell(stdout, s.rooms[i].name, namew);
+			put_cell(stdout, s->rooms[i].name, namew);
 			printf("  %zu\n", count[i]);
 		}
 	}
 	free(count);
-	schedule_release(&s);
 	return 0;
 }
+
+const struct cmd_entry cmd_rooms = {
+	.name = "rooms",
+	.summary = "list the rooms with their session counts",
+	.description = "Lists the rooms of the timetable with how many sessions each holds.\n",
+	.json_help = "the rooms as JSON",
+	.flags = CMD_TIMETABLE | CMD_JSON,
+	.exec = exec,
+};

@@ -1,12 +1,12 @@
 /* cmd_sources.c: `planner sources` — the timetables planner knows: fetched ones (with when and
  * where from) and bundled ones, the default marked; or --json. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cache.h"
 #include "cli.h"
+#include "command.h"
 #include "jsonw.h"
 #include "load.h"
 #include "render.h"
@@ -196,29 +196,12 @@ static void print_table(const struct entry *v, size_t n)
 	}
 }
 
-const struct option sources_options[] = {
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cmd_sources(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
 	struct entry *v;
-	bool json = false;
+	bool json = ctx->json;
 	size_t n;
-	int c;
 
-	while ((c = getopt_long(argc, argv, "h", sources_options, NULL)) != -1) {
-		if (c == OPT_JSON)
-			json = true;
-		else if (c == 'h')
-			return command_help("sources");
-		else
-			return cli_option_error("sources", argv, sources_options);
-	}
-	if (optind < argc)
-		return usage_error("sources", "unexpected argument '%s'", argv[optind]);
 	n = collect(&v);
 	flush_warnings();
 	if (json)
@@ -232,3 +215,14 @@ int cmd_sources(int argc, char **argv)
 	free(v);
 	return 0;
 }
+
+const struct cmd_entry cmd_sources = {
+	.name = "sources",
+	.summary = "list the fetched and bundled timetables",
+	.description = "Lists the fetched timetables (name, conference, sessions, when fetched, URL), then the\n"
+		       "bundled ones; '*' marks the default.  A fetched timetable hides a bundled one of the\n"
+		       "same name.\n",
+	.json_help = "the timetables as JSON",
+	.flags = CMD_JSON,
+	.exec = exec,
+};

@@ -1,43 +1,23 @@
 /* cmd_tracks.c: `planner tracks` — the tracks and tags of the timetable with session counts. */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cli.h"
+#include "command.h"
 #include "filter.h"
 #include "jsonw.h"
 #include "render.h"
 #include "schedule.h"
 #include "util.h"
 
-const struct option tracks_options[] = {
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int cmd_tracks(int argc, char **argv)
+static int exec(struct cmd_ctx *ctx)
 {
-	const struct option *opts = tracks_options;
-	struct schedule s;
+	struct schedule *s = &ctx->s;
 	struct label_count *labels;
-	bool json = false;
+	bool json = ctx->json;
 	size_t n;
-	int c, w = 4;
+	int w = 4;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == OPT_JSON)
-			json = true;
-		else if (c == 'h')
-			return command_help("tracks");
-		else
-			return cli_option_error("tracks", argv, opts);
-	}
-	if (optind < argc)
-		return usage_error("tracks", "unexpected argument '%s'", argv[optind]);
-	schedule_init(&s);
-	if (cli_load_schedule(&s) < 0)
-		return report_error();
-	labels = schedule_labels(&s, &n);
+	labels = schedule_labels(s, &n);
 	if (json) {
 		struct jsonw jw;
 
@@ -69,9 +49,17 @@ int cmd_tracks(int argc, char **argv)
 			printf("  %zu\n", labels[i].count);
 		}
 		if (!n)
-			fprintf(stderr, "planner: %s has no tracks or tags\n", s.conf.name);
+			fprintf(stderr, "planner: %s has no tracks or tags\n", s->conf.name);
 	}
 	label_counts_free(labels, n);
-	schedule_release(&s);
 	return 0;
 }
+
+const struct cmd_entry cmd_tracks = {
+	.name = "tracks",
+	.summary = "list the tracks and tags with their session counts",
+	.description = "Lists the tracks, then the tags, of the timetable with how many sessions carry each.\n",
+	.json_help = "the tracks and tags as JSON",
+	.flags = CMD_TIMETABLE | CMD_JSON,
+	.exec = exec,
+};

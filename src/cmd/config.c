@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "command.h"
 #include "config.h"
 #include "fsutil.h"
 #include "ics.h"
@@ -17,48 +18,49 @@
 #include "tz.h"
 #include "util.h"
 
-enum key_kind {
-	KEY_SCHEDULE,  /* a source, resolved when used */
-	KEY_ZONE,      /* tz_get() must know it */
-	KEY_MINUTES,   /* a whole number up to `max` */
-	KEY_TEXT,      /* any non-empty text: a pick preference */
-	KEY_LEVEL,
-	KEY_TYPE,
-	KEY_WEIGHT,
-	KEY_BREAK,
-	KEY_ALARM,     /* ics_alarm_parse() must read it */
-};
+/* The keys: the options marked OPT_CONFIG — those before the command, then those of the
+ * commands in the command table's order — each name once.  An option that pick saves with its
+ * plan (OPT_SAVED) is one of pick's defaults, kept in config.pick. */
+static const struct cmd_option **keys;
+static size_t nkeys;
 
-struct key_def {
-	const char *name;
-	enum key_kind kind;
-	int max;       /* for KEY_MINUTES */
-	bool repeat;   /* may be given more than once */
-	bool pick;     /* one of pick's defaults: kept in config.pick */
-};
+static void add_key(const struct cmd_option *o, size_t *alloc)
+{
+	if (!(o->flags & OPT_CONFIG))
+		return;
+	for (size_t i = 0; i < nkeys; i++)
+		if (!strcmp(keys[i]->name, o->name))
+			return;
+	keys = xgrow(keys, nkeys + 1, alloc, sizeof(*keys));
+	keys[nkeys++] = o;
+}
 
-static const struct key_def keys[] = {
-	{ "schedule", KEY_SCHEDULE, 0, false, false },
-	{ "tz", KEY_ZONE, 0, false, false },
-	{ "travel", KEY_MINUTES, 600, false, true },
-	{ "alarm", KEY_ALARM, 0, false, false },
-	{ "max-per-day", KEY_MINUTES, 1000, false, true },
-	{ "break", KEY_BREAK, 0, true, true },
-	{ "track", KEY_TEXT, 0, true, true },
-	{ "tag", KEY_TEXT, 0, true, true },
-	{ "keyword", KEY_TEXT, 0, true, true },
-	{ "speaker", KEY_TEXT, 0, true, true },
-	{ "level", KEY_LEVEL, 0, true, true },
-	{ "lang", KEY_TEXT, 0, true, true },
-	{ "type", KEY_TYPE, 0, true, true },
-	{ "weight", KEY_WEIGHT, 0, true, true },
-};
-#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+static void free_keys(void)
+{
+	free(keys);
+	keys = NULL;
+	nkeys = 0;
+}
 
-const char *const config_keys[] = {
-	"schedule", "tz", "travel", "alarm", "max-per-day", "break", "track", "tag", "keyword",
-	"speaker", "level", "lang", "type", "weight", NULL,
-};
+static void find_keys(void)
+{
+	size_t alloc = 0;
+
+	if (keys)
+		return;
+	for (const struct cmd_option *const *o = global_options; *o; o++)
+		add_key(*o, &alloc);
+	for (const struct cmd_entry *const *c = cmd_table; *c; c++)
+		for (const struct cmd_option *const *o = (*c)->options; o && *o; o++)
+			add_key(*o, &alloc);
+	atexit(free_keys);
+}
+
+const char *config_key(size_t i)
+{
+	find_keys();
+	return i < nkeys ? keys[i]->name : NULL;
+}
 
 void config_init(struct config *c)
 {
@@ -118,20 +120,20 @@ static char *restate(const char *key, const char *value, const char *msg)
 }
 
 /* Checks `value` for key k.  0, or -1 with *why set (caller frees). */
-static int check_value(const struct key_def *k, const char *value, int *number, char **why)
+static int check_value(const struct cmd_option *k, const char *value, int *number, char **why)
 {
-	switch (k->kind) {
-	case KEY_SCHEDULE:
-	case KEY_TEXT:
+	switch (k->value) {
+	case VALUE_SOURCE:
+	case VALUE_TEXT:
 		return 0;
-	case KEY_ZONE:
+	case VALUE_ZONE:
 		if (!tz_get(value)) {
 			*why = xasprintf("%s \"%s\": unknown time zone (expected an IANA name like "
 					 "Asia/Seoul, or local)", k->name, text_inert(value));
 			return -1;
 		}
 		return 0;
-	case KEY_MINUTES: {
+	case VALUE_COUNT: {
 		char *end;
 		long v;
 
@@ -146,21 +148,21 @@ static int check_value(const struct key_def *k, const char *value, int *number, 
 		*number = (int)v;
 		return 0;
 	}
-	case KEY_LEVEL:
+	case VALUE_LEVEL:
 		if (session_level_parse(value) < 0) {
 			*why = xasprintf("%s \"%s\": expected beginner, intermediate or advanced (초급, 중급, "
 					 "고급)", k->name, text_inert(value));
 			return -1;
 		}
 		return 0;
-	case KEY_TYPE:
+	case VALUE_TYPE:
 		if (session_type_parse(value) < 0) {
 			*why = xasprintf("%s \"%s\": expected talk, keynote, lightning, tutorial, workshop, "
 					 "panel, break, social or other", k->name, text_inert(value));
 			return -1;
 		}
 		return 0;
-	case KEY_WEIGHT: {
+	case VALUE_WEIGHT: {
 		struct prefs p;
 		int r;
 
@@ -171,14 +173,14 @@ static int check_value(const struct key_def *k, const char *value, int *number, 
 			*why = restate(k->name, value, error_message());
 		return r;
 	}
-	case KEY_ALARM: {
+	case VALUE_ALARM: {
 		int r = ics_alarm_parse(value, number);
 
 		if (r < 0)
 			*why = restate(k->name, value, error_message());
 		return r;
 	}
-	case KEY_BREAK: {
+	case VALUE_BREAK: {
 		struct schedule none;
 		struct pick_request rq;
 		int r;
@@ -197,11 +199,14 @@ static int check_value(const struct key_def *k, const char *value, int *number, 
 	return 0;
 }
 
-static const struct key_def *find_key(const char *name)
+static const struct cmd_option *find_key(const char *name, size_t *index)
 {
-	for (size_t i = 0; i < NKEYS; i++)
-		if (!strcmp(keys[i].name, name))
-			return &keys[i];
+	find_keys();
+	for (size_t i = 0; i < nkeys; i++)
+		if (!strcmp(keys[i]->name, name)) {
+			*index = i;
+			return keys[i];
+		}
 	return NULL;
 }
 
@@ -218,8 +223,9 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 		      unsigned *seen_line, char **msg)
 {
 	const char *eq, *kend, *v = NULL, *vend = s + len;
-	const struct key_def *k;
+	const struct cmd_option *k;
 	char *key, *value;
+	size_t ki = 0;
 	int number = -1;
 
 	while (len && is_blank(*s)) {
@@ -247,25 +253,30 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 		*msg = xstrdup("expected \"key = value\": no key before '='");
 		return -1;
 	}
-	k = find_key(key);
+	k = find_key(key, &ki);
 	if (!k) {
 		const char *best = NULL;
 		size_t best_d = (size_t)-1;
 		char *clean = text_sanitize(key);
 
-		for (size_t i = 0; i < NKEYS; i++) {
-			size_t d = text_distance(key, keys[i].name);
+		for (size_t i = 0; i < nkeys; i++) {
+			size_t d = text_distance(key, keys[i]->name);
 			if (d < best_d) {
 				best_d = d;
-				best = keys[i].name;
+				best = keys[i]->name;
 			}
 		}
-		if (best_d <= 2)
+		if (best_d <= 2) {
 			*msg = xasprintf("unknown key \"%s\" (did you mean \"%s\"?)", clean, best);
-		else
-			*msg = xasprintf("unknown key \"%s\" (known: schedule, tz, travel, alarm, "
-					 "max-per-day, break, track, tag, keyword, speaker, level, lang, "
-					 "type, weight)", clean);
+		} else {
+			struct strbuf sb;
+
+			strbuf_init(&sb);
+			for (size_t i = 0; i < nkeys; i++)
+				strbuf_addf(&sb, "%s%s", i ? ", " : "", keys[i]->name);
+			*msg = xasprintf("unknown key \"%s\" (known: %s)", clean, sb.buf);
+			strbuf_release(&sb);
+		}
 		free(clean);
 		free(key);
 		return -1;
@@ -277,9 +288,9 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 		*msg = xasprintf("\"%s\" has no value", k->name);
 		return -1;
 	}
-	if (!k->repeat && seen_line[k - keys]) {
+	if (!(k->flags & OPT_REPEAT) && seen_line[ki]) {
 		free(value);
-		*msg = xasprintf("\"%s\" is already set on line %u", k->name, seen_line[k - keys]);
+		*msg = xasprintf("\"%s\" is already set on line %u", k->name, seen_line[ki]);
 		return -1;
 	}
 	if (check_value(k, value, &number, msg) < 0) {
@@ -290,7 +301,7 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 		error_clear();
 		return -1;
 	}
-	seen_line[k - keys] = line;
+	seen_line[ki] = line;
 	if (!strcmp(k->name, "schedule")) {
 		c->schedule = xstrdup(value);
 		c->schedule_line = line;
@@ -304,7 +315,7 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 	} else if (!strcmp(k->name, "max-per-day")) {
 		c->max_per_day = number;
 	}
-	if (k->pick) {
+	if (k->flags & OPT_SAVED) {
 		struct config_setting *st;
 
 		c->pick = xgrow(c->pick, c->npick + 1, &c->pick_alloc, sizeof(*c->pick));
@@ -319,10 +330,11 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 
 int config_parse(struct config *c, const char *buf, size_t len, const char *name)
 {
-	unsigned seen_line[NKEYS] = { 0 };
-	unsigned line = 1;
+	unsigned *seen_line, line = 1;
 	size_t off = 0, bad;
+	int ret = 0;
 
+	find_keys();
 	c->path = xstrdup(name);
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		off = 3;
@@ -331,19 +343,21 @@ int config_parse(struct config *c, const char *buf, size_t len, const char *name
 			line += buf[i] == '\n';
 		return line_error(c, name, line, xstrdup("not valid UTF-8"));
 	}
-	while (off < len) {
+	seen_line = xcalloc(nkeys ? nkeys : 1, sizeof(*seen_line));
+	while (off < len && !ret) {
 		const char *s = buf + off, *nl = memchr(s, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - s) : len - off;
 		char *msg = NULL;
 
 		if (memchr(s, '\0', n))
-			return line_error(c, name, line, xstrdup("a NUL byte"));
-		if (parse_line(c, s, n, line, seen_line, &msg) < 0)
-			return line_error(c, name, line, msg);
+			ret = line_error(c, name, line, xstrdup("a NUL byte"));
+		else if (parse_line(c, s, n, line, seen_line, &msg) < 0)
+			ret = line_error(c, name, line, msg);
 		off += n + (nl != NULL);
 		line++;
 	}
-	return 0;
+	free(seen_line);
+	return ret;
 }
 
 int config_load(struct config *c, const char *path)

@@ -8,25 +8,22 @@
 #include "filter.h"
 #include "pick.h"
 #include "plan.h"
-#include "prefs.h"
 #include "util.h"
 
 /* The "room full?" alternative of each planned session the timetable still has — the one pick
  * and print show too (pick_alternatives, with the plan's saved preferences). */
-static void find_alternatives(const struct schedule *s, const struct plan *p, struct ics_event *ev,
-			      size_t n)
+static void find_alternatives(const struct schedule *s, const struct plan *p,
+			      struct pick_settings *saved, struct ics_event *ev, size_t n)
 {
 	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
 	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
 	struct pick_request rq;
-	struct prefs pr;
 
-	prefs_init(&pr);
-	pick_request_init(&rq, s, &pr);
+	pick_request_init(&rq, s, &saved->prefs);
 	for (size_t i = 0; i < n; i++)
 		if (ev[i].se && !ev[i].cancelled)
 			planned[ev[i].se - s->sessions] = true;
-	pick_apply_saved(&rq, &pr, p);
+	pick_request_saved(&rq, saved, p);
 	pick_alternatives(&rq, planned, alt);
 	for (size_t i = 0; i < n; i++) {
 		long a = ev[i].se && !ev[i].cancelled ? alt[ev[i].se - s->sessions] : -1;
@@ -36,7 +33,6 @@ static void find_alternatives(const struct schedule *s, const struct plan *p, st
 	free(planned);
 	free(alt);
 	pick_request_release(&rq);
-	prefs_release(&pr);
 }
 
 static int64_t event_start(const struct ics_event *e)
@@ -54,8 +50,8 @@ static int cmp_events(const void *a, const void *b)
 	return strcmp(x->planned ? x->planned->id : x->se->id, y->planned ? y->planned->id : y->se->id);
 }
 
-int export_select_plan(const struct schedule *s, const struct plan *p, struct ics_event **ev,
-		       size_t *n, size_t *cancelled)
+int export_select_plan(const struct schedule *s, const struct plan *p, struct pick_settings *saved,
+		       struct ics_event **ev, size_t *n, size_t *cancelled)
 {
 	struct ics_event *v;
 
@@ -78,7 +74,7 @@ int export_select_plan(const struct schedule *s, const struct plan *p, struct ic
 		*cancelled += v[i].cancelled;
 	}
 	qsort(v, p->nentries, sizeof(*v), cmp_events);
-	find_alternatives(s, p, v, p->nentries);
+	find_alternatives(s, p, saved, v, p->nentries);
 	*ev = v;
 	*n = p->nentries;
 	return 0;

@@ -7,7 +7,6 @@
 #include "filter.h"
 #include "pick.h"
 #include "plan.h"
-#include "prefs.h"
 #include "print.h"
 #include "util.h"
 
@@ -56,14 +55,12 @@ static size_t mark_plan(struct print_doc *d, const struct plan *p)
 }
 
 /* The alternatives and the kept-free times, under the preferences the plan was made with. */
-static void add_saved(struct print_doc *d, const struct plan *p)
+static void add_saved(struct print_doc *d, const struct plan *p, struct pick_settings *saved)
 {
 	struct pick_request rq;
-	struct prefs prefs;
 
-	prefs_init(&prefs);
-	pick_request_init(&rq, d->s, &prefs);
-	pick_apply_saved(&rq, &prefs, p);
+	pick_request_init(&rq, d->s, &saved->prefs);
+	pick_request_saved(&rq, saved, p);
 	print_find_alternatives(d, &rq);
 	for (size_t i = 0; i < rq.nbusy; i++) {
 		char *label = busy_label(rq.busy[i].label);
@@ -71,11 +68,10 @@ static void add_saved(struct print_doc *d, const struct plan *p)
 		free(label);
 	}
 	pick_request_release(&rq);
-	prefs_release(&prefs);
 }
 
-int print_doc_build(struct print_doc *d, const struct plan *p, const char *day, bool all,
-		    size_t *changed)
+int print_doc_build(struct print_doc *d, const struct plan *p, struct pick_settings *saved,
+		    const char *day, bool all, size_t *changed)
 {
 	const struct schedule *s = d->s;
 	bool have_plan = p->nentries || p->fingerprint;
@@ -97,7 +93,7 @@ int print_doc_build(struct print_doc *d, const struct plan *p, const char *day, 
 			return -1;
 	}
 	*changed = mark_plan(d, p);
-	add_saved(d, p);
+	add_saved(d, p, saved);
 
 	/* The days: the one asked for; else every day with all; else the days of the plan. */
 	if (day) {

@@ -366,46 +366,89 @@ static void chosen_alternatives(const struct pick_request *rq, struct pick_resul
 	free(cand_of);
 }
 
-void pick_apply_saved(struct pick_request *rq, struct prefs *p, const struct plan *plan)
+void pick_settings_init(struct pick_settings *st)
 {
-	static const char *const with_value[] = { "--track", "--tag", "--keyword", "--speaker",
-		"--level", "--lang", "--type", "--weight", "--break", "--block", "--max-per-day",
-		"--travel" };
+	memset(st, 0, sizeof(*st));
+	prefs_init(&st->prefs);
+	st->travel_minutes = 5;
+}
 
-	for (size_t i = 0; i < plan->args.n; i++) {
-		const char *o = plan->args.v[i], *v = NULL;
-		int kind;
+void pick_settings_release(struct pick_settings *st)
+{
+	prefs_release(&st->prefs);
+	strlist_release(&st->breaks);
+	strlist_release(&st->blocks);
+}
 
-		for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
-			if (!strcmp(o, with_value[k])) {
-				if (i + 1 >= plan->args.n)
-					goto done;
-				v = plan->args.v[++i];
-			}
-		kind = strncmp(o, "--", 2) ? -1 : pref_kind_parse(o + 2);
-		if (kind >= 0 && kind != PREF_KEYNOTE && v)
-			prefs_add(p, (enum pref_kind)kind, v);
-		else if (!strcmp(o, "--weight"))
-			prefs_set_weight(p, v);
-		else if (!strcmp(o, "--no-keynotes"))
-			p->keynotes = false;
-		else if (!strcmp(o, "--fill"))
-			rq->fill = true;
-		else if (!strcmp(o, "--break"))
-			pick_add_break(rq, v);
-		else if (!strcmp(o, "--block"))
-			pick_add_block(rq, v);
-		else if (!strcmp(o, "--max-per-day") && v)
-			rq->max_per_day = atoi(v);
+static int parse_count(const char *opt, const char *arg, int max, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (!*arg || *end || v < 0 || v > max)
+		return error(EX_USAGE, "--%s '%s': expected a whole number from 0 to %d", opt, arg, max);
+	*out = (int)v;
+	return 0;
+}
+
+int pick_settings_apply(struct pick_settings *st, const char *name, const char *value)
+{
+	int kind = pref_kind_parse(name), r = 0;
+
+	if (kind >= 0 && kind != PREF_KEYNOTE) {
+		if (!value)
+			return 0;
+		r = prefs_add(&st->prefs, (enum pref_kind)kind, value);
+	} else if (!strcmp(name, "weight") && value) {
+		r = prefs_set_weight(&st->prefs, value);
+	} else if (!strcmp(name, "no-keynotes")) {
+		st->prefs.keynotes = false;
+	} else if (!strcmp(name, "fill")) {
+		st->fill = true;
+	} else if (!strcmp(name, "break") && value) {
+		strlist_push(&st->breaks, value);
+	} else if (!strcmp(name, "block") && value) {
+		strlist_push(&st->blocks, value);
+	} else if (!strcmp(name, "max-per-day") && value) {
+		r = parse_count(name, value, 1000, &st->max_per_day);
+	} else if (!strcmp(name, "travel") && value) {
+		r = parse_count(name, value, 600, &st->travel_minutes);
+	} else {
+		return 0;
 	}
-done:
-	prefs_resolve(p, rq->s);	/* a track the timetable no longer has scores nothing */
+	return r < 0 ? -1 : 1;
+}
+
+int pick_settings_request(const struct pick_settings *st, struct pick_request *rq)
+{
+	rq->travel_minutes = st->travel_minutes;
+	rq->max_per_day = st->max_per_day;
+	rq->fill = st->fill;
+	for (size_t i = 0; i < st->breaks.n; i++)
+		if (pick_add_break(rq, st->breaks.v[i]) < 0)
+			return -1;
+	for (size_t i = 0; i < st->blocks.n; i++)
+		if (pick_add_block(rq, st->blocks.v[i]) < 0)
+			return -1;
+	return 0;
+}
+
+void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const struct plan *p)
+{
+	rq->travel_minutes = st->travel_minutes;
+	rq->max_per_day = st->max_per_day;
+	rq->fill = st->fill;
+	for (size_t i = 0; i < st->breaks.n; i++)
+		pick_add_break(rq, st->breaks.v[i]);
+	for (size_t i = 0; i < st->blocks.n; i++)
+		pick_add_block(rq, st->blocks.v[i]);
+	prefs_resolve(&st->prefs, rq->s);	/* a track the timetable no longer has scores nothing */
 	error_clear();
-	if (plan->travel_minutes >= 0)
-		rq->travel_minutes = plan->travel_minutes;
-	for (size_t i = 0; i < plan->avoided.n; i++)
-		if (strlist_find(&rq->avoid, plan->avoided.v[i]) < 0)
-			strlist_push(&rq->avoid, plan->avoided.v[i]);
+	if (p->travel_minutes >= 0)
+		rq->travel_minutes = p->travel_minutes;
+	for (size_t i = 0; i < p->avoided.n; i++)
+		if (strlist_find(&rq->avoid, p->avoided.v[i]) < 0)
+			strlist_push(&rq->avoid, p->avoided.v[i]);
 }
 
 int pick_run(const struct pick_request *rq, struct pick_result *r)

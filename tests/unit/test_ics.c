@@ -17,6 +17,7 @@
 #include "filter.h"
 #include "ics.h"
 #include "load.h"
+#include "pick.h"
 #include "plan.h"
 #include "schedule.h"
 #include "tap.h"
@@ -761,6 +762,7 @@ static char *event_ids(const struct ics_event *ev, size_t n)
 
 static void test_select_plan(const struct schedule *s)
 {
+	struct pick_settings saved;
 	struct plan p;
 	struct ics_event *ev = (struct ics_event *)s;
 	struct session fake = { 0 };
@@ -768,13 +770,15 @@ static void test_select_plan(const struct schedule *s)
 	char *ids;
 	bool linked = true;
 
+	pick_settings_init(&saved);
 	plan_init(&p);
-	ok(export_select_plan(s, &p, &ev, &n, &cancelled) < 0 && !ev && !n, "no plan: no events");
+	ok(export_select_plan(s, &p, &saved, &ev, &n, &cancelled) < 0 && !ev && !n,
+	   "no plan: no events");
 	is_str(error_message(), "no plan for ExportCon 2025 yet; make one with 'planner pick', or "
 	       "export the whole timetable with --all", "saying how to make one");
 	is_int(error_status(), EX_NOINPUT, "no input");
 	p.fingerprint = xstrdup("0123456789abcdef");
-	ok(export_select_plan(s, &p, &ev, &n, &cancelled) < 0 && !ev, "an empty plan: no events");
+	ok(export_select_plan(s, &p, &saved, &ev, &n, &cancelled) < 0 && !ev, "an empty plan: no events");
 	is_str(error_message(), "your plan for ExportCon 2025 is empty; add sessions with 'planner add' "
 	       "or 'planner pick', or export the whole timetable with --all", "saying how to fill it");
 
@@ -795,7 +799,8 @@ static void test_select_plan(const struct schedule *s)
 	fake.end = fake.start + 1800;
 	plan_add(&p, s, &fake);
 	p.travel_minutes = 0;
-	ok(export_select_plan(s, &p, &ev, &n, &cancelled) == 0 && n == 5, "five planned, five events");
+	ok(export_select_plan(s, &p, &saved, &ev, &n, &cancelled) == 0 && n == 5,
+	   "five planned, five events");
 	is_int(cancelled, 2, "two of them cancelled: dropped, and no longer timed");
 	ids = event_ids(ev, n);
 	is_str(ids, "!gone t1->t3 t2 !u1 t5",
@@ -811,12 +816,13 @@ static void test_select_plan(const struct schedule *s)
 	free(ev);
 
 	strlist_push(&p.avoided, "t3");
-	ok(export_select_plan(s, &p, &ev, &n, &cancelled) == 0, "again, with t3 avoided");
+	ok(export_select_plan(s, &p, &saved, &ev, &n, &cancelled) == 0, "again, with t3 avoided");
 	ids = event_ids(ev, n);
 	is_str(ids, "!gone t1 t2 !u1 t5", "an avoided session is no alternative");
 	free(ids);
 	free(ev);
 	plan_release(&p);
+	pick_settings_release(&saved);
 }
 
 static void test_select_sessions(const struct schedule *s)

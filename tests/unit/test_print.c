@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/cmd/command.h"
 #include "../../src/output/print_int.h"
 #include "load.h"
 #include "pick.h"
@@ -250,15 +251,24 @@ static const char *days_of(const struct print_doc *d)
 	return buf;
 }
 
-/* print_doc_build on a fresh document; its result, *changed in *ch. */
+/* print_doc_build on a fresh document, with p's saved preferences replayed as `planner print`
+ * replays them (cmd_replay_saved); its result, *changed in *ch. */
 static int build(struct print_doc *d, const struct schedule *s, const struct plan *p,
 		 const char *day, bool all, size_t *ch)
 {
+	struct pick_settings saved;
+	int r;
+
 	print_doc_release(d);
 	print_doc_init(d, s);
 	*ch = 99;
+	pick_settings_init(&saved);
+	if (cmd_replay_saved(p, "plan", &saved) < 0)
+		return -2;
 	error_clear();
-	return print_doc_build(d, p, day, all, ch);
+	r = print_doc_build(d, p, &saved, day, all, ch);
+	pick_settings_release(&saved);
+	return r;
 }
 
 static void test_build(void)
@@ -366,7 +376,7 @@ static void test_build(void)
 		print_doc_init(&d, &none);
 		plan_release(&p);
 		plan_init(&p);
-		ok(print_doc_build(&d, &p, NULL, true, &ch) < 0, "--all of a timetable without times");
+		ok(build(&d, &none, &p, NULL, true, &ch) < 0, "--all of a timetable without times");
 		is_str(error_message(), "the timetable has no scheduled sessions", "saying so");
 	}
 	print_doc_release(&d);
