@@ -43,6 +43,25 @@ for cmd in $("$PLANNER" complete commands | cut -f1); do
 done
 [ -z "$bad" ]; ok $? "each command's help names exactly the options it takes" || echo "#  $bad"
 
+# Every option of every command has its description from the table, and the value and operand
+# kinds come from the table too.
+nodesc=""
+for cmd in $("$PLANNER" complete commands | cut -f1); do
+	"$PLANNER" complete options "$cmd" | awk -F'\t' 'NF < 2 || $2 == "" { print $1 }' >"$tmp/nodesc"
+	[ -s "$tmp/nodesc" ] && nodesc="$nodesc $cmd:$(tr '\n' ' ' <"$tmp/nodesc")"
+done
+[ -z "$nodesc" ]; ok $? "every option of every command has a description" || echo "#  $nodesc"
+run complete options tracks
+expect_out_match '^--json	the tracks and tags as JSON$' "--json is described for its command"
+run complete line plain fetch ""
+head -1 "$tmp/out" | grep -qx ':files'; ok $? "fetch SOURCE: fetched names and files"
+run complete line plain print --output ""
+head -1 "$tmp/out" | grep -qx ':files'; ok $? "print --output: files"
+run complete line plain next --at ""
+expect_out_match '^2024-10-26 13:00	' "next --at: times, as now's"
+run complete line plain help ""
+expect_out_match '^pick	' "help COMMAND: the commands"
+
 # Values.
 run complete values tags
 expect_rc 0 "values tags"

@@ -64,6 +64,56 @@ run now --at "2024-10-26 13:10" --json
 /usr/bin/python3 -c 'import json,sys; n=json.load(open(sys.argv[1]))["next"]; assert n["walk_minutes"] == 10, n' "$tmp/out"
 ok $? "now: the walk takes the plan's travel time"
 
+# One reader of the saved preferences: pick (replaying them), print and export choose the same
+# "room full?" alternative for every planned session, and it depends on the preferences.
+rm -f "$cfg"
+run pick --track "웹 서비스" --weight speaker=10 --break 12:00-13:30 --travel 10 \
+	--block "2024-10-27 14:00-15:00 dentist"
+expect_rc 0 "pick with preferences, a break, a block and a travel time, saved"
+"$PLANNER" pick --json --no-save >"$tmp/replay.json" 2>/dev/null
+"$PLANNER" list --json >"$tmp/all.json"
+"$PLANNER" print --format markdown >"$tmp/print.md"
+"$PLANNER" export -o "$tmp/plan.ics" 2>/dev/null
+alternatives() { # alternatives PICK-JSON PRINT-MD ICS LIST-JSON: (id, alternative) of the planned
+	# sessions that have one, as pick, print and export show them
+	/usr/bin/python3 - "$@" <<'PY'
+import json, re, sys
+pick, md, ics = sys.argv[1:4]
+d = json.load(open(pick))
+titles = {s["id"]: s["title"] for s in json.load(open(sys.argv[4]))}
+by_title = {t: i for i, t in titles.items()}
+want = {p["id"]: p["alternative"] for p in d["plan"] if p["alternative"]}
+print("pick", d["preferences"], sorted(want.items()))
+got = {}
+for line in open(md):
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) == 5 and cells[2] in by_title:
+        alt = cells[4].split(": ", 1)[1] if ": " in cells[4] else ""
+        if alt:
+            got[by_title[cells[2]]] = by_title.get(alt, alt)
+print("print", d["preferences"], sorted(got.items()))
+text = re.sub(r"\r?\n[ \t]", "", open(ics, encoding="utf-8").read().replace("\r", ""))
+got = {}
+for ev in text.split("BEGIN:VEVENT")[1:]:
+    uid = re.search(r"^UID:([^@]*)@", ev, re.M).group(1)
+    m = re.search(r"\\nalternative: (\S+) ", ev)
+    if m:
+        got[uid] = m.group(1)
+print("export", d["preferences"], sorted(got.items()))
+PY
+}
+alternatives "$tmp/replay.json" "$tmp/print.md" "$tmp/plan.ics" "$tmp/all.json" >"$tmp/alts"
+grep -q "^pick \['--track', '웹 서비스', '--weight', 'speaker=10', '--break', '12:00-13:30', '--travel', '10', '--block'" "$tmp/alts"
+ok $? "a bare pick replays the saved preferences" || sed 's/^/#   /' "$tmp/alts"
+[ "$(cut -d' ' -f2- "$tmp/alts" | sort -u | wc -l)" -eq 1 ] && grep -q "('[A-Z0-9]*', '[A-Z0-9]" "$tmp/alts"
+ok $? "pick, print and export agree on every planned session's alternative" || sed 's/^/#   /' "$tmp/alts"
+plan_file=$tmp/data/planner/pyconkr-2024.plan.json
+/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["args"]=[]; d.pop("travel_minutes", None); json.dump(d, open(sys.argv[1], "w"))' "$plan_file"
+"$PLANNER" print --format markdown >"$tmp/print-none.md"
+! cmp -s "$tmp/print.md" "$tmp/print-none.md"
+ok $? "print's alternatives and breaks come from the saved preferences (without them they differ)"
+rm -f "$plan_file"
+
 # A preference from the config that matches nothing says where it came from.
 rm -f "$tmp/data/planner/pyconkr-2024.plan.json"
 conf "" "" "track = zzzqqq"

@@ -64,6 +64,53 @@ run list --track 웹서비스
 expect_err "planner: no track, tag or session matches '웹서비스' (did you mean '웹 서비스'?)" \
 	"--track with a near miss suggests the real tag"
 
+# Every command (from the command table, the hidden helper too): -h prints its usage and names
+# every option of its table; an unknown option gets a suggestion; one that takes no operands
+# refuses a stray argument.
+"$PLANNER" complete commands | cut -f1 >"$tmp/commands"
+echo complete >>"$tmp/commands"
+[ "$(wc -l <"$tmp/commands")" -ge 20 ]; ok $? "the command table has the commands"
+nohelp="" nosuggest="" nostray="" operands=""
+for c in $(cat "$tmp/commands"); do
+	run "$c" -h
+	{ [ "$rc" -eq 0 ] && head -1 "$tmp/out" | grep -q "^usage: planner $c"; } || nohelp="$nohelp $c"
+	for o in $("$PLANNER" complete options "$c" | cut -f1 | grep -vx -e --help -e -h); do
+		case $o in
+		--*) grep -q -- "$o\([ =]\|\]\|\$\)" "$tmp/out" ;;
+		*) grep -q -- "^  $o, --" "$tmp/out" ;;
+		esac || nohelp="$nohelp $c:$o"
+	done
+	[ "$c" = complete ] && continue	# its words are other commands' options
+	o=$("$PLANNER" complete options "$c" | cut -f1 | head -1)
+	run "$c" "${o}x"
+	[ "$rc" -eq 64 ] && printf "planner: %s: unknown option '%s' (did you mean '%s'?) (see 'planner help %s')\n" \
+		"$c" "${o}x" "$o" "$c" | cmp -s - "$tmp/err" || nosuggest="$nosuggest $c"
+	# the usage line without its options: an operand is what remains after the name
+	if "$PLANNER" help "$c" | sed '/^$/,$d; s/\[--[^]]*\]//g; s/^usage: planner [a-z]*//; s/^ *//' |
+		grep -q '[A-Z]'; then
+		operands="$operands $c"
+		continue
+	fi
+	run "$c" stray
+	[ "$rc" -eq 64 ] && printf "planner: %s: unexpected argument 'stray' (see 'planner help %s')\n" "$c" "$c" |
+		cmp -s - "$tmp/err" || nostray="$nostray $c"
+done
+[ -z "$nohelp" ]; ok $? "every command's -h prints its usage, naming every option of its table" ||
+	echo "#   missing:$nohelp"
+[ -z "$nosuggest" ]; ok $? "every command suggests the option meant by an unknown one" ||
+	echo "#   failing:$nosuggest"
+[ -z "$nostray" ]; ok $? "every command without operands refuses a stray argument" ||
+	echo "#   failing:$nostray"
+[ "$operands" = " fetch add drop pin export help" ]; ok $? "the commands that take operands" ||
+	echo "#   $operands"
+run version extra
+expect_err "planner: version: unexpected argument 'extra' (see 'planner help version')" \
+	"version refuses an argument too"
+run add
+expect_err "planner: add: no session id given (see 'planner help add')" "a missing operand"
+run help list extra
+expect_rc 64 "help takes one command"
+
 "$PLANNER" list >/dev/full 2>"$tmp/err"; rc=$?
 expect_rc 74 "a failed write to stdout is an error, not a success"
 expect_err "planner: write error on standard output: No space left on device" "the write error is reported"

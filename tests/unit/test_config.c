@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../src/cmd/command.h"
 #include "config.h"
 #include "tap.h"
 #include "util.h"
@@ -166,6 +167,43 @@ static void test_keys(void)
 	is_int(n, 14, "fourteen keys");
 }
 
+/* The keys are exactly the options of the command table marked configurable (and -s), each
+ * once; those pick saves with its plan are pick's defaults. */
+static void test_keys_from_options(void)
+{
+	struct strlist want;
+	size_t n = 0, same = 0;
+
+	strlist_init(&want);
+	for (const struct cmd_option *const *o = global_options; *o; o++)
+		if (((*o)->flags & OPT_CONFIG) && strlist_find(&want, (*o)->name) < 0)
+			strlist_push(&want, (*o)->name);
+	for (const struct cmd_entry *const *c = cmd_table; *c; c++)
+		for (const struct cmd_option *const *o = (*c)->options; o && *o; o++)
+			if (((*o)->flags & OPT_CONFIG) && strlist_find(&want, (*o)->name) < 0)
+				strlist_push(&want, (*o)->name);
+	for (const char *k; (k = config_key(n)); n++)
+		same += n < want.n && !strcmp(k, want.v[n]);
+	ok(n == want.n && same == n, "the config keys are the configurable options (%zu)", want.n);
+	ok(strlist_find(&want, "schedule") >= 0 && strlist_find(&want, "tz") >= 0 &&
+	   strlist_find(&want, "alarm") >= 0, "-s, --tz and export's --alarm among them");
+	for (const struct cmd_option *const *o = cmd_find("pick")->options; *o; o++) {
+		struct config c;
+		char *line;
+
+		if (!((*o)->flags & OPT_CONFIG))
+			continue;
+		line = xasprintf("%s = %s", (*o)->name, !strcmp((*o)->name, "break") ? "12:00-13:00" :
+				 !strcmp((*o)->name, "weight") ? "tag=1" : !strcmp((*o)->name, "level")
+				 ? "beginner" : !strcmp((*o)->name, "type") ? "talk" : "7");
+		ok(parse(&c, line) == 0 && c.npick == 1 && !strcmp(c.pick[0].key, (*o)->name),
+		   "pick's configurable --%s is one of pick's defaults", (*o)->name);
+		config_release(&c);
+		free(line);
+	}
+	strlist_release(&want);
+}
+
 static void test_files(void)
 {
 	char dir[] = "/tmp/planner-config-XXXXXX", *path;
@@ -227,6 +265,7 @@ int main(void)
 	test_good();
 	test_bad();
 	test_keys();
+	test_keys_from_options();
 	test_files();
 	return done_testing();
 }

@@ -256,6 +256,50 @@ static int64_t brute_force_points(const struct pick_request *rq, const struct pi
 	return best;
 }
 
+/* pick_settings: what each of pick's preference options does, the same whether typed, read from
+ * the config file or replayed from a saved plan. */
+static void test_settings(const struct schedule *s)
+{
+	struct pick_settings st;
+	struct pick_request rq;
+
+	pick_settings_init(&st);
+	is_int(st.travel_minutes, 5, "settings: travel 5 by default");
+	is_int(pick_settings_apply(&st, "track", "asyncio"), 1, "settings: --track applies");
+	is_int(st.prefs.values[PREF_TRACK].n, 1, "settings: as a track preference");
+	is_int(pick_settings_apply(&st, "weight", "speaker=10"), 1, "settings: --weight applies");
+	is_int(st.prefs.weight[PREF_SPEAKER], 1000, "settings: speaker weighs 10 points");
+	is_int(pick_settings_apply(&st, "no-keynotes", NULL), 1, "settings: --no-keynotes applies");
+	ok(!st.prefs.keynotes, "settings: no keynote bonus");
+	is_int(pick_settings_apply(&st, "fill", NULL), 1, "settings: --fill applies");
+	is_int(pick_settings_apply(&st, "travel", "12"), 1, "settings: --travel applies");
+	is_int(pick_settings_apply(&st, "max-per-day", "3"), 1, "settings: --max-per-day applies");
+	is_int(pick_settings_apply(&st, "break", "12:00-13:00"), 1, "settings: --break applies");
+	is_int(pick_settings_apply(&st, "travel", "601"), -1, "settings: --travel 601 is refused");
+	is_str(error_message(), "--travel '601': expected a whole number from 0 to 600",
+	       "settings: saying what is expected");
+	is_int(error_status(), EX_USAGE, "settings: a usage error");
+	error_clear();
+	is_int(pick_settings_apply(&st, "level", "최고"), -1, "settings: an unknown level is refused");
+	error_clear();
+	is_int(pick_settings_apply(&st, "must", "k1"), 0, "settings: --must is no preference");
+	is_int(pick_settings_apply(&st, "day", "1"), 0, "settings: nor --day");
+	is_int(st.travel_minutes, 12, "settings: a refused value changes nothing");
+	pick_request_init(&rq, s, &st.prefs);
+	is_int(pick_settings_request(&st, &rq), 0, "settings: into a request");
+	ok(rq.travel_minutes == 12 && rq.max_per_day == 3 && rq.fill,
+	   "settings: travel, cap and --fill reach the request");
+	is_int(rq.nbusy, s->ndays, "settings: the break, on every day");
+	pick_request_release(&rq);
+	is_int(pick_settings_apply(&st, "block", "2025-08-16 25:00-26:00 x"), 1,
+	       "settings: a --block is kept as given");
+	pick_request_init(&rq, s, &st.prefs);
+	is_int(pick_settings_request(&st, &rq), -1, "settings: and checked by the request");
+	error_clear();
+	pick_request_release(&rq);
+	pick_settings_release(&st);
+}
+
 static void test_pick_floors_brute_force(void)
 {
 	int runs = 600, agree = 0, capped = 0, floors = 0;
@@ -332,6 +376,7 @@ int main(void)
 	test_prefs(&s);
 	test_pick(&s);
 	test_plan(&s);
+	test_settings(&s);
 	schedule_release(&s);
 	test_pick_floors_brute_force();
 	return done_testing();
