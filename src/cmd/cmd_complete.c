@@ -671,41 +671,41 @@ static int complete_usage(void)
 
 static int exec(struct cmd_ctx *ctx)
 {
-	/* a CMD_RAW command: the operands are all its words, argv[1] on */
-	int argc = ctx->noperands + 1;
-	char **argv = ctx->operands - 1;
+	/* CMD_RAW: the operands are all the words after "complete" */
+	int n = ctx->noperands;
+	char **w = ctx->operands;
 	struct out o;
 	int ret = 0;
 
 	memset(&o, 0, sizeof(o));
-	if (argc < 2)
+	if (n < 1)
 		return complete_usage();
-	if (!strcmp(argv[1], "commands") && argc == 2) {
+	if (!strcmp(w[0], "commands") && n == 1) {
 		emit_commands(&o);
-	} else if (!strcmp(argv[1], "options") && argc <= 3) {
-		const struct cmd_entry *c = argc == 3 ? cmd_find(argv[2]) : NULL;
+	} else if (!strcmp(w[0], "options") && n <= 2) {
+		const struct cmd_entry *c = n == 2 ? cmd_find(w[1]) : NULL;
 
-		if (argc == 3 && !c)
-			return usage_error("complete", "unknown command '%s'", argv[2]);
+		if (n == 2 && !c)
+			return usage_error("complete", "unknown command '%s'", w[1]);
 		emit_options(&o, c, true);
-	} else if (!strcmp(argv[1], "values") && argc == 3) {
-		if (emit_kind(&o, argv[2]) < 0) {
+	} else if (!strcmp(w[0], "values") && n == 2) {
+		if (emit_kind(&o, w[1]) < 0) {
 			struct strbuf sb;
 			strbuf_init(&sb);
 			for (const char *const *k = kinds; *k; k++)
 				strbuf_addf(&sb, "%s%s", k == kinds ? "" : ", ", *k);
-			ret = usage_error("complete", "unknown kind '%s' (known: %s)", argv[2], sb.buf);
+			ret = usage_error("complete", "unknown kind '%s' (known: %s)", w[1], sb.buf);
 			strbuf_release(&sb);
 		} else if (o.load_failed) {
 			ret = report_error();
 		}
-	} else if (!strcmp(argv[1], "line") && argc >= 3) {
-		if (!strcmp(argv[2], "bash"))
+	} else if (!strcmp(w[0], "line") && n >= 2) {
+		if (!strcmp(w[1], "bash"))
 			o.shell = SHELL_BASH;
-		else if (strcmp(argv[2], "zsh") && strcmp(argv[2], "fish") && strcmp(argv[2], "plain"))
+		else if (strcmp(w[1], "zsh") && strcmp(w[1], "fish") && strcmp(w[1], "plain"))
 			return usage_error("complete", "unknown shell '%s' (known: bash, zsh, fish, plain)",
-					   argv[2]);
-		complete_line(&o, argv + 3, argc - 3);
+					   w[1]);
+		complete_line(&o, w + 2, n - 2);
 		/* Completion stays quiet: a timetable that does not load just offers nothing. */
 		error_clear();
 		warnings_clear();

@@ -73,7 +73,9 @@ struct cmd_option {
  * zone, now's and next's --at, and -s before the command. */
 extern const struct cmd_option opt_day, opt_track, opt_tag, opt_room, opt_level, opt_lang,
 	opt_type, opt_speaker, opt_search, opt_tz, opt_at;
-extern const struct cmd_option opt_schedule;
+/* --json (CMD_JSON, its help the entry's json_help) and --help, which every command takes; the
+ * options before the command. */
+extern const struct cmd_option opt_json, opt_help, opt_schedule, opt_version;
 /* The filter options, in the order help lists them. */
 #define FILTER_OPTIONS &opt_day, &opt_track, &opt_tag, &opt_room, &opt_level, &opt_lang, \
 	&opt_type, &opt_speaker, &opt_search

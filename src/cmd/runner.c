@@ -15,8 +15,6 @@
 #include "tz.h"
 #include "util.h"
 
-extern const struct cmd_option opt_json, opt_help, opt_version;
-
 struct global_opts global;
 
 const struct cmd_entry *cmd_find(const char *name)
