@@ -28,7 +28,7 @@ static const struct cmd_option pref_track = {
 	"Preferences (repeatable; each kind adds its weight once):" };
 static const struct cmd_option pref_tag = {
 	"tag", 0, "T", "a tag (3 points)", COMPLETE_TAG, PREF, VALUE_TEXT, 0, NULL };
-static const struct cmd_option opt_keyword = {
+static const struct cmd_option pref_keyword = {
 	"keyword", 'k', "TEXT", "TEXT in the title, abstract, description, speakers or tags (2)",
 	COMPLETE_NONE, PREF, VALUE_TEXT, 0, NULL };
 static const struct cmd_option pref_speaker = {
@@ -44,13 +44,13 @@ static const struct cmd_option pref_type = {
 	"with a track, tag, keyword or speaker given, --level, --lang and\n"
 	"--type only add to sessions that matched one of those", COMPLETE_TYPE, PREF, VALUE_TYPE, 0,
 	NULL };
-static const struct cmd_option opt_weight = {
+static const struct cmd_option pref_weight = {
 	"weight", 0, "KIND=N", "the points of a kind (track, tag, keyword, speaker, level, lang,\n"
 	"type, keynote), e.g. --weight speaker=10", COMPLETE_WEIGHT, PREF, VALUE_WEIGHT, 0, NULL };
-static const struct cmd_option opt_no_keynotes = {
+static const struct cmd_option pref_no_keynotes = {
 	"no-keynotes", 0, NULL, "no bonus for keynotes (5 points by default: attendees go to them)",
 	COMPLETE_NONE, OPT_SAVED, VALUE_TEXT, 0, NULL };
-static const struct cmd_option opt_fill = {
+static const struct cmd_option pref_fill = {
 	"fill", 0, NULL, "fill free time with the best remaining sessions", COMPLETE_NONE, OPT_SAVED,
 	VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_must = {
@@ -82,8 +82,8 @@ static const struct cmd_option opt_no_save = {
 	"no-save", 0, NULL, "do not save the plan", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 
 static const struct cmd_option *const options[] = {
-	&pref_track, &pref_tag, &opt_keyword, &pref_speaker, &pref_level, &pref_lang, &pref_type,
-	&opt_weight, &opt_no_keynotes, &opt_fill, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
+	&pref_track, &pref_tag, &pref_keyword, &pref_speaker, &pref_level, &pref_lang, &pref_type,
+	&pref_weight, &pref_no_keynotes, &pref_fill, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
 	&opt_block, &opt_max_per_day, &opt_travel, &opt_explain, &opt_no_save, NULL,
 };
 

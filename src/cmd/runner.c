@@ -346,7 +346,8 @@ static int run_command(const struct cmd_entry *cmd, int argc, char **argv)
 	}
 	if (!(cmd->flags & CMD_RAW)) {
 		if (ctx.noperands < op->min) {
-			ret = usage_error(cmd->name, "%s", op->missing);
+			ret = op->missing ? usage_error(cmd->name, "%s", op->missing)
+					  : usage_error(cmd->name, "%s is missing", op->name);
 			goto out;
 		}
 		if ((cmd->flags & CMD_FILTER) && cli_filter_values(&ctx, &day_arg) < 0) {
