@@ -422,18 +422,21 @@ static int finish(int status)
 int cmd_main(int argc, char **argv)
 {
 	struct option lo[4] = { { NULL, 0, NULL, 0 } };
+	char shorts[16] = "+";	/* '+': stop at the command, whose options are its own */
 	const struct cmd_entry *cmd;
-	size_t k = 0;
+	size_t k = 0, len = 1;
 	int c;
 
-	for (const struct cmd_option *const *o = global_options; *o; o++, k++) {
+	for (const struct cmd_option *const *o = global_options; *o && k < 3; o++, k++) {
 		lo[k].name = (*o)->name;
 		lo[k].has_arg = (*o)->arg ? required_argument : no_argument;
 		lo[k].val = (*o)->shortc;
+		shorts[len++] = (*o)->shortc;
+		if ((*o)->arg)
+			shorts[len++] = ':';
 	}
-	/* '+': stop at the command, whose options are its own. */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+s:hV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			global.schedule = optarg;
