@@ -93,7 +93,7 @@ struct cmd_operands {
 #define CMD_PLAN      2u        /* also the saved plan (ctx->plan, ctx->plan_path) */
 #define CMD_PLAN_LOCK 4u        /* takes the plan's lock first: the command changes the plan */
 #define CMD_JSON      8u        /* takes --json (ctx->json) */
-#define CMD_FILTER   16u        /* takes the filter options (ctx->filter, resolved once loaded) */
+#define CMD_FILTER   16u        /* FILTER_OPTIONS among its options go into ctx->filter */
 #define CMD_HIDDEN   32u        /* not listed by --help and `complete commands` */
 #define CMD_RAW      64u        /* its arguments are not parsed: all are operands (complete) */
 
