@@ -39,7 +39,8 @@ BIN       = $(if $(filter build,$(BUILD)),planner,$(BUILD)/planner)
 LAYERS    = base model import store plan output cmd
 SRCS     := $(sort $(wildcard $(LAYERS:%=src/%/*.c))) src/main.c
 OBJS     := $(SRCS:src/%.c=$(OBJDIR)/%.o)
-# The modules below the commands: what unit tests, fuzzers and benchmarks link.
+# Everything but main.c: what unit tests, fuzzers and benchmarks link (the command table too, which
+# the config keys and the replay of saved preferences read).
 LIBOBJS  := $(filter-out $(OBJDIR)/main.o,$(OBJS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
