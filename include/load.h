@@ -64,8 +64,10 @@ const char *schedule_detect_format(const char *buf, size_t len, const char *name
 
 /* Parses buf[0..len) (a UTF-8 BOM is skipped) into s, which must be freshly initialized.  `name`
  * (a path or URL) is used in messages and kept as s->source.  opt may be NULL.  Returns 0, or -1
- * with error() set (EX_DATAERR for bad data, EX_USAGE for a bad format or time zone option); on
- * failure s is released and the warnings it queued are dropped. */
+ * with error() set (EX_DATAERR for bad data, EX_USAGE for a bad format or time zone option),
+ * `name` recorded as its subject when the message starts with it (error_after_subject() is the
+ * rest, for a caller that names the input its own way); on failure s is released and the
+ * warnings it queued are dropped. */
 int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
 			 const struct load_options *opt);
 

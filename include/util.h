@@ -10,9 +10,30 @@
 #include <stddef.h>
 #include <sysexits.h>
 
-/* Records "fmt" as the current error with exit status `status`; always returns -1. */
+/* Records "fmt" as the current error with exit status `status`; always returns -1.  The
+ * arguments may include error_message() itself (the new message is made before the old one is
+ * dropped), so `error(EX_DATAERR, "fetch %s: (%s)", url, error_message())` rewords the current
+ * error without a copy.  A message is cut to ERROR_MAX - 1 bytes, at a character boundary. */
 int error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The message of the last error() (empty string if none); borrowed until the next error(). */
+#define ERROR_MAX 4096
+/* Puts "CONTEXT: " (fmt formatted) before the current message, keeping its status; returns -1,
+ * so that a caller can `return error_prefix("%s", path)`. */
+int error_prefix(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same, and the status becomes `status`. */
+int error_prefix_status(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An error about the value a user gave an option: "--NAME 'VALUE': " then fmt formatted, with
+ * "--NAME 'VALUE'" recorded as its subject (error_after_subject()); returns -1. */
+int error_option(int status, const char *name, const char *value, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Records that the current message starts with `subject` followed by ':' (a module naming its
+ * input first, "feed.json:3:4: ..."); nothing when it does not. */
+void error_subject(const char *subject);
+/* The current message from the ':' after its recorded subject on, e.g. ": expected a number"
+ * of "--travel 'x': expected a number"; NULL when no subject is recorded (any later error(),
+ * error_prefix() or error_clear() drops it).  Borrowed until the next error call. */
+const char *error_after_subject(void);
+/* The message of the last error() (empty string if none); borrowed until the next error call
+ * that changes it. */
 const char *error_message(void);
 /* The status of the last error() (EX_SOFTWARE if error() was never called). */
 int error_status(void);

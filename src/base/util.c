@@ -6,26 +6,157 @@
 
 #include "util.h"
 
-static char err_msg[4096];
+/* Two buffers: a new message is made in the one not current, so that its arguments may point
+ * into the current one; then the two swap. */
+static char err_buf[2][ERROR_MAX];
+static unsigned err_cur;
 static int err_status = EX_SOFTWARE;
+static size_t err_subject;	/* bytes of the current message that are its subject; 0: none */
 
 static char **warns;
 static size_t nwarns, warns_alloc;
 
-int error(int status, const char *fmt, ...)
+/* buf[0..n) is what vsnprintf kept of a longer message: drops a UTF-8 sequence it cut in two,
+ * so that a long message never ends in part of a character. */
+static void cut_clean(char *buf, size_t n)
+{
+	while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+		n--;
+	/* n - 1 is now a lead byte (or ASCII): drop it when its sequence was cut */
+	if (n > 0 && ((unsigned char)buf[n - 1] & 0x80)) {
+		unsigned char lead = (unsigned char)buf[n - 1];
+		size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+		size_t have = strlen(buf + n - 1);
+
+		if (have < need)
+			buf[n - 1] = '\0';
+	}
+}
+
+/* Appends fmt formatted at buf + *len (buf holds ERROR_MAX bytes). */
+static void vput(char *buf, size_t *len, const char *fmt, va_list ap)
+{
+	size_t room = ERROR_MAX - *len;
+	int n;
+
+	if (room <= 1)
+		return;
+	n = vsnprintf(buf + *len, room, fmt, ap);
+	if (n < 0) {
+		buf[*len] = '\0';
+		return;
+	}
+	if ((size_t)n >= room) {
+		cut_clean(buf, ERROR_MAX - 1);
+		*len = strlen(buf);
+	} else {
+		*len += (size_t)n;
+	}
+}
+
+static void put(char *buf, size_t *len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void put(char *buf, size_t *len, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(err_msg, sizeof(err_msg), fmt, ap);
+	vput(buf, len, fmt, ap);
 	va_end(ap);
+}
+
+/* The buffer the next message is made in (its arguments may point into the current one). */
+static char *next_buf(void)
+{
+	char *b = err_buf[err_cur ^ 1];
+
+	b[0] = '\0';
+	return b;
+}
+
+static void swap_in(int status, size_t subject)
+{
+	err_cur ^= 1;
 	err_status = status;
+	err_subject = subject;
+}
+
+int error(int status, const char *fmt, ...)
+{
+	char *b = next_buf();
+	size_t len = 0;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vput(b, &len, fmt, ap);
+	va_end(ap);
+	swap_in(status, 0);
 	return -1;
+}
+
+static int vprefix(int status, const char *fmt, va_list ap)
+{
+	char *b = next_buf();
+	size_t len = 0;
+
+	vput(b, &len, fmt, ap);
+	put(b, &len, ": %s", err_buf[err_cur]);
+	swap_in(status, 0);
+	return -1;
+}
+
+int error_prefix(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprefix(err_status, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_prefix_status(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprefix(status, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int error_option(int status, const char *name, const char *value, const char *fmt, ...)
+{
+	char *b = next_buf();
+	size_t len = 0, subject;
+	va_list ap;
+
+	put(b, &len, "--%s '%s'", name, value);
+	subject = len;
+	put(b, &len, ": ");
+	va_start(ap, fmt);
+	vput(b, &len, fmt, ap);
+	va_end(ap);
+	swap_in(status, len > subject ? subject : 0);
+	return -1;
+}
+
+void error_subject(const char *subject)
+{
+	const char *msg = err_buf[err_cur];
+	size_t n = strlen(subject);
+
+	if (n && !strncmp(msg, subject, n) && msg[n] == ':')
+		err_subject = n;
+}
+
+const char *error_after_subject(void)
+{
+	return err_subject ? err_buf[err_cur] + err_subject : NULL;
 }
 
 const char *error_message(void)
 {
-	return err_msg;
+	return err_buf[err_cur];
 }
 
 int error_status(void)
@@ -35,8 +166,9 @@ int error_status(void)
 
 void error_clear(void)
 {
-	err_msg[0] = '\0';
+	err_buf[err_cur][0] = '\0';
 	err_status = EX_SOFTWARE;
+	err_subject = 0;
 }
 
 void warning(const char *fmt, ...)

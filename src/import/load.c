@@ -483,8 +483,8 @@ static int run_importer(struct importer *im, const char *format, const json_t *r
 	return error(EX_SOFTWARE, "no importer for \"%s\"", format);
 }
 
-int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
-			 const struct load_options *opt)
+static int load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
+		       const struct load_options *opt)
 {
 	const char *format = opt && opt->format && strcmp(opt->format, "auto") ? opt->format : NULL;
 	struct importer im;
@@ -535,6 +535,16 @@ int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const 
 		schedule_release(s);
 	}
 	return ret;
+}
+
+int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const char *name,
+			 const struct load_options *opt)
+{
+	if (load_buffer(s, buf, len, name, opt) == 0)
+		return 0;
+	/* Messages name the input first: callers that name it their own way replace it. */
+	error_subject(name);
+	return -1;
 }
 
 int read_file(const char *path, size_t max, char **out, size_t *outlen)
