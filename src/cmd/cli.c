@@ -143,11 +143,8 @@ int cli_load_schedule(struct schedule *s)
 		return -1;
 	spec = cli_schedule_spec(&line);
 	ret = source_load(s, spec, NULL);
-	if (ret < 0 && line) {
-		char msg[4096];
-		snprintf(msg, sizeof(msg), "%s", error_message());
-		error(error_status(), "%s:%u: schedule: %s", c->path, line, msg);
-	}
+	if (ret < 0 && line)
+		error_prefix("%s:%u: schedule", c->path, line);
 	flush_warnings();
 	return ret;
 }
@@ -164,11 +161,8 @@ const struct tz *cli_display_zone(const struct schedule *s, const char *arg)
 		return c->tz ? tz_get(c->tz) : s->tz;
 	}
 	z = tz_get(arg);
-	if (!z) {
-		char *why = xstrdup(error_message());
-		error(EX_USAGE, "--tz: %s", why);
-		free(why);
-	}
+	if (!z)
+		error_prefix_status(EX_USAGE, "--tz");
 	return z;
 }
 

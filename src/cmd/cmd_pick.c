@@ -154,11 +154,8 @@ static int config_defaults(struct pick_opts *o)
 
 		if (given(&o->args, typed, st->key, st->value))
 			continue;
-		if (pref_option(o, st->key, st->value) < 0) {
-			char msg[4096];
-			snprintf(msg, sizeof(msg), "%s", error_message());
-			return error(EX_CONFIG, "%s:%u: %s", cfg->path, st->line, msg);
-		}
+		if (pref_option(o, st->key, st->value) < 0)
+			return error_prefix_status(EX_CONFIG, "%s:%u", cfg->path, st->line);
 	}
 	return 0;
 }
@@ -167,11 +164,9 @@ static int config_defaults(struct pick_opts *o)
 static void blame_config(const struct pick_opts *o)
 {
 	const struct config *cfg = cli_config();
-	char msg[4096];
 
 	if (!cfg)
 		return;
-	snprintf(msg, sizeof(msg), "%s", error_message());
 	for (size_t i = 0; i < cfg->npick; i++) {
 		const struct config_setting *st = &cfg->pick[i];
 		char *quoted = xasprintf("'%s'", st->value);
@@ -180,9 +175,10 @@ static void blame_config(const struct pick_opts *o)
 		for (size_t j = o->config_from; j + 1 < o->args.n && !applied; j++)
 			applied = !strncmp(o->args.v[j], "--", 2) && !strcmp(o->args.v[j] + 2, st->key) &&
 				  !strcmp(o->args.v[j + 1], st->value);
-		if (applied && strstr(msg, quoted)) {
+		if (applied && strstr(error_message(), quoted)) {
 			free(quoted);
-			error(error_status(), "%s (set in %s:%u)", msg, cfg->path, st->line);
+			error(error_status(), "%s (set in %s:%u)", error_message(), cfg->path,
+			      st->line);
 			return;
 		}
 		free(quoted);

@@ -107,16 +107,15 @@ static bool is_blank(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r';
 }
 
-/* A module's "--key 'value': problem" message as "key \"value\": problem". */
-static char *restate(const char *key, const char *value, const char *msg)
+/* A module's error about an option's value, said as the config file names it: "key \"value\":
+ * problem" for the module's "--key 'value': problem" (error_option()). */
+static char *restate(const char *key, const char *value)
 {
-	size_t klen = strlen(key), vlen = strlen(value);
+	const char *rest = error_after_subject();
 
-	if (!strncmp(msg, "--", 2) && !strncmp(msg + 2, key, klen) && msg[2 + klen] == ' ' &&
-	    msg[3 + klen] == '\'' && !strncmp(msg + 4 + klen, value, vlen) &&
-	    msg[4 + klen + vlen] == '\'')
-		return xasprintf("%s \"%s\"%s", key, text_inert(value), msg + 5 + klen + vlen);
-	return xasprintf("%s \"%s\": %s", key, text_inert(value), msg);
+	if (rest)
+		return xasprintf("%s \"%s\"%s", key, text_inert(value), rest);
+	return xasprintf("%s \"%s\": %s", key, text_inert(value), error_message());
 }
 
 /* Checks `value` for key k.  0, or -1 with *why set (caller frees). */
@@ -170,14 +169,14 @@ static int check_value(const struct cmd_option *k, const char *value, int *numbe
 		r = prefs_set_weight(&p, value);
 		prefs_release(&p);
 		if (r < 0)
-			*why = restate(k->name, value, error_message());
+			*why = restate(k->name, value);
 		return r;
 	}
 	case VALUE_ALARM: {
 		int r = ics_alarm_parse(value, number);
 
 		if (r < 0)
-			*why = restate(k->name, value, error_message());
+			*why = restate(k->name, value);
 		return r;
 	}
 	case VALUE_BREAK: {
@@ -192,7 +191,7 @@ static int check_value(const struct cmd_option *k, const char *value, int *numbe
 		pick_request_release(&rq);
 		schedule_release(&none);
 		if (r < 0)
-			*why = restate(k->name, value, error_message());
+			*why = restate(k->name, value);
 		return r;
 	}
 	}
@@ -377,13 +376,8 @@ int config_load(struct config *c, const char *path)
 	/* a FIFO would block every command, a device never end */
 	if (!S_ISREG(st.st_mode))
 		return error(EX_CONFIG, "%s: not a regular file, so not a config file", path);
-	if (read_file(path, CONFIG_MAX_BYTES, &buf, &len) < 0) {
-		char *why = xstrdup(error_message());
-
-		error(EX_CONFIG, "%s", why);	/* a config file's problem: exit 78 */
-		free(why);
-		return -1;
-	}
+	if (read_file(path, CONFIG_MAX_BYTES, &buf, &len) < 0)
+		return error(EX_CONFIG, "%s", error_message());	/* a config file's problem: exit 78 */
 	ret = config_parse(c, buf, len, path);
 	free(buf);
 	return ret;

@@ -946,11 +946,8 @@ static int decide_zone(struct importer *im, const char *declared, const char *zo
 	snprintf(why, sizeof(why), "%s", zone_note ? zone_note : "the feed names no time zone");
 	if (opt_tz) {
 		optz = tz_get(opt_tz);
-		if (!optz) {
-			char msg[200];
-			snprintf(msg, sizeof(msg), "%s", error_message());
-			return error(EX_USAGE, "%s: time zone option: %s", im->name, msg);
-		}
+		if (!optz)
+			return error_prefix_status(EX_USAGE, "%s: time zone option", im->name);
 	}
 	collect_offsets(im, &o);
 	if (declared && *declared) {

@@ -45,8 +45,8 @@ void ics_options_init(struct ics_options *o)
 
 static int bad_alarm(const char *arg)
 {
-	return error(EX_USAGE, "--alarm '%s': expected 'none' or how long before the start, e.g. "
-		     "10m, 90s, 1h, 1h30m or 1d (s, m, h, d; at most 7d)", arg);
+	return error_option(EX_USAGE, "alarm", arg, "expected 'none' or how long before the start, "
+			    "e.g. 10m, 90s, 1h, 1h30m or 1d (s, m, h, d; at most 7d)");
 }
 
 int ics_alarm_parse(const char *arg, int *seconds)

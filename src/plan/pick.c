@@ -83,7 +83,7 @@ int pick_add_break(struct pick_request *rq, const char *arg)
 	int from, to;
 
 	if (parse_span(arg, &from, &to, &rest) < 0 || *rest)
-		return error(EX_USAGE, "--break '%s': expected HH:MM-HH:MM, e.g. 12:00-13:00", arg);
+		return error_option(EX_USAGE, "break", arg, "expected HH:MM-HH:MM, e.g. 12:00-13:00");
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct day *d = &s->days[i];
 		int64_t a, b;
@@ -104,7 +104,7 @@ int pick_add_block(struct pick_request *rq, const char *arg)
 
 	if (sscanf(arg, "%4d-%2d-%2d %n", &y, &mo, &d, &n) != 3 || n < 11 || !civil_date_valid(y, mo, d) ||
 	    parse_span(arg + n, &from, &to, &rest) < 0 || (*rest && *rest != ' '))
-		return error(EX_USAGE, "--block '%s': expected \"YYYY-MM-DD HH:MM-HH:MM TEXT\"", arg);
+		return error_option(EX_USAGE, "block", arg, "expected \"YYYY-MM-DD HH:MM-HH:MM TEXT\"");
 	if (day_instant(rq->s, y, mo, d, from, &a) < 0 || day_instant(rq->s, y, mo, d, to, &b) < 0)
 		return -1;
 	{

@@ -81,16 +81,16 @@ int prefs_set_weight(struct prefs *p, const char *arg)
 	int k;
 
 	if (!eq)
-		return error(EX_USAGE, "--weight '%s': expected KIND=NUMBER, e.g. track=3", arg);
+		return error_option(EX_USAGE, "weight", arg, "expected KIND=NUMBER, e.g. track=3");
 	name = xstrndup(arg, (size_t)(eq - arg));
 	k = pref_kind_parse(name);
 	free(name);
 	if (k < 0)
-		return error(EX_USAGE, "--weight '%s': unknown kind (known: track, tag, keyword, "
-			     "speaker, level, lang, type, keynote)", arg);
+		return error_option(EX_USAGE, "weight", arg, "unknown kind (known: track, tag, keyword, "
+				    "speaker, level, lang, type, keynote)");
 	v = strtod(eq + 1, &end);
 	if (end == eq + 1 || *end || !(v >= 0 && v <= 1000))
-		return error(EX_USAGE, "--weight '%s': expected a number from 0 to 1000", arg);
+		return error_option(EX_USAGE, "weight", arg, "expected a number from 0 to 1000");
 	p->weight[k] = (int)(v * 100 + 0.5);
 	return 0;
 }

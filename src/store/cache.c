@@ -437,19 +437,16 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 	ret = schedule_load_buffer(s, buf, len, m.url ? m.url : name, &opt);
 	free(buf);
 	if (ret < 0) {
-		/* The loader named the source; the bytes at fault are the cached file's. */
-		const char *src = m.url ? m.url : name, *msg = error_message();
-		size_t n = strlen(src);
-		char *what = xasprintf("%s%s", feed_path,
-				       !strncmp(msg, src, n) && msg[n] == ':' ? msg + n : msg);
+		/* The loader named the source first (its subject); the bytes at fault are the cached
+		 * file's. */
+		const char *rest = error_after_subject(), *what = rest ? rest : error_message();
 
 		if (m.url)
-			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch it again "
-			      "with 'planner fetch %s'", what, name, m.url);
+			error(EX_DATAERR, "%s%s; the cached copy of '%s' is damaged: fetch it again "
+			      "with 'planner fetch %s'", feed_path, what, name, m.url);
 		else
-			error(EX_DATAERR, "%s; the cached copy of '%s' is damaged: fetch its URL "
-			      "again", what, name);
-		free(what);
+			error(EX_DATAERR, "%s%s; the cached copy of '%s' is damaged: fetch its URL "
+			      "again", feed_path, what, name);
 		cache_meta_release(&m);
 		return -1;
 	}

@@ -393,11 +393,8 @@ out:
 static int fetch_path(const struct fetch_request *req, uint64_t max, struct fetch_result *r)
 {
 	if (read_file(req->source, max > SIZE_MAX - 1 ? SIZE_MAX - 1 : (size_t)max, &r->body,
-		      &r->len) < 0) {
-		char msg[4096];
-		snprintf(msg, sizeof(msg), "%s", error_message());
-		return error(error_status(), "fetch %s", msg);
-	}
+		      &r->len) < 0)
+		return error(error_status(), "fetch %s", error_message());
 	r->status = 200;
 	return 0;
 }
@@ -417,11 +414,8 @@ int fetch(const struct fetch_request *req, struct fetch_result *r)
 	fetch_result_release(r);
 	if (!fetch_is_url(url))
 		return fetch_path(req, max, r);
-	if (curl_ready() < 0) {
-		char msg[600];
-		snprintf(msg, sizeof(msg), "%s", error_message());
-		return error(error_status(), "fetch %s: %s", url, msg);
-	}
+	if (curl_ready() < 0)
+		return error_prefix("fetch %s", url);
 	if (parse_url(url, &scheme, &host) < 0 || total_timeout_ms(&timeout_ms) < 0)
 		goto out_free;
 

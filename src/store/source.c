@@ -330,11 +330,9 @@ static int resolve_fetch(const char *spec, const struct source_fetch_opts *o, ch
 
 		cache_meta_init(&m);
 		if (cache_read_meta(spec, &m) < 0 || !m.url) {
-			char msg[4096];
-			snprintf(msg, sizeof(msg), "%s", error_message());
 			cache_meta_release(&m);
 			return error(EX_DATAERR, "fetch %s: the cache does not say where it came from (%s)",
-				     spec, msg);
+				     spec, error_message());
 		}
 		*url = m.url;
 		m.url = NULL;
@@ -426,14 +424,11 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	/* Validate: the bytes must load before they replace anything. */
 	if (schedule_load_buffer(&news, fr.body, fr.len, url, &lo) < 0) {
 		if (!timetable_content_type(fr.content_type)) {
-			char msg[4096], *ct = content_type_text(fr.content_type);
-			const char *why = msg;
-			size_t ulen = strlen(url);
+			char *ct = content_type_text(fr.content_type);
+			const char *rest = error_after_subject();
+			/* The loader names the URL first, as its subject: once is enough. */
+			const char *why = rest ? rest + 1 + (rest[1] == ' ') : error_message();
 
-			snprintf(msg, sizeof(msg), "%s", error_message());
-			/* The loader names the URL too: once is enough. */
-			if (!strncmp(why, url, ulen) && why[ulen] == ':')
-				why += ulen + 1 + (why[ulen + 1] == ' ');
 			error(EX_DATAERR, "fetch %s: the server sent %s, not a timetable (%s)", url, ct, why);
 			free(ct);
 		}
