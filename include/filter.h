@@ -55,8 +55,14 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 /* True if language code `lang` is the folded code `folded` or a variant of it ("ko" matches
  * "ko" and "ko-KR"). */
 bool session_lang_matches(const char *lang, const char *folded);
+/* The same for a session's language (its folded form when the snapshot gave one). */
+bool session_speaks(const struct session *se, const char *folded);
 /* True if the session's track or one of its tags folds equal to `folded`. */
 bool session_has_label(const struct session *se, const char *folded);
+/* True if one of the session's tags folds equal to `folded`. */
+bool session_has_tag(const struct session *se, const char *folded);
+/* True if `folded` occurs in one of the session's speakers. */
+bool session_has_speaker(const struct session *se, const char *folded);
 /* True if `folded` occurs in the session's title, subtitle, abstract, description, speakers,
  * tags or track. */
 bool session_mentions(const struct session *se, const char *folded);

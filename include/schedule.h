@@ -65,6 +65,18 @@ struct conference {
 struct room {
 	char *id, *name;
 	char *floor, *building; /* may be NULL */
+	/* text_fold() of id and name, as --room compares them: from the snapshot, which stores
+	 * them; NULL when the schedule was parsed from its feed (matching then folds) */
+	char *fold_id, *fold_name;
+};
+
+/* A session's text in the form filters, preferences and search compare: text_fold() (NFC,
+ * case-folded) of each field, NULL where the field is NULL.  The snapshot stores these forms,
+ * computed once when it is written, so that a warm command folds only what the user typed.  A
+ * schedule parsed from its feed has none (every pointer NULL): matching then folds as it goes. */
+struct session_fold {
+	char *title, *subtitle, *abstract, *description, *track, *language;
+	char **speakers, **tags;   /* speakers.n and tags.n of them */
 };
 
 struct session {
@@ -83,6 +95,7 @@ struct session {
 	int64_t start, end;        /* instants; start < end when has_time */
 	bool scheduled;            /* has_time and at least one room */
 	int day;                   /* index into schedule.days, -1 when !has_time */
+	struct session_fold fold;  /* owned; see above */
 };
 
 /* A conference day: a date in the conference time zone. */
@@ -103,6 +116,11 @@ struct schedule {
 	char *source;              /* where it was loaded from, for messages; may be NULL */
 	size_t *by_id;             /* session indexes in id order, for schedule_find_session
 				    * (schedule_index); NULL: none yet */
+	/* Read from a snapshot, the text fields point into this one block of strings (one
+	 * allocation instead of one a string, and one free); NULL otherwise.  schedule_release()
+	 * frees it whole, and frees one by one only the strings outside it. */
+	char *strings;
+	size_t strings_len;
 };
 
 void schedule_init(struct schedule *s);
@@ -150,6 +168,8 @@ bool session_same_room(const struct session *a, const struct session *b);
 
 /* Releases a session's / room's fields (used by schedule_release and importers). */
 void session_release(struct session *se);
+/* Frees se->fold, leaving every pointer NULL (a session whose text changed). */
+void session_fold_release(struct session *se);
 void room_release(struct room *r);
 
 #endif

@@ -9,9 +9,16 @@
  *     header  "PLNRSNAP", u32 format version, u32 header size (80), char[16] planner version,
  *             u64 payload size, u64 payload checksum, the feed stamp (3 x u64), u64 checksum
  *             of the header bytes before it
- *     payload u32 string count, then each string as u32 length + bytes (no NUL), each distinct
- *             string once; then the conference, rooms, days and sessions, strings given as
+ *     payload u32 string count, then each string as u32 length + bytes + NUL (read in place),
+ *             each distinct string once; then the conference, rooms, days and sessions, strings given as
  *             u32 references into that table (0 for none, i + 1 for string i)
+ * After the sessions, their indexes in id order (u32 each, for schedule_find_session), then
+ * the conference zone's UTC offset at every distinct session start and end
+ * and day start (u32 count, then i64 instant + i32 offset each), computed when the snapshot is
+ * written and handed to tz_remember() when it is read: a warm command expands no zone rules.
+ * Rooms and sessions also carry the text_fold() form of the text filters, preferences and
+ * search compare (struct session_fold; a room's id and name): folded once, when the snapshot is
+ * written, not by every command that reads it.
  * Sessions are stored in the model's order with their day index and scheduled flag, so a read
  * needs no sorting and no time zone arithmetic.
  */
@@ -24,7 +31,7 @@
 struct schedule;
 
 #define SNAPSHOT_MAGIC "PLNRSNAP"
-#define SNAPSHOT_VERSION 2u /* 2: session ids in NFC */
+#define SNAPSHOT_VERSION 3u /* 2: session ids in NFC; 3: folded text, the zone's offsets */
 #define SNAPSHOT_HEADER_SIZE 80u
 
 /* What the snapshot was built from: the raw feed file's size, modification time (ns) and
@@ -44,5 +51,9 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
  * mismatch", "snapshot damaged: ..."; on failure s is released. */
 int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,
 		    struct schedule *s);
+/* The same, reading buf (malloc()ed) in place: it becomes the schedule's (schedule.strings, its
+ * strings point into it) on success, and is freed on failure. */
+int snapshot_decode_owned(char *buf, size_t len, const struct snapshot_stamp *expect,
+			  struct schedule *s);
 
 #endif

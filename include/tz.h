@@ -34,6 +34,11 @@ const struct tz *tz_get(const char *name);
 const char *tz_name(const struct tz *tz);
 /* Offset from UTC in seconds (east positive) in force at `instant`. */
 int tz_offset_at(const struct tz *tz, int64_t instant);
+/* Records that tz_offset_at(tz, instant) is `offset`, as it answered when a snapshot was
+ * written: asking again then needs no libical, whose first answer in a process costs more than
+ * the rest of a warm command (it expands the zone's rules over every year up to a few past the
+ * one asked).  The caller vouches for the answer. */
+void tz_remember(const struct tz *tz, int64_t instant, int offset);
 /* The civil time in zone tz at `instant`. */
 void tz_to_civil(const struct tz *tz, int64_t instant, struct civil *out);
 /* The instant at which the wall clock in tz shows `c`.  For a time skipped by a DST change the

@@ -20,10 +20,19 @@
 #include "tz.h"
 #include "util.h"
 
+/* An offset known without libical (tz_remember()): an open-addressing table of instants. */
+struct known {
+	int64_t instant;
+	int offset;
+	bool used;
+};
+
 struct tz {
 	char *name;		/* our own copy: libical replaces the string get_location returns */
 	icaltimezone *zone;	/* owned by libical; the UTC zone is a static of libical's */
 	bool utc;
+	struct known *known;	/* nknown_slots slots (a power of two), nknown used */
+	size_t nknown, nknown_slots;
 };
 
 /* Every zone handed out so far; the pointers stay valid until tz_cleanup(). */
@@ -125,6 +134,8 @@ static const struct tz *lookup(const char *name)
 	tz->name = xstrdup(name);
 	tz->zone = zone;
 	tz->utc = utc;
+	tz->known = NULL;
+	tz->nknown = tz->nknown_slots = 0;
 	cache = xgrow(cache, ncache + 1, &cache_alloc, sizeof(*cache));
 	cache[ncache++] = tz;
 	return tz;
@@ -227,6 +238,42 @@ static struct memo {
 
 static int lookup_offset(const struct tz *tz, int64_t instant);
 
+static size_t known_slot(const struct known *k, size_t nslots, int64_t instant)
+{
+	size_t i = (size_t)(((uint64_t)instant * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
+
+	while (k[i].used && k[i].instant != instant)
+		i = (i + 1) & (nslots - 1);
+	return i;
+}
+
+void tz_remember(const struct tz *ctz, int64_t instant, int offset)
+{
+	/* The zones are the module's own (lookup() allocates them): only the table changes. */
+	struct tz *tz = (struct tz *)(uintptr_t)ctz;
+	size_t i;
+
+	if (tz->utc)
+		return;
+	if ((tz->nknown + 1) * 2 > tz->nknown_slots) {
+		size_t nslots = tz->nknown_slots ? tz->nknown_slots * 2 : 1024;
+		struct known *k = xcalloc(nslots, sizeof(*k));
+
+		for (size_t j = 0; j < tz->nknown_slots; j++)
+			if (tz->known[j].used)
+				k[known_slot(k, nslots, tz->known[j].instant)] = tz->known[j];
+		free(tz->known);
+		tz->known = k;
+		tz->nknown_slots = nslots;
+	}
+	i = known_slot(tz->known, tz->nknown_slots, instant);
+	if (!tz->known[i].used)
+		tz->nknown++;
+	tz->known[i].instant = instant;
+	tz->known[i].offset = offset;
+	tz->known[i].used = true;
+}
+
 int tz_offset_at(const struct tz *tz, int64_t instant)
 {
 	uint64_t h;
@@ -253,6 +300,11 @@ static int lookup_offset(const struct tz *tz, int64_t instant)
 	struct icaltimetype tt = icaltime_null_time();
 	struct civil c;
 
+	if (tz->nknown) {
+		const struct known *k = &tz->known[known_slot(tz->known, tz->nknown_slots, instant)];
+		if (k->used)
+			return k->offset;
+	}
 	instant_to_civil_offset(instant, 0, &c);
 	if (c.year > TZ_RULES_LAST_YEAR) {
 		/*
@@ -352,6 +404,7 @@ void tz_cleanup(void)
 {
 	for (size_t i = 0; i < ncache; i++) {
 		free(cache[i]->name);
+		free(cache[i]->known);
 		free(cache[i]);
 	}
 	free(cache);

@@ -87,47 +87,72 @@ int filter_add_type(struct filter *f, const char *arg)
 	return 0;
 }
 
-static bool fold_eq(const char *s, const char *folded)
+/* Whether text s folds equal to `folded`; `pre` is s already folded (the snapshot's), or NULL. */
+static bool fold_eq(const char *s, const char *pre, const char *folded)
 {
 	char *f;
 	bool eq;
 
 	if (!s)
 		return false;
+	if (pre)
+		return !strcmp(pre, folded);
 	f = text_fold(s);
 	eq = !strcmp(f, folded);
 	free(f);
 	return eq;
 }
 
-bool session_has_label(const struct session *se, const char *folded)
+/* Whether `folded` occurs in text s folded; `pre` as for fold_eq. */
+static bool mentions(const char *s, const char *pre, const char *folded)
 {
-	if (fold_eq(se->track, folded))
-		return true;
+	if (!s)
+		return false;
+	if (pre)
+		return strstr(pre, folded) != NULL;
+	return text_contains_folded(s, folded);
+}
+
+/* The i-th entry of a folded list, or NULL when the session has no folded forms. */
+static const char *nth(char *const *v, size_t i)
+{
+	return v ? v[i] : NULL;
+}
+
+bool session_has_tag(const struct session *se, const char *folded)
+{
 	for (size_t i = 0; i < se->tags.n; i++)
-		if (fold_eq(se->tags.v[i], folded))
+		if (fold_eq(se->tags.v[i], nth(se->fold.tags, i), folded))
 			return true;
 	return false;
 }
 
-static bool mentions(const char *s, const char *folded)
+bool session_has_label(const struct session *se, const char *folded)
 {
-	return s && text_contains_folded(s, folded);
+	return fold_eq(se->track, se->fold.track, folded) || session_has_tag(se, folded);
+}
+
+bool session_has_speaker(const struct session *se, const char *folded)
+{
+	for (size_t i = 0; i < se->speakers.n; i++)
+		if (mentions(se->speakers.v[i], nth(se->fold.speakers, i), folded))
+			return true;
+	return false;
 }
 
 bool session_mentions(const struct session *se, const char *folded)
 {
-	if (mentions(se->title, folded) || mentions(se->subtitle, folded) ||
-	    mentions(se->abstract, folded) || mentions(se->description, folded) ||
-	    mentions(se->track, folded))
+	const struct session_fold *f = &se->fold;
+
+	if (mentions(se->title, f->title, folded) || mentions(se->subtitle, f->subtitle, folded) ||
+	    mentions(se->abstract, f->abstract, folded) ||
+	    mentions(se->description, f->description, folded) ||
+	    mentions(se->track, f->track, folded))
 		return true;
-	for (size_t i = 0; i < se->speakers.n; i++)
-		if (mentions(se->speakers.v[i], folded))
-			return true;
 	for (size_t i = 0; i < se->tags.n; i++)
-		if (mentions(se->tags.v[i], folded))
+		if (mentions(se->tags.v[i], nth(f->tags, i), folded))
 			return true;
-	return false;
+	return session_has_speaker(se, folded);
 }
 
 static bool any_label(const struct schedule *s, const char *folded)
@@ -219,24 +244,37 @@ static bool room_matches(const struct schedule *s, const struct session *se, con
 {
 	for (size_t i = 0; i < se->nrooms; i++) {
 		const struct room *r = &s->rooms[se->rooms[i]];
-		if (fold_eq(r->id, folded) || mentions(r->name, folded))
+		if (fold_eq(r->id, r->fold_id, folded) || mentions(r->name, r->fold_name, folded))
 			return true;
 	}
 	return false;
 }
 
+static bool lang_eq(const char *lf, const char *folded)
+{
+	size_t n = strlen(folded);
+
+	return !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
+}
+
 bool session_lang_matches(const char *lang, const char *folded)
 {
 	char *lf;
-	size_t n = strlen(folded);
 	bool m;
 
 	if (!lang)
 		return false;
 	lf = text_fold(lang);
-	m = !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
+	m = lang_eq(lf, folded);
 	free(lf);
 	return m;
+}
+
+bool session_speaks(const struct session *se, const char *folded)
+{
+	if (se->fold.language)
+		return lang_eq(se->fold.language, folded);
+	return session_lang_matches(se->language, folded);
 }
 
 bool filter_match(const struct filter *f, const struct schedule *s, const struct session *se)
@@ -262,8 +300,7 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 	if (f->tags.n) {
 		ok = false;
 		for (i = 0; !ok && i < f->tags.n; i++)
-			for (size_t j = 0; !ok && j < se->tags.n; j++)
-				ok = fold_eq(se->tags.v[j], f->tags.v[i]);
+			ok = session_has_tag(se, f->tags.v[i]);
 		if (!ok)
 			return false;
 	}
@@ -277,15 +314,14 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 	if (f->langs.n) {
 		ok = false;
 		for (i = 0; !ok && i < f->langs.n; i++)
-			ok = session_lang_matches(se->language, f->langs.v[i]);
+			ok = session_speaks(se, f->langs.v[i]);
 		if (!ok)
 			return false;
 	}
 	if (f->speakers.n) {
 		ok = false;
 		for (i = 0; !ok && i < f->speakers.n; i++)
-			for (size_t j = 0; !ok && j < se->speakers.n; j++)
-				ok = mentions(se->speakers.v[j], f->speakers.v[i]);
+			ok = session_has_speaker(se, f->speakers.v[i]);
 		if (!ok)
 			return false;
 	}

@@ -104,47 +104,105 @@ void schedule_init(struct schedule *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void room_release(struct room *r)
+/* The block of strings a schedule read from a snapshot points into (schedule.strings); the
+ * strings inside it are not freed one by one. */
+struct block {
+	uintptr_t lo, hi;
+};
+
+static void drop(const struct block *b, char *p)
 {
-	free(r->id);
-	free(r->name);
-	free(r->floor);
-	free(r->building);
+	uintptr_t u = (uintptr_t)p;
+
+	if (!b || u < b->lo || u >= b->hi)
+		free(p);
+}
+
+static void drop_list(const struct block *b, char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		drop(b, v[i]);
+	free(v);
+}
+
+static void release_room(struct room *r, const struct block *b)
+{
+	drop(b, r->id);
+	drop(b, r->name);
+	drop(b, r->floor);
+	drop(b, r->building);
+	drop(b, r->fold_id);
+	drop(b, r->fold_name);
 	memset(r, 0, sizeof(*r));
 }
 
-void session_release(struct session *se)
+void room_release(struct room *r)
 {
-	free(se->id);
-	free(se->title);
-	free(se->subtitle);
-	free(se->abstract);
-	free(se->description);
-	strlist_release(&se->speakers);
-	strlist_release(&se->tags);
-	free(se->track);
-	free(se->language);
-	free(se->url);
+	release_room(r, NULL);
+}
+
+static void release_fold(struct session *se, const struct block *b)
+{
+	struct session_fold *f = &se->fold;
+
+	drop(b, f->title);
+	drop(b, f->subtitle);
+	drop(b, f->abstract);
+	drop(b, f->description);
+	drop(b, f->track);
+	drop(b, f->language);
+	drop_list(b, f->speakers, se->speakers.n);
+	drop_list(b, f->tags, se->tags.n);
+	memset(f, 0, sizeof(*f));
+}
+
+void session_fold_release(struct session *se)
+{
+	release_fold(se, NULL);
+}
+
+static void release_session(struct session *se, const struct block *b)
+{
+	release_fold(se, b);
+	drop(b, se->id);
+	drop(b, se->title);
+	drop(b, se->subtitle);
+	drop(b, se->abstract);
+	drop(b, se->description);
+	drop_list(b, se->speakers.v, se->speakers.n);
+	drop_list(b, se->tags.v, se->tags.n);
+	drop(b, se->track);
+	drop(b, se->language);
+	drop(b, se->url);
 	free(se->rooms);
 	memset(se, 0, sizeof(*se));
 }
 
+void session_release(struct session *se)
+{
+	release_session(se, NULL);
+}
+
 void schedule_release(struct schedule *s)
 {
-	free(s->conf.id);
-	free(s->conf.name);
-	free(s->conf.timezone);
-	free(s->conf.url);
-	free(s->conf.venue);
+	struct block blk = { (uintptr_t)s->strings, (uintptr_t)s->strings + s->strings_len };
+	const struct block *b = s->strings ? &blk : NULL;
+
+	drop(b, s->conf.id);
+	drop(b, s->conf.name);
+	drop(b, s->conf.timezone);
+	drop(b, s->conf.url);
+	drop(b, s->conf.venue);
 	for (size_t i = 0; i < s->nrooms; i++)
-		room_release(&s->rooms[i]);
+		release_room(&s->rooms[i], b);
 	free(s->rooms);
 	for (size_t i = 0; i < s->nsessions; i++)
-		session_release(&s->sessions[i]);
+		release_session(&s->sessions[i], b);
 	free(s->sessions);
 	free(s->days);
-	free(s->source);
+	drop(b, s->source);
 	free(s->by_id);
+	free(s->strings);
 	schedule_init(s);
 }
 

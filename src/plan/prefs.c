@@ -137,26 +137,6 @@ static void reason(struct strbuf *why, const char *kind, const char *value)
 	}
 }
 
-static bool speaker_matches(const struct session *se, const char *folded)
-{
-	for (size_t i = 0; i < se->speakers.n; i++)
-		if (text_contains_folded(se->speakers.v[i], folded))
-			return true;
-	return false;
-}
-
-static bool tag_matches(const struct session *se, const char *folded)
-{
-	for (size_t i = 0; i < se->tags.n; i++) {
-		char *f = text_fold(se->tags.v[i]);
-		bool eq = !strcmp(f, folded);
-		free(f);
-		if (eq)
-			return true;
-	}
-	return false;
-}
-
 int64_t prefs_score(const struct prefs *p, const struct session *se, struct strbuf *why)
 {
 	int64_t pts = 0;
@@ -179,7 +159,7 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 			break;
 		}
 	for (i = 0; i < p->folded[PREF_TAG].n; i++)
-		if (tag_matches(se, p->folded[PREF_TAG].v[i])) {
+		if (session_has_tag(se, p->folded[PREF_TAG].v[i])) {
 			pts += p->weight[PREF_TAG];
 			reason(why, "tag", p->folded[PREF_TAG].v[i]);
 			topic_hit = true;
@@ -193,7 +173,7 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 			break;
 		}
 	for (i = 0; i < p->folded[PREF_SPEAKER].n; i++)
-		if (speaker_matches(se, p->folded[PREF_SPEAKER].v[i])) {
+		if (session_has_speaker(se, p->folded[PREF_SPEAKER].v[i])) {
 			pts += p->weight[PREF_SPEAKER];
 			reason(why, "speaker", p->folded[PREF_SPEAKER].v[i]);
 			topic_hit = true;
@@ -208,7 +188,7 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 			reason(why, "level", session_level_name(se->level));
 		}
 		for (i = 0; i < p->folded[PREF_LANG].n; i++)
-			if (session_lang_matches(se->language, p->folded[PREF_LANG].v[i])) {
+			if (session_speaks(se, p->folded[PREF_LANG].v[i])) {
 				pts += p->weight[PREF_LANG];
 				reason(why, "lang", se->language);
 				break;

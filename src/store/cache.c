@@ -483,10 +483,11 @@ int cache_load(const char *name, struct schedule *s)
 		ret = error(EX_NOINPUT, "no fetched timetable '%s'", name);
 		goto out;
 	}
-	if (read_file(snap, FEED_READ_MAX, &buf, &len) == 0 &&
-	    snapshot_decode(buf, len, &st, s) == 0) {
-		ret = 0;
-		goto out;
+	if (read_file(snap, FEED_READ_MAX, &buf, &len) == 0) {
+		ret = snapshot_decode_owned(buf, len, &st, s);	/* buf is the schedule's or freed */
+		buf = NULL;
+		if (ret == 0)
+			goto out;
 	}
 	schedule_init(s);
 	ret = rebuild(name, feed, s);

@@ -8,6 +8,7 @@
 #include "schedule.h"
 #include "hash.h"
 #include "snapshot.h"
+#include "text.h"
 #include "tz.h"
 #include "util.h"
 
@@ -112,10 +113,76 @@ static void put_strlist(struct strbuf *sb, struct strtab *t, const struct strlis
 		put32(sb, strtab_ref(t, l->v[i]));
 }
 
+/* The folded forms made while encoding, freed once the string table is written. */
+struct made {
+	char **v;
+	size_t n, alloc;
+};
+
+/* The reference of text_fold(s): `pre` when the model has it, else folded now, once for every
+ * later command that reads the snapshot. */
+static uint32_t fold_ref(struct strtab *t, struct made *m, const char *s, const char *pre)
+{
+	char *f;
+
+	if (!s)
+		return 0;
+	if (pre)
+		return strtab_ref(t, pre);
+	f = text_fold(s);
+	m->v = xgrow(m->v, m->n + 1, &m->alloc, sizeof(*m->v));
+	m->v[m->n++] = f;
+	return strtab_ref(t, f);
+}
+
+/* The folded forms of a list's entries, as many as it has (the count is the list's). */
+static void put_fold_list(struct strbuf *sb, struct strtab *t, struct made *m,
+			  const struct strlist *l, char *const *pre)
+{
+	for (size_t i = 0; i < l->n; i++)
+		put32(sb, fold_ref(t, m, l->v[i], pre ? pre[i] : NULL));
+}
+
+static int cmp_instant(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The zone's offset at every instant a command shows (session starts and ends, day starts),
+ * each once: a command that reads the snapshot then needs no zone rules (tz_remember()). */
+static void put_offsets(struct strbuf *sb, const struct schedule *s)
+{
+	int64_t *v = xmalloc((2 * s->nsessions + s->ndays + 1) * sizeof(*v));
+	size_t n = 0, m = 0;
+
+	if (s->tz && strcmp(tz_name(s->tz), "UTC")) {
+		for (size_t i = 0; i < s->nsessions; i++)
+			if (s->sessions[i].has_time) {
+				v[n++] = s->sessions[i].start;
+				v[n++] = s->sessions[i].end;
+			}
+		for (size_t i = 0; i < s->ndays; i++)
+			v[n++] = s->days[i].start;
+		qsort(v, n, sizeof(*v), cmp_instant);
+		for (size_t i = 0; i < n; i++)
+			if (!m || v[i] != v[m - 1])
+				v[m++] = v[i];
+	}
+	put32(sb, (uint32_t)m);
+	for (size_t i = 0; i < m; i++) {
+		put64(sb, (uint64_t)v[i]);
+		put32(sb, (uint32_t)tz_offset_at(s->tz, v[i]));
+	}
+	free(v);
+}
+
 void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
 		     size_t *len)
 {
 	struct strtab t = { 0 };
+	struct made made = { 0 };
 	struct strbuf body, all;
 	char version[VERSION_FIELD] = { 0 };
 
@@ -133,6 +200,8 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 		put32(&body, strtab_ref(&t, s->rooms[i].name));
 		put32(&body, strtab_ref(&t, s->rooms[i].floor));
 		put32(&body, strtab_ref(&t, s->rooms[i].building));
+		put32(&body, fold_ref(&t, &made, s->rooms[i].id, s->rooms[i].fold_id));
+		put32(&body, fold_ref(&t, &made, s->rooms[i].name, s->rooms[i].fold_name));
 	}
 	put32(&body, (uint32_t)s->ndays);
 	for (size_t i = 0; i < s->ndays; i++) {
@@ -156,16 +225,27 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 		put32(&body, strtab_ref(&t, se->track));
 		put32(&body, strtab_ref(&t, se->language));
 		put32(&body, strtab_ref(&t, se->url));
+		put32(&body, fold_ref(&t, &made, se->title, se->fold.title));
+		put32(&body, fold_ref(&t, &made, se->subtitle, se->fold.subtitle));
+		put32(&body, fold_ref(&t, &made, se->abstract, se->fold.abstract));
+		put32(&body, fold_ref(&t, &made, se->description, se->fold.description));
+		put32(&body, fold_ref(&t, &made, se->track, se->fold.track));
+		put32(&body, fold_ref(&t, &made, se->language, se->fold.language));
 		strbuf_add(&body, small, 4);
 		put32(&body, (uint32_t)se->day);
 		put64(&body, (uint64_t)se->start);
 		put64(&body, (uint64_t)se->end);
 		put_strlist(&body, &t, &se->speakers);
 		put_strlist(&body, &t, &se->tags);
+		put_fold_list(&body, &t, &made, &se->speakers, se->fold.speakers);
+		put_fold_list(&body, &t, &made, &se->tags, se->fold.tags);
 		put32(&body, (uint32_t)se->nrooms);
 		for (size_t j = 0; j < se->nrooms; j++)
 			put32(&body, (uint32_t)se->rooms[j]);
 	}
+	for (size_t i = 0; i < s->nsessions; i++)
+		put32(&body, (uint32_t)(s->by_id ? s->by_id[i] : i));
+	put_offsets(&body, s);
 
 	strbuf_init(&all);
 	strbuf_add(&all, SNAPSHOT_MAGIC, 8);
@@ -183,7 +263,7 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	for (size_t i = 0; i < t.n; i++) {
 		size_t n = strlen(t.v[i]);
 		put32(&all, (uint32_t)n);
-		strbuf_add(&all, t.v[i], n);
+		strbuf_add(&all, t.v[i], n + 1);	/* with its NUL: read in place */
 	}
 	strbuf_add(&all, body.buf, body.len);
 	set64(all.buf + 32, all.len - SNAPSHOT_HEADER_SIZE);
@@ -195,6 +275,9 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	strbuf_release(&body);
 	free(t.v);
 	free(t.slots);
+	for (size_t i = 0; i < made.n; i++)
+		free(made.v[i]);
+	free(made.v);
 }
 
 /* ---- decoding ---- */
@@ -202,9 +285,8 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 struct reader {
 	const unsigned char *p, *end;
 	const unsigned char *base;
-	/* the string table: offsets and lengths into the buffer */
-	const unsigned char **str;
-	uint32_t *slen;
+	/* the string table: each string in the schedule's block (schedule.strings) */
+	char **str;
 	uint32_t nstr;
 	bool bad;
 	const char *why;
@@ -268,7 +350,7 @@ static char *rdstr(struct reader *r)
 		r->why = "a string reference out of range";
 		return NULL;
 	}
-	return xstrndup((const char *)r->str[ref - 1], r->slen[ref - 1]);
+	return r->str[ref - 1];
 }
 
 /* A string that the model requires. */
@@ -298,27 +380,62 @@ static void rdstrlist(struct reader *r, struct strlist *l)
 	}
 }
 
+/* The folded forms of the n entries of a list (n > 0), each required. */
+static char **rdfoldlist(struct reader *r, size_t n)
+{
+	char **v;
+
+	if (!n || r->bad)
+		return NULL;
+	v = xcalloc(n, sizeof(*v));
+	for (size_t i = 0; i < n && !r->bad; i++)
+		v[i] = rdstr_req(r);
+	return v;
+}
+
+/* Reads the string table where it is: each string is stored with its NUL, so the model's
+ * strings point into the snapshot's bytes (which the schedule keeps: schedule.strings) and a
+ * read allocates nothing a string. */
 static int read_strings(struct reader *r)
 {
-	uint32_t n = rdcount(r, 4, "the string table");
+	uint32_t n = rdcount(r, 5, "the string table");
 
 	r->str = xmalloc((n ? n : 1) * sizeof(*r->str));
-	r->slen = xmalloc((n ? n : 1) * sizeof(*r->slen));
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len = rd32(r, "the string table");
-		if (!need(r, len, "the string table"))
+		if (!need(r, (size_t)len + 1, "the string table"))
 			return -1;
-		if (memchr(r->p, '\0', len)) {
+		if (memchr(r->p, '\0', len) || r->p[len]) {
 			r->bad = true;
 			r->why = "a string holding a NUL";
 			return -1;
 		}
-		r->str[i] = r->p;
-		r->slen[i] = len;
-		r->p += len;
+		r->str[i] = (char *)(uintptr_t)r->p;	/* the buffer is the schedule's, writable */
+		r->p += (size_t)len + 1;
 		r->nstr = i + 1;
 	}
 	return r->bad ? -1 : 0;
+}
+
+/* The sessions in id order, as schedule_index() sorts them: checked, not trusted — strictly
+ * increasing ids make it a permutation, and the binary search of schedule_find_session right. */
+static void read_index(struct reader *r, struct schedule *s)
+{
+	size_t n = s->nsessions;
+
+	if (r->bad)
+		return;
+	s->by_id = xmalloc((n ? n : 1) * sizeof(*s->by_id));
+	for (size_t i = 0; i < n && !r->bad; i++) {
+		uint32_t k = rd32(r, "the id index");
+
+		if (!r->bad && (k >= n || (i && strcmp(s->sessions[s->by_id[i - 1]].id,
+						       s->sessions[k].id) >= 0))) {
+			r->bad = true;
+			r->why = "an id index out of order";
+		}
+		s->by_id[i] = k;
+	}
 }
 
 static void read_model(struct reader *r, struct schedule *s)
@@ -340,7 +457,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		return;
 	}
 
-	n = rdcount(r, 16, "the rooms");
+	n = rdcount(r, 24, "the rooms");
 	s->rooms = xcalloc(n ? n : 1, sizeof(*s->rooms));
 	s->rooms_alloc = n ? n : 1;
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
@@ -349,6 +466,8 @@ static void read_model(struct reader *r, struct schedule *s)
 		room->name = rdstr_req(r);
 		room->floor = rdstr(r);
 		room->building = rdstr(r);
+		room->fold_id = rdstr(r);
+		room->fold_name = rdstr(r);
 	}
 
 	n = rdcount(r, 20, "the days");
@@ -366,7 +485,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		s->ndays = i + 1;
 	}
 
-	n = rdcount(r, 60, "the sessions");
+	n = rdcount(r, 84, "the sessions");
 	s->sessions = xcalloc(n ? n : 1, sizeof(*s->sessions));
 	s->sessions_alloc = n ? n : 1;
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
@@ -383,6 +502,12 @@ static void read_model(struct reader *r, struct schedule *s)
 		se->track = rdstr(r);
 		se->language = rdstr(r);
 		se->url = rdstr(r);
+		se->fold.title = rdstr(r);
+		se->fold.subtitle = rdstr(r);
+		se->fold.abstract = rdstr(r);
+		se->fold.description = rdstr(r);
+		se->fold.track = rdstr(r);
+		se->fold.language = rdstr(r);
 		if (!need(r, 4, "a session"))
 			return;
 		type = r->p[0];
@@ -406,6 +531,8 @@ static void read_model(struct reader *r, struct schedule *s)
 		se->day = day;
 		rdstrlist(r, &se->speakers);
 		rdstrlist(r, &se->tags);
+		se->fold.speakers = rdfoldlist(r, se->speakers.n);
+		se->fold.tags = rdfoldlist(r, se->tags.n);
 		nr = rdcount(r, 4, "a session's rooms");
 		if (r->bad)
 			return;
@@ -425,20 +552,29 @@ static void read_model(struct reader *r, struct schedule *s)
 			return;
 		}
 	}
+	read_index(r, s);
+	n = rdcount(r, 12, "the zone's offsets");
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		int64_t t = (int64_t)rd64(r, "the zone's offsets");
+		int32_t off = (int32_t)rd32(r, "the zone's offsets");
+
+		if (off <= -86400 || off >= 86400) {
+			r->bad = true;
+			r->why = "an offset out of range";
+		} else if (!r->bad) {
+			tz_remember(s->tz, t, off);
+		}
+	}
 	if (!r->bad && r->p != r->end) {
 		r->bad = true;
 		r->why = "bytes after the end";
 	}
-	if (!r->bad)
-		schedule_index(s);
 }
 
-int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,
-		    struct schedule *s)
+/* The checks of the header; 0, or -1 with error() set. */
+static int check_header(const unsigned char *b, size_t len, const struct snapshot_stamp *expect)
 {
-	const unsigned char *b = (const unsigned char *)buf;
 	char version[VERSION_FIELD + 1];
-	struct reader r;
 	uint32_t fmt;
 	uint64_t plen;
 
@@ -465,18 +601,41 @@ int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *ex
 			     : "snapshot damaged: bytes after the end");
 	if (get64(b + 40) != hash_bytes(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
 		return error(EX_DATAERR, "snapshot checksum mismatch");
+	return 0;
+}
 
+int snapshot_decode_owned(char *buf, size_t len, const struct snapshot_stamp *expect,
+			  struct schedule *s)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	struct reader r;
+
+	if (check_header(b, len, expect) < 0) {
+		free(buf);
+		return -1;
+	}
 	memset(&r, 0, sizeof(r));
 	r.base = b;
 	r.p = b + SNAPSHOT_HEADER_SIZE;
 	r.end = b + len;
+	/* from here the schedule owns the bytes: its strings point into them */
+	s->strings = buf;
+	s->strings_len = len;
 	if (read_strings(&r) == 0)
 		read_model(&r, s);
 	free(r.str);
-	free(r.slen);
 	if (r.bad) {
 		schedule_release(s);
 		return error(EX_DATAERR, "snapshot damaged: %s", r.why ? r.why : "bad data");
 	}
 	return 0;
+}
+
+int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,
+		    struct schedule *s)
+{
+	char *own = xmalloc(len ? len : 1);
+
+	memcpy(own, buf, len);
+	return snapshot_decode_owned(own, len, expect, s);
 }

@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "hash.h"
 #include "load.h"
 #include "schedule.h"
 #include "snapshot.h"
 #include "tap.h"
+#include "text.h"
 #include "util.h"
 
 static const struct snapshot_stamp stamp = { 12345, 1700000000123456789u, 42 };
@@ -126,6 +128,84 @@ static void test_round_trip(const char *path, size_t nsessions)
 	schedule_release(&s);
 }
 
+/* Whether `got` is text_fold(text) (NULL for NULL). */
+static bool folds(const char *text, const char *got)
+{
+	char *want;
+	bool same;
+
+	if (!text)
+		return !got;
+	want = text_fold(text);
+	same = got && !strcmp(want, got);
+	free(want);
+	return same;
+}
+
+/* The snapshot carries the folded text: every field of `back` (read from a snapshot) is the
+ * text_fold() of the field of `s` (parsed from the feed, which carries none), and every match
+ * on the folded forms answers as folding each time does. */
+static void test_folded(const char *path)
+{
+	static const char *const needles[] = { "asyncio", "python", "파이썬", "한국", "web", "ko",
+					       "en", "a", "hall", "ada", "keynote", "", "zzz" };
+	struct schedule s, back;
+	char *buf;
+	size_t len, bad = 0, unfolded = 0, differ = 0, checked = 0;
+
+	schedule_init(&s);
+	schedule_init(&back);
+	if (schedule_load_file(&s, path, NULL) < 0)
+		printf("# %s\n", error_message());
+	snapshot_encode(&s, &stamp, &buf, &len);
+	is_int(snapshot_decode(buf, len, &stamp, &back), 0, "%s: reads back", path);
+	for (size_t i = 0; i < s.nrooms; i++) {
+		bad += !folds(s.rooms[i].id, back.rooms[i].fold_id) +
+		       !folds(s.rooms[i].name, back.rooms[i].fold_name);
+		unfolded += s.rooms[i].fold_id || s.rooms[i].fold_name;
+	}
+	for (size_t i = 0; i < s.nsessions; i++) {
+		const struct session *x = &s.sessions[i], *y = &back.sessions[i];
+
+		bad += !folds(x->title, y->fold.title) + !folds(x->subtitle, y->fold.subtitle) +
+		       !folds(x->abstract, y->fold.abstract) +
+		       !folds(x->description, y->fold.description) + !folds(x->track, y->fold.track) +
+		       !folds(x->language, y->fold.language);
+		for (size_t j = 0; j < x->speakers.n; j++)
+			bad += !y->fold.speakers || !folds(x->speakers.v[j], y->fold.speakers[j]);
+		for (size_t j = 0; j < x->tags.n; j++)
+			bad += !y->fold.tags || !folds(x->tags.v[j], y->fold.tags[j]);
+		unfolded += x->fold.title || x->fold.speakers || x->fold.tags;
+	}
+	is_int(bad, 0, "%s: the snapshot holds every text's folded form", path);
+	is_int(unfolded, 0, "%s: a schedule parsed from its feed holds none (it folds as it matches)",
+	       path);
+	for (size_t k = 0; k < sizeof(needles) / sizeof(needles[0]); k++) {
+		struct filter f;
+
+		filter_init(&f);
+		filter_add(&f.rooms, needles[k]);
+		for (size_t i = 0; i < s.nsessions; i++) {
+			const struct session *x = &s.sessions[i], *y = &back.sessions[i];
+			const char *n = needles[k];
+
+			differ += session_mentions(x, n) != session_mentions(y, n);
+			differ += session_has_label(x, n) != session_has_label(y, n);
+			differ += session_has_speaker(x, n) != session_has_speaker(y, n);
+			differ += session_speaks(x, n) != session_speaks(y, n);
+			differ += filter_match(&f, &s, x) != filter_match(&f, &back, y);
+			checked += session_mentions(y, n) + session_has_label(y, n) +
+				   session_speaks(y, n) + filter_match(&f, &back, y);
+		}
+		filter_release(&f);
+	}
+	is_int(differ, 0, "%s: matching on the stored forms answers as folding does", path);
+	ok(checked > 0, "%s: ... and some of those matched (%zu)", path, checked);
+	free(buf);
+	schedule_release(&back);
+	schedule_release(&s);
+}
+
 static char *snapshot_of(const char *path, size_t *len)
 {
 	struct schedule s;
@@ -233,7 +313,7 @@ static void test_versions(void)
 	buf[8] = SNAPSHOT_VERSION + 1;
 	schedule_init(&s);
 	is_int(snapshot_decode(buf, len, &stamp, &s), -1, "another format version is refused");
-	is_str(error_message(), "snapshot format 3 (this planner reads 2)", "... naming both versions");
+	is_str(error_message(), "snapshot format 4 (this planner reads 3)", "... naming both versions");
 	buf[8] = SNAPSHOT_VERSION;
 	memcpy(buf + 16, "0.0.1-old\0\0\0\0\0\0\0", 16);
 	is_int(snapshot_decode(buf, len, &stamp, &s), -1, "a changed version is caught by the header checksum");
@@ -310,6 +390,9 @@ int main(void)
 	test_round_trip("schedules/pyconkr-2024.json", 43);
 	test_round_trip("schedules/pyconkr-2014.json", 26);
 	test_round_trip("tests/data/mini.json", 5);
+	test_folded("schedules/pyconkr-2024.json");
+	test_folded("tests/data/mini.json");
+	test_folded("tests/data/feeds/frab-cccamp2019-schedule.json");
 	test_stamp();
 	test_truncated();
 	test_flipped();
