@@ -116,11 +116,13 @@ struct schedule {
 	char *source;              /* where it was loaded from, for messages; may be NULL */
 	size_t *by_id;             /* session indexes in id order, for schedule_find_session
 				    * (schedule_index); NULL: none yet */
-	/* Read from a snapshot, the text fields point into this one block of strings (one
-	 * allocation instead of one a string, and one free); NULL otherwise.  schedule_release()
-	 * frees it whole, and frees one by one only the strings outside it. */
+	/* Read from a snapshot, the text fields point into its bytes, kept here (malloc()ed, or
+	 * mapped with mmap when strings_mapped) instead of one allocation a string; NULL
+	 * otherwise.  schedule_release() releases them whole, and frees one by one only the strings
+	 * outside them. */
 	char *strings;
 	size_t strings_len;
+	bool strings_mapped;
 };
 
 void schedule_init(struct schedule *s);

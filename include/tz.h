@@ -30,6 +30,12 @@ struct tz;
  * malformed name (names with "..", leading "/" or characters outside [A-Za-z0-9_+-/] are refused
  * without touching the file system).  The zone is owned by the module: never free it. */
 const struct tz *tz_get(const char *name);
+/* tz_get() for a zone name known to be good (a snapshot's, checked when it was written): the
+ * zone is loaded from the zone database only when an offset tz_remember() was not told is
+ * asked, so a command whose times are all remembered never loads it.  A zone that then turns out
+ * not to load (its file gone since) has UTC's offsets.  A malformed name is refused as by
+ * tz_get(). */
+const struct tz *tz_get_known(const char *name);
 /* The zone's IANA name, e.g. "Asia/Seoul" (borrowed). */
 const char *tz_name(const struct tz *tz);
 /* Offset from UTC in seconds (east positive) in force at `instant`. */

@@ -29,7 +29,8 @@ struct known {
 
 struct tz {
 	char *name;		/* our own copy: libical replaces the string get_location returns */
-	icaltimezone *zone;	/* owned by libical; the UTC zone is a static of libical's */
+	icaltimezone *zone;	/* owned by libical; the UTC zone is a static of libical's; NULL:
+				 * not loaded yet (tz_get_known()) */
 	bool utc;
 	struct known *known;	/* nknown_slots slots (a power of two), nknown used */
 	size_t nknown, nknown_slots;
@@ -103,17 +104,20 @@ static const char *name_problem(const char *name)
 	return NULL;
 }
 
-/* Finds or loads a zone by (well-formed) name, without calling error(); NULL if unknown. */
-static const struct tz *lookup(const char *name)
+/* Finds or loads a zone by (well-formed) name, without calling error(); NULL if unknown.
+ * With `defer`, a zone not loaded yet is handed out unloaded (tz_get_known()). */
+static const struct tz *lookup(const char *name, bool defer)
 {
 	struct tz *tz;
-	icaltimezone *zone;
+	icaltimezone *zone = NULL;
 	bool utc = false;
 
 	for (size_t i = 0; i < ncache; i++)
 		if (!strcmp(cache[i]->name, name))
 			return cache[i];
-	if (!strcmp(name, "UTC")) {
+	if (defer && strcmp(name, "UTC")) {
+		/* loaded by lookup_offset() when an offset not remembered is asked */
+	} else if (!strcmp(name, "UTC")) {
 		zone = icaltimezone_get_utc_timezone();
 		utc = true;
 	} else {
@@ -163,7 +167,7 @@ static const char *zone_from_path(const char *path)
 
 static const struct tz *lookup_checked(const char *name)
 {
-	return name && !name_problem(name) ? lookup(name) : NULL;
+	return name && !name_problem(name) ? lookup(name, false) : NULL;
 }
 
 /* The system's zone: $TZ when it names a zone, else /etc/localtime's target, else UTC. */
@@ -187,7 +191,7 @@ static const struct tz *local_zone(void)
 		if ((tz = lookup_checked(zone_from_path(target))))
 			return tz;
 	}
-	return lookup("UTC");
+	return lookup("UTC", false);
 }
 
 const struct tz *tz_get(const char *name)
@@ -208,11 +212,19 @@ const struct tz *tz_get(const char *name)
 		error(EX_DATAERR, "%s: \"%s\"", problem, quote_name(name, q, sizeof(q)));
 		return NULL;
 	}
-	tz = lookup(name);
+	tz = lookup(name, false);
 	if (!tz)
 		error(EX_DATAERR, "unknown time zone \"%s\" (expected an IANA name like "
 		      "\"Asia/Seoul\")", quote_name(name, q, sizeof(q)));
 	return tz;
+}
+
+const struct tz *tz_get_known(const char *name)
+{
+	tz_init();
+	if (!name || name_problem(name))
+		return tz_get(name);
+	return lookup(name, true);
 }
 
 const char *tz_name(const struct tz *tz)
@@ -304,6 +316,16 @@ static int lookup_offset(const struct tz *tz, int64_t instant)
 		const struct known *k = &tz->known[known_slot(tz->known, tz->nknown_slots, instant)];
 		if (k->used)
 			return k->offset;
+	}
+	if (!tz->zone) {
+		/* a zone tz_get_known() handed out: loaded now that libical must answer */
+		struct tz *t = (struct tz *)(uintptr_t)tz;
+		icaltimezone *zone = icaltimezone_get_builtin_timezone(tz->name);
+
+		if (!zone || zone == icaltimezone_get_utc_timezone() ||
+		    !icaltimezone_get_component(zone))
+			zone = icaltimezone_get_utc_timezone();
+		t->zone = zone;
 	}
 	instant_to_civil_offset(instant, 0, &c);
 	if (c.year > TZ_RULES_LAST_YEAR) {

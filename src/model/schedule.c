@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "schedule.h"
 #include "text.h"
@@ -202,7 +203,10 @@ void schedule_release(struct schedule *s)
 	free(s->days);
 	drop(b, s->source);
 	free(s->by_id);
-	free(s->strings);
+	if (s->strings_mapped)
+		munmap(s->strings, s->strings_len);
+	else
+		free(s->strings);
 	schedule_init(s);
 }
 

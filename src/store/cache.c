@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -463,6 +464,31 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 	return 0;
 }
 
+/* Maps the snapshot at `path` (private, so that the schedule may point into its bytes without
+ * a copy: the cache replaces a snapshot by renaming a new file over it, never by writing into
+ * it).  0, or -1 when it cannot be mapped (missing, empty, too large): it is rebuilt then. */
+static int map_snapshot(const char *path, char **buf, size_t *len)
+{
+	struct stat st;
+	void *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > FEED_READ_MAX) {
+		close(fd);
+		return -1;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return -1;
+	*buf = p;
+	*len = (size_t)st.st_size;
+	return 0;
+}
+
 int cache_load(const char *name, struct schedule *s)
 {
 	char *feed, *snap, *buf = NULL;
@@ -483,8 +509,8 @@ int cache_load(const char *name, struct schedule *s)
 		ret = error(EX_NOINPUT, "no fetched timetable '%s'", name);
 		goto out;
 	}
-	if (read_file(snap, FEED_READ_MAX, &buf, &len) == 0) {
-		ret = snapshot_decode_owned(buf, len, &st, s);	/* buf is the schedule's or freed */
+	if (map_snapshot(snap, &buf, &len) == 0) {
+		ret = snapshot_decode_owned(buf, len, true, &st, s);	/* the schedule's, or gone */
 		buf = NULL;
 		if (ret == 0)
 			goto out;

@@ -450,7 +450,7 @@ static void read_model(struct reader *r, struct schedule *s)
 	s->source = rdstr(r);
 	if (r->bad)
 		return;
-	s->tz = tz_get(s->conf.timezone);
+	s->tz = tz_get_known(s->conf.timezone);
 	if (!s->tz) {
 		r->bad = true;
 		r->why = "an unknown time zone";
@@ -604,23 +604,24 @@ static int check_header(const unsigned char *b, size_t len, const struct snapsho
 	return 0;
 }
 
-int snapshot_decode_owned(char *buf, size_t len, const struct snapshot_stamp *expect,
-			  struct schedule *s)
+int snapshot_decode_owned(char *buf, size_t len, bool mapped,
+			  const struct snapshot_stamp *expect, struct schedule *s)
 {
 	const unsigned char *b = (const unsigned char *)buf;
 	struct reader r;
 
+	/* the schedule owns the bytes (its strings point into them): released with it */
+	s->strings = buf;
+	s->strings_len = len;
+	s->strings_mapped = mapped;
 	if (check_header(b, len, expect) < 0) {
-		free(buf);
+		schedule_release(s);
 		return -1;
 	}
 	memset(&r, 0, sizeof(r));
 	r.base = b;
 	r.p = b + SNAPSHOT_HEADER_SIZE;
 	r.end = b + len;
-	/* from here the schedule owns the bytes: its strings point into them */
-	s->strings = buf;
-	s->strings_len = len;
 	if (read_strings(&r) == 0)
 		read_model(&r, s);
 	free(r.str);
@@ -637,5 +638,5 @@ int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *ex
 	char *own = xmalloc(len ? len : 1);
 
 	memcpy(own, buf, len);
-	return snapshot_decode_owned(own, len, expect, s);
+	return snapshot_decode_owned(own, len, false, expect, s);
 }
