@@ -123,7 +123,14 @@ struct schedule {
 	char *strings;
 	size_t strings_len;
 	bool strings_mapped;
+	/* ... and its sessions' lists (speakers, tags, their folded forms, rooms) are carved from
+	 * this one allocation of `narrays` slots, freed whole: such a list is read-only. */
+	void *arrays;
+	size_t narrays;
 };
+
+/* The bytes of one slot of schedule.arrays: a char * or a size_t. */
+#define SCHEDULE_ARRAY_SLOT (sizeof(char *) > sizeof(size_t) ? sizeof(char *) : sizeof(size_t))
 
 void schedule_init(struct schedule *s);
 void schedule_release(struct schedule *s);

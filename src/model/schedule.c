@@ -108,7 +108,8 @@ void schedule_init(struct schedule *s)
 /* The block of strings a schedule read from a snapshot points into (schedule.strings); the
  * strings inside it are not freed one by one. */
 struct block {
-	uintptr_t lo, hi;
+	uintptr_t lo, hi;	/* schedule.strings */
+	uintptr_t alo, ahi;	/* schedule.arrays */
 };
 
 static void drop(const struct block *b, char *p)
@@ -119,11 +120,19 @@ static void drop(const struct block *b, char *p)
 		free(p);
 }
 
+static void drop_array(const struct block *b, void *p)
+{
+	uintptr_t u = (uintptr_t)p;
+
+	if (!b || u < b->alo || u >= b->ahi)
+		free(p);
+}
+
 static void drop_list(const struct block *b, char **v, size_t n)
 {
 	for (size_t i = 0; v && i < n; i++)
 		drop(b, v[i]);
-	free(v);
+	drop_array(b, v);
 }
 
 static void release_room(struct room *r, const struct block *b)
@@ -175,7 +184,7 @@ static void release_session(struct session *se, const struct block *b)
 	drop(b, se->track);
 	drop(b, se->language);
 	drop(b, se->url);
-	free(se->rooms);
+	drop_array(b, se->rooms);
 	memset(se, 0, sizeof(*se));
 }
 
@@ -186,7 +195,9 @@ void session_release(struct session *se)
 
 void schedule_release(struct schedule *s)
 {
-	struct block blk = { (uintptr_t)s->strings, (uintptr_t)s->strings + s->strings_len };
+	struct block blk = { (uintptr_t)s->strings, (uintptr_t)s->strings + s->strings_len,
+			     (uintptr_t)s->arrays,
+			     (uintptr_t)s->arrays + s->narrays * SCHEDULE_ARRAY_SLOT };
 	const struct block *b = s->strings ? &blk : NULL;
 
 	drop(b, s->conf.id);
@@ -203,6 +214,7 @@ void schedule_release(struct schedule *s)
 	free(s->days);
 	drop(b, s->source);
 	free(s->by_id);
+	free(s->arrays);
 	if (s->strings_mapped)
 		munmap(s->strings, s->strings_len);
 	else

@@ -143,6 +143,19 @@ static void put_fold_list(struct strbuf *sb, struct strtab *t, struct made *m,
 		put32(sb, fold_ref(t, m, l->v[i], pre ? pre[i] : NULL));
 }
 
+/* The slots a reader's schedule.arrays needs: each session's speakers and tags with their
+ * folded forms, and its rooms (at least one slot). */
+static size_t list_slots(const struct schedule *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+		n += 2 * (se->speakers.n + se->tags.n) + (se->nrooms ? se->nrooms : 1);
+	}
+	return n;
+}
+
 static int cmp_instant(const void *pa, const void *pb)
 {
 	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
@@ -211,6 +224,7 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 		put64(&body, (uint64_t)s->days[i].start);
 	}
 	put32(&body, (uint32_t)s->nsessions);
+	put32(&body, (uint32_t)list_slots(s));
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 		unsigned char small[4] = { (unsigned char)se->type, (unsigned char)se->level,
@@ -288,6 +302,7 @@ struct reader {
 	/* the string table: each string in the schedule's block (schedule.strings) */
 	char **str;
 	uint32_t nstr;
+	size_t arrays_used;	/* slots of schedule.arrays handed out */
 	bool bad;
 	const char *why;
 };
@@ -365,31 +380,44 @@ static char *rdstr_req(struct reader *r)
 	return s;
 }
 
-static void rdstrlist(struct reader *r, struct strlist *l)
+/* n slots of the schedule's arrays (schedule.arrays), whose number the snapshot gives first. */
+static void *take(struct reader *r, struct schedule *s, size_t n)
+{
+	void *p;
+
+	if (r->bad || n > s->narrays - r->arrays_used) {
+		r->bad = true;
+		r->why = r->why ? r->why : "lists beyond their count";
+		return NULL;
+	}
+	p = (char *)s->arrays + r->arrays_used * SCHEDULE_ARRAY_SLOT;
+	r->arrays_used += n;
+	return p;
+}
+
+static void rdstrlist(struct reader *r, struct schedule *s, struct strlist *l)
 {
 	uint32_t n = rdcount(r, 4, "a list length");
 
-	if (!n)
+	if (!n || !(l->v = take(r, s, n)))
 		return;
-	l->v = xmalloc(n * sizeof(*l->v));
 	l->alloc = n;
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
-		char *s = rdstr_req(r);
-		if (s)
-			l->v[l->n++] = s;
+		char *str = rdstr_req(r);
+		if (str)
+			l->v[l->n++] = str;
 	}
 }
 
 /* The folded forms of the n entries of a list (n > 0), each required. */
-static char **rdfoldlist(struct reader *r, size_t n)
+static char **rdfoldlist(struct reader *r, struct schedule *s, size_t n)
 {
 	char **v;
 
-	if (!n || r->bad)
+	if (!n || !(v = take(r, s, n)))
 		return NULL;
-	v = xcalloc(n, sizeof(*v));
-	for (size_t i = 0; i < n && !r->bad; i++)
-		v[i] = rdstr_req(r);
+	for (size_t i = 0; i < n; i++)
+		v[i] = r->bad ? NULL : rdstr_req(r);
 	return v;
 }
 
@@ -486,6 +514,8 @@ static void read_model(struct reader *r, struct schedule *s)
 	}
 
 	n = rdcount(r, 84, "the sessions");
+	s->narrays = rdcount(r, 4, "the lists");	/* each entry a u32 in the file */
+	s->arrays = xmalloc((s->narrays ? s->narrays : 1) * SCHEDULE_ARRAY_SLOT);
 	s->sessions = xcalloc(n ? n : 1, sizeof(*s->sessions));
 	s->sessions_alloc = n ? n : 1;
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
@@ -529,14 +559,15 @@ static void read_model(struct reader *r, struct schedule *s)
 		se->has_time = flags & 1;
 		se->scheduled = flags & 2;
 		se->day = day;
-		rdstrlist(r, &se->speakers);
-		rdstrlist(r, &se->tags);
-		se->fold.speakers = rdfoldlist(r, se->speakers.n);
-		se->fold.tags = rdfoldlist(r, se->tags.n);
+		rdstrlist(r, s, &se->speakers);
+		rdstrlist(r, s, &se->tags);
+		se->fold.speakers = rdfoldlist(r, s, se->speakers.n);
+		se->fold.tags = rdfoldlist(r, s, se->tags.n);
 		nr = rdcount(r, 4, "a session's rooms");
 		if (r->bad)
 			return;
-		se->rooms = xmalloc((nr ? nr : 1) * sizeof(*se->rooms));
+		if (!(se->rooms = take(r, s, nr ? nr : 1)))
+			return;
 		for (uint32_t j = 0; j < nr; j++) {
 			uint32_t k = rd32(r, "a session's rooms");
 			if (r->bad || k >= s->nrooms) {
