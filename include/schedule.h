@@ -127,6 +127,9 @@ struct schedule {
 	 * this one allocation of `narrays` slots, freed whole: such a list is read-only. */
 	void *arrays;
 	size_t narrays;
+	/* plan.h's schedule_fingerprint() as the snapshot stored it (computed when it was
+	 * written), or "" when not known */
+	char fingerprint[17];
 };
 
 /* The bytes of one slot of schedule.arrays: a char * or a size_t. */

@@ -15,7 +15,8 @@
  * After the sessions, their indexes in id order (u32 each, for schedule_find_session), then
  * the conference zone's UTC offset at every distinct session start and end
  * and day start (u32 count, then i64 instant + i32 offset each), computed when the snapshot is
- * written and handed to tz_remember() when it is read: a warm command expands no zone rules.
+ * written and handed to tz_remember() when it is read: a warm command expands no zone rules;
+ * last, the timetable's schedule_fingerprint() (16 hex digits).
  * Rooms and sessions also carry the text_fold() form of the text filters, preferences and
  * search compare (struct session_fold; a room's id and name): folded once, when the snapshot is
  * written, not by every command that reads it.

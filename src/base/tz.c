@@ -250,6 +250,13 @@ static struct memo {
 
 static int lookup_offset(const struct tz *tz, int64_t instant);
 
+static struct memo *memo_slot(const struct tz *tz, int64_t instant)
+{
+	uint64_t h = ((uint64_t)instant * 0x9E3779B97F4A7C15ull) ^ (uint64_t)(uintptr_t)tz;
+
+	return &memo[(h >> 32) % MEMO_SIZE];
+}
+
 static size_t known_slot(const struct known *k, size_t nslots, int64_t instant)
 {
 	size_t i = (size_t)(((uint64_t)instant * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
@@ -263,6 +270,7 @@ void tz_remember(const struct tz *ctz, int64_t instant, int offset)
 {
 	/* The zones are the module's own (lookup() allocates them): only the table changes. */
 	struct tz *tz = (struct tz *)(uintptr_t)ctz;
+	struct memo *m;
 	size_t i;
 
 	if (tz->utc)
@@ -281,6 +289,10 @@ void tz_remember(const struct tz *ctz, int64_t instant, int offset)
 	i = known_slot(tz->known, tz->nknown_slots, instant);
 	if (!tz->known[i].used)
 		tz->nknown++;
+	/* an earlier answer in the memo gives way */
+	m = memo_slot(tz, instant);
+	if (m->tz == tz && m->instant == instant)
+		m->tz = NULL;
 	tz->known[i].instant = instant;
 	tz->known[i].offset = offset;
 	tz->known[i].used = true;
@@ -288,7 +300,6 @@ void tz_remember(const struct tz *ctz, int64_t instant, int offset)
 
 int tz_offset_at(const struct tz *tz, int64_t instant)
 {
-	uint64_t h;
 	struct memo *m;
 
 	if (tz->utc)
@@ -297,8 +308,7 @@ int tz_offset_at(const struct tz *tz, int64_t instant)
 		instant = INSTANT_MIN;
 	if (instant > INSTANT_MAX)
 		instant = INSTANT_MAX;
-	h = ((uint64_t)instant * 0x9E3779B97F4A7C15ull) ^ (uint64_t)(uintptr_t)tz;
-	m = &memo[(h >> 32) % MEMO_SIZE];
+	m = memo_slot(tz, instant);
 	if (m->tz != tz || m->instant != instant) {
 		m->tz = tz;
 		m->instant = instant;

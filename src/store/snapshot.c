@@ -7,6 +7,7 @@
 
 #include "schedule.h"
 #include "hash.h"
+#include "plan.h"
 #include "snapshot.h"
 #include "text.h"
 #include "tz.h"
@@ -197,6 +198,7 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	struct strtab t = { 0 };
 	struct made made = { 0 };
 	struct strbuf body, all;
+	char fingerprint[17];
 	char version[VERSION_FIELD] = { 0 };
 
 	/* The model first (collecting strings), then the table goes in front of it. */
@@ -260,6 +262,8 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	for (size_t i = 0; i < s->nsessions; i++)
 		put32(&body, (uint32_t)(s->by_id ? s->by_id[i] : i));
 	put_offsets(&body, s);
+	schedule_fingerprint(s, fingerprint);
+	strbuf_add(&body, fingerprint, 16);
 
 	strbuf_init(&all);
 	strbuf_add(&all, SNAPSHOT_MAGIC, 8);
@@ -595,6 +599,16 @@ static void read_model(struct reader *r, struct schedule *s)
 		} else if (!r->bad) {
 			tz_remember(s->tz, t, off);
 		}
+	}
+	if (need(r, 16, "the fingerprint")) {
+		for (int i = 0; i < 16; i++)
+			if (!strchr("0123456789abcdef", r->p[i]) || !r->p[i]) {
+				r->bad = true;
+				r->why = "a fingerprint that is not hex";
+			}
+		memcpy(s->fingerprint, r->p, 16);
+		s->fingerprint[16] = '\0';
+		r->p += 16;
 	}
 	if (!r->bad && r->p != r->end) {
 		r->bad = true;

@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "hash.h"
 #include "load.h"
+#include "plan.h"
 #include "schedule.h"
 #include "snapshot.h"
 #include "tap.h"
@@ -178,6 +179,15 @@ static void test_folded(const char *path)
 		unfolded += x->fold.title || x->fold.speakers || x->fold.tags;
 	}
 	is_int(bad, 0, "%s: the snapshot holds every text's folded form", path);
+	{
+		char a[17], b[17];
+
+		schedule_fingerprint(&s, a);
+		schedule_fingerprint(&back, b);
+		ok(!s.fingerprint[0] && back.fingerprint[0], "%s: the snapshot holds the fingerprint",
+		   path);
+		is_str(b, a, "%s: ... the one computed from the feed", path);
+	}
 	is_int(unfolded, 0, "%s: a schedule parsed from its feed holds none (it folds as it matches)",
 	       path);
 	for (size_t k = 0; k < sizeof(needles) / sizeof(needles[0]); k++) {

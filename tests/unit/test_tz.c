@@ -365,6 +365,40 @@ static void test_far_years(void)
 	ok(same, "Europe/Berlin in year 9000: +01:00");
 }
 
+/* tz_remember() answers without libical, and tz_get_known() loads a zone only when asked an
+ * offset nobody told it. */
+static void test_remember(void)
+{
+	const struct tz *z, *known;
+	int64_t summer = 1719792000;	/* 2024-07-01T00:00:00Z: +02:00 in Brussels */
+	int64_t winter = 1704067200;	/* 2024-01-01T00:00:00Z: +01:00 */
+
+	tz_cleanup();
+	known = tz_get_known("Europe/Brussels");
+	ok(known != NULL, "tz_get_known hands out a zone");
+	is_str(tz_name(known), "Europe/Brussels", "... by its name");
+	tz_remember(known, summer, 7200);
+	/* an answer the caller vouches for is taken as it is: proof that libical is not asked */
+	tz_remember(known, summer + 60, 12345);
+	is_int(tz_offset_at(known, summer), 7200, "a remembered offset");
+	is_int(tz_offset_at(known, summer + 60), 12345, "is answered from the table, not libical");
+	is_int(tz_offset_at(known, winter), 3600, "an instant not remembered loads the zone");
+	z = tz_get("Europe/Brussels");
+	ok(z == known, "tz_get finds the same zone afterwards");
+	for (int i = 0; i < 3000; i++)
+		tz_remember(z, winter + 86400 * (int64_t)i, i % 7);
+	is_int(tz_offset_at(z, winter + 86400 * 2999), 2999 % 7, "the table grows (3000 instants)");
+	is_int(tz_offset_at(z, winter + 86400 * 5), 5, "... and keeps what it had");
+	tz_remember(z, winter + 86400 * 5, 3600);
+	is_int(tz_offset_at(z, winter + 86400 * 5), 3600, "remembering again replaces the answer");
+	tz_cleanup();
+	known = tz_get_known("Nowhere/Atlantis");
+	ok(known != NULL, "a name that does not load is only found out when asked");
+	is_int(tz_offset_at(known, summer), 0, "... and has UTC's offsets then");
+	ok(tz_get_known("../etc/passwd") == NULL, "a malformed name is refused");
+	tz_cleanup();
+}
+
 int main(void)
 {
 	test_lookup();
@@ -374,6 +408,7 @@ int main(void)
 	test_far_years();
 	test_iso8601();
 	test_calendar();
+	test_remember();
 
 	/* The module starts over after tz_cleanup(). */
 	tz_cleanup();
