@@ -25,7 +25,7 @@
 
 #include "util.h"
 
-#define RUNS 20
+#define RUNS 30
 
 static int floor_run(const char *snap, const char *out, long n)
 {

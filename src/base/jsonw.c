@@ -71,9 +71,19 @@ static void put_string(FILE *f, const char *s)
 		if (!text_valid_utf8(s, len, &bad))
 			run = bad;
 		for (size_t i = 0, n; i < run; i += n) {
+			int32_t cp;
+
+			/* printable ASCII needing no escape goes out in one piece */
+			for (n = 0; i + n < run && s[i + n] >= 0x20 && s[i + n] < 0x7f &&
+				    s[i + n] != '"' && s[i + n] != '\\'; n++)
+				;
+			if (n) {
+				fwrite(s + i, 1, n, f);
+				continue;
+			}
 			/* controls, C1 and BiDi characters included, are escaped, so that they stay
 			 * inert when the JSON is shown on a terminal or a page */
-			int32_t cp = text_control_at(s + i, &n);
+			cp = text_control_at(s + i, &n);
 
 			switch (cp) {
 			case -1:

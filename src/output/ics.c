@@ -840,17 +840,18 @@ static icalcomponent *vevent_component(const struct schedule *s, const struct ve
  * time, +08:27:52 in 1908 — which some readers refuse (python-icalendar) or crash on (khal), so
  * it is truncated to the span the events need; the TZID becomes the plain IANA name instead of
  * libical's "/freeassociation.sourceforge.net/..." (DTSTART and DTEND name the same string).
- * NULL when the zone is UTC: then times are written in UTC.
+ * NULL when the zone is UTC: then times are written in UTC.  The component is the one
+ * libical's built-in zone would hold (icaltzutil_fetch_timezone() makes both), read directly:
+ * the list of built-in zones would first parse all of zone.tab (a fifth of a warm export).
  */
 static icalcomponent *vtimezone(const char *name, int64_t from, int64_t to)
 {
-	icaltimezone *zone = icaltimezone_get_builtin_timezone(name);
-	icalcomponent *comp, *vtz;
+	icalcomponent *vtz;
 	icalproperty *p;
 
-	if (!zone || zone == icaltimezone_get_utc_timezone() || !(comp = icaltimezone_get_component(zone)))
+	/* libical's built-in lookup answers these two with its UTC zone, which has no VTIMEZONE */
+	if (!strcmp(name, "UTC") || !strcmp(name, "GMT") || !(vtz = icaltzutil_fetch_timezone(name)))
 		return NULL;
-	vtz = icalcomponent_new_clone(comp);
 	icaltimezone_truncate_vtimezone(vtz, utc_time(from), utc_time(to), 0);
 	p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
 	if (p)
