@@ -149,6 +149,17 @@ static void test_loader_subject(void)
 	ok(schedule_load_buffer(&s, bad, sizeof(bad) - 1, "x", &(struct load_options){
 					.format = "nope" }) < 0 && !error_after_subject(),
 	   "an error that does not start with the input has no subject: %s", error_message());
+	{
+		static const char ics[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+
+		schedule_init(&s);
+		ok(schedule_load_buffer(&s, ics, sizeof(ics) - 1, "cal.ics", &(struct load_options){
+						.timezone = "Mars/Base" }) < 0, "a bad time zone option fails");
+		is_str(error_message(), "cal.ics: time zone option: unknown time zone \"Mars/Base\" "
+		       "(expected an IANA name like \"Asia/Seoul\")", "the importer prefixes tz_get's "
+		       "message");
+		is_int(error_status(), EX_USAGE, "as a usage error");
+	}
 }
 
 int main(void)
