@@ -34,8 +34,15 @@ for f in $files; do
 		from=$(stage_of "$src") ;;
 	*) from=$(stage_of "$f") ;;
 	esac
-	for h in $(sed -n 's/^[ \t]*#[ \t]*include[ \t]*"\([^"]*\)".*/\1/p' "$f"); do
+	# "NAME.h", and <NAME.h> too when it is one of ours (include/ is on the -I path)
+	for h in $(sed -n -e 's/^[ \t]*#[ \t]*include[ \t]*"\([^"]*\)".*/\1/p' \
+		       -e 's/^[ \t]*#[ \t]*include[ \t]*<\([^>]*\)>.*/<\1/p' "$f"); do
 		dir=$(dirname "$f")
+		case $h in "<"*)
+			h=${h#<}
+			[ -e "include/$h" ] || continue	# a system or library header
+			dir=/nonexistent ;;		# <> never looks beside the file
+		esac
 		if [ -e "$dir/$h" ] && [ "${f#include/}" = "$f" ]; then
 			# beside the file: a private header of the same folder, or main.c's cmd/cli.h
 			target="$dir/$h"
