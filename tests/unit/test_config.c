@@ -8,6 +8,7 @@
 
 #include "../../src/cmd/command.h"
 #include "config.h"
+#include "pick.h"
 #include "tap.h"
 #include "util.h"
 
@@ -204,6 +205,41 @@ static void test_keys_from_options(void)
 	strlist_release(&want);
 }
 
+/* pick saves and replays its preferences by name (pick_settings_apply): every option pick's
+ * table marks OPT_SAVED must be one it applies, and no other, or a preference would be dropped
+ * without a word. */
+static void test_saved_from_options(void)
+{
+	const struct cmd_entry *pick = cmd_find("pick");
+	size_t nsaved = 0, applied = 0, others = 0, ignored = 0;
+
+	for (const struct cmd_option *const *o = pick->options; *o; o++) {
+		const char *v = !(*o)->arg ? NULL : (*o)->value == VALUE_LEVEL ? "beginner" :
+			(*o)->value == VALUE_TYPE ? "talk" : (*o)->value == VALUE_WEIGHT ? "tag=1" :
+			(*o)->value == VALUE_BREAK ? "12:00-13:00" : (*o)->value == VALUE_COUNT ? "7" : "x";
+		struct pick_settings st;
+		int r;
+
+		pick_settings_init(&st);
+		r = pick_settings_apply(&st, (*o)->name, v);
+		pick_settings_release(&st);
+		error_clear();
+		if ((*o)->flags & OPT_SAVED) {
+			nsaved++;
+			applied += r == 1;
+			if (r != 1)
+				printf("#   --%s is OPT_SAVED, but pick_settings_apply gives %d\n", (*o)->name, r);
+		} else {
+			others++;
+			ignored += r == 0;
+			if (r != 0)
+				printf("#   --%s is not OPT_SAVED, but pick_settings_apply gives %d\n", (*o)->name, r);
+		}
+	}
+	ok(nsaved > 0 && applied == nsaved, "pick applies each of its %zu saved preferences", nsaved);
+	ok(ignored == others, "and none of its %zu other options", others);
+}
+
 static void test_files(void)
 {
 	char dir[] = "/tmp/planner-config-XXXXXX", *path;
@@ -266,6 +302,7 @@ int main(void)
 	test_bad();
 	test_keys();
 	test_keys_from_options();
+	test_saved_from_options();
 	test_files();
 	return done_testing();
 }
