@@ -13,7 +13,6 @@
 #include "conflicts.h"
 #include "filter.h"
 #include "fsutil.h"
-#include "load.h"
 #include "plan.h"
 #include "plan_edit.h"
 #include "render.h"

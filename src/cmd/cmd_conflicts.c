@@ -6,7 +6,6 @@
 #include "command.h"
 #include "plan.h"
 #include "schedule.h"
-#include "util.h"
 
 static int exec(struct cmd_ctx *ctx)
 {

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
 #include "command.h"
 #include "jsonw.h"
 #include "render.h"

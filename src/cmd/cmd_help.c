@@ -1,7 +1,6 @@
 /* cmd_help.c: `planner help [COMMAND]` — planner's help, or a command's (made from its entry). */
 #include <stdio.h>
 
-#include "cli.h"
 #include "command.h"
 #include "text.h"
 #include "util.h"

@@ -13,7 +13,6 @@
 #include "plan.h"
 #include "render.h"
 #include "schedule.h"
-#include "text.h"
 #include "timefmt.h"
 #include "tz.h"
 #include "util.h"

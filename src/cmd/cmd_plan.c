@@ -8,7 +8,6 @@
 #include "plan.h"
 #include "render.h"
 #include "schedule.h"
-#include "tz.h"
 #include "util.h"
 
 static void print_json(const struct schedule *s, const struct plan *p)

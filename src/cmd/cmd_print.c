@@ -13,7 +13,6 @@
 #include "plan.h"
 #include "print.h"
 #include "schedule.h"
-#include "text.h"
 #include "util.h"
 
 /* Lines of a printed A4 page of text (CUPS prints about 64 at 6 lines per inch). */

@@ -1,7 +1,6 @@
 /* cmd_rooms.c: `planner rooms` — the rooms of the timetable with how many sessions each holds. */
 #include <stdlib.h>
 
-#include "cli.h"
 #include "command.h"
 #include "jsonw.h"
 #include "render.h"

@@ -1,13 +1,11 @@
 /* cmd_tracks.c: `planner tracks` — the tracks and tags of the timetable with session counts. */
 #include <stdlib.h>
 
-#include "cli.h"
 #include "command.h"
 #include "filter.h"
 #include "jsonw.h"
 #include "render.h"
 #include "schedule.h"
-#include "util.h"
 
 static int exec(struct cmd_ctx *ctx)
 {

@@ -5,7 +5,6 @@
 
 #include "filter.h"
 #include "text.h"
-#include "tz.h"
 #include "util.h"
 
 void filter_init(struct filter *f)

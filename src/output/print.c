@@ -6,7 +6,6 @@
 #include <strings.h>
 
 #include "pick.h"
-#include "prefs.h"
 #include "print.h"
 #include "print_int.h"
 #include "render.h"

@@ -6,11 +6,8 @@
 #include <string.h>
 
 #include "print_int.h"
-#include "render.h"
-#include "text.h"
 #include "timefmt.h"
 #include "tz.h"
-#include "util.h"
 
 static const char css[] =
 	"*{box-sizing:border-box}\n"

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "print_int.h"
-#include "render.h"
 #include "text.h"
 #include "timefmt.h"
 #include "tz.h"
