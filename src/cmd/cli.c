@@ -1,5 +1,7 @@
-/* cli.c: the pieces every subcommand shares — errors and warnings on stderr, help texts, the
- * chosen timetable, terminal width and colour, inert and aligned table cells. */
+/* cli.c: the pieces several commands share — errors and warnings on stderr, the config file,
+ * the chosen timetable and its plan (with the plan's lock), terminal width and colour, and what
+ * more than one command prints: the saved plan, its conflicts, an edit's result.  The help
+ * texts are the runner's (runner.c), table cells render.c's. */
 #include <stdarg.h>
 #include <time.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
-/* cli.h: what the subcommands share — the global options, loading the chosen timetable, terminal
- * facts, and printing errors.  Only the cli prints and exits.  The command entries and the runner
- * are in command.h. */
+/* cli.h: what the commands share — the global options, loading the chosen timetable, terminal
+ * facts, and printing errors.  Only the command layer (src/cmd/) prints.  The command entries
+ * and the runner are in command.h. */
 #ifndef PLANNER_CLI_H
 #define PLANNER_CLI_H
 
@@ -14,7 +14,7 @@ struct tz;
 /* Options that come before the subcommand. */
 struct global_opts {
 	const char *schedule; /* -s, --schedule SOURCE; NULL for the default */
-	bool plan_update;     /* set by commands that change the plan: cli_load_plan locks it */
+	bool plan_update;     /* set by the runner for a CMD_PLAN_LOCK command: cli_load_plan locks */
 };
 extern struct global_opts global;
 
@@ -32,14 +32,15 @@ struct config;
  * error() set when it cannot be read or has a bad line.  Borrowed; freed at exit. */
 const struct config *cli_config(void);
 /* The timetable the commands use: -s, else the config's `schedule`, else NULL (source.h's
- * default).  *line gets the config line it came from, 0 when it did not. */
+ * default); borrowed (argv or the config).  *line gets the config line it came from, 0 when it
+ * did not. */
 const char *cli_schedule_spec(unsigned *line);
 
 /* Loads the timetable chosen by the global options (or the config) into s (freshly
  * initialized). */
 int cli_load_schedule(struct schedule *s);
 /* Resolves --tz: NULL means the config's `tz`, else the conference zone; "local" the system's.
- * NULL on error (set). */
+ * The zone is tz.h's (never freed); NULL on error (set). */
 const struct tz *cli_display_zone(const struct schedule *s, const char *arg);
 
 /* Terminal facts for stdout: colour (a TTY and no NO_COLOR) and width in columns (the TTY's

@@ -1,4 +1,5 @@
-/* import.h: what the importers share (private to the loaders: src/load.c and src/import_*.c).
+/* import.h: what the importers share (private to the loaders of src/import/: load.c and
+ * import_*.c).
  *
  * An importer turns one parsed feed into the schedule model.  The JSON importers read through
  * one set of getters that report errors as "NAME:LINE:COL: [what: ]message", pointing at the

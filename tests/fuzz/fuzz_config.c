@@ -1,4 +1,4 @@
-/* fuzz_config.c: the libFuzzer harness of the config file reader (config_parse, src/config.c),
+/* fuzz_config.c: the libFuzzer harness of the config file reader (config_parse, src/cmd/config.c),
  * built into build/fuzz/fuzz_config by `make fuzz`.  Whatever the bytes, config_parse must
  * return 0 or -1 — never crash, hang, leak or read out of bounds. */
 #include <stdint.h>

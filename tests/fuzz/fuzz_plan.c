@@ -1,4 +1,4 @@
-/* fuzz_plan.c: the libFuzzer harness of the plan file reader (plan_parse, src/plan.c), built
+/* fuzz_plan.c: the libFuzzer harness of the plan file reader (plan_parse, src/store/plan.c), built
  * into build/fuzz/fuzz_plan by `make fuzz`.  Whatever the bytes, plan_parse must return 0 or
  * -1 — never crash, hang, leak or read out of bounds. */
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* fuzz_snapshot.c: the libFuzzer harness of the snapshot reader (src/snapshot.c), built into
+/* fuzz_snapshot.c: the libFuzzer harness of the snapshot reader (src/store/snapshot.c), built into
  * build/fuzz/fuzz_snapshot by `make fuzz`.  Each input is decoded twice: as a whole file (the
  * header checks), and as the payload of a file whose header is made valid around it (right
  * magic, versions, sizes and checksums), so that the fuzzer reaches the model decoder without
