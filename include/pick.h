@@ -86,10 +86,14 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 struct pick_settings {
 	struct prefs prefs;
 	struct strlist breaks, blocks;  /* as given, checked by pick_settings_request */
-	int travel_minutes;             /* default 5 */
-	int max_per_day;                /* 0: no cap */
+	int travel_minutes;             /* default 5; 0 to PICK_TRAVEL_MAX */
+	int max_per_day;                /* 0: no cap; at most PICK_MAX_PER_DAY_MAX */
 	bool fill;
 };
+/* The largest --travel and --max-per-day: pick_settings_apply refuses more, and so does the
+ * config file's check (the option table's `max`). */
+#define PICK_TRAVEL_MAX 600
+#define PICK_MAX_PER_DAY_MAX 1000
 
 void pick_settings_init(struct pick_settings *st);
 void pick_settings_release(struct pick_settings *st);

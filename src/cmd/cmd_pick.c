@@ -70,11 +70,11 @@ static const struct cmd_option opt_block = {
 	OPT_REPEAT | OPT_SAVED, VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_max_per_day = {
 	"max-per-day", 0, "N", "at most N sessions a day", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED,
-	VALUE_COUNT, 1000, NULL };
+	VALUE_COUNT, PICK_MAX_PER_DAY_MAX, NULL };
 static const struct cmd_option opt_travel = {
 	"travel", 0, "MIN", "minutes to change rooms (default 5; x2 between floors, x3 between\n"
-	"buildings when the timetable says)", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED, VALUE_COUNT, 600,
-	NULL };
+	"buildings when the timetable says)", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED, VALUE_COUNT,
+	PICK_TRAVEL_MAX, NULL };
 static const struct cmd_option opt_explain = {
 	"explain", 0, NULL, "also list the strongest sessions left out and what beat them",
 	COMPLETE_NONE, 0, VALUE_TEXT, 0, "Output:" };

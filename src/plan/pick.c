@@ -410,9 +410,9 @@ int pick_settings_apply(struct pick_settings *st, const char *name, const char *
 	} else if (!strcmp(name, "block") && value) {
 		strlist_push(&st->blocks, value);
 	} else if (!strcmp(name, "max-per-day") && value) {
-		r = parse_count(name, value, 1000, &st->max_per_day);
+		r = parse_count(name, value, PICK_MAX_PER_DAY_MAX, &st->max_per_day);
 	} else if (!strcmp(name, "travel") && value) {
-		r = parse_count(name, value, 600, &st->travel_minutes);
+		r = parse_count(name, value, PICK_TRAVEL_MAX, &st->travel_minutes);
 	} else {
 		return 0;
 	}
