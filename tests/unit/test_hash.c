@@ -1,7 +1,8 @@
 /* test_hash: the field-by-field hash (hash.h) that the export's SEQUENCE memory stores — its
  * values pinned (they were computed by the copy ics.c had before it moved to hash.c, and files
  * on disk hold them), the field boundaries it keeps apart, and a byte-by-byte cross-check of
- * how a field becomes words at every length and alignment. */
+ * how a field becomes words at every length and alignment; and pinned values of hash_bytes and
+ * hash_fnv1a, which are stored too. */
 #include <stdint.h>
 #include <string.h>
 
@@ -69,5 +70,23 @@ int main(void)
 			bad += x != reference_field(42, buf + off, len);
 		}
 	is_int(bad, 0, "hash_field agrees with the byte-by-byte definition at every length and offset");
+
+	/* The other two are stored too: hash_bytes in snapshots and plan file names, FNV-1a in the
+	 * plan's timetable fingerprint. */
+	{
+		const char *id = "\xed\x8c\x8c\xec\x9d\xb4\xec\xbd\x98-2024";	/* 파이콘-2024 */
+		const char *text = "The quick brown fox jumps over the lazy dog, twice: the quick brown fox.";
+
+		ok(hash_bytes(id, strlen(id)) == 0xdc493a8282854397u,
+		   "hash_bytes: the plan file name the README gives for 파이콘-2024");
+		ok(strlen(text) == 72 && hash_bytes(text, 72) == 0x20f10bfdd0c9a994u,
+		   "hash_bytes: 72 bytes (the four lanes, then a tail) pinned");
+		ok(hash_fnv1a(HASH_FNV1A_INIT, "", 0) == 0xcbf29ce484222325u &&
+		   hash_fnv1a(HASH_FNV1A_INIT, "a", 1) == 0xaf63dc4c8601ec8cu &&
+		   hash_fnv1a(HASH_FNV1A_INIT, "foobar", 6) == 0x85944171f73967e8u,
+		   "hash_fnv1a: the published FNV-1a 64 test vectors");
+		ok(hash_fnv1a(hash_fnv1a(HASH_FNV1A_INIT, "foo", 3), "bar", 3) == 0x85944171f73967e8u,
+		   "hash_fnv1a fed piece by piece is the same");
+	}
 	return done_testing();
 }
