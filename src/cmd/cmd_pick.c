@@ -12,6 +12,7 @@
 #include "jsonw.h"
 #include "pick.h"
 #include "plan.h"
+#include "plan_edit.h"
 #include "prefs.h"
 #include "render.h"
 #include "schedule.h"
@@ -444,7 +445,6 @@ static void update_plan(struct plan *p, const struct pick_opts *o, const struct 
 			const struct pick_result *r, bool replayed)
 {
 	const struct schedule *s = rq->s;
-	char fp[17];
 
 	for (size_t i = p->nentries; i-- > 0;) {
 		long k = schedule_find_session(s, p->entries[i].id);
@@ -464,10 +464,7 @@ static void update_plan(struct plan *p, const struct pick_opts *o, const struct 
 		for (size_t i = 0; i < o->args.n; i++)
 			strlist_push(&p->args, o->args.v[i]);
 	}
-	schedule_fingerprint(s, fp);
-	free(p->fingerprint);
-	p->fingerprint = xstrdup(fp);
-	p->made_at = (int64_t)time(NULL);
+	plan_edit_stamp(p, s, (int64_t)time(NULL));
 	p->travel_minutes = rq->travel_minutes;
 }
 
