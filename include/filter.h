@@ -52,10 +52,8 @@ const char *schedule_nearest_session(const struct schedule *s, const char *id);
 /* True if session se of s passes every filter. */
 bool filter_match(const struct filter *f, const struct schedule *s, const struct session *se);
 
-/* True if language code `lang` is the folded code `folded` or a variant of it ("ko" matches
- * "ko" and "ko-KR"). */
-bool session_lang_matches(const char *lang, const char *folded);
-/* The same for a session's language (its folded form when the snapshot gave one). */
+/* True if the session's language (its folded form when the snapshot gave one) is the folded
+ * code `folded` or a variant of it ("ko" matches "ko" and "ko-KR"). */
 bool session_speaks(const struct session *se, const char *folded);
 /* True if the session's track or one of its tags folds equal to `folded`. */
 bool session_has_label(const struct session *se, const char *folded);

@@ -256,7 +256,8 @@ static bool lang_eq(const char *lf, const char *folded)
 	return !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
 }
 
-bool session_lang_matches(const char *lang, const char *folded)
+/* True if language code `lang` folded is `folded` or a variant of it. */
+static bool session_lang_matches(const char *lang, const char *folded)
 {
 	char *lf;
 	bool m;
