@@ -50,8 +50,6 @@ int prefs_add(struct prefs *p, enum pref_kind k, const char *value);
 /* Parses "--weight KIND=N" (N a number >= 0, up to two decimals, at most 1000).  -1 with error()
  * set (EX_USAGE) naming the problem. */
 int prefs_set_weight(struct prefs *p, const char *arg);
-/* True if any topic preference or qualifier is given. */
-bool prefs_any(const struct prefs *p);
 
 /* Checks --track values against s (see label_resolve in filter.h); those that name no track or
  * tag move to track_fallbacks.  -1 with error() set when one matches nothing at all. */

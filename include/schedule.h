@@ -137,16 +137,11 @@ struct schedule {
 
 void schedule_init(struct schedule *s);
 void schedule_release(struct schedule *s);
-/* Frees a schedule_new()ed schedule and its contents. */
-void schedule_free(struct schedule *s);
-/* Caller frees with schedule_free(). */
-struct schedule *schedule_new(void);
 
 /* Appends a zeroed room / session and returns it (borrowed; valid until the next add). */
 struct room *schedule_add_room(struct schedule *s);
 struct session *schedule_add_session(struct schedule *s);
-/* Index of the room / session with this id, or -1. */
-long schedule_find_room(const struct schedule *s, const char *id);
+/* Index of the session with this id, or -1. */
 long schedule_find_session(const struct schedule *s, const char *id);
 /* Builds s->by_id, so that schedule_find_session is a binary search rather than a walk over
  * every session (schedule_finish and the snapshot reader call it; adding a session drops it). */
@@ -178,10 +173,7 @@ bool session_room_change(const struct session *a, const struct session *b);
 /* The other side of the rule: a and b are each in exactly one room, the same one (NULL: false). */
 bool session_same_room(const struct session *a, const struct session *b);
 
-/* Releases a session's / room's fields (used by schedule_release and importers). */
-void session_release(struct session *se);
 /* Frees se->fold, leaving every pointer NULL (a session whose text changed). */
 void session_fold_release(struct session *se);
-void room_release(struct room *r);
 
 #endif

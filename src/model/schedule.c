@@ -146,11 +146,6 @@ static void release_room(struct room *r, const struct block *b)
 	memset(r, 0, sizeof(*r));
 }
 
-void room_release(struct room *r)
-{
-	release_room(r, NULL);
-}
-
 static void release_fold(struct session *se, const struct block *b)
 {
 	struct session_fold *f = &se->fold;
@@ -188,11 +183,6 @@ static void release_session(struct session *se, const struct block *b)
 	memset(se, 0, sizeof(*se));
 }
 
-void session_release(struct session *se)
-{
-	release_session(se, NULL);
-}
-
 void schedule_release(struct schedule *s)
 {
 	struct block blk = { (uintptr_t)s->strings, (uintptr_t)s->strings + s->strings_len,
@@ -222,21 +212,6 @@ void schedule_release(struct schedule *s)
 	schedule_init(s);
 }
 
-struct schedule *schedule_new(void)
-{
-	struct schedule *s = xmalloc(sizeof(*s));
-	schedule_init(s);
-	return s;
-}
-
-void schedule_free(struct schedule *s)
-{
-	if (!s)
-		return;
-	schedule_release(s);
-	free(s);
-}
-
 struct room *schedule_add_room(struct schedule *s)
 {
 	struct room *r;
@@ -258,14 +233,6 @@ struct session *schedule_add_session(struct schedule *s)
 	memset(se, 0, sizeof(*se));
 	se->day = -1;
 	return se;
-}
-
-long schedule_find_room(const struct schedule *s, const char *id)
-{
-	for (size_t i = 0; i < s->nrooms; i++)
-		if (!strcmp(s->rooms[i].id, id))
-			return (long)i;
-	return -1;
 }
 
 /* True if id needs text_nfc() to be compared with the (NFC) ids of a finished schedule. */

@@ -95,14 +95,6 @@ int prefs_set_weight(struct prefs *p, const char *arg)
 	return 0;
 }
 
-bool prefs_any(const struct prefs *p)
-{
-	for (int k = 0; k < PREF_KEYNOTE; k++)
-		if (p->values[k].n)
-			return true;
-	return false;
-}
-
 int prefs_resolve(struct prefs *p, const struct schedule *s)
 {
 	struct strlist kept;
