@@ -137,12 +137,14 @@ static int exec(struct cmd_ctx *ctx)
 	 * cannot lose each other's updates. */
 	state_file = ics_state_path(s->conf.id);
 	if (!state_file) {
-		fprintf(stderr, "planner: warning: %s; SEQUENCE numbers are not kept\n", error_message());
+		warning("%s; SEQUENCE numbers are not kept", error_message());
+		flush_warnings();
 		error_clear();
 	} else if (make_parent(state_file) < 0 || (lock = lock_state(state_file)) < 0) {
 		goto fail;
 	} else if (ics_state_load(&st, state_file) < 0) {
-		fprintf(stderr, "planner: warning: %s; starting it again\n", error_message());
+		warning("%s; starting it again", error_message());
+		flush_warnings();
 		error_clear();
 		have_state = true;
 		st.dirty = true;
@@ -156,8 +158,8 @@ static int exec(struct cmd_ctx *ctx)
 	if (write_output(output, text, len) < 0)
 		goto fail;
 	if (have_state && st.dirty && ics_state_save(&st, state_file) < 0) {
-		fprintf(stderr, "planner: warning: %s; the next export may not tell calendars what "
-			"changed\n", error_message());
+		warning("%s; the next export may not tell calendars what changed", error_message());
+		flush_warnings();
 		error_clear();
 	}
 	if (untimed)

@@ -312,6 +312,14 @@ expect_rc 0 "a state file with SEQUENCE 2147483647"
 ! grep -q warning "$tmp/err"; ok $? "... read without a warning"
 tr -d '\r' <"$tmp/out" | awk '/^UID:t4@/ { on = 1 } on && /^SEQUENCE:/ { print; exit }' | grep -qx 'SEQUENCE:2147483647'
 ok $? "... and the session's SEQUENCE stays at the largest, not wrapped around"
+# the warning goes through the warning queue: a control character in it reaches the terminal inert
+esc=$(printf '\033')
+mkdir -p "$tmp/x${esc}[31m/planner"
+echo garbage >"$tmp/x${esc}[31m/planner/exportcon-2025.exported"
+run_sh "XDG_DATA_HOME='$tmp/x${esc}[31m' '$PLANNER' -s '$conf' export -o - --all"
+expect_err_match "^planner: warning: .*damaged export state: not a planner export state file; starting it again$" \
+	"a damaged state file under a strange path is named in a warning"
+! grep -q "$esc" "$tmp/err"; ok $? "... with its escape character made inert"
 # a calendar that did not get out is not remembered as sent
 cp "$f" "$tmp/state.before"
 sed 's/"title": "[^"]*"/"title": "Changed"/' "$conf" >"$tmp/changed.json"
