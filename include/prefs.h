@@ -10,6 +10,7 @@
 #define PLANNER_PREFS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "schedule.h"
@@ -52,8 +53,9 @@ int prefs_add(struct prefs *p, enum pref_kind k, const char *value);
 int prefs_set_weight(struct prefs *p, const char *arg);
 
 /* Checks --track values against s (see label_resolve in filter.h); those that name no track or
- * tag move to track_fallbacks.  -1 with error() set when one matches nothing at all. */
-int prefs_resolve(struct prefs *p, const struct schedule *s);
+ * tag move to track_fallbacks.  -1 with error() set when one matches nothing at all; then
+ * *failed (unless failed is NULL) gets its index in values[PREF_TRACK]. */
+int prefs_resolve(struct prefs *p, const struct schedule *s, size_t *failed);
 
 /* The points session se earns; when why is non-NULL, appends the reasons ("track asyncio,
  * lang ko, keynote") to it. */

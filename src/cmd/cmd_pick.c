@@ -11,8 +11,8 @@
 #include "filter.h"
 #include "jsonw.h"
 #include "pick.h"
+#include "pick_args.h"
 #include "plan.h"
-#include "plan_edit.h"
 #include "prefs.h"
 #include "render.h"
 #include "schedule.h"
@@ -88,114 +88,51 @@ static const struct cmd_option *const options[] = {
 	&opt_block, &opt_max_per_day, &opt_travel, &opt_explain, &opt_no_save, NULL,
 };
 
-struct pick_opts {
-	struct pick_settings set;
-	struct strlist args;    /* the preference options as typed, saved with the plan */
-	size_t config_from;     /* args from here on came from the config file */
-};
-
-/* A preference option (OPT_SAVED): applied, and recorded so that a later `pick` can repeat it.
- * 1 if it was one, 0 if not, -1 on a bad value. */
-static int pref_option(struct pick_opts *o, const char *name, const char *arg)
-{
-	int r = pick_settings_apply(&o->set, name, arg);
-
-	if (r <= 0)
-		return r;
-	{
-		char *opt = xasprintf("--%s", name);
-		strlist_push(&o->args, opt);
-		free(opt);
-	}
-	if (arg)
-		strlist_push(&o->args, arg);
-	return 1;
-}
-
-/* The preference options on the command line, in their order, into o. */
-static int typed_prefs(struct pick_opts *o, const struct cmd_ctx *ctx)
+/* The preference options on the command line, in their order, into a. */
+static int typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->ngiven; i++)
 		if ((ctx->given[i].opt->flags & OPT_SAVED) &&
-		    pref_option(o, ctx->given[i].opt->name, ctx->given[i].value) < 0)
+		    pick_args_typed(a, ctx->given[i].opt->name, ctx->given[i].value) < 0)
 			return -1;
 	return 0;
 }
 
-/* True if the option --name (for --weight: of the same KIND as `value`) is among the first n
- * recorded arguments. */
-static bool given(const struct strlist *args, size_t n, const char *name, const char *value)
-{
-	size_t kind = strcspn(value, "=");
-
-	for (size_t i = 0; i < n; i++) {
-		if (strncmp(args->v[i], "--", 2) || strcmp(args->v[i] + 2, name))
-			continue;
-		if (strcmp(name, "weight"))
-			return true;
-		if (i + 1 < n && !strncmp(args->v[i + 1], value, kind) && args->v[i + 1][kind] == '=')
-			return true;
-	}
-	return false;
-}
-
-/* The config file's defaults for the options the command line did not give: the command line
- * wins (for --weight, over the config's weight of the same kind).  Applied like typed options,
- * so they are shown and saved with the plan. */
-static int config_defaults(struct pick_opts *o)
+/* The config file's defaults for the options the command line did not give (pick_args_default:
+ * the command line wins), so that they are shown and saved with the plan. */
+static int config_defaults(struct pick_args *a)
 {
 	const struct config *cfg = cli_config();
-	size_t typed = o->args.n;
 
 	if (!cfg)
 		return -1;
-	o->config_from = typed;
 	for (size_t i = 0; i < cfg->npick; i++) {
 		const struct config_setting *st = &cfg->pick[i];
 
-		if (given(&o->args, typed, st->key, st->value))
-			continue;
-		if (pref_option(o, st->key, st->value) < 0)
+		if (pick_args_default(a, st->key, st->value) < 0)
 			return error_prefix_status(EX_CONFIG, "%s:%u", cfg->path, st->line);
 	}
 	return 0;
 }
 
-/* Names the config line a failed preference came from, when it came from there. */
-static void blame_config(const struct pick_opts *o)
+/* Names the config line of the --track value that matched nothing (the failed-th track value,
+ * prefs_resolve), when it came from there: the config's tracks apply only when the command line
+ * gives none, each adding one value in the config's order. */
+static void blame_config(const struct pick_args *a, size_t failed)
 {
 	const struct config *cfg = cli_config();
+	size_t k = 0;
 
-	if (!cfg)
+	if (!cfg || pick_args_given(a, "track", NULL))
 		return;
 	for (size_t i = 0; i < cfg->npick; i++) {
 		const struct config_setting *st = &cfg->pick[i];
-		char *quoted = xasprintf("'%s'", st->value);
-		bool applied = false;
 
-		for (size_t j = o->config_from; j + 1 < o->args.n && !applied; j++)
-			applied = !strncmp(o->args.v[j], "--", 2) && !strcmp(o->args.v[j] + 2, st->key) &&
-				  !strcmp(o->args.v[j + 1], st->value);
-		if (applied && strstr(error_message(), quoted)) {
-			free(quoted);
-			error(error_status(), "%s (set in %s:%u)", error_message(), cfg->path,
-			      st->line);
-			return;
-		}
-		free(quoted);
+		if (strcmp(st->key, "track") || k++ != failed)
+			continue;
+		error(error_status(), "%s (set in %s:%u)", error_message(), cfg->path, st->line);
+		return;
 	}
-}
-
-static void opts_init(struct pick_opts *o)
-{
-	memset(o, 0, sizeof(*o));
-	pick_settings_init(&o->set);
-}
-
-static void opts_release(struct pick_opts *o)
-{
-	pick_settings_release(&o->set);
-	strlist_release(&o->args);
 }
 
 static void points(FILE *f, int64_t p)
@@ -225,7 +162,7 @@ static const struct session *cand_session(const struct pick_request *rq, const s
 	return &rq->s->sessions[r->cand[c].session];
 }
 
-static void print_text(const struct pick_opts *o, const struct pick_request *rq,
+static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		       const struct pick_result *r)
 {
 	const struct schedule *s = rq->s;
@@ -347,7 +284,7 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 	free(chosen);
 }
 
-static void print_json(const struct pick_opts *o, const struct pick_request *rq,
+static void print_json(const struct pick_args *o, const struct pick_request *rq,
 		       const struct pick_result *r)
 {
 	const struct schedule *s = rq->s;
@@ -440,34 +377,6 @@ static void print_json(const struct pick_opts *o, const struct pick_request *rq,
 	jsonw_finish(&w);
 }
 
-/* The new saved plan: this pick's sessions; with --day, the other days of the old plan stay. */
-static void update_plan(struct plan *p, const struct pick_opts *o, const struct pick_request *rq,
-			const struct pick_result *r, bool replayed)
-{
-	const struct schedule *s = rq->s;
-
-	for (size_t i = p->nentries; i-- > 0;) {
-		long k = schedule_find_session(s, p->entries[i].id);
-		if (rq->day < 0 || k < 0 || s->sessions[k].day == rq->day)
-			plan_drop(p, p->entries[i].id);
-	}
-	for (size_t k = 0; k < r->nchosen; k++)
-		plan_add(p, s, cand_session(rq, r, r->chosen[k]));
-	strlist_release(&p->pinned);
-	for (size_t i = 0; i < rq->must.n; i++)
-		strlist_push(&p->pinned, rq->must.v[i]);
-	strlist_release(&p->avoided);
-	for (size_t i = 0; i < rq->avoid.n; i++)
-		strlist_push(&p->avoided, rq->avoid.v[i]);
-	if (!replayed) {
-		strlist_release(&p->args);
-		for (size_t i = 0; i < o->args.n; i++)
-			strlist_push(&p->args, o->args.v[i]);
-	}
-	plan_edit_stamp(p, s, (int64_t)time(NULL));
-	p->travel_minutes = rq->travel_minutes;
-}
-
 /* Says which sessions of the plan before (ids `before`) the new plan left out: a session added
  * by hand is not kept by a new pick unless it is pinned. */
 static void left_out(const struct plan *p, const struct strlist *before)
@@ -507,12 +416,12 @@ static int push_session(struct strlist *l, const struct schedule *s, const char 
 
 static int check(struct cmd_ctx *ctx)
 {
-	struct pick_opts o;
+	struct pick_args o;
 	int r;
 
-	opts_init(&o);
+	pick_args_init(&o);
 	r = typed_prefs(&o, ctx);
-	opts_release(&o);
+	pick_args_release(&o);
 	if (cmd_flag(ctx, &opt_no_save))
 		ctx->flags &= ~CMD_PLAN_LOCK;
 	return r;
@@ -520,7 +429,7 @@ static int check(struct cmd_ctx *ctx)
 
 static int exec(struct cmd_ctx *ctx)
 {
-	struct pick_opts o;
+	struct pick_args o;
 	struct schedule *s = &ctx->s;
 	struct plan *plan = &ctx->plan;
 	struct pick_request rq;
@@ -528,9 +437,10 @@ static int exec(struct cmd_ctx *ctx)
 	struct strlist must, avoid;
 	const char *path = ctx->plan_path, *day_arg = cmd_arg(ctx, &opt_pick_day);
 	bool replayed = false, save = !cmd_flag(ctx, &opt_no_save);
+	size_t failed;
 	int ret = 0;
 
-	opts_init(&o);
+	pick_args_init(&o);
 	strlist_init(&must);
 	strlist_init(&avoid);
 	for (size_t i = 0; i < ctx->ngiven; i++)
@@ -550,9 +460,9 @@ static int exec(struct cmd_ctx *ctx)
 	} else if (config_defaults(&o) < 0) {
 		goto fail;
 	}
-	if (prefs_resolve(&o.set.prefs, s) < 0) {
+	if (prefs_resolve(&o.set.prefs, s, &failed) < 0) {
 		if (!replayed)
-			blame_config(&o);
+			blame_config(&o, failed);
 		goto fail;
 	}
 	if (day_arg) {
@@ -599,7 +509,7 @@ static int exec(struct cmd_ctx *ctx)
 		for (size_t i = 0; i < plan->nentries; i++)
 			if (schedule_find_session(s, plan->entries[i].id) >= 0)
 				strlist_push(&before, plan->entries[i].id);
-		update_plan(plan, &o, &rq, &r, replayed);
+		pick_plan_update(plan, &rq, &r, replayed ? NULL : &o.args, (int64_t)time(NULL));
 		if (plan_save(plan, path) < 0) {
 			strlist_release(&before);
 			goto fail;
@@ -616,7 +526,7 @@ out:
 	pick_request_release(&rq);
 	strlist_release(&must);
 	strlist_release(&avoid);
-	opts_release(&o);
+	pick_args_release(&o);
 	return ret;
 }
 

@@ -442,7 +442,7 @@ void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const
 		pick_add_break(rq, st->breaks.v[i]);
 	for (size_t i = 0; i < st->blocks.n; i++)
 		pick_add_block(rq, st->blocks.v[i]);
-	prefs_resolve(&st->prefs, rq->s);	/* a track the timetable no longer has scores nothing */
+	prefs_resolve(&st->prefs, rq->s, NULL);	/* a track the timetable no longer has scores nothing */
 	error_clear();
 	if (p->travel_minutes >= 0)
 		rq->travel_minutes = p->travel_minutes;

@@ -95,7 +95,7 @@ int prefs_set_weight(struct prefs *p, const char *arg)
 	return 0;
 }
 
-int prefs_resolve(struct prefs *p, const struct schedule *s)
+int prefs_resolve(struct prefs *p, const struct schedule *s, size_t *failed)
 {
 	struct strlist kept;
 
@@ -107,6 +107,8 @@ int prefs_resolve(struct prefs *p, const struct schedule *s)
 
 		if (r < 0) {
 			strlist_release(&kept);
+			if (failed)
+				*failed = i;
 			return -1;
 		}
 		strlist_push(r ? &kept : &p->track_fallbacks, t);

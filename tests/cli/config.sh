@@ -121,6 +121,15 @@ run pick --no-save
 expect_rc 65 "a config track that matches nothing"
 expect_err "planner: no track, tag or session matches 'zzzqqq'; see 'planner tracks' (set in $cfg:3)" \
 	"the error names the config line"
+# ... the line of the very value that failed (prefs_resolve says which), whatever its case
+conf "" "" "track = asyncio" "track = ZZZQQQ"
+run pick --no-save
+expect_rc 65 "a second config track that matches nothing"
+expect_err "planner: no track, tag or session matches 'zzzqqq'; see 'planner tracks' (set in $cfg:4)" \
+	"the error names its config line"
+run pick --no-save --track zzzqqq
+expect_err "planner: no track, tag or session matches 'zzzqqq'; see 'planner tracks'" \
+	"a typed track that matches nothing names no config line"
 
 # Bad lines: FILE:LINE, status 78 (EX_CONFIG), for every command that reads the config.
 conf "schedule = pyconkr-2014" "# comment" "colour = red"

@@ -5,8 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../src/cmd/command.h"
 #include "load.h"
 #include "pick.h"
+#include "pick_args.h"
 #include "plan.h"
 #include "prefs.h"
 #include "schedule.h"
@@ -30,7 +32,7 @@ static void test_prefs(const struct schedule *s)
 	is_int(prefs_score(&p, find(s, "t1"), NULL), 0, "a talk earns nothing without preferences");
 	prefs_add(&p, PREF_TRACK, "ASYNCIO");
 	prefs_add(&p, PREF_LANG, "ko");
-	is_int(prefs_resolve(&p, s), 0, "a track named like a tag resolves");
+	is_int(prefs_resolve(&p, s, NULL), 0, "a track named like a tag resolves");
 	strbuf_init(&why);
 	is_int(prefs_score(&p, find(s, "t1"), &why), 400, "track (via tag, any case) + lang = 4 points");
 	is_str(why.buf, "track asyncio, lang ko", "with both reasons");
@@ -46,7 +48,7 @@ static void test_prefs(const struct schedule *s)
 
 	prefs_init(&p);
 	prefs_add(&p, PREF_TRACK, "파이썬");
-	is_int(prefs_resolve(&p, s), 0, "a track named like no track or tag falls back");
+	is_int(prefs_resolve(&p, s, NULL), 0, "a track named like no track or tag falls back");
 	is_int(p.track_fallbacks.n, 1, "and is recorded as a fallback");
 	is_int(prefs_score(&p, find(s, "t3"), NULL), 200, "the fallback matches the abstract at keyword weight");
 	prefs_release(&p);
@@ -67,7 +69,7 @@ static void test_pick(const struct schedule *s)
 
 	prefs_init(&p);
 	prefs_add(&p, PREF_TRACK, "asyncio");
-	prefs_resolve(&p, s);
+	prefs_resolve(&p, s, NULL);
 	pick_request_init(&rq, s, &p);
 	is_int(pick_run(&rq, &r), 0, "pick on mini");
 	is_int(r.nchosen, 2, "the keynote and the asyncio talk");
@@ -326,7 +328,7 @@ static void test_pick_floors_brute_force(void)
 		prefs_add(&p, PREF_KEYWORD, "kw");
 		prefs_add(&p, PREF_SPEAKER, "sp");
 		prefs_add(&p, PREF_LANG, "en");
-		prefs_resolve(&p, &s);
+		prefs_resolve(&p, &s, NULL);
 		pick_request_init(&rq, &s, &p);
 		rq.travel_minutes = 5 * (int)rnd(3);
 		rq.max_per_day = rnd(4) == 0 ? 0 : 1 + (int)rnd(3);
@@ -364,6 +366,156 @@ static void test_pick_floors_brute_force(void)
 	is_int(agree, runs, "pick, floors and caps: the most points a brute force finds");
 }
 
+/* The failed track's index, for the command layer to name where it came from. */
+static void test_resolve_failed(const struct schedule *s)
+{
+	struct prefs p;
+	size_t failed = 99;
+
+	prefs_init(&p);
+	prefs_add(&p, PREF_TRACK, "asyncio");
+	prefs_add(&p, PREF_TRACK, "ZZZQQQ");
+	is_int(prefs_resolve(&p, s, &failed), -1, "resolve: a track that matches nothing fails");
+	is_int(failed, 1, "resolve: and says which value it was");
+	error_clear();
+	prefs_release(&p);
+}
+
+/* Typed preferences, the defaults the command line overrides, and what is recorded. */
+static void test_args(void)
+{
+	struct pick_args a;
+
+	pick_args_init(&a);
+	is_int(pick_args_typed(&a, "track", "asyncio"), 1, "args: a typed --track applies");
+	is_int(pick_args_typed(&a, "weight", "speaker=10"), 1, "args: a typed --weight applies");
+	is_int(pick_args_typed(&a, "must", "t1"), 0, "args: --must is no preference");
+	ok(pick_args_given(&a, "track", NULL), "args: --track was given");
+	ok(!pick_args_given(&a, "tag", NULL), "args: --tag was not");
+	ok(pick_args_given(&a, "weight", "speaker=3"), "args: --weight speaker was given");
+	ok(!pick_args_given(&a, "weight", "track=3"), "args: --weight track was not");
+	is_int(pick_args_default(&a, "track", "web"), 0, "args: a default --track is overridden");
+	is_int(pick_args_default(&a, "weight", "speaker=3"), 0, "args: so is a default of a typed weight kind");
+	is_int(pick_args_default(&a, "weight", "track=7"), 1, "args: a default weight of another kind applies");
+	is_int(pick_args_default(&a, "travel", "9"), 1, "args: a default --travel applies");
+	is_int(a.set.prefs.values[PREF_TRACK].n, 1, "args: one track, the typed one");
+	is_int(a.set.prefs.weight[PREF_SPEAKER], 1000, "args: the typed speaker weight stays");
+	is_int(a.set.prefs.weight[PREF_TRACK], 700, "args: the default track weight applies");
+	is_int(a.set.travel_minutes, 9, "args: and the default travel");
+	ok(!pick_args_given(&a, "travel", NULL), "args: a default is not typed");
+	{
+		static const char *const want[] = { "--track", "asyncio", "--weight", "speaker=10",
+						    "--weight", "track=7", "--travel", "9" };
+		bool same = a.args.n == 8;
+
+		for (size_t i = 0; same && i < 8; i++)
+			same = !strcmp(a.args.v[i], want[i]);
+		ok(same, "args: recorded typed first, then the defaults applied");
+		is_int(a.typed, 4, "args: the first four typed");
+	}
+	is_int(pick_args_default(&a, "max-per-day", "x"), -1, "args: a bad default is refused");
+	is_str(error_message(), "--max-per-day 'x': expected a whole number from 0 to 1000",
+	       "args: saying what is expected");
+	error_clear();
+	pick_args_release(&a);
+}
+
+/* The plan a pick leaves: with --day only that day's sessions are replaced. */
+static void test_plan_update(const struct schedule *s)
+{
+	struct prefs p;
+	struct pick_request rq;
+	struct pick_result r;
+	struct plan plan;
+	struct strlist args;
+
+	plan_init(&plan);
+	strlist_init(&args);
+	strlist_push(&args, "--track");
+	strlist_push(&args, "asyncio");
+	strlist_push(&plan.args, "--fill");
+	plan_add(&plan, s, find(s, "t2"));
+	strlist_push(&plan.pinned, "old");
+	prefs_init(&p);
+	prefs_add(&p, PREF_TRACK, "asyncio");
+	prefs_resolve(&p, s, NULL);
+	pick_request_init(&rq, s, &p);
+	strlist_push(&rq.avoid, "t3");
+	rq.travel_minutes = 7;
+	pick_result_init(&r);
+	is_int(pick_run(&rq, &r), 0, "update: a pick");
+	pick_plan_update(&plan, &rq, &r, NULL, 1700000000);
+	is_int(plan.nentries, r.nchosen, "update: the plan holds what was chosen");
+	ok(plan_find(&plan, "t1") >= 0 && plan_find(&plan, "t2") < 0,
+	   "update: the old plan's sessions of the planned days are replaced");
+	ok(plan.args.n == 1 && !strcmp(plan.args.v[0], "--fill"),
+	   "update: replayed preferences (args NULL) stay as they were");
+	ok(plan.pinned.n == 0 && plan.avoided.n == 1 && !strcmp(plan.avoided.v[0], "t3"),
+	   "update: pins and avoided sessions are the request's");
+	is_int(plan.travel_minutes, 7, "update: with the request's travel time");
+	is_int(plan.made_at, 1700000000, "update: stamped");
+	pick_plan_update(&plan, &rq, &r, &args, 1700000001);
+	ok(plan.args.n == 2 && !strcmp(plan.args.v[1], "asyncio"), "update: new preferences are saved");
+	pick_result_release(&r);
+	pick_request_release(&rq);
+	prefs_release(&p);
+	plan_release(&plan);
+	strlist_release(&args);
+}
+
+/* The saved preferences replayed through pick's option table (the command layer's). */
+static void test_replay(void)
+{
+	struct plan plan;
+	struct pick_settings st;
+
+	plan_init(&plan);
+	pick_settings_init(&st);
+	strlist_push(&plan.args, "--track");
+	strlist_push(&plan.args, "asyncio");
+	strlist_push(&plan.args, "--fill");
+	strlist_push(&plan.args, "--travel");
+	strlist_push(&plan.args, "12");
+	is_int(cmd_replay_saved(&plan, "p.json", &st), 0, "replay: saved preferences");
+	ok(st.prefs.values[PREF_TRACK].n == 1 && st.fill && st.travel_minutes == 12,
+	   "replay: each applied");
+	pick_settings_release(&st);
+
+	pick_settings_init(&st);
+	strlist_push(&plan.args, "--must");
+	strlist_push(&plan.args, "t1");
+	is_int(cmd_replay_saved(&plan, "p.json", &st), -1, "replay: --must is refused");
+	is_str(error_message(), "p.json: damaged plan file: its preferences hold an option that is "
+	       "not a preference '--must' (run 'planner pick' with your preferences to make a new "
+	       "plan; the file is left as it is)", "replay: saying which");
+	is_int(error_status(), EX_DATAERR, "replay: a data error");
+	pick_settings_release(&st);
+	strlist_release(&plan.args);
+
+	pick_settings_init(&st);
+	strlist_push(&plan.args, "--colour");
+	ok(cmd_replay_saved(&plan, "p.json", &st) < 0 && strstr(error_message(), "unknown option '--colour'"),
+	   "replay: an unknown option is refused");
+	pick_settings_release(&st);
+	strlist_release(&plan.args);
+
+	pick_settings_init(&st);
+	strlist_push(&plan.args, "--track");
+	ok(cmd_replay_saved(&plan, "p.json", &st) < 0 &&
+	   strstr(error_message(), "end without the value of '--track'"),
+	   "replay: a missing value is refused");
+	pick_settings_release(&st);
+	pick_settings_init(&st);
+	strlist_release(&plan.args);
+	strlist_push(&plan.args, "--travel");
+	strlist_push(&plan.args, "601");
+	ok(cmd_replay_saved(&plan, "p.json", &st) < 0 && error_status() == EX_USAGE,
+	   "replay: a bad value is the option's error");
+	error_clear();
+	pick_settings_release(&st);
+	plan_release(&plan);
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -377,6 +529,10 @@ int main(void)
 	test_pick(&s);
 	test_plan(&s);
 	test_settings(&s);
+	test_resolve_failed(&s);
+	test_args();
+	test_plan_update(&s);
+	test_replay();
 	schedule_release(&s);
 	test_pick_floors_brute_force();
 	return done_testing();
