@@ -32,6 +32,10 @@ void error_subject(const char *subject);
  * of "--travel 'x': expected a number"; NULL when no subject is recorded (any later error(),
  * error_prefix() or error_clear() drops it).  Borrowed until the next error call. */
 const char *error_after_subject(void);
+/* The current message without its recorded subject and the ':' (and one space) after it: "3:4:
+ * not valid JSON" of "feed.json:3:4: not valid JSON", "expected a number" of "--travel 'x':
+ * expected a number"; the whole message when no subject is recorded.  Borrowed as above. */
+const char *error_without_subject(void);
 /* The message of the last error() (empty string if none); borrowed until the next error call
  * that changes it. */
 const char *error_message(void);

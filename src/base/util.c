@@ -154,6 +154,16 @@ const char *error_after_subject(void)
 	return err_subject ? err_buf[err_cur] + err_subject : NULL;
 }
 
+const char *error_without_subject(void)
+{
+	const char *rest = error_after_subject();
+
+	if (!rest)
+		return error_message();
+	rest++;	/* the ':' */
+	return *rest == ' ' ? rest + 1 : rest;
+}
+
 const char *error_message(void)
 {
 	return err_buf[err_cur];

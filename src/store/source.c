@@ -425,11 +425,9 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	if (schedule_load_buffer(&news, fr.body, fr.len, url, &lo) < 0) {
 		if (!timetable_content_type(fr.content_type)) {
 			char *ct = content_type_text(fr.content_type);
-			const char *rest = error_after_subject();
 			/* The loader names the URL first, as its subject: once is enough. */
-			const char *why = rest ? rest + 1 + (rest[1] == ' ') : error_message();
-
-			error(EX_DATAERR, "fetch %s: the server sent %s, not a timetable (%s)", url, ct, why);
+			error(EX_DATAERR, "fetch %s: the server sent %s, not a timetable (%s)", url, ct,
+			      error_without_subject());
 			free(ct);
 		}
 		goto out;

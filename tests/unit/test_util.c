@@ -112,6 +112,13 @@ static void test_subject(void)
 	ok(!error_after_subject(), "error() records no subject");
 	error_subject("feed.json");
 	is_str(error_after_subject(), ":3:4: not valid JSON", "error_subject marks one");
+	is_str(error_without_subject(), "3:4: not valid JSON", "without it: from after the ':'");
+	error_option(EX_USAGE, "travel", "x", "expected a number");
+	is_str(error_without_subject(), "expected a number", "... and after ': '");
+	error(EX_DATAERR, "feed.json:3:4: not valid JSON");
+	is_str(error_without_subject(), "feed.json:3:4: not valid JSON",
+	       "without a subject: the whole message");
+	error_subject("feed.json");
 	error(EX_DATAERR, "feed.jsonx: odd");
 	error_subject("feed.json");
 	ok(!error_after_subject(), "a subject is only one followed by ':'");
