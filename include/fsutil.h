@@ -2,6 +2,7 @@
 #ifndef PLANNER_FSUTIL_H
 #define PLANNER_FSUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Writes data[0..len) to `path` atomically, as a private file (0600): planner's own state.  A
@@ -41,6 +42,13 @@ void lock_set_wait_notice(lock_wait_fn *fn);
 /* Creates `dir` and its missing parents (mode 0700 for the ones it creates).  -1 with error() set
  * (EX_CANTCREAT). */
 int mkdir_p(const char *dir);
+/* The same for the directory that `path` is in (nothing for a name without a '/' or just below
+ * the root). */
+int mkdir_parent(const char *path);
+
+/* Makes `name` safe as a file name, in place: every byte but [A-Za-z0-9._-], and a leading dot,
+ * becomes "_".  True when nothing had to change. */
+bool file_name_safe(char *name);
 
 /* $XDG_DATA_HOME/planner (default ~/.local/share/planner), $XDG_CACHE_HOME/planner (default
  * ~/.cache/planner), $XDG_CONFIG_HOME/planner (default ~/.config/planner).  Relative XDG values

@@ -5,6 +5,20 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+/* The little-endian 64-bit integer at p (any alignment): the one reader of the hashes' words
+ * and the snapshot's fields. */
+static inline uint64_t load_le64(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
 
 /* A fast 64-bit checksum of data[0..len) (about 8 bytes a cycle): any change of one aligned
  * 8-byte word, and so any single flipped byte, changes it.  Snapshots, cache stamps, hash

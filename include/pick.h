@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plan.h"
 #include "prefs.h"
 #include "schedule.h"
 
@@ -92,7 +93,7 @@ struct pick_settings {
 };
 /* The largest --travel and --max-per-day: pick_settings_apply refuses more, and so does the
  * config file's check (the option table's `max`). */
-#define PICK_TRAVEL_MAX 600
+#define PICK_TRAVEL_MAX PLAN_TRAVEL_MAX
 #define PICK_MAX_PER_DAY_MAX 1000
 
 void pick_settings_init(struct pick_settings *st);

@@ -31,6 +31,10 @@ struct plan {
 	int travel_minutes;
 };
 
+/* The largest travel time between rooms, in minutes, that a plan holds: plan_load refuses more,
+ * and so do pick's --travel and the config file (PICK_TRAVEL_MAX). */
+#define PLAN_TRAVEL_MAX 600
+
 void plan_init(struct plan *p);
 void plan_release(struct plan *p);
 

@@ -12,6 +12,8 @@ struct tz;
 
 /* "09:40": the hour and minute of c, two digits each, into buf (at least 6 bytes). */
 void civil_format_hm(const struct civil *c, char *buf, size_t size);
+/* "2024-10-26": a date, into buf (at least 11 bytes). */
+void format_date(int year, int month, int day, char *buf, size_t size);
 /* "2024-10-26 09:40": the date and the hour and minute of c, into buf (at least 17 bytes). */
 void civil_format_date_hm(const struct civil *c, char *buf, size_t size);
 /* "13:00" for an instant in zone z, into buf (at least 6 bytes). */

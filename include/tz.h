@@ -69,6 +69,9 @@ void civil_from_days(int64_t days, int *y, int *m, int *d);
 /* True if y-m-d is a real date (1 <= y <= 9999). */
 bool civil_date_valid(int y, int m, int d);
 
+/* A UTC offset of `seconds` as "+09:00", or "+00:19:32" when it has seconds (local mean time
+ * before ~1900), into buf (at least 11 bytes); returns buf. */
+const char *tz_format_offset(int seconds, char *buf, size_t size);
 /* Formats `instant` in tz as "2024-10-26T13:00:00+09:00" into buf (at least 32 bytes). */
 void tz_format_iso(const struct tz *tz, int64_t instant, char *buf, int size);
 

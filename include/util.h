@@ -54,7 +54,9 @@ void warnings_clear(void);
 /* Drops the warnings queued after the first n (those of a step that failed after all). */
 void warnings_truncate(size_t n);
 
-/* Allocation that aborts the process on out-of-memory (the only exit a module may take). */
+/* Says "planner: out of memory" and aborts: the only exit a module may take. */
+void out_of_memory(void) __attribute__((noreturn));
+/* Allocation that aborts the process on out-of-memory (out_of_memory()). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -328,6 +328,20 @@ int mkdir_p(const char *dir)
 	return ret;
 }
 
+int mkdir_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int r;
+
+	if (!slash || slash == path)
+		return 0;
+	dir = xstrndup(path, (size_t)(slash - path));
+	r = mkdir_p(dir);
+	free(dir);
+	return r;
+}
+
 static char *xdg_dir(const char *var, const char *fallback)
 {
 	const char *v = getenv(var), *home;
@@ -354,6 +368,19 @@ char *xdg_data_dir(void)
 	return xdg_dir("XDG_DATA_HOME", ".local/share");
 }
 
+bool file_name_safe(char *name)
+{
+	bool was = true;
+
+	for (char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-' || *c == '_' || *c == '.') || (c == name && *c == '.')) {
+			*c = '_';
+			was = false;
+		}
+	return was;
+}
+
 char *xdg_data_file(const char *conf_id, const char *suffix)
 {
 	char *dir = xdg_data_dir(), *path, *safe;
@@ -363,12 +390,8 @@ char *xdg_data_file(const char *conf_id, const char *suffix)
 	if (!dir)
 		return NULL;
 	safe = xstrdup(conf_id);
-	for (char *c = safe; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '-' || *c == '_' || *c == '.') || (c == safe && *c == '.')) {
-			*c = '_';
-			plain = false;
-		}
+	if (!file_name_safe(safe))
+		plain = false;
 	if (plain) {
 		path = xasprintf("%s/%s%s", dir, safe, suffix);
 	} else {

@@ -3,17 +3,6 @@
 
 #include "hash.h"
 
-static uint64_t get64(const unsigned char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	return v;
-}
-
 /* The last len (1 to 7) bytes as a little-endian word, zero-padded. */
 static uint64_t get_tail(const unsigned char *p, size_t len)
 {
@@ -36,17 +25,17 @@ uint64_t hash_bytes(const void *data, size_t len)
 	 * step h = mix(h ^ word), which is a bijection of h for a given word and of the word for a
 	 * given h: two inputs that differ in one word always give different results. */
 	for (; len >= 32; p += 32, len -= 32) {
-		MIX(l0, get64(p));
-		MIX(l1, get64(p + 8));
-		MIX(l2, get64(p + 16));
-		MIX(l3, get64(p + 24));
+		MIX(l0, load_le64(p));
+		MIX(l1, load_le64(p + 8));
+		MIX(l2, load_le64(p + 16));
+		MIX(l3, load_le64(p + 24));
 	}
 	MIX(h, l0);
 	MIX(h, l1);
 	MIX(h, l2);
 	MIX(h, l3);
 	for (; len >= 8; p += 8, len -= 8)
-		MIX(h, get64(p));
+		MIX(h, load_le64(p));
 	if (len) {
 		uint64_t w = get_tail(p, len);
 		MIX(h, w);
@@ -69,7 +58,7 @@ void hash_field(uint64_t *h, const void *data, size_t len)
 
 	hash_word(h, (uint64_t)len);
 	for (; len >= 8; p += 8, len -= 8)
-		hash_word(h, get64(p));
+		hash_word(h, load_le64(p));
 	if (len)
 		hash_word(h, get_tail(p, len));
 }

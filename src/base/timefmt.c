@@ -22,6 +22,11 @@ void civil_format_hm(const struct civil *c, char *buf, size_t size)
 	}
 }
 
+void format_date(int year, int month, int day, char *buf, size_t size)
+{
+	snprintf(buf, size, "%04d-%02d-%02d", year, month, day);
+}
+
 void civil_format_date_hm(const struct civil *c, char *buf, size_t size)
 {
 	char hm[6];

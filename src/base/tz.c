@@ -449,24 +449,29 @@ void tz_cleanup(void)
 }
 
 /* Offsets are printed to the second only when they need it (local mean time before ~1900). */
+const char *tz_format_offset(int seconds, char *buf, size_t size)
+{
+	int a = seconds < 0 ? -seconds : seconds;
+	char sign = seconds < 0 ? '-' : '+';
+
+	if (a % 60)
+		snprintf(buf, size, "%c%02d:%02d:%02d", sign, a / 3600, a / 60 % 60, a % 60);
+	else
+		snprintf(buf, size, "%c%02d:%02d", sign, a / 3600, a / 60 % 60);
+	return buf;
+}
+
 void tz_format_iso(const struct tz *tz, int64_t instant, char *buf, int size)
 {
-	int off = tz_offset_at(tz, instant), a;
+	int off = tz_offset_at(tz, instant);
 	struct civil c;
-	char sign = off < 0 ? '-' : '+';
+	char ob[16];
 
 	if (size <= 0)
 		return;
 	instant_to_civil_offset(instant, off, &c);
-	a = off < 0 ? -off : off;
-	if (a % 60)
-		snprintf(buf, (size_t)size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d:%02d",
-			 c.year, c.month, c.day, c.hour, c.minute, c.second,
-			 sign, a / 3600, a / 60 % 60, a % 60);
-	else
-		snprintf(buf, (size_t)size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-			 c.year, c.month, c.day, c.hour, c.minute, c.second,
-			 sign, a / 3600, a / 60 % 60);
+	snprintf(buf, (size_t)size, "%04d-%02d-%02dT%02d:%02d:%02d%s", c.year, c.month, c.day,
+		 c.hour, c.minute, c.second, tz_format_offset(off, ob, sizeof(ob)));
 }
 
 /* ---- Calendar arithmetic: no zones, no libical. ---- */

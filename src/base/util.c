@@ -225,7 +225,7 @@ void warnings_clear(void)
 	nwarns = warns_alloc = 0;
 }
 
-static void oom(void)
+void out_of_memory(void)
 {
 	fputs("planner: out of memory\n", stderr);
 	abort();
@@ -235,7 +235,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom();
+		out_of_memory();
 	return p;
 }
 
@@ -243,7 +243,7 @@ void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		oom();
+		out_of_memory();
 	return p;
 }
 
@@ -251,7 +251,7 @@ void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p)
-		oom();
+		out_of_memory();
 	return p;
 }
 
@@ -264,7 +264,7 @@ void *xgrow(void *p, size_t need, size_t *alloc, size_t size)
 	n = n < 8 ? 8 : n;
 	while (n < need) {
 		if (n > ((size_t)-1 / 2) / size)
-			oom();
+			out_of_memory();
 		n *= 2;
 	}
 	*alloc = n;

@@ -218,15 +218,10 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path)
 	if (!*path)
 		return -1;
 	if (global.plan_update) {
-		char *dir = xstrdup(*path), *slash = strrchr(dir, '/'), *lock;
-		int fd;
+		char *lock = xasprintf("%s.lock", *path);
+		int fd = mkdir_parent(*path) < 0 ? -1 : lock_file(lock, "the plan", *path, 30);
 
-		if (slash)
-			*slash = '\0';
-		lock = xasprintf("%s.lock", *path);
-		fd = mkdir_p(dir) < 0 ? -1 : lock_file(lock, "the plan", *path, 30);
 		free(lock);
-		free(dir);
 		if (fd < 0)
 			return -1;
 		/* the descriptor stays open: the lock is released when planner exits */

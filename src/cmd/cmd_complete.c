@@ -255,14 +255,14 @@ static void emit_days(struct out *o)
 		char num[24], date[16];
 
 		snprintf(num, sizeof(num), "%zu", d + 1);
-		snprintf(date, sizeof(date), "%04d-%02d-%02d", dy->year, dy->month, dy->day);
+		format_date(dy->year, dy->month, dy->day, date, sizeof(date));
 		emitf(o, num, "%s %s", date, weekday_name(dy->year, dy->month, dy->day));
 	}
 	for (size_t d = 0; s && d < s->ndays; d++) {
 		const struct day *dy = &s->days[d];
 		char date[16];
 
-		snprintf(date, sizeof(date), "%04d-%02d-%02d", dy->year, dy->month, dy->day);
+		format_date(dy->year, dy->month, dy->day, date, sizeof(date));
 		emitf(o, date, "day %zu, %s", d + 1, weekday_name(dy->year, dy->month, dy->day));
 	}
 }

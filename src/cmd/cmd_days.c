@@ -6,6 +6,7 @@
 #include "jsonw.h"
 #include "render.h"
 #include "schedule.h"
+#include "timefmt.h"
 #include "util.h"
 
 static int exec(struct cmd_ctx *ctx)
@@ -27,7 +28,7 @@ static int exec(struct cmd_ctx *ctx)
 		const struct day *d = &s->days[i];
 		char date[16];
 
-		snprintf(date, sizeof(date), "%04d-%02d-%02d", d->year, d->month, d->day);
+		format_date(d->year, d->month, d->day, date, sizeof(date));
 		if (json) {
 			jsonw_object_begin(&jw);
 			jsonw_key(&jw, "day");

@@ -37,21 +37,6 @@ static const struct cmd_option opt_ics = {
 
 /* ---- writing ---- */
 
-/* Creates the directory `path` is in.  -1 with error() set. */
-static int make_parent(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int r;
-
-	if (!slash || slash == path)
-		return 0;
-	dir = xstrndup(path, (size_t)(slash - path));
-	r = mkdir_p(dir);
-	free(dir);
-	return r;
-}
-
 /* The lock of the export state file ("<file>.lock"), for 10 seconds at most. */
 static int lock_state(const char *state_file)
 {
@@ -67,10 +52,7 @@ static char *default_output(const char *conf_id)
 {
 	char *name = xasprintf("%s.ics", conf_id);
 
-	for (char *c = name; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '-' || *c == '_' || *c == '.') || (c == name && *c == '.'))
-			*c = '_';
+	file_name_safe(name);
 	return name;
 }
 
@@ -140,7 +122,7 @@ static int exec(struct cmd_ctx *ctx)
 		warning("%s; SEQUENCE numbers are not kept", error_message());
 		flush_warnings();
 		error_clear();
-	} else if (make_parent(state_file) < 0 || (lock = lock_state(state_file)) < 0) {
+	} else if (mkdir_parent(state_file) < 0 || (lock = lock_state(state_file)) < 0) {
 		goto fail;
 	} else if (ics_state_load(&st, state_file) < 0) {
 		warning("%s; starting it again", error_message());

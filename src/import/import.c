@@ -11,6 +11,7 @@
 #include "hash.h"
 #include "import.h"
 #include "text.h"
+#include "tz.h"
 #include "util.h"
 
 /* ---- name_index ---- */
@@ -788,18 +789,6 @@ void import_bad_time(struct importer *im, size_t i, const char *why)
 			 text_inert(se->title ? se->title : se->id ? se->id : "?"), why);
 }
 
-static const char *fmt_offset(int off, char *buf, size_t size)
-{
-	int a = off < 0 ? -off : off;
-
-	if (a % 60)
-		snprintf(buf, size, "%c%02d:%02d:%02d", off < 0 ? '-' : '+', a / 3600, a / 60 % 60,
-			 a % 60);
-	else
-		snprintf(buf, size, "%c%02d:%02d", off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-	return buf;
-}
-
 static int64_t point_instant(const struct point *p, const struct tz *conf, bool *ok)
 {
 	int64_t t = 0;
@@ -963,7 +952,7 @@ static int decide_zone(struct importer *im, const char *declared, const char *zo
 			/* The offsets win: said once, with the zone that replaces it. */
 			snprintf(why, sizeof(why), "the feed says time zone \"%s\" but its times are at "
 				 "%s; the offsets win", text_inert(declared),
-				 fmt_offset(bad, ob, sizeof(ob)));
+				 tz_format_offset(bad, ob, sizeof(ob)));
 			contradicted = true;
 		} else {
 			z = dz;
@@ -979,18 +968,18 @@ static int decide_zone(struct importer *im, const char *declared, const char *zo
 				warning("%s: %s, times shown as %s%s", im->name, why, zname, hint);
 			else
 				warning("%s: %s; its times are at %s, shown as %s%s", im->name, why,
-					fmt_offset(o.first, ob, sizeof(ob)), zname, hint);
+					tz_format_offset(o.first, ob, sizeof(ob)), zname, hint);
 		} else {
 			z = tz_get("UTC");
 			if (contradicted)
 				warning("%s: %s, times shown in UTC%s", im->name, why, hint);
 			else if (o.mixed)
 				warning("%s: %s; its times are at %s and %s, shown in UTC%s", im->name, why,
-					fmt_offset(o.first, ob, sizeof(ob)),
-					fmt_offset(o.other, ob2, sizeof(ob2)), hint);
+					tz_format_offset(o.first, ob, sizeof(ob)),
+					tz_format_offset(o.other, ob2, sizeof(ob2)), hint);
 			else if (o.nonzero)
 				warning("%s: %s; its times are at %s, which no fixed zone has, shown in "
-					"UTC%s", im->name, why, fmt_offset(o.first, ob, sizeof(ob)), hint);
+					"UTC%s", im->name, why, tz_format_offset(o.first, ob, sizeof(ob)), hint);
 			else if ((declared && *declared) || any_time(im))
 				warning("%s: %s; UTC assumed%s", im->name, why, hint);
 		}

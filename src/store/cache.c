@@ -228,10 +228,8 @@ static FILE *mem_open(char **out, size_t *len)
 	*out = NULL;
 	*len = 0;
 	f = open_memstream(out, len);
-	if (!f) {
-		fputs("planner: out of memory\n", stderr);
-		abort();
-	}
+	if (!f)
+		out_of_memory();
 	return f;
 }
 

@@ -162,10 +162,15 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 	p->fingerprint = xstrdup(json_string_value(json_object_get(root, "fingerprint")));
 	v = json_object_get(root, "travel_minutes");
 	p->travel_minutes = -1;
-	if (json_is_integer(v) && json_integer_value(v) >= -1 && json_integer_value(v) <= 600) {
+	if (json_is_integer(v) && json_integer_value(v) >= -1 &&
+	    json_integer_value(v) <= PLAN_TRAVEL_MAX) {
 		p->travel_minutes = (int)json_integer_value(v);
 	} else if (v && !json_is_null(v)) {
-		bad(path, "travel_minutes is not a number of minutes from 0 to 600");
+		char what[80];
+
+		snprintf(what, sizeof(what), "travel_minutes is not a number of minutes from 0 to %d",
+			 PLAN_TRAVEL_MAX);
+		bad(path, what);
 		goto out;
 	}
 	if (parse_utc(json_string_value(json_object_get(root, "made_at")), &p->made_at) < 0)

@@ -21,17 +21,6 @@
 
 /* ---- little-endian integers ---- */
 
-static uint64_t get64(const unsigned char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	return v;
-}
-
 static uint32_t get32(const unsigned char *p)
 {
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -340,7 +329,7 @@ static uint64_t rd64(struct reader *r, const char *what)
 
 	if (!need(r, 8, what))
 		return 0;
-	v = get64(r->p);
+	v = load_le64(r->p);
 	r->p += 8;
 	return v;
 }
@@ -631,20 +620,20 @@ static int check_header(const unsigned char *b, size_t len, const struct snapsho
 			     SNAPSHOT_VERSION);
 	if (len < SNAPSHOT_HEADER_SIZE)
 		return error(EX_DATAERR, "snapshot truncated");
-	if (get32(b + 12) != SNAPSHOT_HEADER_SIZE || get64(b + 72) != hash_bytes(b, 72))
+	if (get32(b + 12) != SNAPSHOT_HEADER_SIZE || load_le64(b + 72) != hash_bytes(b, 72))
 		return error(EX_DATAERR, "snapshot checksum mismatch");
 	memcpy(version, b + 16, VERSION_FIELD);
 	version[VERSION_FIELD] = '\0';
 	if (strcmp(version, PLANNER_VERSION))
 		return error(EX_DATAERR, "snapshot made by planner %s", version);
-	if (expect && (get64(b + 48) != expect->size || get64(b + 56) != expect->mtime_ns ||
-		       get64(b + 64) != expect->inode))
+	if (expect && (load_le64(b + 48) != expect->size || load_le64(b + 56) != expect->mtime_ns ||
+		       load_le64(b + 64) != expect->inode))
 		return error(EX_DATAERR, "snapshot of other feed bytes");
-	plen = get64(b + 32);
+	plen = load_le64(b + 32);
 	if (plen != len - SNAPSHOT_HEADER_SIZE)
 		return error(EX_DATAERR, plen > len - SNAPSHOT_HEADER_SIZE ? "snapshot truncated"
 			     : "snapshot damaged: bytes after the end");
-	if (get64(b + 40) != hash_bytes(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
+	if (load_le64(b + 40) != hash_bytes(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
 		return error(EX_DATAERR, "snapshot checksum mismatch");
 	return 0;
 }

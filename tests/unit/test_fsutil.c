@@ -181,12 +181,32 @@ static void test_locks(void)
 	free(lock);
 }
 
+static void test_names(void)
+{
+	char a[] = "pyconkr-2024.ics", b[] = ".hidden/x y", *sub = xasprintf("%s/a/b/file", dir);
+	char *parent = xasprintf("%s/a/b", dir), *mid = xasprintf("%s/a", dir);
+	struct stat st;
+
+	ok(file_name_safe(a) && !strcmp(a, "pyconkr-2024.ics"), "a safe name stays");
+	ok(!file_name_safe(b) && !strcmp(b, "_hidden_x_y"), "a leading dot, '/' and ' ' become '_'");
+	is_int(mkdir_parent(sub), 0, "mkdir_parent");
+	ok(stat(parent, &st) == 0 && S_ISDIR(st.st_mode), "... makes the file's directory");
+	ok(access(sub, F_OK) != 0, "... not the file");
+	is_int(mkdir_parent("plain-name"), 0, "a name without a directory needs none");
+	rmdir(parent);
+	rmdir(mid);
+	free(sub);
+	free(parent);
+	free(mid);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir)) {
 		ok(0, "a temporary directory");
 		return done_testing();
 	}
+	test_names();
 	test_temporaries();
 	test_locks();
 	rmdir(dir);

@@ -42,6 +42,10 @@ int main(void)
 	hash_string(&h, "");
 	hash_word(&h, 1755307800);
 	hash_word(&h, (uint64_t)(int64_t)-1);
+	{
+		static const unsigned char le[8] = { 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01 };
+		ok(load_le64(le) == 0x0102030405060708u, "load_le64 reads little-endian");
+	}
 	ok(h == 0x73568b5fe013e497u, "an event's fields hash to the value state files already hold");
 
 	hash_string(&a, "ab");

@@ -102,8 +102,19 @@ static void test_env(void)
 	unsetenv("TEST_SECONDS");
 }
 
+static void test_date(void)
+{
+	char b[16];
+
+	format_date(2024, 10, 26, b, sizeof(b));
+	is_str(b, "2024-10-26", "date: YYYY-MM-DD");
+	format_date(987, 1, 2, b, sizeof(b));
+	is_str(b, "0987-01-02", "date: zero-padded");
+}
+
 int main(void)
 {
+	test_date();
 	test_hm();
 	test_zone();
 	test_duration();

@@ -399,8 +399,20 @@ static void test_remember(void)
 	tz_cleanup();
 }
 
+static void test_format_offset(void)
+{
+	char b[16];
+
+	is_str(tz_format_offset(32400, b, sizeof(b)), "+09:00", "offset: +09:00");
+	is_str(tz_format_offset(-12600, b, sizeof(b)), "-03:30", "offset: -03:30");
+	is_str(tz_format_offset(0, b, sizeof(b)), "+00:00", "offset: UTC is +00:00");
+	is_str(tz_format_offset(-(17 * 60 + 32), b, sizeof(b)), "-00:17:32",
+	       "offset: with seconds when it has them");
+}
+
 int main(void)
 {
+	test_format_offset();
 	test_lookup();
 	test_local();
 	test_offsets();
