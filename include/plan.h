@@ -34,6 +34,9 @@ struct plan {
 /* The largest travel time between rooms, in minutes, that a plan holds: plan_load refuses more,
  * and so do pick's --travel and the config file (PICK_TRAVEL_MAX). */
 #define PLAN_TRAVEL_MAX 600
+/* How long a command that changes the plan waits for another planner holding its lock
+ * ("<plan file>.lock"; fsutil.h: lock_file), as the cache's CACHE_LOCK_SECONDS. */
+#define PLAN_LOCK_SECONDS 30
 
 void plan_init(struct plan *p);
 void plan_release(struct plan *p);

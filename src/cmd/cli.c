@@ -208,7 +208,7 @@ void cli_planned_first(struct changes *c, const char *conf_id)
 	error_clear();
 }
 
-int cli_load_plan(struct schedule *s, struct plan *p, char **path)
+int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock)
 {
 	plan_init(p);
 	*path = NULL;
@@ -217,11 +217,12 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path)
 	*path = plan_path(s->conf.id);
 	if (!*path)
 		return -1;
-	if (global.plan_update) {
-		char *lock = xasprintf("%s.lock", *path);
-		int fd = mkdir_parent(*path) < 0 ? -1 : lock_file(lock, "the plan", *path, 30);
+	if (lock) {
+		char *lock_path = xasprintf("%s.lock", *path);
+		int fd = mkdir_parent(*path) < 0 ? -1 : lock_file(lock_path, "the plan", *path,
+								  PLAN_LOCK_SECONDS);
 
-		free(lock);
+		free(lock_path);
 		if (fd < 0)
 			return -1;
 		/* the descriptor stays open: the lock is released when planner exits */

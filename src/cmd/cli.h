@@ -14,7 +14,6 @@ struct tz;
 /* Options that come before the subcommand. */
 struct global_opts {
 	const char *schedule; /* -s, --schedule SOURCE; NULL for the default */
-	bool plan_update;     /* set by the runner for a CMD_PLAN_LOCK command: cli_load_plan locks */
 };
 extern struct global_opts global;
 
@@ -64,10 +63,11 @@ struct changes;
  * (fetch and changes show those before the rest).  Without a plan, nothing changes. */
 void cli_planned_first(struct changes *c, const char *conf_id);
 /* Loads the chosen timetable into s and its saved plan into p (empty when there is none yet);
- * *path gets the plan file's path (caller frees).  0, or -1 with error() set. */
-int cli_load_plan(struct schedule *s, struct plan *p, char **path);
-/* With global.plan_update set, cli_load_plan first takes the plan's lock (held until exit), so
- * that two planners changing the same plan wait for each other instead of losing an update. */
+ * *path gets the plan file's path (caller frees).  With `lock` (a CMD_PLAN_LOCK command), first
+ * takes the plan's lock (held until exit, waiting up to PLAN_LOCK_SECONDS), so that two planners
+ * changing the same plan wait for each other instead of losing an update.  0, or -1 with
+ * error() set. */
+int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock);
 /* Prints the saved plan p of s (what `planner plan` shows): the sessions by day, with what the
  * timetable did to them since; returns the number of changed or cancelled sessions. */
 size_t cli_print_plan(const struct schedule *s, const struct plan *p);

@@ -50,12 +50,12 @@ static int exec(struct cmd_ctx *ctx)
 	int got;
 
 	if (!(name = fetched_name()))
-		return report_error();
+		return -1;
 	changes_init(&c);
 	got = cache_read_changes(name, &c);
 	if (got < 0) {
 		free(name);
-		return report_error();
+		return -1;
 	}
 	cache_meta_init(&m);
 	if (cache_read_meta(name, &m) < 0)

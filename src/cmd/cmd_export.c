@@ -155,7 +155,7 @@ static int exec(struct cmd_ctx *ctx)
 	}
 	goto out;
 fail:
-	ret = report_error();
+	ret = -1;	/* the runner reports it */
 out:
 	free(text);
 	free(ev);

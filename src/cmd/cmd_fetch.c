@@ -164,10 +164,8 @@ static int exec(struct cmd_ctx *ctx)
 	source_fetch_result_init(&r);
 	ret = source_fetch(ctx->operands[0], &fo, &r);
 	clear_progress(&prog);
-	if (ret < 0) {
-		ret = report_error();
-		goto out;
-	}
+	if (ret < 0)
+		goto out;	/* the runner reports it */
 	flush_warnings();
 	if (!quiet && r.outcome != SOURCE_OFFLINE) {
 		bool now_default = !old_default || strcmp(old_default, r.meta.name);

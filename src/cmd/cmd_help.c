@@ -15,7 +15,12 @@ static int exec(struct cmd_ctx *ctx)
 	}
 	c = cmd_find(ctx->operands[0]);
 	if (!c) {
-		fprintf(stderr, "planner: help: unknown command '%s'\n", text_inert(ctx->operands[0]));
+		const char *best = cmd_suggest(ctx->operands[0]);
+
+		fprintf(stderr, "planner: help: unknown command '%s'", text_inert(ctx->operands[0]));
+		if (best)
+			fprintf(stderr, " (did you mean '%s'?)", best);
+		fputc('\n', stderr);
 		return EX_USAGE;
 	}
 	cmd_print_help(c);

@@ -323,7 +323,7 @@ int cli_now(struct cmd_ctx *ctx, bool next_only)
 		print_text(s, p, &st, z, next_only);
 	goto out;
 fail:
-	ret = report_error();
+	ret = -1;	/* the runner reports it */
 out:
 	now_status_release(&st);
 	return ret;

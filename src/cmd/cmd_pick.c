@@ -520,7 +520,7 @@ static int exec(struct cmd_ctx *ctx)
 	}
 	goto out;
 fail:
-	ret = report_error();
+	ret = -1;	/* the runner reports it */
 out:
 	pick_result_release(&r);
 	pick_request_release(&rq);

@@ -103,7 +103,7 @@ static int exec(struct cmd_ctx *ctx)
 		goto fail;
 	goto out;
 fail:
-	ret = report_error();
+	ret = -1;	/* the runner reports it */
 out:
 	if (mem)
 		fclose(mem);

@@ -144,6 +144,9 @@ extern const struct cmd_entry *const cmd_table[];
 extern const struct cmd_option *const global_options[];
 /* The command called `name`, or NULL.  Borrowed. */
 const struct cmd_entry *cmd_find(const char *name);
+/* For an unknown command `name`: the listed command it is closest to (at most two edits away),
+ * or NULL.  Borrowed. */
+const char *cmd_suggest(const char *name);
 
 /* The options cmd takes: its table, then --json (CMD_JSON), then --help.  Caller frees the array
  * (not the options). */

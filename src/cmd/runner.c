@@ -308,11 +308,9 @@ static int parse(struct cmd_ctx *ctx, int argc, char **argv)
 
 static int load(struct cmd_ctx *ctx)
 {
-	if (ctx->flags & CMD_PLAN) {
-		if (ctx->flags & CMD_PLAN_LOCK)
-			global.plan_update = true;
-		return cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path);
-	}
+	if (ctx->flags & CMD_PLAN)
+		return cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path,
+				     (ctx->flags & CMD_PLAN_LOCK) != 0);
 	if (ctx->flags & CMD_TIMETABLE)
 		return cli_load_schedule(&ctx->s);
 	return 0;
@@ -380,7 +378,7 @@ out:
 	return ret;
 }
 
-static int unknown_command(const char *name)
+const char *cmd_suggest(const char *name)
 {
 	const struct cmd_entry *best = NULL;
 	size_t best_d = (size_t)-1;
@@ -392,9 +390,16 @@ static int unknown_command(const char *name)
 			best = *c;
 		}
 	}
-	if (best && best_d <= 2)
+	return best && best_d <= 2 ? best->name : NULL;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *best = cmd_suggest(name);
+
+	if (best)
 		fprintf(stderr, "planner: unknown command '%s' (did you mean '%s'?)\n", text_inert(name),
-			best->name);
+			best);
 	else
 		fprintf(stderr, "planner: unknown command '%s' (see 'planner --help')\n", text_inert(name));
 	return EX_USAGE;
@@ -419,34 +424,45 @@ static int finish(int status)
 	return status;
 }
 
-int cmd_main(int argc, char **argv)
+/* The global options (-s, -h, -V) from argv: -1 to go on with the command at argv[optind], or
+ * planner's exit status. */
+static int global_opts(int argc, char **argv)
 {
-	struct option lo[4] = { { NULL, 0, NULL, 0 } };
-	char shorts[16] = "+";	/* '+': stop at the command, whose options are its own */
-	const struct cmd_entry *cmd;
-	size_t k = 0, len = 1;
-	int c;
+	size_t n = 0, len = 0;
+	struct option *lo;
+	char *shorts;
+	int c, ret = -1;
 
-	for (const struct cmd_option *const *o = global_options; *o && k < 3; o++, k++) {
-		lo[k].name = (*o)->name;
-		lo[k].has_arg = (*o)->arg ? required_argument : no_argument;
-		lo[k].val = (*o)->shortc;
-		shorts[len++] = (*o)->shortc;
-		if ((*o)->arg)
+	while (global_options[n])
+		n++;
+	lo = xcalloc(n + 1, sizeof(*lo));
+	shorts = xmalloc(2 * n + 2);
+	shorts[len++] = '+';	/* stop at the command, whose options are its own */
+	for (size_t k = 0; k < n; k++) {
+		const struct cmd_option *o = global_options[k];
+
+		lo[k].name = o->name;
+		lo[k].has_arg = o->arg ? required_argument : no_argument;
+		lo[k].val = o->shortc;
+		shorts[len++] = o->shortc;
+		if (o->arg)
 			shorts[len++] = ':';
 	}
+	shorts[len] = '\0';
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
+	while (ret < 0 && (c = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			global.schedule = optarg;
 			break;
 		case 'h':
 			cmd_print_global_help();
-			return finish(0);
+			ret = finish(0);
+			break;
 		case 'V':
 			printf("planner %s\n", PLANNER_VERSION);
-			return finish(0);
+			ret = finish(0);
+			break;
 		default:
 			if (optopt == 's')
 				fprintf(stderr, "planner: option '-s' needs a SOURCE\n");
@@ -456,9 +472,21 @@ int cmd_main(int argc, char **argv)
 			else
 				fprintf(stderr, "planner: unknown option '%s' (see 'planner --help')\n",
 					text_inert(argv[optind - 1]));
-			return EX_USAGE;
+			ret = EX_USAGE;
 		}
 	}
+	free(lo);
+	free(shorts);
+	return ret;
+}
+
+int cmd_main(int argc, char **argv)
+{
+	const struct cmd_entry *cmd;
+	int ret = global_opts(argc, argv);
+
+	if (ret >= 0)
+		return ret;
 	if (optind >= argc) {
 		fputs(GLOBAL_USAGE "Run 'planner --help' for the commands.\n", stderr);
 		return EX_USAGE;

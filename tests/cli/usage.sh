@@ -33,6 +33,11 @@ run frobnicate
 expect_err "planner: unknown command 'frobnicate' (see 'planner --help')" "no suggestion when nothing is close"
 run help nosuch
 expect_rc 64 "help for an unknown command"
+expect_err "planner: help: unknown command 'nosuch'" "... named"
+run help lsit
+expect_rc 64 "help for a misspelt command"
+expect_err "planner: help: unknown command 'lsit' (did you mean 'list'?)" \
+	"... gets the suggestion an unknown command gets"
 run --bogus list
 expect_rc 64 "an unknown global option"
 expect_err "planner: unknown option '--bogus' (see 'planner --help')" "an unknown global option is named"
