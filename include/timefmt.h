@@ -19,6 +19,9 @@ void civil_format_date_hm(const struct civil *c, char *buf, size_t size);
 /* "13:00" for an instant in zone z, into buf (at least 6 bytes). */
 void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size);
 
+/* "5 min": a count of whole minutes as it is (no rounding, no hours), into buf (at least 24
+ * bytes); returns buf.  For walking times, gaps and overlaps. */
+const char *format_minutes(int64_t minutes, char *buf, size_t size);
 /* Whole minutes in a length of seconds, rounded up (59 s is 1 min). */
 int64_t duration_minutes(int64_t seconds);
 /* "45 min", "1 h", "2 h 10 min" for a length of seconds (rounded up to a minute; a negative one

@@ -43,6 +43,12 @@ void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size)
 	civil_format_hm(&c, buf, size);
 }
 
+const char *format_minutes(int64_t minutes, char *buf, size_t size)
+{
+	snprintf(buf, size, "%lld min", (long long)minutes);
+	return buf;
+}
+
 int64_t duration_minutes(int64_t seconds)
 {
 	return (seconds + 59) / 60;
@@ -59,7 +65,7 @@ void format_duration(int64_t seconds, bool days, char *buf, size_t size)
 	else if (min >= 60)
 		snprintf(buf, size, "%lld h", min / 60);
 	else
-		snprintf(buf, size, "%lld min", min);
+		format_minutes(min, buf, size);
 }
 
 int env_seconds(const char *name, bool zero_ok, double *seconds)

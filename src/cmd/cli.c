@@ -337,12 +337,14 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 		const struct conflict *x = &c.v[i];
 		char *da = describe_session(s, &s->sessions[x->a]);
 		char *db = describe_session(s, &s->sessions[x->b]);
+		char m[24];
 
 		if (x->overlap)
-			fprintf(f, "%s\n  overlaps %s by %lld min\n", da, db, (long long)x->overlap_min);
+			fprintf(f, "%s\n  overlaps %s by %s\n", da, db,
+				format_minutes(x->overlap_min, m, sizeof(m)));
 		else
-			fprintf(f, "%s\n  leaves %lld of the %lld min needed to walk to %s\n", da,
-				(long long)x->gap_min, (long long)x->need_min, db);
+			fprintf(f, "%s\n  leaves %lld of the %s needed to walk to %s\n", da,
+				(long long)x->gap_min, format_minutes(x->need_min, m, sizeof(m)), db);
 		free(da);
 		free(db);
 	}

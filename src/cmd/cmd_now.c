@@ -79,17 +79,18 @@ static void print_next_line(const struct schedule *s, const struct now_status *s
 	format_when(z, nx->start, st->at, when, sizeof(when));
 	printf("Next, in %s (%s): ", span, when);
 	if (from && st->room_change) {
-		char *was = room_of(s, from);
+		char *was = room_of(s, from), m[24], m2[24];
+
 		fputs("go to ", stdout);
 		put_cell(stdout, to, 0);
 		fputs(", from ", stdout);
 		put_cell(stdout, was, 0);
 		if (!st->overlap && st->gap < st->travel)
-			printf(" — only %lld min to walk (%d needed)", (long long)(st->gap / 60),
+			printf(" — only %s to walk (%d needed)", format_minutes(st->gap / 60, m, sizeof(m)),
 			       st->travel / 60);
 		else if (!st->overlap)
-			printf(" (%d min walk; %lld min to spare)", st->travel / 60,
-			       (long long)((st->gap - st->travel) / 60));
+			printf(" (%s walk; %s to spare)", format_minutes(st->travel / 60, m, sizeof(m)),
+			       format_minutes((st->gap - st->travel) / 60, m2, sizeof(m2)));
 		free(was);
 	} else {
 		if (session_same_room(from, nx))

@@ -213,7 +213,11 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 	printf("\n%zu session%s, %d room change%s, ", r->nchosen, r->nchosen == 1 ? "" : "s",
 	       r->room_changes, r->room_changes == 1 ? "" : "s");
 	points(stdout, r->total_points);
-	printf(" points; travel %d min between rooms\n", rq->travel_minutes);
+	{
+		char m[24];
+		printf(" points; travel %s between rooms\n",
+		       format_minutes(rq->travel_minutes, m, sizeof(m)));
+	}
 	free(v);
 }
 

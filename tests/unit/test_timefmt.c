@@ -104,7 +104,10 @@ static void test_env(void)
 
 static void test_date(void)
 {
-	char b[16];
+	char b[24];
+
+	is_str(format_minutes(75, b, sizeof(b)), "75 min", "minutes: as they are, no hours");
+	is_str(format_minutes(0, b, sizeof(b)), "0 min", "minutes: none");
 
 	format_date(2024, 10, 26, b, sizeof(b));
 	is_str(b, "2024-10-26", "date: YYYY-MM-DD");
