@@ -70,10 +70,16 @@ static int parse_utc(const char *s, int64_t *out)
 	return 0;
 }
 
+/* `what` may quote the file's bytes (jansson's "near '...'"): made inert on its own, so that an
+ * escape sequence in the file cannot swallow the rest of the message. */
 static int bad(const char *path, const char *what)
 {
-	return error(EX_DATAERR, "%s: damaged plan file: %s (run 'planner pick' to make a new plan; "
-		     "the file is left as it is)", path, what);
+	char *clean = text_sanitize(what);
+	int ret = error(EX_DATAERR, "%s: damaged plan file: %s (run 'planner pick' to make a new "
+			"plan; the file is left as it is)", path, clean);
+
+	free(clean);
+	return ret;
 }
 
 static int get_strlist(const json_t *obj, const char *key, struct strlist *out)

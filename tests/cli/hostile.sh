@@ -239,10 +239,12 @@ run fetch tests/data/mini.json
 run pick --fill
 plan=$XDG_DATA_HOME/planner/minicon.plan.json
 cp "$plan" "$tmp/good.plan"
-for damage in empty garbage sessions travel twice; do
+for damage in empty garbage escape sessions travel twice; do
 	case $damage in
 	empty) : >"$plan" ;;
 	garbage) head -c 300 /dev/urandom >"$plan" ;;
+	# an escape sequence where jansson quotes the file ("near '...'") cannot eat the message
+	escape) printf '\033" (run' >"$plan" ;;
 	sessions) sed 's/"sessions": \[/"sessions": 5, "was": [/' "$tmp/good.plan" >"$plan" ;;
 	travel) sed 's/"travel_minutes": [0-9]*/"travel_minutes": 99999999999/' "$tmp/good.plan" >"$plan" ;;
 	twice) /usr/bin/python3 -c 'import json, sys
