@@ -54,4 +54,17 @@ char *text_truncate(const char *s, size_t cols);
 /* Edit distance (on bytes) between a and b, for "did you mean" suggestions. */
 size_t text_distance(const char *a, const char *b);
 
+/* "Did you mean": the one rule for choosing a suggestion.  Offer every candidate in turn; the
+ * best is the nearest (text_distance) within max_distance, and among equally near ones the one
+ * sharing the longest start with what was typed ("trav": travel, not track), then the first
+ * offered.  The strings are borrowed: they must live as long as the struct is used. */
+struct text_suggest {
+	const char *typed, *best;
+	size_t max_distance, distance, prefix;
+};
+void text_suggest_init(struct text_suggest *sg, const char *typed, size_t max_distance);
+void text_suggest_offer(struct text_suggest *sg, const char *candidate);
+/* The suggestion, or NULL when no candidate was near enough.  Borrowed (a candidate). */
+const char *text_suggest_best(const struct text_suggest *sg);
+
 #endif

@@ -495,3 +495,35 @@ const char *text_inert(const char *s)
 	free(clean);
 	return buf;
 }
+
+void text_suggest_init(struct text_suggest *sg, const char *typed, size_t max_distance)
+{
+	sg->typed = typed ? typed : "";
+	sg->best = NULL;
+	sg->max_distance = max_distance;
+	sg->distance = (size_t)-1;
+	sg->prefix = 0;
+}
+
+void text_suggest_offer(struct text_suggest *sg, const char *candidate)
+{
+	size_t d, p = 0;
+
+	if (!candidate)
+		return;
+	d = text_distance(sg->typed, candidate);
+	if (d > sg->max_distance || d > sg->distance)
+		return;
+	while (sg->typed[p] && sg->typed[p] == candidate[p])
+		p++;
+	if (d == sg->distance && p <= sg->prefix)
+		return;
+	sg->best = candidate;
+	sg->distance = d;
+	sg->prefix = p;
+}
+
+const char *text_suggest_best(const struct text_suggest *sg)
+{
+	return sg->best;
+}

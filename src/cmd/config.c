@@ -254,18 +254,14 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 	}
 	k = find_key(key, &ki);
 	if (!k) {
-		const char *best = NULL;
-		size_t best_d = (size_t)-1;
+		struct text_suggest sg;
+		const char *best;
 		char *clean = text_sanitize(key);
 
-		for (size_t i = 0; i < nkeys; i++) {
-			size_t d = text_distance(key, keys[i]->name);
-			if (d < best_d) {
-				best_d = d;
-				best = keys[i]->name;
-			}
-		}
-		if (best_d <= 2) {
+		text_suggest_init(&sg, key, 2);
+		for (size_t i = 0; i < nkeys; i++)
+			text_suggest_offer(&sg, keys[i]->name);
+		if ((best = text_suggest_best(&sg))) {
 			*msg = xasprintf("unknown key \"%s\" (did you mean \"%s\"?)", clean, best);
 		} else {
 			struct strbuf sb;

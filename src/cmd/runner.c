@@ -226,24 +226,21 @@ static int option_error(const struct cmd_entry *cmd, char **argv, const struct c
 	}
 	if (!strncmp(bad, "--", 2)) {
 		size_t nlen = strcspn(bad + 2, "=");
-		const char *best = NULL;
-		size_t best_d = (size_t)-1;
+		const char *best;
 		char *plain = xstrndup(bad + 2, nlen);
+		struct text_suggest sg;
 
+		text_suggest_init(&sg, plain, 2);
 		for (size_t i = 0; i < n; i++) {
-			size_t d;
 			if (!strcmp(v[i]->name, plain) && v[i]->arg) {
 				free(plain);
 				return usage_error(name, "option '--%s' needs a value", v[i]->name);
 			}
-			d = text_distance(plain, v[i]->name);
-			if (d < best_d) {
-				best_d = d;
-				best = v[i]->name;
-			}
+			text_suggest_offer(&sg, v[i]->name);
 		}
+		best = text_suggest_best(&sg);
 		free(plain);
-		if (best && best_d <= 2)
+		if (best)
 			return usage_error(name, "unknown option '%s' (did you mean '--%s'?)",
 					   text_inert(bad), best);
 	}
@@ -380,17 +377,13 @@ out:
 
 const char *cmd_suggest(const char *name)
 {
-	const struct cmd_entry *best = NULL;
-	size_t best_d = (size_t)-1;
+	struct text_suggest sg;
 
-	for (const struct cmd_entry *const *c = cmd_table; *c; c++) {
-		size_t d = text_distance(name, (*c)->name);
-		if (!((*c)->flags & CMD_HIDDEN) && d < best_d) {
-			best_d = d;
-			best = *c;
-		}
-	}
-	return best && best_d <= 2 ? best->name : NULL;
+	text_suggest_init(&sg, name, 2);
+	for (const struct cmd_entry *const *c = cmd_table; *c; c++)
+		if (!((*c)->flags & CMD_HIDDEN))
+			text_suggest_offer(&sg, (*c)->name);
+	return text_suggest_best(&sg);
 }
 
 static int unknown_command(const char *name)

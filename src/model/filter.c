@@ -207,17 +207,12 @@ int label_resolve(const struct schedule *s, const char *folded)
 
 const char *schedule_nearest_session(const struct schedule *s, const char *id)
 {
-	const char *best = NULL;
-	size_t best_d = 3;
+	struct text_suggest sg;
 
-	for (size_t i = 0; i < s->nsessions; i++) {
-		size_t d = text_distance(id, s->sessions[i].id);
-		if (d < best_d) {
-			best_d = d;
-			best = s->sessions[i].id;
-		}
-	}
-	return best;
+	text_suggest_init(&sg, id, 2);
+	for (size_t i = 0; i < s->nsessions; i++)
+		text_suggest_offer(&sg, s->sessions[i].id);
+	return text_suggest_best(&sg);
 }
 
 int filter_resolve(struct filter *f, const struct schedule *s)

@@ -141,7 +141,7 @@ int source_load(struct schedule *s, const char *spec, const struct load_options 
 	size_t n, nf;
 	char **names, **fetched, *name;
 	const char *best = NULL;
-	size_t best_d = (size_t)-1;
+	struct text_suggest sg;
 	int ret;
 
 	if (!spec) {
@@ -177,9 +177,9 @@ int source_load(struct schedule *s, const char *spec, const struct load_options 
 	names = source_bundled_names(&n);
 	fetched = cache_names(&nf);
 	error_clear();
+	text_suggest_init(&sg, spec, 3);
 	for (size_t i = 0; i < n + nf; i++) {
 		const char *cand = i < n ? names[i] : fetched[i - n];
-		size_t d;
 		if (i < n && !strcmp(cand, spec)) {
 			char *path = xasprintf("%s/%s.json", source_bundled_dir(), cand);
 			ret = schedule_load_file(s, path, opt);
@@ -188,13 +188,9 @@ int source_load(struct schedule *s, const char *spec, const struct load_options 
 			source_names_free(fetched, nf);
 			return ret;
 		}
-		d = text_distance(spec, cand);
-		if (d < best_d) {
-			best_d = d;
-			best = cand;
-		}
+		text_suggest_offer(&sg, cand);
 	}
-	if (best && best_d <= 3)
+	if ((best = text_suggest_best(&sg)))
 		ret = error(EX_NOINPUT, "no timetable '%s': not a file or a bundled name (did you mean '%s'?)",
 			    spec, best);
 	else

@@ -158,6 +158,10 @@ expect_err_match "^planner: $cfg:1: break \"12:00x-13:00\": .*[a-z]" "the same f
 conf "trak = web"
 run tracks
 expect_err "planner: $cfg:1: unknown key \"trak\" (did you mean \"track\"?)" "a near miss gets a suggestion"
+conf "trav = 5"
+run tracks
+expect_err "planner: $cfg:1: unknown key \"trav\" (did you mean \"travel\"?)" \
+	"of keys equally near (track, travel), the one that starts alike"
 run --version
 expect_rc 0 "--version does not need the config"
 run help list

@@ -262,6 +262,35 @@ static void test_distance(void)
 	is_int(text_distance("한", "국"), 3, "distance: counted on bytes");
 }
 
+/* best of the candidates for typed, within max (NULL: none), as text_suggest chooses */
+static const char *suggest(const char *typed, size_t max, const char *const *cands)
+{
+	struct text_suggest sg;
+
+	text_suggest_init(&sg, typed, max);
+	for (; *cands; cands++)
+		text_suggest_offer(&sg, *cands);
+	return text_suggest_best(&sg);
+}
+
+static void test_suggest(void)
+{
+	static const char *const keys[] = { "schedule", "tz", "track", "tag", "travel", "break", NULL };
+	static const char *const two[] = { "abcx", "abcy", NULL };
+	const char *r;
+
+	r = suggest("trav", 2, keys);
+	ok(r && !strcmp(r, "travel"), "suggest: equally near, the longer shared start wins (trav: travel)");
+	r = suggest("trakc", 2, keys);
+	ok(r && !strcmp(r, "track"), "suggest: the nearest wins (trakc: track)");
+	r = suggest("abcz", 2, two);
+	ok(r && !strcmp(r, "abcx"), "suggest: a full tie goes to the first offered");
+	ok(suggest("zzzzzz", 2, keys) == NULL, "suggest: nothing within the distance");
+	r = suggest("schedul", 1, keys);
+	ok(r && !strcmp(r, "schedule"), "suggest: within a distance of 1");
+	ok(suggest("sched", 1, keys) == NULL, "suggest: a distance of 3 is not within 1");
+}
+
 int main(void)
 {
 	test_valid();
@@ -273,5 +302,6 @@ int main(void)
 	test_nfc();
 	test_control_at();
 	test_distance();
+	test_suggest();
 	return done_testing();
 }
