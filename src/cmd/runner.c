@@ -406,7 +406,7 @@ static int finish(int status)
 
 	if (fflush(stdout) != 0 || failed) {
 		if (errno != EPIPE && !status)	/* a failed command has said what failed */
-			fprintf(stderr, "planner: write error on standard output: %s\n",
+			fprintf(stderr, "planner: cannot write to standard output: %s\n",
 				strerror(errno ? errno : EIO));
 		if (!status)
 			status = EX_IOERR;

@@ -118,5 +118,5 @@ expect_rc 64 "help takes one command"
 
 "$PLANNER" list >/dev/full 2>"$tmp/err"; rc=$?
 expect_rc 74 "a failed write to stdout is an error, not a success"
-expect_err "planner: write error on standard output: No space left on device" "the write error is reported"
+expect_err "planner: cannot write to standard output: No space left on device" "the write error is reported"
 done_testing
