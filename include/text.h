@@ -54,6 +54,10 @@ char *text_truncate(const char *s, size_t cols);
 /* Edit distance (on bytes) between a and b, for "did you mean" suggestions. */
 size_t text_distance(const char *a, const char *b);
 
+/* n bytes as text for messages: "64 MiB", "1.5 MiB", "1 KiB", "100 bytes".  Writes buf and
+ * returns it. */
+const char *text_size(uint64_t n, char *buf, size_t size);
+
 /* "Did you mean": the one rule for choosing a suggestion.  Offer every candidate in turn; the
  * best is the nearest (text_distance) within max_distance, and among equally near ones the one
  * sharing the longest start with what was typed ("trav": travel, not track), then the first

@@ -527,3 +527,16 @@ const char *text_suggest_best(const struct text_suggest *sg)
 {
 	return sg->best;
 }
+
+const char *text_size(uint64_t n, char *buf, size_t size)
+{
+	if (n >= (1u << 20) && n % (1u << 20) == 0)
+		snprintf(buf, size, "%llu MiB", (unsigned long long)(n >> 20));
+	else if (n >= (1u << 20))
+		snprintf(buf, size, "%.1f MiB", (double)n / (1 << 20));
+	else if (n >= 1024 && n % 1024 == 0)
+		snprintf(buf, size, "%llu KiB", (unsigned long long)(n >> 10));
+	else
+		snprintf(buf, size, "%llu bytes", (unsigned long long)n);
+	return buf;
+}

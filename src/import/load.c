@@ -550,7 +550,7 @@ int schedule_load_buffer(struct schedule *s, const char *buf, size_t len, const 
 int read_file(const char *path, size_t max, char **out, size_t *outlen)
 {
 	struct stat st;
-	char *buf;
+	char *buf, sz[32];
 	size_t len = 0, alloc;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
@@ -567,8 +567,8 @@ int read_file(const char *path, size_t max, char **out, size_t *outlen)
 	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
 		close(fd);
-		return error(EX_DATAERR, "%s: too large (%jd bytes; the limit is %zu MiB)", path,
-			     (intmax_t)st.st_size, max >> 20);
+		return error(EX_DATAERR, "%s: too large (%jd bytes; the limit is %s)", path,
+			     (intmax_t)st.st_size, text_size(max, sz, sizeof(sz)));
 	}
 	alloc = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
 	buf = xmalloc(alloc);
@@ -592,7 +592,8 @@ int read_file(const char *path, size_t max, char **out, size_t *outlen)
 		if (len > max) {
 			free(buf);
 			close(fd);
-			return error(EX_DATAERR, "%s: too large (over %zu MiB)", path, max >> 20);
+			return error(EX_DATAERR, "%s: too large (over %s)", path,
+				     text_size(max, sz, sizeof(sz)));
 		}
 	}
 	close(fd);

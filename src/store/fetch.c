@@ -15,6 +15,7 @@
 
 #include "fetch.h"
 #include "load.h"
+#include "text.h"
 #include "timefmt.h"
 #include "util.h"
 
@@ -243,19 +244,6 @@ static void lower_first(char *s)
 	s[0] = (char)tolower((unsigned char)s[0]);
 }
 
-static const char *size_text(uint64_t n, char *buf, size_t size)
-{
-	if (n >= (1u << 20) && n % (1u << 20) == 0)
-		snprintf(buf, size, "%llu MiB", (unsigned long long)(n >> 20));
-	else if (n >= (1u << 20))
-		snprintf(buf, size, "%.1f MiB", (double)n / (1 << 20));
-	else if (n >= 1024 && n % 1024 == 0)
-		snprintf(buf, size, "%llu KiB", (unsigned long long)(n >> 10));
-	else
-		snprintf(buf, size, "%llu bytes", (unsigned long long)n);
-	return buf;
-}
-
 /* Turns a failed transfer into the one-line error. */
 static int transfer_error(struct transfer *t, const char *url, const char *host, CURLcode rc,
 			  const char *errbuf, long timeout_ms, struct fetch_result *r)
@@ -335,11 +323,11 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 		return error(EX_PROTOCOL, "fetch %s: truncated body: %s", url, detail);
 	case CURLE_FILESIZE_EXCEEDED:
 		return error(EX_DATAERR, "fetch %s: body over the size limit of %s (see --max-size)",
-			     url, size_text(t->max, sz, sizeof(sz)));
+			     url, text_size(t->max, sz, sizeof(sz)));
 	case CURLE_WRITE_ERROR:
 		if (t->too_big)
 			return error(EX_DATAERR, "fetch %s: body over the size limit of %s (see --max-size)",
-				     url, size_text(t->max, sz, sizeof(sz)));
+				     url, text_size(t->max, sz, sizeof(sz)));
 		break;
 	case CURLE_FILE_COULDNT_READ_FILE:
 		return error(EX_NOINPUT, "fetch %s: cannot read the file", url);

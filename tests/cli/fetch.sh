@@ -185,6 +185,9 @@ check 65 "planner: fetch $U/big/3145728: body over the size limit of 1 MiB (see 
 	"an announced body over --max-size" --max-size 1M --name minicon "$U/big/3145728"
 check 65 "planner: fetch $U/big-nolength/3145728: body over the size limit of 1 MiB (see --max-size)" \
 	"an unannounced body over --max-size" --max-size 1M --name minicon "$U/big-nolength/3145728"
+printf '%2000s' x >"$tmp/big-local.json"
+check 65 "planner: fetch $tmp/big-local.json: too large (2000 bytes; the limit is 1 KiB)" \
+	"a local file over a --max-size below a MiB names the limit as given" --max-size 1k "$tmp/big-local.json"
 check 65 "planner: fetch $U/page: the server sent text/html, not a timetable (1:1: not JSON or iCalendar: it starts with \"<!DOCTYPE html>\")" \
 	"an HTML page" --name minicon "$U/page"
 printf '{"planner_format": 1, "conference": ' >"$srv/broken.json"
