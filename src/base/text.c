@@ -317,16 +317,46 @@ char *text_nfc(const char *s)
 	return compose(xstrdup(s));
 }
 
-/* True if s is printable ASCII with single spaces between words: already inert and NFC. */
-static bool plain_ascii(const char *s)
+/* True if the code point cannot change s under text_sanitize: a character that is neither a
+ * control, a space, a line or paragraph separator nor a BiDi control, has combining class 0,
+ * decomposes to nothing else (no singletons, no composition exclusions) and composes with
+ * nothing else in this set — Latin-1 and Latin Extended-A/B letters, the punctuation of
+ * U+2010..U+2027 and U+2030..U+205E (dashes, quotes, the ellipsis), arrows, hiragana and
+ * katakana (without the combining sound marks U+3099, U+309A), CJK ideographs and Hangul
+ * syllables (a syllable only composes with a conjoining jamo, which is not in the set).  The
+ * common text of a timetable; anything else takes the long way. */
+static bool inert_nfc_cp(int32_t cp)
+{
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
+	       (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) ||
+	       (cp >= 0x2190 && cp <= 0x21ff) ||
+	       (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30a1 && cp <= 0x30fa) ||
+	       (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3);
+}
+
+/* True if s is printable ASCII with single spaces between words, and letters inert_nfc_cp()
+ * accepts: already inert and NFC, what text_sanitize() would give back unchanged. */
+static bool plain_text(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	if (*p == ' ')
 		return false;
-	for (; *p; p++)
-		if (*p < 0x20 || *p > 0x7e || (*p == ' ' && (p[1] == ' ' || p[1] == '\0')))
+	while (*p) {
+		int32_t cp;
+		int n;
+
+		if (*p < 0x80) {
+			if (*p < 0x20 || *p == 0x7f || (*p == ' ' && (p[1] == ' ' || p[1] == '\0')))
+				return false;
+			p++;
+			continue;
+		}
+		n = decode(p, strnlen((const char *)p, 4), &cp);
+		if (n < 0 || !inert_nfc_cp(cp))
 			return false;
+		p += n;
+	}
 	return true;
 }
 
@@ -337,7 +367,7 @@ char *text_sanitize(const char *s)
 	size_t len, i = 0;
 	bool pending_space = false;
 
-	if (s && plain_ascii(s))
+	if (s && plain_text(s))
 		return xstrdup(s);
 	strbuf_init(&sb);
 	if (!s)

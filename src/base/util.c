@@ -261,7 +261,10 @@ void *xgrow(void *p, size_t need, size_t *alloc, size_t size)
 
 	if (need <= n)
 		return p;
-	n = n < 8 ? 8 : n;
+	/* strings (size 1) start at 64 bytes: most of what a strbuf builds (a reason, a line, a
+	 * value) fits, where growing from 8 took three or four reallocs */
+	if (n < 8)
+		n = size == 1 ? 64 : 8;
 	while (n < need) {
 		if (n > ((size_t)-1 / 2) / size)
 			out_of_memory();
