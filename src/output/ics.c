@@ -7,7 +7,9 @@
  * everywhere in planner, and DATE-TIME values are formatted here (libical cannot write a year
  * past 3000); libical is asked only for the conference zone's VTIMEZONE.
  */
+#define _GNU_SOURCE	/* dladdr */
 #include <ctype.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include <libical/ical.h>
 
@@ -844,7 +847,7 @@ static icalcomponent *vevent_component(const struct schedule *s, const struct ve
  * libical's built-in zone would hold (icaltzutil_fetch_timezone() makes both), read directly:
  * the list of built-in zones would first parse all of zone.tab (a fifth of a warm export).
  */
-static icalcomponent *vtimezone(const char *name, int64_t from, int64_t to)
+static icalcomponent *make_vtimezone(const char *name, int64_t from, int64_t to)
 {
 	icalcomponent *vtz;
 	icalproperty *p;
@@ -861,6 +864,115 @@ static icalcomponent *vtimezone(const char *name, int64_t from, int64_t to)
 	return vtz;
 }
 
+/*
+ * The same VTIMEZONE as text, kept in the timetable cache ("$XDG_CACHE_HOME/planner/.tz-<zone>",
+ * only when that folder exists): making it costs libical a read of the zone file, of all of
+ * zone.tab and ICU's start-up — a third of a warm export — and so does parsing it back (a
+ * DATE-TIME value makes libical load its zone list), so the text is spliced into the calendar's
+ * as it is: where libical writes a component, the same bytes.  The first line of the file names
+ * what the text was made from: the zone, the span, the zone file (size, time, inode), the
+ * libical library file and the planner version; any other first line, a damaged or missing file,
+ * makes a new one.  The cache is best effort: it never fails an export.
+ */
+static char *vtimezone_cache_path(const char *name)
+{
+	char *dir = xdg_cache_dir(), *c;
+	struct stat st;
+
+	if (!dir) {
+		error_clear();
+		return NULL;
+	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		free(dir);
+		return NULL;
+	}
+	/* (two zones may share a file name: the key line tells them apart) */
+	c = xasprintf("%s/.tz-%s", dir, name);
+	file_name_safe(c + strlen(dir) + strlen("/.tz-"));
+	free(dir);
+	return c;
+}
+
+static char *vtimezone_key(const char *name, int64_t from, int64_t to)
+{
+	const char *zdir = icaltzutil_get_zone_directory();
+	char *zfile = xasprintf("%s/%s", zdir ? zdir : "", name);
+	struct stat st, lib;
+	Dl_info info;
+	union { icalcomponent *(*fn)(const char *); void *p; } sym = { icalparser_parse_string };
+	char *key = NULL;
+
+	/* the library that writes the text: its file (the one this process loaded) */
+	if (zdir && stat(zfile, &st) == 0 && dladdr(sym.p, &info) && info.dli_fname &&
+	    stat(info.dli_fname, &lib) == 0)
+		key = xasprintf("planner-vtimezone %s %s %s %lld %lld %lld %lld.%09ld %llu "
+				"%s %lld %lld.%09ld\n", PLANNER_VERSION, ICAL_VERSION, name,
+				(long long)from, (long long)to, (long long)st.st_size,
+				(long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+				(unsigned long long)st.st_ino, info.dli_fname, (long long)lib.st_size,
+				(long long)lib.st_mtim.tv_sec, (long)lib.st_mtim.tv_nsec);
+	free(zfile);
+	return key;
+}
+
+#define VTZ_BEGIN "BEGIN:VTIMEZONE\r\n"
+#define VTZ_END "END:VTIMEZONE\r\n"
+
+/* The VTIMEZONE text (one component, CR LF lines) cached for key at path, or NULL. */
+static char *vtimezone_cached(const char *path, const char *key)
+{
+	size_t klen = strlen(key), n;
+	char buf[16384], *end;
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	if (ferror(f) || n == sizeof(buf) - 1 || n <= klen || memcmp(buf, key, klen) ||
+	    strlen(buf) != n || strncmp(buf + klen, VTZ_BEGIN, strlen(VTZ_BEGIN)) ||
+	    n - klen < strlen(VTZ_BEGIN) + strlen(VTZ_END) ||
+	    strcmp(buf + n - strlen(VTZ_END), VTZ_END) ||
+	    ((end = strstr(buf + klen, "\r\n" VTZ_END)) && end + 2 + strlen(VTZ_END) != buf + n)) {
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	return xstrdup(buf + klen);
+}
+
+/* The conference zone's VTIMEZONE for [from, to) as text, or NULL (UTC: times in UTC). */
+static char *vtimezone_text(const char *name, int64_t from, int64_t to)
+{
+	char *path, *key, *text = NULL;
+	icalcomponent *vtz;
+
+	if (!strcmp(name, "UTC") || !strcmp(name, "GMT"))
+		return NULL;
+	path = vtimezone_cache_path(name);
+	key = path ? vtimezone_key(name, from, to) : NULL;
+	if (key && (text = vtimezone_cached(path, key))) {
+		free(key);
+		free(path);
+		return text;
+	}
+	if ((vtz = make_vtimezone(name, from, to))) {
+		text = icalcomponent_as_ical_string_r(vtz);
+		icalcomponent_free(vtz);
+	}
+	if (text && key) {
+		char *all = xasprintf("%s%s", key, text);
+
+		if (write_file_atomic(path, all, strlen(all)) < 0)
+			error_clear();
+		free(all);
+	}
+	free(key);
+	free(path);
+	return text;
+}
+
 static void add_x(icalcomponent *c, const char *name, const char *value)
 {
 	icalproperty *p = icalproperty_new_x(value);
@@ -873,11 +985,11 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 		 const struct ics_options *o, struct ics_state *st, char **out, size_t *len)
 {
 	struct vevent *vv;
-	icalcomponent *cal, *vtz = NULL;
+	icalcomponent *cal;
 	const char *tzid = NULL;
 	size_t sorted = st ? st->n : 0, nzoned = 0;
 	int64_t from = 0, to = 0, zoned_before;
-	char *calname, *text;
+	char *calname, *text, *vtz = NULL;
 
 	*out = NULL;
 	*len = 0;
@@ -909,7 +1021,7 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 		 * the end. */
 		int64_t a = from - 86400, b = to + 86400;
 		a -= ((a % 86400) + 86400) % 86400;
-		vtz = vtimezone(s->conf.timezone, a, b);
+		vtz = vtimezone_text(s->conf.timezone, a, b);
 		if (vtz)
 			tzid = s->conf.timezone;
 	}
@@ -924,8 +1036,6 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	add_x(cal, "X-WR-CALNAME", clean_line(o->calname ? o->calname : s->conf.name, &calname));
 	free(calname);
 	add_x(cal, "X-WR-TIMEZONE", s->conf.timezone);
-	if (vtz)
-		icalcomponent_add_component(cal, vtz);
 	for (size_t i = 0; i < n; i++) {
 		int seq = sequence_for(st, sorted, vv[i].id, vevent_hash(&vv[i], o));
 		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o,
@@ -939,9 +1049,32 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	/* the _r form: a buffer the caller frees (the other returns libical's ring buffer) */
 	text = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
-	if (!text)
+	if (!text) {
+		free(vtz);
 		return error(EX_SOFTWARE, "libical could not write the calendar: %s",
 			     icalerror_strerror(icalerrno));
+	}
+	if (vtz) {
+		/* the VTIMEZONE goes first of the components, where libical would write it: before
+		 * the first event (a line of its own; a value's line breaks are escaped, and its
+		 * folded lines start with a blank) */
+		char *at = strstr(text, "\r\nBEGIN:VEVENT\r\n"), *all;
+		size_t head, vlen = strlen(vtz), total = strlen(text);
+
+		if (!at) {
+			free(vtz);
+			free(text);
+			return error(EX_SOFTWARE, "libical wrote a calendar without events");
+		}
+		head = (size_t)(at + 2 - text);
+		all = xmalloc(total + vlen + 1);
+		memcpy(all, text, head);
+		memcpy(all + head, vtz, vlen);
+		memcpy(all + head + vlen, text + head, total - head + 1);
+		free(text);
+		free(vtz);
+		text = all;
+	}
 	*out = text;
 	*len = strlen(text);
 	return 0;
