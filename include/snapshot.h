@@ -53,8 +53,8 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
  * mismatch", "snapshot damaged: ..."; on failure s is released. */
 int snapshot_decode(const char *buf, size_t len, const struct snapshot_stamp *expect,
 		    struct schedule *s);
-/* The same, reading buf in place: malloc()ed, or mapped with mmap (MAP_PRIVATE, writable) when
- * `mapped`.  It becomes the schedule's (schedule.strings: its strings point into it) and is
+/* The same, reading buf in place: malloc()ed, or mapped with mmap when `mapped` (it may be
+ * mapped read-only: the decoder never writes into it).  It becomes the schedule's (schedule.strings: its strings point into it) and is
  * released with it, or at once on failure. */
 int snapshot_decode_owned(char *buf, size_t len, bool mapped,
 			  const struct snapshot_stamp *expect, struct schedule *s);

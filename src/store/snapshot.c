@@ -431,7 +431,7 @@ static int read_strings(struct reader *r)
 			r->why = "a string holding a NUL";
 			return -1;
 		}
-		r->str[i] = (char *)(uintptr_t)r->p;	/* the buffer is the schedule's, writable */
+		r->str[i] = (char *)(uintptr_t)r->p;	/* the schedule's buffer; never written */
 		r->p += (size_t)len + 1;
 		r->nstr = i + 1;
 	}
