@@ -306,7 +306,13 @@ static bool in_busy(const struct pick_request *rq, const struct session *x)
 void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt)
 {
 	const struct schedule *s = rq->s;
+	/* Sessions are in time order (schedule_finish): a day's are consecutive, from first[day],
+	 * and none from the first that starts when a session ends on can overlap it. */
+	size_t *first = xcalloc(s->ndays ? s->ndays : 1, sizeof(*first));
 
+	for (size_t i = s->nsessions; i-- > 0;)
+		if (s->sessions[i].day >= 0 && (size_t)s->sessions[i].day < s->ndays)
+			first[s->sessions[i].day] = i;
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *me = &s->sessions[i], *prev, *next;
 		long best = -1;
@@ -318,7 +324,9 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			continue;
 		prev = planned_neighbour(s, planned, i, -1);
 		next = planned_neighbour(s, planned, i, +1);
-		for (size_t j = 0; j < s->nsessions; j++) {
+		for (size_t j = me->day >= 0 && (size_t)me->day < s->ndays ? first[me->day] : 0;
+		     j < s->nsessions && s->sessions[j].has_time &&
+		     s->sessions[j].start < me->end; j++) {
 			const struct session *x = &s->sessions[j];
 			int64_t pts;
 			int changes;
@@ -341,6 +349,7 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 		}
 		alt[i] = best;
 	}
+	free(first);
 }
 
 /* r->alternative for the chosen candidates, by pick_alternatives(). */
