@@ -47,7 +47,7 @@ struct pick_candidate {
 	size_t session;         /* index into s->sessions */
 	int64_t points;         /* preference points (hundredths) */
 	int64_t score;          /* the solver's weight: points, or with --fill a lexicographic mix */
-	char *why;              /* the reasons for the points; "" when none */
+	char *why;              /* the reasons for the points: NULL until pick_why() makes them */
 	bool pinned, excluded;
 	char *excluded_by;      /* "avoided", "break 12:00-13:00", ...; NULL when not excluded */
 	int room;               /* the solver's room: an index, or -1 for a plenary */
@@ -65,6 +65,9 @@ struct pick_result {
 };
 
 void pick_result_init(struct pick_result *r);
+/* The reasons for candidate c's points ("tag web, lang en"; "" when none), made the first time
+ * they are asked for and kept in r->cand[c].why: most candidates' are never shown. */
+const char *pick_why(const struct pick_request *rq, const struct pick_result *r, size_t c);
 void pick_result_release(struct pick_result *r);
 
 /* Plans.  0, or -1 with error() set: an unknown session id in must/avoid (EX_DATAERR, with a

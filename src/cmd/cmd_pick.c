@@ -183,6 +183,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 	for (size_t k = 0; k < r->nchosen; k++) {
 		const struct pick_candidate *c = &r->cand[r->chosen[k]];
 		const struct session *se = v[k];
+		const char *why;
 		bool change;
 
 		day_heading(stdout, s, se, s->tz, &cur, lay.color);
@@ -191,8 +192,9 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		change = session_room_change(prev, se);
 		row_print(stdout, &lay, s, se, s->tz, change ? "→ " : NULL);
 		prev = se;
+		why = pick_why(rq, r, r->chosen[k]);
 		printf("%*s  why: %s%s%s (", pad, "", c->pinned ? "pinned" : "",
-		       c->pinned && *c->why ? ", " : "", c->pinned || *c->why ? c->why : "--fill");
+		       c->pinned && *why ? ", " : "", c->pinned || *why ? why : "--fill");
 		points(stdout, c->points);
 		printf(" points)\n");
 		if (r->alternative[k] != SIZE_MAX) {
@@ -257,13 +259,15 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 		size_t blockers[4], nb = pick_blockers(rq, r, left[i], blockers, 4);
 		char a[8], b[8], *title = text_sanitize(se->title), *cut = text_truncate(title, 40);
 		char *id = text_sanitize(se->id);
+		const char *why;
 
 		format_hm(rq->s->tz, se->start, a, sizeof(a));
 		format_hm(rq->s->tz, se->end, b, sizeof(b));
 		printf("  %s %s-%s %s (", id, a, b, cut);
 		free(id);
 		points(stdout, c->points);
-		printf(" points%s%s)\n", *c->why ? ": " : "", c->why);
+		why = pick_why(rq, r, left[i]);
+		printf(" points%s%s)\n", *why ? ": " : "", why);
 		if (c->excluded_by) {
 			printf("    excluded: %s\n", c->excluded_by);
 		} else if (nb) {
@@ -336,7 +340,7 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 		jsonw_key(&w, "points");
 		jsonw_double(&w, (double)pc->points / 100);
 		jsonw_key(&w, "why");
-		jsonw_string(&w, pc->why);
+		jsonw_string(&w, pick_why(rq, r, c));
 		jsonw_key(&w, "start");
 		tz_format_iso(s->tz, se->start, buf, sizeof(buf));
 		jsonw_string(&w, buf);
@@ -370,7 +374,7 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 		jsonw_key(&w, "title");
 		jsonw_string(&w, se->title);
 		jsonw_key(&w, "why");
-		jsonw_string(&w, r->cand[r->chosen[k]].why);
+		jsonw_string(&w, pick_why(rq, r, r->chosen[k]));
 		jsonw_key(&w, "alternative");
 		jsonw_string(&w, r->alternative[k] != SIZE_MAX
 			     ? cand_session(rq, r, r->alternative[k])->id : NULL);

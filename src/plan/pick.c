@@ -122,6 +122,20 @@ void pick_result_init(struct pick_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+const char *pick_why(const struct pick_request *rq, const struct pick_result *r, size_t c)
+{
+	struct pick_candidate *pc = &r->cand[c];
+
+	if (!pc->why) {
+		struct strbuf why;
+
+		strbuf_init(&why);
+		prefs_score(rq->prefs, &rq->s->sessions[pc->session], &why);
+		pc->why = strbuf_detach(&why);
+	}
+	return pc->why;
+}
+
 void pick_result_release(struct pick_result *r)
 {
 	for (size_t i = 0; i < r->ncand; i++) {
@@ -483,16 +497,13 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 		struct pick_candidate *c;
-		struct strbuf why;
 
 		if (!se->scheduled || (rq->day >= 0 && se->day != rq->day))
 			continue;
 		c = &r->cand[r->ncand++];
 		c->session = i;
 		c->room = se->nrooms == 1 ? (int)se->rooms[0] : -1;
-		strbuf_init(&why);
-		c->points = prefs_score(rq->prefs, se, &why);
-		c->why = strbuf_detach(&why);
+		c->points = prefs_score(rq->prefs, se, NULL);	/* the reasons: pick_why() */
 		c->pinned = strlist_find(&rq->must, se->id) >= 0;
 		if (strlist_find(&rq->avoid, se->id) >= 0) {
 			c->excluded = true;
