@@ -300,7 +300,7 @@ struct reader {
 	const char *why;
 };
 
-static bool need(struct reader *r, size_t n, const char *what)
+static inline bool need(struct reader *r, size_t n, const char *what)
 {
 	if (r->bad)
 		return false;
@@ -312,7 +312,7 @@ static bool need(struct reader *r, size_t n, const char *what)
 	return true;
 }
 
-static uint32_t rd32(struct reader *r, const char *what)
+static inline uint32_t rd32(struct reader *r, const char *what)
 {
 	uint32_t v;
 
@@ -347,7 +347,7 @@ static uint32_t rdcount(struct reader *r, size_t each, const char *what)
 	return n;
 }
 
-static char *rdstr(struct reader *r)
+static inline char *rdstr(struct reader *r)
 {
 	uint32_t ref = rd32(r, "a string reference");
 
