@@ -320,8 +320,9 @@ static bool in_busy(const struct pick_request *rq, const struct session *x)
 void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt)
 {
 	const struct schedule *s = rq->s;
-	/* Sessions are in time order (schedule_finish): a day's are consecutive, from first[day],
-	 * and none from the first that starts when a session ends on can overlap it. */
+	/* Sessions are in time order (schedule_finish): a day's are consecutive, from first[day];
+	 * none from the first that starts when a session ends on can overlap it, and none up to
+	 * the planned session before it leaves the time to walk from that one. */
 	size_t *first = xcalloc(s->ndays ? s->ndays : 1, sizeof(*first));
 
 	for (size_t i = s->nsessions; i-- > 0;)
@@ -338,7 +339,8 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			continue;
 		prev = planned_neighbour(s, planned, i, -1);
 		next = planned_neighbour(s, planned, i, +1);
-		for (size_t j = me->day >= 0 && (size_t)me->day < s->ndays ? first[me->day] : 0;
+		for (size_t j = prev ? (size_t)(prev - s->sessions) + 1
+			      : me->day >= 0 && (size_t)me->day < s->ndays ? first[me->day] : 0;
 		     j < s->nsessions && s->sessions[j].has_time &&
 		     s->sessions[j].start < me->end; j++) {
 			const struct session *x = &s->sessions[j];
