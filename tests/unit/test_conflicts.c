@@ -11,30 +11,18 @@
 #include "schedule.h"
 #include "tap.h"
 #include "util.h"
-#include "rng.h"
+#include "random_tt.h"
 
 /* A random timetable: 5 rooms, each in building "A", "B" or none and on floor "1", "2" or none;
  * up to 13 sessions on two days, 5 to 60 minutes long, starting on the minute or half a minute
  * past it (so that rounding to minutes shows), some in two rooms at once, some without a time. */
 static char *random_timetable(void)
 {
-	static const char *const bld[] = { NULL, "A", "B" }, *const flr[] = { NULL, "1", "2" };
 	struct strbuf sb;
 	size_t n = rnd(14);
 
 	strbuf_init(&sb);
-	strbuf_adds(&sb, "{\"planner_format\": 1, \"conference\": {\"id\": \"rnd\", \"name\": \"Rnd\", "
-		    "\"timezone\": \"UTC\"}, \"rooms\": [");
-	for (int r = 0; r < 5; r++) {
-		const char *b = bld[rnd(3)], *f = flr[rnd(3)];
-		strbuf_addf(&sb, "%s{\"id\": \"r%d\", \"name\": \"R%d\"", r ? ", " : "", r, r);
-		if (b)
-			strbuf_addf(&sb, ", \"building\": \"%s\"", b);
-		if (f)
-			strbuf_addf(&sb, ", \"floor\": \"%s\"", f);
-		strbuf_adds(&sb, "}");
-	}
-	strbuf_adds(&sb, "], \"sessions\": [");
+	random_rooms(&sb, 5);
 	for (size_t i = 0; i < n; i++) {
 		int day = 1 + (int)rnd(2), start = 9 * 60 + (int)rnd(40) * 3, len = 5 + (int)rnd(56);
 		int end = start + len, room = (int)rnd(5), ss = rnd(2) ? 30 : 0, es = rnd(2) ? 30 : 0;

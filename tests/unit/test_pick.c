@@ -14,7 +14,7 @@
 #include "schedule.h"
 #include "tap.h"
 #include "util.h"
-#include "rng.h"
+#include "random_tt.h"
 
 static const struct session *find(const struct schedule *s, const char *id)
 {
@@ -179,23 +179,11 @@ static void test_plan(const struct schedule *s)
  * some by the speaker, in English or Korean. */
 static char *random_timetable(void)
 {
-	static const char *const bld[] = { NULL, "A", "B" }, *const flr[] = { NULL, "1", "2" };
 	struct strbuf sb;
 	size_t n = rnd(12);
 
 	strbuf_init(&sb);
-	strbuf_adds(&sb, "{\"planner_format\": 1, \"conference\": {\"id\": \"rnd\", \"name\": \"Rnd\", "
-		    "\"timezone\": \"UTC\"}, \"rooms\": [");
-	for (int r = 0; r < 4; r++) {
-		const char *b = bld[rnd(3)], *f = flr[rnd(3)];
-		strbuf_addf(&sb, "%s{\"id\": \"r%d\", \"name\": \"R%d\"", r ? ", " : "", r, r);
-		if (b)
-			strbuf_addf(&sb, ", \"building\": \"%s\"", b);
-		if (f)
-			strbuf_addf(&sb, ", \"floor\": \"%s\"", f);
-		strbuf_adds(&sb, "}");
-	}
-	strbuf_adds(&sb, "], \"sessions\": [");
+	random_rooms(&sb, 4);
 	for (size_t i = 0; i < n; i++) {
 		int day = 1 + (int)rnd(2), start = 9 * 60 + (int)rnd(16) * 5;
 		int end = start + 5 + (int)rnd(4) * 5, room = (int)rnd(4);
