@@ -33,10 +33,11 @@ void conflicts_release(struct conflicts *c);
 
 /* The conflicts of saved plan p in timetable s: every pair of planned sessions the timetable
  * still has (not cancelled) where a's end plus the walk from a's room to b's (pick_travel(), with
- * the plan's travel time, else pick's default) comes after b's start.  Pairs are in order of a
+ * travel_minutes between rooms of one floor) comes after b's start.  Pairs are in order of a
  * (by start, then timetable order), then of b.  A plan of thousands of sessions at once has
  * millions of pairs: all are counted in c->count, the first `max` kept in c->v (whose memory c
  * owns; release with conflicts_release).  c is emptied first. */
-void plan_conflicts(const struct schedule *s, const struct plan *p, size_t max, struct conflicts *c);
+void plan_conflicts(const struct schedule *s, const struct plan *p, int travel_minutes, size_t max,
+		    struct conflicts *c);
 
 #endif

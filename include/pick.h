@@ -97,6 +97,8 @@ struct pick_settings {
 /* The largest --travel and --max-per-day: pick_settings_apply refuses more, and so does the
  * config file's check (the option table's `max`). */
 #define PICK_TRAVEL_MAX PLAN_TRAVEL_MAX
+/* The minutes to change rooms when neither --travel, the plan nor the config says. */
+#define PICK_DEFAULT_TRAVEL 5
 #define PICK_MAX_PER_DAY_MAX 1000
 
 void pick_settings_init(struct pick_settings *st);

@@ -15,6 +15,7 @@
 #include "conflicts.h"
 #include "filter.h"
 #include "fsutil.h"
+#include "pick.h"
 #include "plan.h"
 #include "plan_edit.h"
 #include "render.h"
@@ -322,6 +323,17 @@ static char *describe_session(const struct schedule *s, const struct session *se
 	return out;
 }
 
+int cli_travel_minutes(const struct plan *p)
+{
+	const struct config *cfg = cli_config();
+
+	if (p->travel_minutes >= 0)
+		return p->travel_minutes;
+	if (cfg && cfg->travel_minutes >= 0)
+		return cfg->travel_minutes;
+	return PICK_DEFAULT_TRAVEL;
+}
+
 #define CONFLICTS_SHOWN 1000
 
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f)
@@ -332,7 +344,7 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 	conflicts_init(&c);
 	/* a plan of thousands of sessions at once has millions of pairs: they are counted, and the
 	 * first CONFLICTS_SHOWN shown */
-	plan_conflicts(s, p, f ? CONFLICTS_SHOWN : 0, &c);
+	plan_conflicts(s, p, cli_travel_minutes(p), f ? CONFLICTS_SHOWN : 0, &c);
 	for (size_t i = 0; i < c.n; i++) {
 		const struct conflict *x = &c.v[i];
 		char *da = describe_session(s, &s->sessions[x->a]);

@@ -91,5 +91,8 @@ void cli_saved_settings(const struct plan *p, const char *path, struct pick_sett
  * time to change rooms, under the plan's travel time; counted, and the first 1000 printed to f
  * (unless NULL) with a line saying how many more there are. */
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f);
+/* The minutes to change rooms for saved plan p, as now, next and conflicts use them: the plan's
+ * (what pick used), else the config's `travel`, else pick's default. */
+int cli_travel_minutes(const struct plan *p);
 
 #endif

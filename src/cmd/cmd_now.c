@@ -281,18 +281,6 @@ static void print_json(const struct schedule *s, const struct plan *p, const str
 	jsonw_finish(&w);
 }
 
-/* The minutes to change rooms: the plan's (what pick used), else the config's, else 5. */
-static int travel_minutes(const struct plan *p)
-{
-	const struct config *cfg = cli_config();
-
-	if (p->travel_minutes >= 0)
-		return p->travel_minutes;
-	if (cfg && cfg->travel_minutes >= 0)
-		return cfg->travel_minutes;
-	return 5;
-}
-
 int cli_now(struct cmd_ctx *ctx, bool next_only)
 {
 	const char *at_arg = cmd_arg(ctx, &opt_at);
@@ -317,7 +305,7 @@ int cli_now(struct cmd_ctx *ctx, bool next_only)
 	} else {
 		at = (int64_t)time(NULL);
 	}
-	now_compute(&st, s, p, at, travel_minutes(p));
+	now_compute(&st, s, p, at, cli_travel_minutes(p));
 	if (ctx->json)
 		print_json(s, p, &st, z, next_only);
 	else

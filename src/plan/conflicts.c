@@ -30,7 +30,8 @@ static int by_start(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-void plan_conflicts(const struct schedule *s, const struct plan *p, size_t max, struct conflicts *c)
+void plan_conflicts(const struct schedule *s, const struct plan *p, int travel_minutes, size_t max,
+		    struct conflicts *c)
 {
 	size_t n;
 	const struct session **v = plan_sessions(p, s, &n);
@@ -38,8 +39,7 @@ void plan_conflicts(const struct schedule *s, const struct plan *p, size_t max, 
 
 	conflicts_release(c);
 	pick_request_init(&rq, s, NULL);
-	if (p->travel_minutes >= 0)
-		rq.travel_minutes = p->travel_minutes;
+	rq.travel_minutes = travel_minutes;
 	/* entries are kept in their planned order; the timetable may have moved them since */
 	qsort(v, n, sizeof(*v), by_start);
 	for (size_t i = 0; i < n; i++)

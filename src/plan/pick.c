@@ -20,7 +20,7 @@ void pick_request_init(struct pick_request *rq, const struct schedule *s, const 
 	rq->s = s;
 	rq->prefs = p;
 	rq->day = -1;
-	rq->travel_minutes = 5;
+	rq->travel_minutes = PICK_DEFAULT_TRAVEL;
 }
 
 void pick_request_release(struct pick_request *rq)
@@ -395,7 +395,7 @@ void pick_settings_init(struct pick_settings *st)
 {
 	memset(st, 0, sizeof(*st));
 	prefs_init(&st->prefs);
-	st->travel_minutes = 5;
+	st->travel_minutes = PICK_DEFAULT_TRAVEL;
 }
 
 void pick_settings_release(struct pick_settings *st)

@@ -203,6 +203,21 @@ expect_rc 73 "with \$HOME not a directory a plan cannot be saved"
 expect_err "planner: \$HOME ('$tmp/no-such-home') is not a directory, and \$XDG_DATA_HOME is not set" \
 	"... saying why"
 [ ! -e "$tmp/no-such-home" ]; ok $? "... and the home is not created"
+# A plan made by hand (add) saves no travel time: now, next and conflicts all take the config's.
+# KJPMEM ends 14:40 in 컨벤션 홀 2, 8MW8NT starts 14:50 in 컨벤션 홀 1: 10 minutes, 30 needed.
+rm -f "$XDG_DATA_HOME/planner/pyconkr-2024.plan.json"
+conf "travel = 30"
+run add KJPMEM 8MW8NT
+expect_err "planner: warning: your plan has 1 conflict now; see 'planner conflicts'" \
+	"add: the config's travel time makes the walk a conflict"
+run conflicts
+expect_out_match "leaves 10 of the 30 min needed to walk to 8MW8NT" "conflicts uses the config's travel time"
+run now --at "2024-10-26 14:35"
+expect_out_match "30 needed" "now uses the same travel time"
+conf "travel = 5"
+run conflicts
+expect_out_match "^no conflicts in your plan" "with travel = 5 the walk fits"
+
 env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME \
 	"$PLANNER" -s "$top/tests/data/mini.json" days >"$tmp/out" 2>"$tmp/err"
 rc=$?

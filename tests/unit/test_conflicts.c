@@ -7,6 +7,7 @@
 
 #include "conflicts.h"
 #include "load.h"
+#include "pick.h"
 #include "plan.h"
 #include "schedule.h"
 #include "tap.h"
@@ -153,7 +154,7 @@ static void test_brute_force(void)
 		}
 		nwant = brute_force(&s, &p, travel, want, sizeof(want) / sizeof(*want));
 		conflicts_init(&c);
-		plan_conflicts(&s, &p, SIZE_MAX, &c);
+		plan_conflicts(&s, &p, travel, SIZE_MAX, &c);
 		good = c.count == nwant && c.n == nwant;
 		for (size_t i = 0; good && i < c.n; i++)
 			good = same(&c.v[i], &want[i]);
@@ -168,7 +169,7 @@ static void test_brute_force(void)
 		}
 		/* a cap keeps the first ones and still counts them all */
 		cap = nwant ? rnd((uint32_t)nwant + 1) : 0;
-		plan_conflicts(&s, &p, cap, &c);
+		plan_conflicts(&s, &p, travel, cap, &c);
 		good = c.count == nwant && c.n == cap;
 		for (size_t i = 0; good && i < c.n; i++)
 			good = same(&c.v[i], &want[i]);
@@ -213,8 +214,7 @@ static void test_minutes(void)
 	}
 	for (size_t k = 0; k < s.nsessions; k++)
 		plan_add(&p, &s, &s.sessions[k]);
-	p.travel_minutes = 5;
-	plan_conflicts(&s, &p, 10, &c);
+	plan_conflicts(&s, &p, 5, 10, &c);
 	is_int(c.count, 2, "two conflicts: s1/s2 overlap, s2/s3 too far apart");
 	if (c.n == 2) {
 		ok(c.v[0].overlap && !strcmp(s.sessions[c.v[0].a].id, "s1") &&
@@ -225,14 +225,12 @@ static void test_minutes(void)
 		is_int(c.v[1].gap_min, 10, "10 min 50 s between them is 10 (rounded down)");
 		is_int(c.v[1].need_min, 15, "three times the travel time between buildings");
 	}
-	p.travel_minutes = 3;
-	plan_conflicts(&s, &p, 10, &c);
+	plan_conflicts(&s, &p, 3, 10, &c);
 	is_int(c.count, 1, "with 3 minutes of travel, 9 between buildings: the walk fits");
-	plan_conflicts(&s, &p, 0, &c);
+	plan_conflicts(&s, &p, 3, 0, &c);
 	ok(c.count == 1 && c.n == 0 && !c.v, "max 0: counted, none kept");
-	p.travel_minutes = -1;
-	plan_conflicts(&s, &p, 10, &c);
-	is_int(c.count, 2, "no saved travel time: pick's 5 minutes");
+	plan_conflicts(&s, &p, PICK_DEFAULT_TRAVEL, 10, &c);
+	is_int(c.count, 2, "pick's default travel time is 5 minutes");
 	conflicts_release(&c);
 	ok(!c.v && !c.n && !c.count, "released");
 	plan_release(&p);
