@@ -12,13 +12,15 @@ cache=$XDG_CACHE_HOME/planner
 cd "$tmp" || exit 1
 
 # hold FILE SECONDS: holds an exclusive flock on FILE for SECONDS, in the background; returns
-# once it is held ($holder is its process)
+# once it is held ($holder is its process: one process, the sleep that holds the descriptor, so
+# that killing it lets go of the lock).  That it got the lock is a check of its own.
 hold() {
 	rm -f "$tmp/held"
-	flock -x "$1" sh -c ": >'$tmp/held'; sleep $2" &
+	(exec 9>>"$1" && flock -x 9 && : >"$tmp/held" && exec sleep "$2") &
 	holder=$!
 	i=0
 	while [ ! -e "$tmp/held" ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+	[ -e "$tmp/held" ]; ok $? "(the test holds ${1##*/})"
 }
 now() { date +%s.%N; }
 # took T0 MIN MAX: the time since T0 is between MIN and MAX seconds
