@@ -46,6 +46,7 @@ done
 # Every option of every command has its description from the table, and the value and operand
 # kinds come from the table too.
 nodesc=""
+[ "$("$PLANNER" complete commands | wc -l)" -ge 19 ]; ok $? "complete lists the commands"
 for cmd in $("$PLANNER" complete commands | cut -f1); do
 	"$PLANNER" complete options "$cmd" | awk -F'\t' 'NF < 2 || $2 == "" { print $1 }' >"$tmp/nodesc"
 	[ -s "$tmp/nodesc" ] && nodesc="$nodesc $cmd:$(tr '\n' ' ' <"$tmp/nodesc")"

@@ -475,8 +475,11 @@ while IFS="$tab" read -r kind block line full; do
 	# `make check  # ...; the last line is "N passed, N failed"`: tests/run.sh ends so
 	last=$(printf '%s\n' "$full" | sed -n 's/.*# .*the last line is "\([^"]*\)".*/\1/p')
 	if [ -n "$last" ]; then
-		TEST_OUT=$tmp/test-out sh "$top/tests/run.sh" </dev/null 2>&1 | tail -n 1 >"$tmp/last"
-		grep -Eqx "$(printf '%s\n' "$last" | sed 's/N/[0-9]+/g')" "$tmp/last"
+		# (one quick test, so that the counts are real ones)
+		TEST_OUT=$tmp/test-out sh "$top/tests/run.sh" tests/tree/layers.sh </dev/null 2>&1 |
+			tail -n 1 >"$tmp/last"
+		grep -Eqx "$(printf '%s\n' "$last" | sed 's/N/[0-9]+/g')" "$tmp/last" &&
+			grep -Eqx '[1-9][0-9]* passed, 0 failed' "$tmp/last"
 		ok $? "README:$line: the last line of tests/run.sh is \"$last\"" || sed 's/^/#   /' "$tmp/last"
 	fi
 done <"$ex/list"

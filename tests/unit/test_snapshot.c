@@ -392,7 +392,8 @@ static void test_hash(void)
 		}
 	is_int(differ, 64 * 8, "the checksum changes with every single flipped bit");
 	ok(hash_bytes(data, 63) != hash_bytes(data, 64), "the length counts");
-	ok(hash_bytes("", 0) == hash_bytes("", 0), "the checksum is deterministic");
+	/* the value the snapshot format stores, worked out by hand from the definition (hash.c) */
+	ok(hash_bytes("", 0) == 0xeda735462619aecbu, "the checksum of nothing is the format's value");
 }
 
 int main(void)
