@@ -13,6 +13,7 @@
 #include "pick.h"
 #include "pick_args.h"
 #include "plan.h"
+#include "plan_edit.h"
 #include "prefs.h"
 #include "render.h"
 #include "schedule.h"
@@ -413,11 +414,10 @@ static void push_unique(struct strlist *l, const char *s)
  * matches nothing is kept as typed, for pick_run to report with a suggestion. */
 static int push_session(struct strlist *l, const struct schedule *s, const char *typed)
 {
-	long k = schedule_match_session(s, typed);
+	long k;
 
-	if (k == -2)
-		return error(EX_DATAERR, "'%s' is the start of several session ids; give more of it",
-			     typed);
+	if (plan_edit_resolve(s, typed, &k) < 0)
+		return -1;
 	push_unique(l, k >= 0 ? s->sessions[k].id : typed);
 	return 0;
 }

@@ -125,4 +125,14 @@ expect_rc 0 "a new pick with t1 pinned"
 run -s "$top/tests/data/mini.json" plan
 expect_out_match " t1 " "... keeps it"
 
+# --must and --avoid take what add and pin take: a whole id or the unique start of one (4
+# characters at least); a start that fits several ids is refused, as by add.
+sed -e 's/"id": "t1"/"id": "talk-one"/' -e 's/"id": "t2"/"id": "talk-two"/' "$top/tests/data/mini.json" >"$tmp/prefix.json"
+run -s "$tmp/prefix.json" pick --no-save --must talk
+expect_rc 65 "--must with a start of several ids"
+expect_err "planner: 'talk' is the start of several session ids; give more of it" "... says so, as add does"
+run -s "$tmp/prefix.json" pick --no-save --must talk-o
+expect_rc 0 "--must with the start of one id"
+expect_out_match " talk-one " "... plans that session"
+
 done_testing
