@@ -444,29 +444,30 @@ int pick_settings_apply(struct pick_settings *st, const char *name, const char *
 	return r < 0 ? -1 : 1;
 }
 
-int pick_settings_request(const struct pick_settings *st, struct pick_request *rq)
+/* st into rq; a break or block that cannot be read stops it (0 or -1, error() set) unless
+ * keep_going, which skips it (a saved plan's, replayed as far as it can be). */
+static int settings_into(const struct pick_settings *st, struct pick_request *rq, bool keep_going)
 {
 	rq->travel_minutes = st->travel_minutes;
 	rq->max_per_day = st->max_per_day;
 	rq->fill = st->fill;
 	for (size_t i = 0; i < st->breaks.n; i++)
-		if (pick_add_break(rq, st->breaks.v[i]) < 0)
+		if (pick_add_break(rq, st->breaks.v[i]) < 0 && !keep_going)
 			return -1;
 	for (size_t i = 0; i < st->blocks.n; i++)
-		if (pick_add_block(rq, st->blocks.v[i]) < 0)
+		if (pick_add_block(rq, st->blocks.v[i]) < 0 && !keep_going)
 			return -1;
 	return 0;
 }
 
+int pick_settings_request(const struct pick_settings *st, struct pick_request *rq)
+{
+	return settings_into(st, rq, false);
+}
+
 void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const struct plan *p)
 {
-	rq->travel_minutes = st->travel_minutes;
-	rq->max_per_day = st->max_per_day;
-	rq->fill = st->fill;
-	for (size_t i = 0; i < st->breaks.n; i++)
-		pick_add_break(rq, st->breaks.v[i]);
-	for (size_t i = 0; i < st->blocks.n; i++)
-		pick_add_block(rq, st->blocks.v[i]);
+	settings_into(st, rq, true);
 	prefs_resolve(&st->prefs, rq->s, NULL);	/* a track the timetable no longer has scores nothing */
 	error_clear();
 	if (p->travel_minutes >= 0)
