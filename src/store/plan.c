@@ -400,9 +400,10 @@ const struct session **plan_sessions(const struct plan *p, const struct schedule
 	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
 
 	*n = 0;
+	/* (not cancelled, as plan_entry_change() says, without making a room label to compare) */
 	for (size_t i = 0; i < p->nentries; i++) {
-		long k;
-		if (plan_entry_change(&p->entries[i], s, &k) != PLAN_CANCELLED)
+		long k = schedule_find_session(s, p->entries[i].id);
+		if (k >= 0 && s->sessions[k].has_time)
 			v[(*n)++] = &s->sessions[k];
 	}
 	return v;
