@@ -371,19 +371,25 @@ void schedule_fingerprint(const struct schedule *s, char *buf)
 	snprintf(buf, 17, "%016llx", (unsigned long long)h);
 }
 
-enum plan_change plan_entry_change(const struct plan_entry *e, const struct schedule *s, long *now)
+/* The session of entry e in s, or -1 when it is cancelled: gone, or no longer with a time. */
+static long entry_session(const struct plan_entry *e, const struct schedule *s)
 {
 	long i = schedule_find_session(s, e->id);
+
+	return i >= 0 && s->sessions[i].has_time ? i : -1;
+}
+
+enum plan_change plan_entry_change(const struct plan_entry *e, const struct schedule *s, long *now)
+{
+	long i = entry_session(e, s);
 	const struct session *se;
 	enum plan_change c = PLAN_SAME;
 	char *room;
 
-	*now = i;
+	*now = schedule_find_session(s, e->id);
 	if (i < 0)
 		return PLAN_CANCELLED;
 	se = &s->sessions[i];
-	if (!se->has_time)
-		return PLAN_CANCELLED;
 	room = session_room_label(s, se);
 	if (se->start != e->start || se->end != e->end)
 		c = PLAN_MOVED;
@@ -400,10 +406,9 @@ const struct session **plan_sessions(const struct plan *p, const struct schedule
 	const struct session **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
 
 	*n = 0;
-	/* (not cancelled, as plan_entry_change() says, without making a room label to compare) */
 	for (size_t i = 0; i < p->nentries; i++) {
-		long k = schedule_find_session(s, p->entries[i].id);
-		if (k >= 0 && s->sessions[k].has_time)
+		long k = entry_session(&p->entries[i], s);
+		if (k >= 0)
 			v[(*n)++] = &s->sessions[k];
 	}
 	return v;
