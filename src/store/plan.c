@@ -371,22 +371,21 @@ void schedule_fingerprint(const struct schedule *s, char *buf)
 	snprintf(buf, 17, "%016llx", (unsigned long long)h);
 }
 
-/* The session of entry e in s, or -1 when it is cancelled: gone, or no longer with a time. */
-static long entry_session(const struct plan_entry *e, const struct schedule *s)
+/* The session of entry e in s, or -1 when it is cancelled: gone, or no longer with a time.
+ * *found gets the session's index whether or not it has a time (-1: gone). */
+static long entry_session(const struct plan_entry *e, const struct schedule *s, long *found)
 {
-	long i = schedule_find_session(s, e->id);
-
-	return i >= 0 && s->sessions[i].has_time ? i : -1;
+	*found = schedule_find_session(s, e->id);
+	return *found >= 0 && s->sessions[*found].has_time ? *found : -1;
 }
 
 enum plan_change plan_entry_change(const struct plan_entry *e, const struct schedule *s, long *now)
 {
-	long i = entry_session(e, s);
+	long i = entry_session(e, s, now);
 	const struct session *se;
 	enum plan_change c = PLAN_SAME;
 	char *room;
 
-	*now = schedule_find_session(s, e->id);
 	if (i < 0)
 		return PLAN_CANCELLED;
 	se = &s->sessions[i];
@@ -407,7 +406,7 @@ const struct session **plan_sessions(const struct plan *p, const struct schedule
 
 	*n = 0;
 	for (size_t i = 0; i < p->nentries; i++) {
-		long k = entry_session(&p->entries[i], s);
+		long found, k = entry_session(&p->entries[i], s, &found);
 		if (k >= 0)
 			v[(*n)++] = &s->sessions[k];
 	}
