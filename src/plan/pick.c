@@ -572,11 +572,10 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	r->nchosen = sr.nchosen;
 	r->alternative = sr.alternative;
 	r->total_score = sr.total_score;
-	r->room_changes = sr.room_changes;
 	sr.chosen = NULL;
 	sr.alternative = NULL;
 	solve_result_release(&sr);
-	/* A night between two days is no room change. */
+	/* The solver's count takes a night between two days for a room change: counted again. */
 	r->room_changes = 0;
 	for (size_t k = 0; k < r->nchosen; k++) {
 		const struct session *a = k ? &s->sessions[r->cand[r->chosen[k - 1]].session] : NULL;
