@@ -78,7 +78,6 @@ enum plan_edit { EDIT_ADD, EDIT_DROP, EDIT_PIN };
 int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const char *path,
 		  char **ids, int nids);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
-struct cmd_ctx;
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 
 struct pick_settings;

@@ -14,15 +14,8 @@ static int exec(struct cmd_ctx *ctx)
 		return 0;
 	}
 	c = cmd_find(ctx->operands[0]);
-	if (!c) {
-		const char *best = cmd_suggest(ctx->operands[0]);
-
-		fprintf(stderr, "planner: help: unknown command '%s'", text_inert(ctx->operands[0]));
-		if (best)
-			fprintf(stderr, " (did you mean '%s'?)", best);
-		fputc('\n', stderr);
-		return EX_USAGE;
-	}
+	if (!c)
+		return cmd_unknown("help", ctx->operands[0]);
 	cmd_print_help(c);
 	return 0;
 }

@@ -147,6 +147,9 @@ const struct cmd_entry *cmd_find(const char *name);
 /* For an unknown command `name`: the listed command it is closest to (at most two edits away),
  * or NULL.  Borrowed. */
 const char *cmd_suggest(const char *name);
+/* Says on stderr that there is no command `name` ("planner: WHERE: unknown command ..." when
+ * where is not NULL), with a suggestion or a pointer to --help; returns EX_USAGE. */
+int cmd_unknown(const char *where, const char *name);
 
 /* The options cmd takes: its table, then --json (CMD_JSON), then --help.  Caller frees the array
  * (not the options). */

@@ -386,15 +386,16 @@ const char *cmd_suggest(const char *name)
 	return text_suggest_best(&sg);
 }
 
-static int unknown_command(const char *name)
+int cmd_unknown(const char *where, const char *name)
 {
 	const char *best = cmd_suggest(name);
 
+	fprintf(stderr, "planner: %s%sunknown command '%s'", where ? where : "", where ? ": " : "",
+		text_inert(name));
 	if (best)
-		fprintf(stderr, "planner: unknown command '%s' (did you mean '%s'?)\n", text_inert(name),
-			best);
+		fprintf(stderr, " (did you mean '%s'?)\n", best);
 	else
-		fprintf(stderr, "planner: unknown command '%s' (see 'planner --help')\n", text_inert(name));
+		fprintf(stderr, " (see 'planner --help')\n");
 	return EX_USAGE;
 }
 
@@ -486,6 +487,6 @@ int cmd_main(int argc, char **argv)
 	}
 	cmd = cmd_find(argv[optind]);
 	if (!cmd)
-		return unknown_command(argv[optind]);
+		return cmd_unknown(NULL, argv[optind]);
 	return finish(run_command(cmd, argc - optind, argv + optind));
 }

@@ -33,7 +33,7 @@ run frobnicate
 expect_err "planner: unknown command 'frobnicate' (see 'planner --help')" "no suggestion when nothing is close"
 run help nosuch
 expect_rc 64 "help for an unknown command"
-expect_err "planner: help: unknown command 'nosuch'" "... named"
+expect_err "planner: help: unknown command 'nosuch' (see 'planner --help')" "... named"
 run help lsit
 expect_rc 64 "help for a misspelt command"
 expect_err "planner: help: unknown command 'lsit' (did you mean 'list'?)" \
