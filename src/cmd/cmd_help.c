@@ -1,9 +1,5 @@
 /* cmd_help.c: `planner help [COMMAND]` — planner's help, or a command's (made from its entry). */
-#include <stdio.h>
-
 #include "command.h"
-#include "text.h"
-#include "util.h"
 
 static int exec(struct cmd_ctx *ctx)
 {
