@@ -43,7 +43,6 @@ struct config {
 	int travel_minutes;         /* -1: not set */
 	bool alarm_set;             /* alarm is given: */
 	int alarm_seconds;          /* as ics_alarm_parse() reads it (-1: "none") */
-	int max_per_day;            /* -1: not set */
 	struct config_setting *pick; /* pick's defaults (also travel and max-per-day), in file order */
 	size_t npick, pick_alloc;
 };

@@ -67,7 +67,6 @@ void config_init(struct config *c)
 	memset(c, 0, sizeof(*c));
 	c->travel_minutes = -1;
 	c->alarm_seconds = -1;
-	c->max_per_day = -1;
 }
 
 void config_release(struct config *c)
@@ -307,8 +306,6 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 	} else if (!strcmp(k->name, "alarm")) {
 		c->alarm_set = true;
 		c->alarm_seconds = number;
-	} else if (!strcmp(k->name, "max-per-day")) {
-		c->max_per_day = number;
 	}
 	if (k->flags & OPT_SAVED) {
 		struct config_setting *st;

@@ -40,7 +40,7 @@ static void test_good(void)
 
 	is_int(parse(&c, ""), 0, "an empty file is fine");
 	ok(!c.schedule && !c.tz && c.travel_minutes == -1 && !c.alarm_set &&
-	   c.max_per_day == -1 && c.npick == 0, "and sets nothing");
+	   c.npick == 0, "and sets nothing");
 	is_str(c.path, "cfg", "the path is kept for messages");
 	config_release(&c);
 
@@ -69,7 +69,8 @@ static void test_good(void)
 	is_str(c.tz, "local", "tz, without spaces around '='");
 	is_int(c.travel_minutes, 10, "travel, with tabs, spaces and a CR around it");
 	ok(c.alarm_set && c.alarm_seconds == 15 * 60, "alarm: a number alone is minutes");
-	is_int(c.max_per_day, 4, "max-per-day");
+	st = config_find(&c, "max-per-day", 0);
+	ok(st && !strcmp(st->value, "4"), "max-per-day, one of pick's defaults");
 	is_int(c.npick, 13, "pick's defaults: travel, max-per-day, break and the preferences");
 	st = config_find(&c, "track", 0);
 	ok(st && !strcmp(st->value, "웹 서비스") && st->line == 10, "a Korean value with a space, line 10");
