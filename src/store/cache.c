@@ -439,13 +439,14 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 		/* The loader named the source first (its subject); the bytes at fault are the cached
 		 * file's. */
 		const char *rest = error_after_subject(), *what = rest ? rest : error_message();
+		const char *sep = rest ? "" : ": ";	/* rest starts with the position's ':' */
 
 		if (m.url)
-			error(EX_DATAERR, "%s%s; the cached copy of '%s' is damaged: fetch it again "
-			      "with 'planner fetch %s'", feed_path, what, name, m.url);
+			error(EX_DATAERR, "%s%s%s; the cached copy of '%s' is damaged: fetch it again "
+			      "with 'planner fetch %s'", feed_path, sep, what, name, m.url);
 		else
-			error(EX_DATAERR, "%s%s; the cached copy of '%s' is damaged: fetch its URL "
-			      "again", feed_path, what, name);
+			error(EX_DATAERR, "%s%s%s; the cached copy of '%s' is damaged: fetch its URL "
+			      "again", feed_path, sep, what, name);
 		cache_meta_release(&m);
 		return -1;
 	}
