@@ -291,6 +291,17 @@ static void test_suggest(void)
 	ok(suggest("sched", 1, keys) == NULL, "suggest: a distance of 3 is not within 1");
 }
 
+static void test_size(void)
+{
+	char b[32];
+
+	is_str(text_size(64u << 20, b, sizeof(b)), "64 MiB", "size: whole MiB");
+	is_str(text_size(3u << 19, b, sizeof(b)), "1.5 MiB", "size: a MiB and a half");
+	is_str(text_size(1024, b, sizeof(b)), "1 KiB", "size: whole KiB");
+	is_str(text_size(1500, b, sizeof(b)), "1500 bytes", "size: not a whole KiB");
+	is_str(text_size(0, b, sizeof(b)), "0 bytes", "size: nothing");
+}
+
 int main(void)
 {
 	test_valid();
@@ -303,5 +314,6 @@ int main(void)
 	test_control_at();
 	test_distance();
 	test_suggest();
+	test_size();
 	return done_testing();
 }
