@@ -135,4 +135,15 @@ run -s "$tmp/prefix.json" pick --no-save --must talk-o
 expect_rc 0 "--must with the start of one id"
 expect_out_match " talk-one " "... plans that session"
 
+# --day plans one day: that day's sessions are replaced, the other days' kept.
+rm -f "$XDG_DATA_HOME/planner/pyconkr-2024.plan.json"
+run pick --track asyncio
+run pick --day 1 --no-keynotes --keyword django
+expect_rc 0 "pick --day 1 over a plan of both days"
+run plan
+expect_out_match " 389SS8 " "day 1: the new picks"
+! grep -q " F7MWSF " "$tmp/out"; ok $? "day 1: the old picks are gone"
+expect_out_match " UCYB8G " "day 2: the plan's sessions are kept"
+expect_out_match " F8DTZW " "... all of them"
+
 done_testing
