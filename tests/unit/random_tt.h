@@ -1,10 +1,15 @@
-/* The start of a random timetable in planner's native format for the randomized tests: the
- * conference "rnd" (UTC) and its rooms, each in building "A", "B" or none and on floor "1", "2"
- * or none.  Uses rng.h's rnd(); the caller goes on with the sessions and the closing "]}". */
+/* Random timetables for the randomized tests: the start of one in planner's native format (the
+ * conference "rnd", UTC, and its rooms, each in building "A", "B" or none and on floor "1", "2"
+ * or none; rng.h's rnd(); the caller goes on with the sessions and the closing "]}"), and the
+ * walk between rooms written from the README's rule, for brute-force checks to use instead of
+ * the code they check. */
 #ifndef RANDOM_TT_H
 #define RANDOM_TT_H
 
+#include <string.h>
+
 #include "rng.h"
+#include "schedule.h"
 #include "util.h"
 
 /* Appends the conference, nrooms rooms r0, r1, ... and `"sessions": [` to sb. */
@@ -24,6 +29,26 @@ static void random_rooms(struct strbuf *sb, int nrooms)
 		strbuf_adds(sb, "}");
 	}
 	strbuf_adds(sb, "], \"sessions\": [");
+}
+
+/* The walk between two sessions' rooms, in seconds, as the README states the rule: none within a
+ * room or from or to a session in several rooms; the travel time between rooms of one floor,
+ * twice that between floors, three times between buildings (a room without a building or floor
+ * counts as the same one). */
+static int64_t walk(const struct schedule *s, const struct session *a, const struct session *b,
+		    int travel)
+{
+	const struct room *x, *y;
+
+	if (a->nrooms != 1 || b->nrooms != 1 || a->rooms[0] == b->rooms[0])
+		return 0;
+	x = &s->rooms[a->rooms[0]];
+	y = &s->rooms[b->rooms[0]];
+	if (x->building && y->building && strcmp(x->building, y->building))
+		return 3 * travel * 60;
+	if (x->floor && y->floor && strcmp(x->floor, y->floor))
+		return 2 * travel * 60;
+	return travel * 60;
 }
 
 #endif

@@ -43,26 +43,6 @@ static char *random_timetable(void)
 	return strbuf_detach(&sb);
 }
 
-/* The walk between two sessions' rooms, in seconds, as the README states the rule: none within a
- * room or from or to a session in several rooms; the travel time between rooms of one floor,
- * twice that between floors, three times between buildings (a room without a building or floor
- * counts as the same one). */
-static int64_t walk(const struct schedule *s, const struct session *a, const struct session *b,
-		    int travel)
-{
-	const struct room *x, *y;
-
-	if (a->nrooms != 1 || b->nrooms != 1 || a->rooms[0] == b->rooms[0])
-		return 0;
-	x = &s->rooms[a->rooms[0]];
-	y = &s->rooms[b->rooms[0]];
-	if (x->building && y->building && strcmp(x->building, y->building))
-		return 3 * travel * 60;
-	if (x->floor && y->floor && strcmp(x->floor, y->floor))
-		return 2 * travel * 60;
-	return travel * 60;
-}
-
 /* Every pair of the planned sessions the timetable still has, the earlier start first (of two
  * equal starts, the earlier in the timetable), checked one by one.  Fills out (at most max) in
  * the module's order; returns the number of conflicts. */

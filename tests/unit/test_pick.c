@@ -201,8 +201,8 @@ static char *random_timetable(void)
 	return strbuf_detach(&sb);
 }
 
-/* The most points of a plan of r's candidates (as pick_travel and the cap allow), over every
- * subset; -1 when none holds every pin. */
+/* The most points of a plan of r's candidates (as the README's walk and the cap allow), over
+ * every subset; -1 when none holds every pin. */
 static int64_t brute_force_points(const struct pick_request *rq, const struct pick_result *r)
 {
 	const struct schedule *s = rq->s;
@@ -233,7 +233,7 @@ static int64_t brute_force_points(const struct pick_request *rq, const struct pi
 				v[b - 1] = t;
 			}
 		for (size_t k = 1; k < m && okay; k++)
-			okay = v[k - 1]->end + pick_travel(rq, v[k - 1], v[k]) <= v[k]->start;
+			okay = v[k - 1]->end + walk(s, v[k - 1], v[k], rq->travel_minutes) <= v[k]->start;
 		for (size_t k = 0; k < m && okay && rq->max_per_day; k++) {
 			int same = 0;
 			for (size_t q = 0; q < m; q++)
