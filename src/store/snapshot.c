@@ -291,7 +291,6 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 
 struct reader {
 	const unsigned char *p, *end;
-	const unsigned char *base;
 	/* the string table: each string in the schedule's block (schedule.strings) */
 	char **str;
 	uint32_t nstr;
@@ -653,7 +652,6 @@ int snapshot_decode_owned(char *buf, size_t len, bool mapped,
 		return -1;
 	}
 	memset(&r, 0, sizeof(r));
-	r.base = b;
 	r.p = b + SNAPSHOT_HEADER_SIZE;
 	r.end = b + len;
 	if (read_strings(&r) == 0)
