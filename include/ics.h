@@ -73,6 +73,11 @@ char *ics_state_path(const char *conf_id);
 int ics_state_load(struct ics_state *st, const char *path);
 /* Writes it atomically (temp file, fsync, rename; the directory is created).  -1 with error(). */
 int ics_state_save(const struct ics_state *st, const char *path);
+/* Takes the lock of the state file at path ("<path>.lock", its directory created), waiting up
+ * to ICS_STATE_LOCK_SECONDS for another export (fsutil.h: lock_file).  Returns the lock's
+ * descriptor for lock_release(), or -1 with error() set (EX_TEMPFAIL when held longer). */
+#define ICS_STATE_LOCK_SECONDS 10
+int ics_state_lock(const char *path);
 /* The sequence recorded for session id, or -1. */
 int ics_state_sequence(const struct ics_state *st, const char *id);
 

@@ -34,9 +34,6 @@ struct plan {
 /* The largest travel time between rooms, in minutes, that a plan holds: plan_load refuses more,
  * and so do pick's --travel and the config file (PICK_TRAVEL_MAX). */
 #define PLAN_TRAVEL_MAX 600
-/* How long a command that changes the plan waits for another planner holding its lock
- * ("<plan file>.lock"; fsutil.h: lock_file), as the cache's CACHE_LOCK_SECONDS. */
-#define PLAN_LOCK_SECONDS 30
 
 void plan_init(struct plan *p);
 void plan_release(struct plan *p);
@@ -44,6 +41,13 @@ void plan_release(struct plan *p);
 /* The plan file of conference `conf_id` (a slug; other bytes are replaced).  Caller frees; NULL
  * with error() set when no data directory can be found. */
 char *plan_path(const char *conf_id);
+
+/* Takes the lock of the plan file at path ("<path>.lock", its directory created), waiting up to
+ * PLAN_LOCK_SECONDS for another planner changing it (fsutil.h: lock_file).  Returns the lock's
+ * descriptor (lock_release() lets go; exiting does too), or -1 with error() set (EX_TEMPFAIL
+ * when it is held longer). */
+#define PLAN_LOCK_SECONDS 30
+int plan_lock(const char *path);
 
 /* Reads a plan file.  Returns 0; 1 when there is none (p stays empty); -1 with error() set
  * (EX_DATAERR naming the file and the problem, for a truncated or corrupt file; nothing is

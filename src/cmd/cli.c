@@ -218,16 +218,9 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock)
 	*path = plan_path(s->conf.id);
 	if (!*path)
 		return -1;
-	if (lock) {
-		char *lock_path = xasprintf("%s.lock", *path);
-		int fd = mkdir_parent(*path) < 0 ? -1 : lock_file(lock_path, "the plan", *path,
-								  PLAN_LOCK_SECONDS);
-
-		free(lock_path);
-		if (fd < 0)
-			return -1;
-		/* the descriptor stays open: the lock is released when planner exits */
-	}
+	/* the descriptor stays open: the lock is released when planner exits */
+	if (lock && plan_lock(*path) < 0)
+		return -1;
 	if (plan_load(p, *path) < 0)
 		return -1;
 	if (p->conference && strcmp(p->conference, s->conf.id))

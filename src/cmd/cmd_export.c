@@ -37,16 +37,6 @@ static const struct cmd_option opt_ics = {
 
 /* ---- writing ---- */
 
-/* The lock of the export state file ("<file>.lock"), for 10 seconds at most. */
-static int lock_state(const char *state_file)
-{
-	char *path = xasprintf("%s.lock", state_file);
-	int fd = lock_file(path, "the export state", state_file, 10);
-
-	free(path);
-	return fd;
-}
-
 /* "pyconkr-2024.ics": the conference id, made safe as a file name. */
 static char *default_output(const char *conf_id)
 {
@@ -122,7 +112,7 @@ static int exec(struct cmd_ctx *ctx)
 		warning("%s; SEQUENCE numbers are not kept", error_message());
 		flush_warnings();
 		error_clear();
-	} else if (mkdir_parent(state_file) < 0 || (lock = lock_state(state_file)) < 0) {
+	} else if ((lock = ics_state_lock(state_file)) < 0) {
 		goto fail;
 	} else if (ics_state_load(&st, state_file) < 0) {
 		warning("%s; starting it again", error_message());

@@ -698,6 +698,19 @@ int ics_state_load(struct ics_state *st, const char *path)
 	return 0;
 }
 
+int ics_state_lock(const char *path)
+{
+	char *lock_path;
+	int fd;
+
+	if (mkdir_parent(path) < 0)
+		return -1;
+	lock_path = xasprintf("%s.lock", path);
+	fd = lock_file(lock_path, "the export state", path, ICS_STATE_LOCK_SECONDS);
+	free(lock_path);
+	return fd;
+}
+
 int ics_state_save(const struct ics_state *st, const char *path)
 {
 	struct strbuf sb;

@@ -44,6 +44,19 @@ void plan_release(struct plan *p)
 	plan_init(p);
 }
 
+int plan_lock(const char *path)
+{
+	char *lock_path;
+	int fd;
+
+	if (mkdir_parent(path) < 0)
+		return -1;
+	lock_path = xasprintf("%s.lock", path);
+	fd = lock_file(lock_path, "the plan", path, PLAN_LOCK_SECONDS);
+	free(lock_path);
+	return fd;
+}
+
 char *plan_path(const char *conf_id)
 {
 	return xdg_data_file(conf_id, ".plan.json");
