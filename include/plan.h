@@ -49,6 +49,11 @@ char *plan_path(const char *conf_id);
 #define PLAN_LOCK_SECONDS 30
 int plan_lock(const char *path);
 
+/* 0 when p is a plan that was made (it has sessions, or was saved by pick even empty); else -1
+ * with error() set (EX_NOINPUT): "no plan for CONF_NAME yet; make one with 'planner pick'",
+ * followed by `or_else` when not NULL (", or export the whole timetable with --all"). */
+int plan_require(const struct plan *p, const char *conf_name, const char *or_else);
+
 /* Reads a plan file.  Returns 0; 1 when there is none (p stays empty); -1 with error() set
  * (EX_DATAERR naming the file and the problem, for a truncated or corrupt file; nothing is
  * changed on disk). */

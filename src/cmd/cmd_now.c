@@ -294,11 +294,8 @@ int cli_now(struct cmd_ctx *ctx, bool next_only)
 	now_status_init(&st);
 	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))))
 		goto fail;
-	if (next_only && !p->nentries && !p->fingerprint) {
-		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s->conf.name);
-		ret = EX_NOINPUT;
-		goto out;
-	}
+	if (next_only && plan_require(p, s->conf.name, NULL) < 0)
+		goto fail;
 	if (at_arg) {
 		if (parse_at(at_arg, z, &at) < 0)
 			goto fail;

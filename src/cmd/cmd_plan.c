@@ -59,10 +59,8 @@ static int exec(struct cmd_ctx *ctx)
 	struct schedule *s = &ctx->s;
 	struct plan *p = &ctx->plan;
 
-	if (!p->nentries && !p->fingerprint) {
-		fprintf(stderr, "planner: no plan for %s yet; make one with 'planner pick'\n", s->conf.name);
-		return EX_NOINPUT;
-	}
+	if (plan_require(p, s->conf.name, NULL) < 0)
+		return -1;
 	if (ctx->json) {
 		print_json(s, p);
 	} else {

@@ -57,9 +57,8 @@ int export_select_plan(const struct schedule *s, const struct plan *p, struct pi
 
 	*ev = NULL;
 	*n = *cancelled = 0;
-	if (!p->nentries && !p->fingerprint)
-		return error(EX_NOINPUT, "no plan for %s yet; make one with 'planner pick', or export "
-			     "the whole timetable with --all", s->conf.name);
+	if (plan_require(p, s->conf.name, ", or export the whole timetable with --all") < 0)
+		return -1;
 	if (!p->nentries)
 		return error(EX_NOINPUT, "your plan for %s is empty; add sessions with 'planner add' or "
 			     "'planner pick', or export the whole timetable with --all", s->conf.name);

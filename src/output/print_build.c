@@ -78,9 +78,8 @@ int print_doc_build(struct print_doc *d, const struct plan *p, struct pick_setti
 	int day_index = -1;
 
 	*changed = 0;
-	if (!have_plan && !all)
-		return error(EX_NOINPUT, "no plan for %s yet; make one with 'planner pick', or print "
-			     "the whole timetable with --all", s->conf.name);
+	if (!all && plan_require(p, s->conf.name, ", or print the whole timetable with --all") < 0)
+		return -1;
 	if (day) {
 		struct filter f;
 		int r;

@@ -44,6 +44,14 @@ void plan_release(struct plan *p)
 	plan_init(p);
 }
 
+int plan_require(const struct plan *p, const char *conf_name, const char *or_else)
+{
+	if (p->nentries || p->fingerprint)
+		return 0;
+	return error(EX_NOINPUT, "no plan for %s yet; make one with 'planner pick'%s", conf_name,
+		     or_else ? or_else : "");
+}
+
 int plan_lock(const char *path)
 {
 	char *lock_path;
