@@ -13,6 +13,9 @@ expect_golden now-noplan.out "now without a plan: what is running, and how to ma
 run next --at "2024-10-26 13:10"
 expect_rc 66 "next without a plan"
 expect_err "planner: no plan for PyCon Korea 2024 yet; make one with 'planner pick'" "says so"
+run plan
+expect_rc 66 "plan without a plan"
+expect_err "planner: no plan for PyCon Korea 2024 yet; make one with 'planner pick'" "says so, in the same words"
 
 # A plan made by hand: keynote (hall 2), 13:00 hall 1, 14:00 hall 2, 14:50 hall 2; day 2 keynote.
 "$PLANNER" add F7MWSF SRKR79 KJPMEM EPHPMW UCYB8G >/dev/null 2>&1
