@@ -119,4 +119,18 @@ expect_rc 64 "help takes one command"
 "$PLANNER" list >/dev/full 2>"$tmp/err"; rc=$?
 expect_rc 74 "a failed write to stdout is an error, not a success"
 expect_err "planner: cannot write to standard output: No space left on device" "the write error is reported"
+# Messages no other test reaches.
+run -s
+expect_rc 64 "-s without a value"
+expect_err "planner: option '-s' needs a SOURCE" "... names what it needs"
+run print -o ''
+expect_rc 64 "print -o with an empty name"
+expect_err "planner: print: -o needs a file name (see 'planner help print')" "... is refused"
+run -s http://127.0.0.1:9/never.json changes
+expect_rc 66 "changes of a URL never fetched"
+expect_err "planner: 'http://127.0.0.1:9/never.json' has not been fetched" "... says so, without fetching"
+run complete -h
+expect_rc 0 "complete -h"
+expect_out_match '^usage: planner complete commands' "... shows complete's usage"
+
 done_testing
