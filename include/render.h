@@ -44,7 +44,8 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 /* Writes one row; `mark` is a string of display width 2 or NULL when lay->marks is off. */
 void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 	       const struct session *se, const struct tz *z, const char *mark);
-/* Writes "\n2024-10-26 Sat (day 1)\n" when se starts on another date than *cur (updated). */
+/* Writes "\n2024-10-26 Sat (day 1)\n" when se is on another day than *cur (updated): in the
+ * conference zone its conference day (schedule_finish), in another zone the date there. */
 void day_heading(FILE *f, const struct schedule *s, const struct session *se, const struct tz *z,
 		 struct civil *cur, bool color);
 

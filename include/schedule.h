@@ -98,10 +98,14 @@ struct session {
 	struct session_fold fold;  /* owned; see above */
 };
 
-/* A conference day: a date in the conference time zone. */
+/* A conference day.  Where the feed declares its days (frab's <day date start end>, frab JSON's
+ * day_start/day_end), a day is the span the feed gives, named by the feed's date: a talk at
+ * 00:50 belongs to the night of the day before.  Otherwise a day is a calendar date in the
+ * conference time zone, from local midnight to the next.  See schedule_finish for the rule. */
 struct day {
-	int year, month, day;
-	int64_t start;             /* the instant of local midnight */
+	int year, month, day;      /* the date the day is named by */
+	int64_t start;             /* its first instant: the feed's day start, or local midnight */
+	int64_t end;               /* exclusive: the feed's day end, or the next local midnight */
 };
 
 struct schedule {
@@ -111,8 +115,11 @@ struct schedule {
 	size_t nrooms, rooms_alloc;
 	struct session *sessions;
 	size_t nsessions, sessions_alloc;
-	struct day *days;          /* the dates that hold a timed session, in order */
+	struct day *days;          /* the days that hold a timed session, in order */
 	size_t ndays;
+	/* the days the feed declares (schedule_add_feed_day), until schedule_finish uses them */
+	struct day *feed_days;
+	size_t nfeed_days, feed_days_alloc;
 	char *source;              /* where it was loaded from, for messages; may be NULL */
 	size_t *by_id;             /* session indexes in id order, for schedule_find_session
 				    * (schedule_index); NULL: none yet */
@@ -158,9 +165,29 @@ void schedule_normalize_ids(struct schedule *s);
 /* The index of a session whose id an earlier session already has, or -1. */
 long schedule_duplicate_session(const struct schedule *s);
 
+/* A conference day the feed declares: the date it is named by and its span [start, end) (frab's
+ * <day date start end>, frab JSON's day_start/day_end).  An importer declares its days before
+ * schedule_finish; a feed that declares none has calendar days. */
+void schedule_add_feed_day(struct schedule *s, int year, int month, int day, int64_t start,
+			   int64_t end);
+
 /* After loading: sorts sessions (by start, then room, then id; untimed last), computes
- * scheduled flags and the days.  Fails (error() set, EX_DATAERR) on duplicate session ids. */
+ * scheduled flags and the days.  Fails (error() set, EX_DATAERR) on duplicate session ids.
+ *
+ * The days: a timed session belongs to the declared day whose span holds its start.  One outside
+ * every declared span belongs to the declared day of its calendar date (in the conference zone)
+ * next to it — a breakfast before the day's declared start, a party after its end — else to the
+ * calendar day of its start, as in a feed that declares none.  A declared day is ignored, with
+ * one warning for all of them, when its span is empty, starts on another date than its own (in
+ * the conference zone), or overlaps or repeats the date of one that starts before it.  Every
+ * day's [start, end) then holds the starts of its sessions (a day grows to hold the sessions it
+ * took in; a calendar day beside a declared one ends where that one starts), days do not
+ * overlap, and a session's day never comes before the day of a session that starts earlier.
+ * Only the days that hold a session are kept in s->days. */
 int schedule_finish(struct schedule *s);
+
+/* The index of the day whose [start, end) holds instant t, or -1. */
+int schedule_day_at(const struct schedule *s, int64_t t);
 
 /* The display name of a session's room(s): "컨벤션 홀 1", "all rooms", "r1 + r2", or "" when
  * none.  Caller frees. */

@@ -33,7 +33,8 @@
 struct schedule;
 
 #define SNAPSHOT_MAGIC "PLNRSNAP"
-#define SNAPSHOT_VERSION 3u /* 2: session ids in NFC; 3: folded text, the zone's offsets */
+#define SNAPSHOT_VERSION 4u /* 2: session ids in NFC; 3: folded text, the zone's offsets;
+			     * 4: days end (conference days a feed declares) */
 #define SNAPSHOT_HEADER_SIZE 80u
 
 /* What the snapshot was built from: the raw feed file's size, modification time (ns) and

@@ -114,8 +114,10 @@ void importer_release(struct importer *im)
 	}
 	free(im->ids);
 	free(im->times);
+	free(im->days);
 	im->ids = NULL;
 	im->times = NULL;
+	im->days = NULL;
 }
 
 void im_push_key(struct importer *im, const char *key)
@@ -789,6 +791,47 @@ void import_bad_time(struct importer *im, size_t i, const char *why)
 			 text_inert(se->title ? se->title : se->id ? se->id : "?"), why);
 }
 
+static void bad_day(struct importer *im, const char *date, const char *why)
+{
+	if (!im->bad_days++)
+		snprintf(im->bad_day_first, sizeof(im->bad_day_first), "day \"%s\": %s",
+			 text_inert(date ? date : "?"), why);
+}
+
+void import_feed_day(struct importer *im, const char *date, const char *start, const char *end)
+{
+	struct import_day d;
+
+	if (!start || !end)
+		return;
+	memset(&d, 0, sizeof(d));
+	if (import_point(start, &d.start) < 0 || import_point(end, &d.end) < 0) {
+		bad_day(im, date ? date : start, error_message());
+		error_clear();
+		return;
+	}
+	if (date) {
+		struct civil c;
+		bool has_offset;
+		int offset;
+
+		if (strlen(date) != 10 || iso8601_parse(date, &c, &has_offset, &offset) < 0) {
+			error_clear();
+			bad_day(im, date, "not a date");
+			return;
+		}
+		d.year = c.year;
+		d.month = c.month;
+		d.day = c.day;
+	} else {
+		d.year = d.start.c.year;
+		d.month = d.start.c.month;
+		d.day = d.start.c.day;
+	}
+	im->days = xgrow(im->days, im->ndays + 1, &im->days_alloc, sizeof(*im->days));
+	im->days[im->ndays++] = d;
+}
+
 static int64_t point_instant(const struct point *p, const struct tz *conf, bool *ok)
 {
 	int64_t t = 0;
@@ -1020,6 +1063,29 @@ static void resolve_times(struct importer *im)
 	}
 }
 
+/* The declared days as instants, for schedule_finish; one warning for those not readable. */
+static void resolve_days(struct importer *im)
+{
+	for (size_t i = 0; i < im->ndays; i++) {
+		const struct import_day *d = &im->days[i];
+		bool ok1, ok2;
+		int64_t a = point_instant(&d->start, im->s->tz, &ok1);
+		int64_t b = point_instant(&d->end, im->s->tz, &ok2);
+
+		if (!ok1 || !ok2 || a < LOAD_MIN_INSTANT || b > LOAD_MAX_INSTANT) {
+			char date[16];
+
+			snprintf(date, sizeof(date), "%04d-%02d-%02d", d->year, d->month, d->day);
+			bad_day(im, date, "date out of range");
+			continue;
+		}
+		schedule_add_feed_day(im->s, d->year, d->month, d->day, a, b);
+	}
+	if (im->bad_days)
+		warning("%s: %zu of the days the feed declares %s unreadable and ignored (first: %s)",
+			im->name, im->bad_days, im->bad_days == 1 ? "is" : "are", im->bad_day_first);
+}
+
 /* ---- Ids ---- */
 
 struct id_ref {
@@ -1184,6 +1250,7 @@ int import_finish(struct importer *im, const char *declared, const char *zone_no
 	if (decide_zone(im, declared, zone_note) < 0)
 		return -1;
 	resolve_times(im);
+	resolve_days(im);
 	assign_ids(im);
 	if (im->bad_times)
 		warning("%s: %zu session%s no usable time and %s kept unscheduled (first: %s)",

@@ -63,6 +63,12 @@ struct import_time {
 	int64_t seconds;
 };
 
+/* A conference day as the feed declares it: its date and its span, read like session times. */
+struct import_day {
+	int year, month, day;
+	struct point start, end;
+};
+
 /* Candidate ids of one session, tried in order (see import_finish). */
 struct id_cand {
 	char *primary;		/* owned; NULL if none */
@@ -97,6 +103,13 @@ struct importer {
 	/* Sessions whose time could not be used: a count and the first reason. */
 	size_t bad_times;
 	char bad_first[240];
+
+	/* The conference days the feed declares (import_feed_day), made instants by import_finish;
+	 * and the declared days that could not be read: a count and the first reason. */
+	struct import_day *days;
+	size_t ndays, days_alloc;
+	size_t bad_days;
+	char bad_day_first[160];
 
 	/* The last type word import_type() mapped, and its type. */
 	char type_word[64];
@@ -193,6 +206,12 @@ int import_point(const char *text, struct point *p);
 /* Parses a duration: "HH:MM", "H:MM:SS", "D:HH:MM:SS" or ISO 8601 "PT1H30M"; seconds > 0.
  * Returns 0, or -1 (error() set with the reason). */
 int import_duration(const char *text, int64_t *seconds);
+/* Declares a conference day (schedule_add_feed_day once the zone is known): `date` is its
+ * "YYYY-MM-DD" (NULL: the date of `start`), `start` and `end` its span in ISO 8601 (frab's
+ * <day date start end>, frab JSON's day_start/day_end).  A day whose date or bounds cannot be
+ * read is left out, and import_finish says so in one warning for all of them; a day with no
+ * bounds at all (start or end NULL) is left out silently: its sessions keep calendar days. */
+void import_feed_day(struct importer *im, const char *date, const char *start, const char *end);
 /* Records that session i has no usable time because of `why` (the first reason is kept for
  * the one warning import_finish gives). */
 void import_bad_time(struct importer *im, size_t i, const char *why);

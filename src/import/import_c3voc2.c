@@ -1,12 +1,14 @@
 /* import_c3voc2.c: c3voc schedule version 2 (https://c3voc.de/schema/schedule2):
  *     {"$schema"?, "schedule": {"version", "conference": {"acronym", "title", "time_zone_name"?,
- *       "rooms": [{name, slug, guid}], "tracks": [{name, slug}], "days": [...]},
+ *       "rooms": [{name, slug, guid}], "tracks": [{name, slug}],
+ *       "days": [{"index", "date", "start", "end"}]},
  *       "events": [event, ...]}}
  * An event has "guid", "code", "start" and "end" (ISO 8601 with offsets; a deprecated
  * "duration" "PT45M" when "end" is missing), "room" ({guid, name, slug}, or a name),
  * "track" ({slug}, or a name), "type" (TALK, WORKSHOP, LIGHTNING_TALK, BREAK, ...), "title",
  * "subtitle", "language", "abstract" and "description" (text or {"en": ..}), "participants"
- * [{name, role}] (contributors are not speakers), "url". */
+ * [{name, role}] (contributors are not speakers), "url".  A day's "start" and "end" (ISO
+ * 8601) are its span, as frab's day_start/day_end (schedule_finish). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +136,7 @@ static int read_event(struct importer *im, struct v2 *x, const json_t *ev)
 
 int import_c3voc2(struct importer *im, const json_t *root)
 {
-	const json_t *sch, *conf, *events, *rooms, *v;
+	const json_t *sch, *conf, *events, *rooms, *days, *v;
 	const char *acronym, *title, *zone, *url;
 	struct v2 x;
 	size_t k;
@@ -155,8 +157,18 @@ int import_c3voc2(struct importer *im, const json_t *root)
 	    im_opt_text(im, conf, "time_zone_name", &zone) < 0 ||
 	    im_opt_text(im, conf, "url", &url) < 0 ||
 	    im_opt_array(im, conf, "rooms", &rooms) < 0 ||
-	    im_opt_array(im, conf, "tracks", &x.tracks) < 0)
+	    im_opt_array(im, conf, "tracks", &x.tracks) < 0 ||
+	    im_opt_array(im, conf, "days", &days) < 0)
 		return -1;
+	if (days) {
+		json_array_foreach(days, k, v) {
+			if (!json_is_object(v))
+				continue;
+			import_feed_day(im, im_text(json_object_get(v, "date")),
+					im_text(json_object_get(v, "start")),
+					im_text(json_object_get(v, "end")));
+		}
+	}
 	im_pop(im);
 	if (!url)
 		url = im_text(json_object_get(sch, "base_url"));

@@ -1,6 +1,8 @@
 /* import_frab.c: frab / c3voc schedule.json version 1, as frab and pretalx export it:
  *     {"schedule": {"conference": {"acronym", "title", "time_zone_name"?, "rooms"?: [{name}],
- *       "days": [{"date", "rooms": {"<room name>": [event, ...]}}]}}}
+ *       "days": [{"date", "day_start"?, "day_end"?, "rooms": {"<room name>": [event, ...]}}]}}}
+ * A day's "day_start" and "day_end" (ISO 8601) are its span: a session after midnight belongs
+ * to the day whose span holds it (schedule_finish).
  * An event has "guid" (the stable id; "id" is not unique in merged feeds), "date" (ISO 8601
  * with the offset), "start" ("HH:MM", local), "duration" ("HH:MM" or "H:MM:SS"), "room",
  * "title", "subtitle", "track", "type", "language", "abstract", "description",
@@ -157,14 +159,17 @@ int import_frab(struct importer *im, const json_t *root)
 	im_push_key(im, "days");
 	json_array_foreach(days, d, day) {
 		const json_t *by_room, *evs;
-		const char *date, *rname;
+		const char *date, *day_start, *day_end, *rname;
 
 		im_push_index(im, d);
 		if (!json_is_object(day))
 			return im_fail(im, "a day must be an object, not %s", json_kind(day));
 		if (im_opt_text(im, day, "date", &date) < 0 ||
+		    im_opt_text(im, day, "day_start", &day_start) < 0 ||
+		    im_opt_text(im, day, "day_end", &day_end) < 0 ||
 		    im_req_object(im, day, "rooms", &by_room) < 0)
 			return -1;
+		import_feed_day(im, date, day_start, day_end);
 		im_push_key(im, "rooms");
 		json_object_foreach((json_t *)by_room, rname, evs) {
 			const json_t *ev;

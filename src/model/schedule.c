@@ -1,4 +1,5 @@
 /* schedule.c: the schedule model — construction, lookup, ordering and the conference days. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -202,6 +203,7 @@ void schedule_release(struct schedule *s)
 		release_session(&s->sessions[i], b);
 	free(s->sessions);
 	free(s->days);
+	free(s->feed_days);
 	drop(b, s->source);
 	free(s->by_id);
 	free(s->arrays);
@@ -379,11 +381,201 @@ void schedule_index(struct schedule *s)
 	free(v);
 }
 
+void schedule_add_feed_day(struct schedule *s, int year, int month, int day, int64_t start,
+			   int64_t end)
+{
+	s->feed_days = xgrow(s->feed_days, s->nfeed_days + 1, &s->feed_days_alloc,
+			     sizeof(*s->feed_days));
+	s->feed_days[s->nfeed_days++] = (struct day){ year, month, day, start, end };
+}
+
+static int cmp_day_start(const void *pa, const void *pb)
+{
+	const struct day *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return days_from_civil(a->year, a->month, a->day) <
+	       days_from_civil(b->year, b->month, b->day) ? -1 : 0;
+}
+
+static bool same_date(const struct day *d, int y, int m, int dd)
+{
+	return d->year == y && d->month == m && d->day == dd;
+}
+
+/* The declared days that can be used, by start (caller frees; *n of them); one warning counts
+ * the others and says what was wrong with the first. */
+static struct day *usable_feed_days(const struct schedule *s, size_t *n)
+{
+	struct day *v = xmalloc((s->nfeed_days ? s->nfeed_days : 1) * sizeof(*v));
+	size_t bad = 0;
+	char first[120] = "";
+
+	*n = 0;
+	if (s->nfeed_days)
+		memcpy(v, s->feed_days, s->nfeed_days * sizeof(*v));
+	qsort(v, s->nfeed_days, sizeof(*v), cmp_day_start);
+	for (size_t i = 0; i < s->nfeed_days; i++) {
+		const struct day d = v[i];
+		const char *why = NULL;
+		struct civil c;
+
+		if (!civil_date_valid(d.year, d.month, d.day)) {
+			why = "is not a date";
+		} else if (d.end <= d.start) {
+			why = "ends before it starts";
+		} else {
+			tz_to_civil(s->tz, d.start, &c);
+			if (!same_date(&d, c.year, c.month, c.day))
+				why = "starts on another date";
+			else if (*n && d.start < v[*n - 1].end)
+				why = "overlaps the day before";
+			else if (*n && same_date(&v[*n - 1], d.year, d.month, d.day))
+				why = "comes twice";
+		}
+		if (why) {
+			if (!bad++)
+				snprintf(first, sizeof(first), "day %04d-%02d-%02d %s", d.year, d.month,
+					 d.day, why);
+			continue;
+		}
+		v[(*n)++] = d;
+	}
+	if (bad)
+		warning("%s%s%zu of the days the feed declares %s ignored (first: %s)",
+			s->source ? s->source : "", s->source ? ": " : "", bad,
+			bad == 1 ? "is" : "are", first);
+	return v;
+}
+
+/* A day being built: its span, and the first and last start of its sessions. */
+struct dayrec {
+	struct day d;
+	bool declared;
+	int64_t lo, hi;
+};
+
+/* The calendar day of date c: from local midnight to the next (t, the start of its first
+ * session, where the zone has no such midnight). */
+static struct day calendar_day(const struct schedule *s, const struct civil *c, int64_t t)
+{
+	struct civil mid = { c->year, c->month, c->day, 0, 0, 0 }, next = { 0, 0, 0, 0, 0, 0 };
+	struct day d = { c->year, c->month, c->day, t, t + 1 };
+
+	if (tz_from_civil(s->tz, &mid, &d.start) < 0 || d.start > t)
+		d.start = t;
+	civil_from_days(days_from_civil(c->year, c->month, c->day) + 1, &next.year, &next.month,
+			&next.day);
+	if (tz_from_civil(s->tz, &next, &d.end) < 0 || d.end <= t)
+		d.end = t + 1;
+	return d;
+}
+
+/* Appends a day to v (*n of them, *alloc slots); its index. */
+static int push_day(struct dayrec **v, size_t *n, size_t *alloc, const struct day *d,
+		    bool declared)
+{
+	*v = xgrow(*v, *n + 1, alloc, sizeof(**v));
+	(*v)[*n] = (struct dayrec){ *d, declared, 0, 0 };
+	return (int)(*n)++;
+}
+
+static int64_t clamp64(int64_t x, int64_t lo, int64_t hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+/* The days, and each timed session's day (s->sessions sorted by start): the rule above
+ * schedule_finish in schedule.h. */
+static void assign_days(struct schedule *s)
+{
+	size_t nf, k = 0, ndays = 0, alloc = 0;
+	struct day *feed = usable_feed_days(s, &nf);
+	int *used = xmalloc((nf ? nf : 1) * sizeof(*used));
+	struct dayrec *v = NULL;
+	int64_t cal_end = 0;	/* where the last calendar day ends: the zone is asked once a day */
+
+	for (size_t i = 0; i < nf; i++)
+		used[i] = -1;
+	for (size_t i = 0; i < s->nsessions; i++) {
+		struct session *se = &s->sessions[i];
+		int64_t t = se->start;
+		long f = -1;
+		int idx;
+
+		se->day = -1;
+		if (!se->has_time)
+			continue;
+		while (k < nf && feed[k].end <= t)
+			k++;
+		if (k < nf && feed[k].start <= t) {
+			f = (long)k;
+		} else if (ndays && !v[ndays - 1].declared && t < cal_end) {
+			idx = (int)ndays - 1;	/* the calendar day of the session before */
+			goto found;
+		} else {
+			struct civil c;
+
+			tz_to_civil(s->tz, t, &c);
+			if (k > 0 && same_date(&feed[k - 1], c.year, c.month, c.day)) {
+				f = (long)k - 1;
+			} else if (k < nf && same_date(&feed[k], c.year, c.month, c.day)) {
+				f = (long)k;
+			} else if (ndays && !v[ndays - 1].declared &&
+				   same_date(&v[ndays - 1].d, c.year, c.month, c.day)) {
+				idx = (int)ndays - 1;
+				goto found;
+			} else {
+				struct day d = calendar_day(s, &c, t);
+
+				idx = push_day(&v, &ndays, &alloc, &d, false);
+				cal_end = d.end;
+				v[idx].lo = t;
+				goto found;
+			}
+		}
+		if (used[f] < 0) {
+			used[f] = push_day(&v, &ndays, &alloc, &feed[f], true);
+			v[used[f]].lo = t;
+		}
+		idx = used[f];
+found:
+		v[idx].hi = t;
+		se->day = idx;
+	}
+	/* Each day holds the starts of its sessions; where that makes two meet, the boundary is the
+	 * declared start of the later one, else the end of the earlier one, kept between their
+	 * sessions (days never decrease with starts, so there is room). */
+	for (size_t j = 0; j < ndays; j++) {
+		if (v[j].lo < v[j].d.start)
+			v[j].d.start = v[j].lo;
+		if (v[j].hi >= v[j].d.end)
+			v[j].d.end = v[j].hi + 1;
+	}
+	for (size_t j = 1; j < ndays; j++) {
+		struct dayrec *a = &v[j - 1], *b = &v[j];
+
+		if (a->d.end > b->d.start) {
+			int64_t x = clamp64(b->declared ? b->d.start : a->d.end, a->hi + 1, b->lo);
+
+			a->d.end = b->d.start = x;
+		}
+	}
+	free(s->days);
+	s->days = xmalloc((ndays ? ndays : 1) * sizeof(*s->days));
+	for (size_t j = 0; j < ndays; j++)
+		s->days[j] = v[j].d;
+	s->ndays = ndays;
+	free(v);
+	free(used);
+	free(feed);
+}
+
 int schedule_finish(struct schedule *s)
 {
-	size_t ndays = 0, alloc = 0;
-	int64_t day_end = 0;
-
 	long dup;
 
 	schedule_normalize_ids(s);
@@ -393,49 +585,25 @@ int schedule_finish(struct schedule *s)
 	if (s->nsessions)	/* an empty timetable has no array at all */
 		qsort(s->sessions, s->nsessions, sizeof(*s->sessions), cmp_session);
 	schedule_index(s);
-	free(s->days);
-	s->days = NULL;
-	/* Sessions are sorted by start, so days arrive in order: the zone is asked once per day
-	 * (where the current day ends), not once per session. */
-	for (size_t i = 0; i < s->nsessions; i++) {
-		struct session *se = &s->sessions[i];
-		struct civil c;
-
-		se->scheduled = se->has_time && se->nrooms > 0;
-		se->day = -1;
-		if (!se->has_time)
-			continue;
-		if (ndays && se->start < day_end) {
-			se->day = (int)ndays - 1;
-			continue;
-		}
-		tz_to_civil(s->tz, se->start, &c);
-		if (!ndays || s->days[ndays - 1].year != c.year || s->days[ndays - 1].month != c.month ||
-		    s->days[ndays - 1].day != c.day) {
-			struct civil mid = { c.year, c.month, c.day, 0, 0, 0 };
-			struct day *d;
-
-			s->days = xgrow(s->days, ndays + 1, &alloc, sizeof(*s->days));
-			d = &s->days[ndays++];
-			d->year = c.year;
-			d->month = c.month;
-			d->day = c.day;
-			if (tz_from_civil(s->tz, &mid, &d->start) < 0)
-				d->start = se->start;
-		}
-		/* the next local midnight; if it cannot be had, ask again for the next session */
-		{
-			struct civil next = { 0, 0, 0, 0, 0, 0 };
-
-			civil_from_days(days_from_civil(c.year, c.month, c.day) + 1, &next.year,
-					&next.month, &next.day);
-			if (tz_from_civil(s->tz, &next, &day_end) < 0 || day_end <= se->start)
-				day_end = se->start;
-		}
-		se->day = (int)ndays - 1;
-	}
-	s->ndays = ndays;
+	for (size_t i = 0; i < s->nsessions; i++)
+		s->sessions[i].scheduled = s->sessions[i].has_time && s->sessions[i].nrooms > 0;
+	assign_days(s);
 	return 0;
+}
+
+int schedule_day_at(const struct schedule *s, int64_t t)
+{
+	size_t lo = 0, hi = s->ndays;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->days[mid].end <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->ndays && s->days[lo].start <= t ? (int)lo : -1;
 }
 
 bool session_room_change(const struct session *a, const struct session *b)

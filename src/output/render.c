@@ -208,14 +208,23 @@ void day_heading(FILE *f, const struct schedule *s, const struct session *se, co
 		 struct civil *cur, bool color)
 {
 	struct civil c;
+	bool conf_day = se->day >= 0 && (size_t)se->day < s->ndays && z == s->tz;
 
-	tz_to_civil(z, se->start, &c);
+	/* in the conference zone, the conference day (a talk at 00:50 in the night of the day
+	 * before stays under it); in another zone, the date there */
+	if (conf_day) {
+		const struct day *d = &s->days[se->day];
+
+		c = (struct civil){ d->year, d->month, d->day, 0, 0, 0 };
+	} else {
+		tz_to_civil(z, se->start, &c);
+	}
 	if (c.year == cur->year && c.month == cur->month && c.day == cur->day)
 		return;
 	*cur = c;
 	fprintf(f, "\n%s%04d-%02d-%02d %s", color ? "\033[1m" : "", c.year, c.month, c.day,
 		weekday_name(c.year, c.month, c.day));
-	if (se->day >= 0 && z == s->tz)
+	if (conf_day)
 		fprintf(f, " (day %d)", se->day + 1);
 	fprintf(f, "%s\n", color ? "\033[0m" : "");
 }

@@ -153,11 +153,11 @@ static int cmp_instant(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* The zone's offset at every instant a command shows (session starts and ends, day starts),
+/* The zone's offset at every instant a command shows (session starts and ends, day starts and ends),
  * each once: a command that reads the snapshot then needs no zone rules (tz_remember()). */
 static void put_offsets(struct strbuf *sb, const struct schedule *s)
 {
-	int64_t *v = xmalloc((2 * s->nsessions + s->ndays + 1) * sizeof(*v));
+	int64_t *v = xmalloc((2 * s->nsessions + 2 * s->ndays + 1) * sizeof(*v));
 	size_t n = 0, m = 0;
 
 	if (s->tz && strcmp(tz_name(s->tz), "UTC")) {
@@ -166,8 +166,10 @@ static void put_offsets(struct strbuf *sb, const struct schedule *s)
 				v[n++] = s->sessions[i].start;
 				v[n++] = s->sessions[i].end;
 			}
-		for (size_t i = 0; i < s->ndays; i++)
+		for (size_t i = 0; i < s->ndays; i++) {
 			v[n++] = s->days[i].start;
+			v[n++] = s->days[i].end;
+		}
 		qsort(v, n, sizeof(*v), cmp_instant);
 		for (size_t i = 0; i < n; i++)
 			if (!m || v[i] != v[m - 1])
@@ -213,6 +215,7 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 		put32(&body, (uint32_t)s->days[i].month);
 		put32(&body, (uint32_t)s->days[i].day);
 		put64(&body, (uint64_t)s->days[i].start);
+		put64(&body, (uint64_t)s->days[i].end);
 	}
 	put32(&body, (uint32_t)s->nsessions);
 	put32(&body, (uint32_t)list_slots(s));
@@ -490,7 +493,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		room->fold_name = rdstr(r);
 	}
 
-	n = rdcount(r, 20, "the days");
+	n = rdcount(r, 28, "the days");
 	s->days = xcalloc(n ? n : 1, sizeof(*s->days));
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
 		struct day *d = &s->days[i];
@@ -498,9 +501,13 @@ static void read_model(struct reader *r, struct schedule *s)
 		d->month = (int)rd32(r, "a day");
 		d->day = (int)rd32(r, "a day");
 		d->start = (int64_t)rd64(r, "a day");
+		d->end = (int64_t)rd64(r, "a day");
 		if (!r->bad && !civil_date_valid(d->year, d->month, d->day)) {
 			r->bad = true;
 			r->why = "a day that is not a date";
+		} else if (!r->bad && (d->end <= d->start || (i && d->start < s->days[i - 1].end))) {
+			r->bad = true;
+			r->why = "a day out of range";
 		}
 		s->ndays = i + 1;
 	}

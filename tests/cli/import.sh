@@ -41,6 +41,16 @@ golden kielux kielux2020.ics \
 planner: warning: $feeds/kielux2020.ics: the feed names no time zone; UTC assumed (planner fetch --tz ZONE names the zone)" \
 	"iCalendar (Kieler Linux Tage)"
 
+# Conference nights: frab's day_start/day_end put a talk at 00:50 in the night of the day before.
+run -s tests/data/frab-nights.json list
+expect_rc 0 "frab days with nights: list"
+expect_golden "import-frab-nights.out" "frab days with nights: list matches the golden file"
+run -s tests/data/frab-nights.json list --json
+expect_golden "import-frab-nights.json" "frab days with nights: list --json matches the golden file"
+run -s tests/data/frab-nights.json days
+printf '1  2019-08-21 Wed  4\n2  2019-08-22 Thu  3\n' | cmp -s - "$tmp/out"
+ok $? "frab days with nights: two days, the nights in them" || sed 's/^/#   /' "$tmp/out"
+
 # The same talks as the bundled timetable made from the same file: same ids, times and rooms.
 # (The header names the zone, and day numbers are shown only in the conference's own zone.)
 run -s "$feeds/pyconkr-2024-sessions.json" list --tz Asia/Seoul

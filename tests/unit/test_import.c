@@ -236,7 +236,10 @@ static void test_c3voc2(void)
 	is_str(start_of(&s, "b1740c2f-0c44-5f1b-89ed-456a9eecf0b8"), "2024-12-28 00:15", "38C3: a talk after midnight");
 	is_str(se ? se->subtitle : NULL, "Most Wanted Using Deep Reinforcement Learning", "38C3: subtitle");
 	is_str(se ? se->track : NULL, "Hardware & Making", "38C3: track name");
-	ok(se && se->day == 1, "38C3: on day 2");
+	ok(se && se->day == 0, "38C3: in the night of day 1, as the feed's days say");
+	is_int(s.ndays, 1, "38C3: one day");
+	ok(s.ndays && s.days[0].day == 27 && s.days[0].end > (se ? se->start : 0),
+	   "38C3: day 1 is 2024-12-27 and runs past 00:15");
 	schedule_release(&s);
 }
 
