@@ -75,6 +75,13 @@ void solve_result_release(struct solve_result *r);
 /* True if a then-or-before b (in either order) can both be attended under p's travel rule. */
 bool solve_compatible(const struct solve_problem *p, size_t a, size_t b);
 
+/* True if b can be attended right after a: a.end + travel(a, b) <= b.start. */
+bool solve_follows(const struct solve_problem *p, size_t a, size_t b);
+
+/* 0 if p keeps the rules above; else -1 with error() set (EX_DATAERR) naming the first broken
+ * one.  solve() and team_solve() check with it. */
+int solve_check(const struct solve_problem *p);
+
 /* Fills r with a compatible set that contains every pinned and no excluded item, respects the
  * per-day cap (at most max_per_day chosen items with the same day), and has the largest total
  * score; among equal totals, fewer room changes; then the earlier set: the two sets' items are

@@ -142,6 +142,14 @@ bool solve_compatible(const struct solve_problem *p, size_t a, size_t b)
 	return follows(p, a, b) || follows(p, b, a);
 }
 
+bool solve_follows(const struct solve_problem *p, size_t a, size_t b)
+{
+	if (!p || a >= p->nitems || b >= p->nitems || !room_valid(p, p->items[a].room) ||
+	    !room_valid(p, p->items[b].room))
+		return false;
+	return follows(p, a, b);
+}
+
 static void *alloc_array(size_t n, size_t size)
 {
 	return n ? xcalloc(n, size) : NULL;
@@ -782,8 +790,10 @@ static uint32_t successor(const struct solver *s, size_t i, int c)
 
 /* ---- checks ---- */
 
-static int check_problem(const struct solve_problem *p)
+int solve_check(const struct solve_problem *p)
 {
+	if (!p)
+		return error(EX_DATAERR, "solve: no problem");
 	if (!p->items && p->nitems)
 		return error(EX_DATAERR, "solve: no items");
 	if (p->nrooms < 0)
@@ -985,7 +995,7 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	memset(&s, 0, sizeof s);
 	if (!p)
 		return error(EX_DATAERR, "solve: no problem");
-	if (check_problem(p) < 0)
+	if (solve_check(p) < 0)
 		return -1;
 	if (p->nitems >= UINT32_MAX / 16) /* positions, list places and searches fit in 32 bits */
 		return error(EX_DATAERR, "solve: too many items");
