@@ -14,6 +14,7 @@
 #include "plan.h"
 #include "prefs.h"
 #include "schedule.h"
+#include "solve.h"
 
 /* A time that must stay free: a --break (every day) expanded to one per day, or a --block. */
 struct busy {
@@ -74,6 +75,22 @@ void pick_result_release(struct pick_result *r);
  * suggestion), pins that overlap each other or leave no time to change rooms, a pin inside a
  * break or block, or more pins on a day than the cap (each naming the sessions and times). */
 int pick_run(const struct pick_request *rq, struct pick_result *r);
+
+/* pick_run's first half, for other solvers (team): the candidates into r (its chosen list left
+ * empty) and the solver's problem, one item per candidate, into pp (owned by pp: release it with
+ * pick_problem_release).  0, or -1 with error() set as pick_run (r left released). */
+struct pick_problem {
+	struct solve_problem p;
+	struct solve_item *items;
+	int *buildings, *floors;
+};
+int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pick_problem *pp);
+void pick_problem_release(struct pick_problem *pp);
+
+/* The room changes of the candidates chosen[0..n) (indexes into r->cand, in time order): pairs
+ * on the same day in different rooms (session_room_change). */
+int pick_room_changes(const struct pick_request *rq, const struct pick_result *r,
+		      const size_t *chosen, size_t n);
 
 /* The "room full?" alternative of every planned session (planned[i] for s->sessions[i]): the
  * other session that overlaps it and still leaves time to walk from the planned session before

@@ -477,18 +477,23 @@ void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const
 			strlist_push(&rq->avoid, p->avoided.v[i]);
 }
 
-int pick_run(const struct pick_request *rq, struct pick_result *r)
+void pick_problem_release(struct pick_problem *pp)
+{
+	free(pp->items);
+	free(pp->buildings);
+	free(pp->floors);
+	memset(pp, 0, sizeof(*pp));
+}
+
+int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pick_problem *pp)
 {
 	const struct schedule *s = rq->s;
-	struct solve_item *items = NULL;
-	struct solve_problem prob;
-	struct solve_result sr;
-	int *buildings = NULL, *floors = NULL;
-	int ret = -1;
-	size_t n = 0;
+	struct solve_item *items;
+	size_t n;
 	int64_t scale = 1;
 
 	pick_result_init(r);
+	memset(pp, 0, sizeof(*pp));
 	if (check_ids(s, &rq->must, "--must") < 0 || check_ids(s, &rq->avoid, "--avoid") < 0)
 		return -1;
 	for (size_t i = 0; i < rq->must.n; i++)
@@ -518,7 +523,8 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 					char *d = describe(s, se);
 					error(EX_DATAERR, "pinned session %s falls in %s", d, rq->busy[b].label);
 					free(d);
-					goto out;
+					pick_result_release(r);
+					return -1;
 				}
 				c->excluded = true;
 				c->excluded_by = xstrdup(rq->busy[b].label);
@@ -528,7 +534,7 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	/* With --fill every session is worth a little, but never enough to outweigh a point. */
 	if (rq->fill)
 		scale = (int64_t)n + 1;
-	items = xcalloc(n ? n : 1, sizeof(*items));
+	items = pp->items = xcalloc(n ? n : 1, sizeof(*items));
 	for (size_t k = 0; k < n; k++) {
 		struct pick_candidate *c = &r->cand[k];
 		const struct session *se = &s->sessions[c->session];
@@ -543,22 +549,48 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 		/* A session no preference asked for is never chosen to fill time, unless --fill. */
 		items[k].excluded = c->excluded || (!c->score && !c->pinned);
 	}
-	memset(&prob, 0, sizeof(prob));
-	prob.items = items;
-	prob.nitems = n;
-	prob.nrooms = (int)s->nrooms;
-	prob.travel_seconds = rq->travel_minutes * 60;
-	prob.max_per_day = rq->max_per_day;
+	pp->p.items = items;
+	pp->p.nitems = n;
+	pp->p.nrooms = (int)s->nrooms;
+	pp->p.travel_seconds = rq->travel_minutes * 60;
+	pp->p.max_per_day = rq->max_per_day;
 	/* room_travel()'s rule: the solver's own, on numbered buildings and floors (a matrix
 	 * would cost it a search per room and item) */
 	if (floors_known(s) && s->nrooms) {
-		buildings = number_rooms(s, false);
-		floors = number_rooms(s, true);
-		prob.room_building = buildings;
-		prob.room_floor = floors;
+		pp->buildings = number_rooms(s, false);
+		pp->floors = number_rooms(s, true);
+		pp->p.room_building = pp->buildings;
+		pp->p.room_floor = pp->floors;
 	}
+	return 0;
+}
+
+int pick_room_changes(const struct pick_request *rq, const struct pick_result *r,
+		      const size_t *chosen, size_t n)
+{
+	const struct schedule *s = rq->s;
+	int changes = 0;
+
+	/* The solvers' counts take a night between two days for a room change: not here. */
+	for (size_t k = 1; k < n; k++) {
+		const struct session *a = &s->sessions[r->cand[chosen[k - 1]].session];
+		const struct session *b = &s->sessions[r->cand[chosen[k]].session];
+		if (a->day == b->day && session_room_change(a, b))
+			changes++;
+	}
+	return changes;
+}
+
+int pick_run(const struct pick_request *rq, struct pick_result *r)
+{
+	const struct schedule *s = rq->s;
+	struct pick_problem pp;
+	struct solve_result sr;
+
+	if (pick_problem(rq, r, &pp) < 0)
+		return -1;
 	solve_result_init(&sr);
-	if (solve(&prob, &sr) < 0) {
+	if (solve(&pp.p, &sr) < 0) {
 		if (sr.conflict_a != SIZE_MAX && sr.conflict_b != SIZE_MAX && sr.conflict_a != sr.conflict_b)
 			pin_conflict_error(rq, &s->sessions[r->cand[sr.conflict_a].session],
 					   &s->sessions[r->cand[sr.conflict_b].session]);
@@ -566,7 +598,9 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 			error(EX_DATAERR, "more sessions are pinned on one day than --max-per-day %d allows",
 			      rq->max_per_day);
 		solve_result_release(&sr);
-		goto out;
+		pick_problem_release(&pp);
+		pick_result_release(r);
+		return -1;
 	}
 	r->chosen = sr.chosen;
 	r->nchosen = sr.nchosen;
@@ -575,25 +609,12 @@ int pick_run(const struct pick_request *rq, struct pick_result *r)
 	sr.chosen = NULL;
 	sr.alternative = NULL;
 	solve_result_release(&sr);
-	/* The solver's count takes a night between two days for a room change: counted again. */
-	r->room_changes = 0;
-	for (size_t k = 0; k < r->nchosen; k++) {
-		const struct session *a = k ? &s->sessions[r->cand[r->chosen[k - 1]].session] : NULL;
-		const struct session *b = &s->sessions[r->cand[r->chosen[k]].session];
-		if (a && a->day == b->day && session_room_change(a, b))
-			r->room_changes++;
-	}
+	r->room_changes = pick_room_changes(rq, r, r->chosen, r->nchosen);
 	for (size_t k = 0; k < r->nchosen; k++)
 		r->total_points += r->cand[r->chosen[k]].points;
 	chosen_alternatives(rq, r);
-	ret = 0;
-out:
-	free(items);
-	free(buildings);
-	free(floors);
-	if (ret < 0)
-		pick_result_release(r);
-	return ret;
+	pick_problem_release(&pp);
+	return 0;
 }
 
 size_t pick_blockers(const struct pick_request *rq, const struct pick_result *r, size_t c,
