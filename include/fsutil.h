@@ -55,10 +55,13 @@ bool file_name_safe(char *name);
  * are ignored, as the XDG spec says.  Caller frees; NULL with error() set when neither the
  * variable nor $HOME is usable. */
 char *xdg_data_dir(void);
-/* $XDG_DATA_HOME/planner/<conf_id><suffix> for an id of 1 to 64 of [A-Za-z0-9._-] not starting
- * with a dot; any other id is made safe (those bytes, and a leading dot, become "_"), cut to 40
- * bytes and followed by "-" and 16 hex digits of a hash of the whole id, so that distinct ids
- * never share a file.  Caller frees; NULL with error() set as for xdg_data_dir(). */
+/* A file name for `id`: the id itself when it is 1 to 64 of [A-Za-z0-9._-] not starting with a
+ * dot; any other id is made safe (those bytes, and a leading dot, become "_"), cut to 40 bytes
+ * and followed by "-" and 16 hex digits of a hash of the whole id, so that distinct ids never
+ * share a file.  Caller frees. */
+char *file_name_for(const char *id);
+/* $XDG_DATA_HOME/planner/<file_name_for(conf_id)><suffix>.  Caller frees; NULL with error() set
+ * as for xdg_data_dir(). */
 char *xdg_data_file(const char *conf_id, const char *suffix);
 char *xdg_cache_dir(void);
 char *xdg_config_dir(void);

@@ -41,6 +41,9 @@ void plan_release(struct plan *p);
 /* The plan file of conference `conf_id` (a slug; other bytes are replaced).  Caller frees; NULL
  * with error() set when no data directory can be found. */
 char *plan_path(const char *conf_id);
+/* The plan file of a team member (planner team): "<data>/<conf>.team/<member>.plan.json", both
+ * names made safe as plan_path's is.  Caller frees; NULL with error() set as plan_path. */
+char *plan_member_path(const char *conf_id, const char *member);
 
 /* Takes the lock of the plan file at path ("<path>.lock", its directory created), waiting up to
  * PLAN_LOCK_SECONDS for another planner changing it (fsutil.h: lock_file).  Returns the lock's

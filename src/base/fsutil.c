@@ -381,28 +381,34 @@ bool file_name_safe(char *name)
 	return was;
 }
 
+char *file_name_for(const char *id)
+{
+	size_t len = strlen(id);
+	bool plain = len && len <= 64 && id[0] != '.';
+	char *safe = xstrdup(id), *name;
+
+	if (!file_name_safe(safe))
+		plain = false;
+	if (plain)
+		return safe;
+	/* Two ids that read the same once made safe ("파이콘-2024" and "한국어-2024" are both
+	 * "___-2024") must not share a file: the name ends with a hash of the whole id, and is cut,
+	 * so that a long id makes a name a file system takes. */
+	name = xasprintf("%.40s-%016" PRIx64, safe, hash_bytes(id, len));
+	free(safe);
+	return name;
+}
+
 char *xdg_data_file(const char *conf_id, const char *suffix)
 {
-	char *dir = xdg_data_dir(), *path, *safe;
-	size_t len = strlen(conf_id);
-	bool plain = len && len <= 64 && conf_id[0] != '.';
+	char *dir = xdg_data_dir(), *path, *name;
 
 	if (!dir)
 		return NULL;
-	safe = xstrdup(conf_id);
-	if (!file_name_safe(safe))
-		plain = false;
-	if (plain) {
-		path = xasprintf("%s/%s%s", dir, safe, suffix);
-	} else {
-		/* Two ids that read the same once made safe ("파이콘-2024" and "한국어-2024" are both
-		 * "___-2024") must not share a file: the name ends with a hash of the whole id, and
-		 * is cut, so that a long id makes a name a file system takes. */
-		path = xasprintf("%s/%.40s-%016" PRIx64 "%s", dir, safe, hash_bytes(conf_id, len),
-				 suffix);
-	}
+	name = file_name_for(conf_id);
+	path = xasprintf("%s/%s%s", dir, name, suffix);
 	free(dir);
-	free(safe);
+	free(name);
 	return path;
 }
 

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "pick_common.h"
 #include "command.h"
 #include "config.h"
 #include "filter.h"
@@ -22,140 +23,11 @@
 #include "tz.h"
 #include "util.h"
 
-#define PREF (OPT_REPEAT | OPT_CONFIG | OPT_SAVED)
-
-static const struct cmd_option pref_track = {
-	"track", 't', "T", "a track or tag called T (3 points); when there is none, sessions\n"
-	"that mention T (as --keyword, said on stderr)", COMPLETE_LABEL, PREF, VALUE_TEXT, 0,
-	"Preferences (repeatable; each kind adds its weight once):" };
-static const struct cmd_option pref_tag = {
-	"tag", 0, "T", "a tag (3 points)", COMPLETE_TAG, PREF, VALUE_TEXT, 0, NULL };
-static const struct cmd_option pref_keyword = {
-	"keyword", 'k', "TEXT", "TEXT in the title, abstract, description, speakers or tags (2)",
-	COMPLETE_NONE, PREF, VALUE_TEXT, 0, NULL };
-static const struct cmd_option pref_speaker = {
-	"speaker", 0, "S", "a speaker whose name contains S (4)", COMPLETE_SPEAKER, PREF, VALUE_TEXT,
-	0, NULL };
-static const struct cmd_option pref_level = {
-	"level", 'l', "L", "beginner, intermediate, advanced / 초급, 중급, 고급 (1)", COMPLETE_LEVEL,
-	PREF, VALUE_LEVEL, 0, NULL };
-static const struct cmd_option pref_lang = {
-	"lang", 0, "L", "a language: ko, en, ... (1)", COMPLETE_LANG, PREF, VALUE_TEXT, 0, NULL };
-static const struct cmd_option pref_type = {
-	"type", 0, "T", "talk, keynote, lightning, tutorial, workshop, ... (1)\n"
-	"with a track, tag, keyword or speaker given, --level, --lang and\n"
-	"--type only add to sessions that matched one of those", COMPLETE_TYPE, PREF, VALUE_TYPE, 0,
-	NULL };
-static const struct cmd_option pref_weight = {
-	"weight", 0, "KIND=N", "the points of a kind (track, tag, keyword, speaker, level, lang,\n"
-	"type, keynote), e.g. --weight speaker=10", COMPLETE_WEIGHT, PREF, VALUE_WEIGHT, 0, NULL };
-static const struct cmd_option pref_no_keynotes = {
-	"no-keynotes", 0, NULL, "no bonus for keynotes (5 points by default: attendees go to them)",
-	COMPLETE_NONE, OPT_SAVED, VALUE_TEXT, 0, NULL };
-static const struct cmd_option pref_fill = {
-	"fill", 0, NULL, "fill free time with the best remaining sessions", COMPLETE_NONE, OPT_SAVED,
-	VALUE_TEXT, 0, NULL };
-static const struct cmd_option opt_must = {
-	"must", 0, "ID", "pin a session (kept in later picks; 'planner drop ID' unpins)",
-	COMPLETE_SESSION, OPT_REPEAT, VALUE_TEXT, 0, "Constraints:" };
-static const struct cmd_option opt_avoid = {
-	"avoid", 0, "ID", "never choose a session", COMPLETE_SESSION, OPT_REPEAT, VALUE_TEXT, 0,
-	NULL };
-static const struct cmd_option opt_pick_day = {
-	"day", 'd', "N|DATE", "plan only that day (the other days of the saved plan stay)",
-	COMPLETE_DAY, 0, VALUE_TEXT, 0, NULL };
-static const struct cmd_option opt_break = {
-	"break", 0, "HH:MM-HH:MM", "keep this time free every day (lunch)", COMPLETE_NONE, PREF,
-	VALUE_BREAK, 0, NULL };
-static const struct cmd_option opt_block = {
-	"block", 0, "\"YYYY-MM-DD HH:MM-HH:MM TEXT\"", "a personal appointment", COMPLETE_NONE,
-	OPT_REPEAT | OPT_SAVED, VALUE_TEXT, 0, NULL };
-static const struct cmd_option opt_max_per_day = {
-	"max-per-day", 0, "N", "at most N sessions a day", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED,
-	VALUE_COUNT, PICK_MAX_PER_DAY_MAX, NULL };
-static const struct cmd_option opt_travel = {
-	"travel", 0, "MIN", "minutes to change rooms (default 5; x2 between floors, x3 between\n"
-	"buildings when the timetable says)", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED, VALUE_COUNT,
-	PICK_TRAVEL_MAX, NULL };
-static const struct cmd_option opt_explain = {
-	"explain", 0, NULL, "also list the strongest sessions left out and what beat them",
-	COMPLETE_NONE, 0, VALUE_TEXT, 0, "Output:" };
-static const struct cmd_option opt_no_save = {
-	"no-save", 0, NULL, "do not save the plan", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
-
 static const struct cmd_option *const options[] = {
 	&pref_track, &pref_tag, &pref_keyword, &pref_speaker, &pref_level, &pref_lang, &pref_type,
 	&pref_weight, &pref_no_keynotes, &pref_fill, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
 	&opt_block, &opt_max_per_day, &opt_travel, &opt_explain, &opt_no_save, NULL,
 };
-
-/* The preference options on the command line, in their order, into a. */
-static int typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx)
-{
-	for (size_t i = 0; i < ctx->ngiven; i++)
-		if ((ctx->given[i].opt->flags & OPT_SAVED) &&
-		    pick_args_typed(a, ctx->given[i].opt->name, ctx->given[i].value) < 0)
-			return -1;
-	return 0;
-}
-
-/* The config file's defaults for the options the command line did not give (pick_args_default:
- * the command line wins), so that they are shown and saved with the plan. */
-static int config_defaults(struct pick_args *a)
-{
-	const struct config *cfg = cli_config();
-
-	if (!cfg)
-		return -1;
-	for (size_t i = 0; i < cfg->npick; i++) {
-		const struct config_setting *st = &cfg->pick[i];
-
-		if (pick_args_default(a, st->key, st->value) < 0)
-			return error_prefix_status(EX_CONFIG, "%s:%u", cfg->path, st->line);
-	}
-	return 0;
-}
-
-/* Names the config line of the --track value that matched nothing (the failed-th track value,
- * prefs_resolve), when it came from there: the config's tracks apply only when the command line
- * gives none, each adding one value in the config's order. */
-static void blame_config(const struct pick_args *a, size_t failed)
-{
-	const struct config *cfg = cli_config();
-	size_t k = 0;
-
-	if (!cfg || pick_args_given(a, "track", NULL))
-		return;
-	for (size_t i = 0; i < cfg->npick; i++) {
-		const struct config_setting *st = &cfg->pick[i];
-
-		if (strcmp(st->key, "track") || k++ != failed)
-			continue;
-		error(error_status(), "%s (set in %s:%u)", error_message(), cfg->path, st->line);
-		return;
-	}
-}
-
-static void points(FILE *f, int64_t p)
-{
-	if (p % 100)
-		fprintf(f, "%lld.%02lld", (long long)(p / 100), (long long)(p % 100));
-	else
-		fprintf(f, "%lld", (long long)(p / 100));
-}
-
-static void print_args(const struct strlist *args)
-{
-	if (!args->n) {
-		fputs("keynotes only (no preferences given)", stdout);
-		return;
-	}
-	for (size_t i = 0; i < args->n; i++) {
-		char *clean = text_sanitize(args->v[i]);
-		printf("%s%s", i ? " " : "", clean);
-		free(clean);
-	}
-}
 
 static const struct session *cand_session(const struct pick_request *rq, const struct pick_result *r,
 					  size_t c)
@@ -179,7 +51,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 	lay.marks = true;
 	row_layout_compute(&lay, s, v, r->nchosen, cli_width());
 	printf("%s%s%s: plan for ", lay.color ? "\033[1m" : "", s->conf.name, lay.color ? "\033[0m" : "");
-	print_args(&o->args);
+	pick_print_args(&o->args);
 	printf("\n");
 	for (size_t k = 0; k < r->nchosen; k++) {
 		const struct pick_candidate *c = &r->cand[r->chosen[k]];
@@ -196,7 +68,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		why = pick_why(rq, r, r->chosen[k]);
 		printf("%*s  why: %s%s%s (", pad, "", c->pinned ? "pinned" : "",
 		       c->pinned && *why ? ", " : "", c->pinned || *why ? why : "--fill");
-		points(stdout, c->points);
+		cli_points(stdout, c->points);
 		printf(" points)\n");
 		if (r->alternative[k] != SIZE_MAX) {
 			const struct session *alt = cand_session(rq, r, r->alternative[k]);
@@ -215,7 +87,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		printf("\nnothing to plan: no session matches these preferences\n");
 	printf("\n%zu session%s, %d room change%s, ", r->nchosen, r->nchosen == 1 ? "" : "s",
 	       r->room_changes, r->room_changes == 1 ? "" : "s");
-	points(stdout, r->total_points);
+	cli_points(stdout, r->total_points);
 	{
 		char m[24];
 		printf(" points; travel %s between rooms\n",
@@ -266,7 +138,7 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 		format_hm(rq->s->tz, se->end, b, sizeof(b));
 		printf("  %s %s-%s %s (", id, a, b, cut);
 		free(id);
-		points(stdout, c->points);
+		cli_points(stdout, c->points);
 		why = pick_why(rq, r, left[i]);
 		printf(" points%s%s)\n", *why ? ": " : "", why);
 		if (c->excluded_by) {
@@ -281,7 +153,7 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 				sum += r->cand[blockers[j]].points;
 			}
 			printf(" (");
-			points(stdout, sum);
+			cli_points(stdout, sum);
 			printf(" points)\n");
 		} else {
 			printf("    left out by the per-day cap or a tie\n");
@@ -428,7 +300,7 @@ static int check(struct cmd_ctx *ctx)
 	int r;
 
 	pick_args_init(&o);
-	r = typed_prefs(&o, ctx);
+	r = pick_typed_prefs(&o, ctx);
 	pick_args_release(&o);
 	if (cmd_flag(ctx, &opt_no_save))
 		ctx->flags &= ~CMD_PLAN_LOCK;
@@ -456,7 +328,7 @@ static int exec(struct cmd_ctx *ctx)
 			push_unique(ctx->given[i].opt == &opt_must ? &must : &avoid, ctx->given[i].value);
 	pick_result_init(&r);
 	pick_request_init(&rq, s, &o.set.prefs);
-	if (typed_prefs(&o, ctx) < 0)
+	if (pick_typed_prefs(&o, ctx) < 0)
 		goto fail;
 	/* With no preference on the command line, the saved plan's preferences apply again. */
 	if (!o.args.n && plan->args.n) {
@@ -465,12 +337,12 @@ static int exec(struct cmd_ctx *ctx)
 		for (size_t i = 0; i < plan->args.n; i++)
 			strlist_push(&o.args, plan->args.v[i]);
 		replayed = true;
-	} else if (config_defaults(&o) < 0) {
+	} else if (pick_config_defaults(&o) < 0) {
 		goto fail;
 	}
 	if (prefs_resolve(&o.set.prefs, s, &failed) < 0) {
 		if (!replayed)
-			blame_config(&o, failed);
+			pick_blame_config(&o, failed);
 		goto fail;
 	}
 	if (day_arg) {

@@ -70,6 +70,19 @@ char *plan_path(const char *conf_id)
 	return xdg_data_file(conf_id, ".plan.json");
 }
 
+char *plan_member_path(const char *conf_id, const char *member)
+{
+	char *dir = xdg_data_file(conf_id, ".team"), *name, *path;
+
+	if (!dir)
+		return NULL;
+	name = file_name_for(member);
+	path = xasprintf("%s/%s.plan.json", dir, name);
+	free(dir);
+	free(name);
+	return path;
+}
+
 static void iso_utc(int64_t t, char *buf, size_t size)
 {
 	struct civil c;

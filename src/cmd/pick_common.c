@@ -1,0 +1,144 @@
+/* pick_common.c: what pick and team share in the command layer: pick's preference and
+ * constraint options, and the preferences read from the command line and the config file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "command.h"
+#include "config.h"
+#include "pick.h"
+#include "pick_args.h"
+#include "pick_common.h"
+#include "text.h"
+#include "util.h"
+
+#define PREF (OPT_REPEAT | OPT_CONFIG | OPT_SAVED)
+
+const struct cmd_option pref_track = {
+	"track", 't', "T", "a track or tag called T (3 points); when there is none, sessions\n"
+	"that mention T (as --keyword, said on stderr)", COMPLETE_LABEL, PREF, VALUE_TEXT, 0,
+	"Preferences (repeatable; each kind adds its weight once):" };
+const struct cmd_option pref_tag = {
+	"tag", 0, "T", "a tag (3 points)", COMPLETE_TAG, PREF, VALUE_TEXT, 0, NULL };
+const struct cmd_option pref_keyword = {
+	"keyword", 'k', "TEXT", "TEXT in the title, abstract, description, speakers or tags (2)",
+	COMPLETE_NONE, PREF, VALUE_TEXT, 0, NULL };
+const struct cmd_option pref_speaker = {
+	"speaker", 0, "S", "a speaker whose name contains S (4)", COMPLETE_SPEAKER, PREF, VALUE_TEXT,
+	0, NULL };
+const struct cmd_option pref_level = {
+	"level", 'l', "L", "beginner, intermediate, advanced / 초급, 중급, 고급 (1)", COMPLETE_LEVEL,
+	PREF, VALUE_LEVEL, 0, NULL };
+const struct cmd_option pref_lang = {
+	"lang", 0, "L", "a language: ko, en, ... (1)", COMPLETE_LANG, PREF, VALUE_TEXT, 0, NULL };
+const struct cmd_option pref_type = {
+	"type", 0, "T", "talk, keynote, lightning, tutorial, workshop, ... (1)\n"
+	"with a track, tag, keyword or speaker given, --level, --lang and\n"
+	"--type only add to sessions that matched one of those", COMPLETE_TYPE, PREF, VALUE_TYPE, 0,
+	NULL };
+const struct cmd_option pref_weight = {
+	"weight", 0, "KIND=N", "the points of a kind (track, tag, keyword, speaker, level, lang,\n"
+	"type, keynote), e.g. --weight speaker=10", COMPLETE_WEIGHT, PREF, VALUE_WEIGHT, 0, NULL };
+const struct cmd_option pref_no_keynotes = {
+	"no-keynotes", 0, NULL, "no bonus for keynotes (5 points by default: attendees go to them)",
+	COMPLETE_NONE, OPT_SAVED, VALUE_TEXT, 0, NULL };
+const struct cmd_option pref_fill = {
+	"fill", 0, NULL, "fill free time with the best remaining sessions", COMPLETE_NONE, OPT_SAVED,
+	VALUE_TEXT, 0, NULL };
+const struct cmd_option opt_must = {
+	"must", 0, "ID", "pin a session (kept in later picks; 'planner drop ID' unpins)",
+	COMPLETE_SESSION, OPT_REPEAT, VALUE_TEXT, 0, "Constraints:" };
+const struct cmd_option opt_avoid = {
+	"avoid", 0, "ID", "never choose a session", COMPLETE_SESSION, OPT_REPEAT, VALUE_TEXT, 0,
+	NULL };
+const struct cmd_option opt_pick_day = {
+	"day", 'd', "N|DATE", "plan only that day (the other days of the saved plan stay)",
+	COMPLETE_DAY, 0, VALUE_TEXT, 0, NULL };
+const struct cmd_option opt_break = {
+	"break", 0, "HH:MM-HH:MM", "keep this time free every day (lunch)", COMPLETE_NONE, PREF,
+	VALUE_BREAK, 0, NULL };
+const struct cmd_option opt_block = {
+	"block", 0, "\"YYYY-MM-DD HH:MM-HH:MM TEXT\"", "a personal appointment", COMPLETE_NONE,
+	OPT_REPEAT | OPT_SAVED, VALUE_TEXT, 0, NULL };
+const struct cmd_option opt_max_per_day = {
+	"max-per-day", 0, "N", "at most N sessions a day", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED,
+	VALUE_COUNT, PICK_MAX_PER_DAY_MAX, NULL };
+const struct cmd_option opt_travel = {
+	"travel", 0, "MIN", "minutes to change rooms (default 5; x2 between floors, x3 between\n"
+	"buildings when the timetable says)", COMPLETE_NONE, OPT_CONFIG | OPT_SAVED, VALUE_COUNT,
+	PICK_TRAVEL_MAX, NULL };
+const struct cmd_option opt_explain = {
+	"explain", 0, NULL, "also list the strongest sessions left out and what beat them",
+	COMPLETE_NONE, 0, VALUE_TEXT, 0, "Output:" };
+const struct cmd_option opt_no_save = {
+	"no-save", 0, NULL, "do not save the plan", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+
+/* The preference options on the command line, in their order, into a. */
+int pick_typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->ngiven; i++)
+		if ((ctx->given[i].opt->flags & OPT_SAVED) &&
+		    pick_args_typed(a, ctx->given[i].opt->name, ctx->given[i].value) < 0)
+			return -1;
+	return 0;
+}
+
+/* The config file's defaults for the options the command line did not give (pick_args_default:
+ * the command line wins), so that they are shown and saved with the plan. */
+int pick_config_defaults(struct pick_args *a)
+{
+	const struct config *cfg = cli_config();
+
+	if (!cfg)
+		return -1;
+	for (size_t i = 0; i < cfg->npick; i++) {
+		const struct config_setting *st = &cfg->pick[i];
+
+		if (pick_args_default(a, st->key, st->value) < 0)
+			return error_prefix_status(EX_CONFIG, "%s:%u", cfg->path, st->line);
+	}
+	return 0;
+}
+
+/* Names the config line of the --track value that matched nothing (the failed-th track value,
+ * prefs_resolve), when it came from there: the config's tracks apply only when the command line
+ * gives none, each adding one value in the config's order. */
+void pick_blame_config(const struct pick_args *a, size_t failed)
+{
+	const struct config *cfg = cli_config();
+	size_t k = 0;
+
+	if (!cfg || pick_args_given(a, "track", NULL))
+		return;
+	for (size_t i = 0; i < cfg->npick; i++) {
+		const struct config_setting *st = &cfg->pick[i];
+
+		if (strcmp(st->key, "track") || k++ != failed)
+			continue;
+		error(error_status(), "%s (set in %s:%u)", error_message(), cfg->path, st->line);
+		return;
+	}
+}
+
+void cli_points(FILE *f, int64_t p)
+{
+	if (p % 100)
+		fprintf(f, "%lld.%02lld", (long long)(p / 100), (long long)(p % 100));
+	else
+		fprintf(f, "%lld", (long long)(p / 100));
+}
+
+void pick_print_args(const struct strlist *args)
+{
+	if (!args->n) {
+		fputs("keynotes only (no preferences given)", stdout);
+		return;
+	}
+	for (size_t i = 0; i < args->n; i++) {
+		char *clean = text_sanitize(args->v[i]);
+		printf("%s%s", i ? " " : "", clean);
+		free(clean);
+	}
+}
+

@@ -1,0 +1,38 @@
+/* pick_common.h: what pick and team share in the command layer — pick's preference and
+ * constraint options (one definition each: pick's table and team's list them) and reading the
+ * preferences from the command line and the config file. */
+#ifndef PLANNER_PICK_COMMON_H
+#define PLANNER_PICK_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "command.h"
+#include "pick_args.h"
+
+/* The preferences (OPT_SAVED: saved with the plan and replayed) */
+extern const struct cmd_option pref_track, pref_tag, pref_keyword, pref_speaker, pref_level,
+	pref_lang, pref_type, pref_weight, pref_no_keynotes, pref_fill;
+#define PICK_PREF_OPTIONS &pref_track, &pref_tag, &pref_keyword, &pref_speaker, &pref_level, \
+	&pref_lang, &pref_type, &pref_weight, &pref_no_keynotes, &pref_fill
+/* pick's constraints and output options */
+extern const struct cmd_option opt_must, opt_avoid, opt_pick_day, opt_break, opt_block,
+	opt_max_per_day, opt_travel, opt_explain, opt_no_save;
+
+/* The preference options (OPT_SAVED) on ctx's command line, in their order, into a.  0, or -1
+ * with error() set for a bad value. */
+int pick_typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx);
+/* The config file's defaults for the preference options the command line did not give (the
+ * command line wins), so that they are shown and saved with the plan.  0, or -1 with error()
+ * set (EX_CONFIG, naming the config line). */
+int pick_config_defaults(struct pick_args *a);
+/* After prefs_resolve() failed at its failed-th --track value: names the config line the value
+ * came from, when it came from there. */
+void pick_blame_config(const struct pick_args *a, size_t failed);
+/* Preference points (hundredths) as shown: "3", "2.50". */
+void cli_points(FILE *f, int64_t p);
+/* The preferences as typed, or "keynotes only (no preferences given)", to stdout. */
+void pick_print_args(const struct strlist *args);
+
+#endif
