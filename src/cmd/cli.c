@@ -209,20 +209,25 @@ void cli_planned_first(struct changes *c, const char *conf_id)
 	error_clear();
 }
 
-int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock)
+int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock, const char *member)
 {
+	int r;
+
 	plan_init(p);
 	*path = NULL;
 	if (cli_load_schedule(s) < 0)
 		return -1;
-	*path = plan_path(s->conf.id);
+	*path = member ? plan_member_path(s->conf.id, member) : plan_path(s->conf.id);
 	if (!*path)
 		return -1;
 	/* the descriptor stays open: the lock is released when planner exits */
 	if (lock && plan_lock(*path) < 0)
 		return -1;
-	if (plan_load(p, *path) < 0)
+	if ((r = plan_load(p, *path)) < 0)
 		return -1;
+	if (r > 0 && member)
+		return error(EX_NOINPUT, "no plan for member '%s' of %s; make one with 'planner team "
+			     "%s ...'", text_inert(member), s->conf.name, text_inert(member));
 	if (p->conference && strcmp(p->conference, s->conf.id))
 		return error(EX_DATAERR, "%s: the plan is for conference \"%s\", not \"%s\" (run "
 			     "'planner pick' to make a new plan; the file is left as it is)", *path,
@@ -244,7 +249,7 @@ static const char *change_note(enum plan_change c)
 	return NULL;
 }
 
-size_t cli_print_plan(const struct schedule *s, const struct plan *p)
+size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char *member)
 {
 	size_t n, changed = 0;
 	const struct session **v = plan_sessions(p, s, &n);
@@ -256,8 +261,9 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p)
 	lay.marks = true;
 	lay.indent = 0;
 	row_layout_compute(&lay, s, v, n, cli_width());
-	printf("%s%s%s: my plan, %zu session%s\n", lay.color ? "\033[1m" : "", s->conf.name,
-	       lay.color ? "\033[0m" : "", p->nentries, p->nentries == 1 ? "" : "s");
+	printf("%s%s%s: %s%s, %zu session%s\n", lay.color ? "\033[1m" : "", s->conf.name,
+	       lay.color ? "\033[0m" : "", member ? member : "my plan", member ? "'s plan" : "",
+	       p->nentries, p->nentries == 1 ? "" : "s");
 	for (size_t i = 0; i < p->nentries; i++) {
 		const struct plan_entry *e = &p->entries[i];
 		long k;

@@ -63,14 +63,16 @@ struct changes;
  * (fetch and changes show those before the rest).  Without a plan, nothing changes. */
 void cli_planned_first(struct changes *c, const char *conf_id);
 /* Loads the chosen timetable into s and its saved plan into p (empty when there is none yet);
+ * with `member` (not NULL), that team member's plan, which must exist (planner team makes it);
  * *path gets the plan file's path (caller frees).  With `lock` (a CMD_PLAN_LOCK command), first
  * takes the plan's lock (held until exit, waiting up to PLAN_LOCK_SECONDS), so that two planners
  * changing the same plan wait for each other instead of losing an update.  0, or -1 with
  * error() set. */
-int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock);
-/* Prints the saved plan p of s (what `planner plan` shows): the sessions by day, with what the
- * timetable did to them since; returns the number of changed or cancelled sessions. */
-size_t cli_print_plan(const struct schedule *s, const struct plan *p);
+int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock, const char *member);
+/* Prints the saved plan p of s (what `planner plan` shows; `member`'s when not NULL): the
+ * sessions by day, with what the timetable did to them since; returns the number of changed or
+ * cancelled sessions. */
+size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char *member);
 
 /* add, drop and pin: edits the saved plan p of s (file `path`, loaded under its lock) with the
  * session ids ids[0..n) and saves it.  0, or -1 with error() set. */

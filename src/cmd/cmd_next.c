@@ -8,7 +8,7 @@ static int exec(struct cmd_ctx *ctx)
 	return cli_now(ctx, true);
 }
 
-static const struct cmd_option *const options[] = { &opt_at, &opt_tz, NULL };
+static const struct cmd_option *const options[] = { &opt_at, &opt_tz, &opt_member, NULL };
 
 const struct cmd_entry cmd_next = {
 	.name = "next",

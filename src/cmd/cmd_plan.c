@@ -64,7 +64,7 @@ static int exec(struct cmd_ctx *ctx)
 	if (ctx->json) {
 		print_json(s, p);
 	} else {
-		size_t changed = cli_print_plan(s, p);
+		size_t changed = cli_print_plan(s, p, cmd_arg(ctx, &opt_member));
 		if (changed)
 			printf("\nThe timetable changed since this plan was made: %zu planned session%s "
 			       "moved or cancelled.  Run 'planner pick' to re-plan.\n", changed,
@@ -73,12 +73,15 @@ static int exec(struct cmd_ctx *ctx)
 	return 0;
 }
 
+static const struct cmd_option *const options[] = { &opt_member, NULL };
+
 const struct cmd_entry cmd_plan = {
 	.name = "plan",
 	.summary = "show your saved plan and what changed in it",
 	.description = "Shows the saved plan by day.  When the timetable has changed since the plan was made,\n"
 		       "says which planned sessions moved, changed room or were cancelled, and suggests\n"
 		       "'planner pick'.\n",
+	.options = options,
 	.json_help = "the plan and what changed in it as JSON",
 	.flags = CMD_PLAN | CMD_JSON,
 	.exec = exec,

@@ -114,7 +114,7 @@ out:
 }
 
 static const struct cmd_option *const options[] = {
-	&opt_print_day, &opt_format, &opt_output, &opt_all, NULL,
+	&opt_print_day, &opt_format, &opt_output, &opt_all, &opt_member, NULL,
 };
 
 const struct cmd_entry cmd_print = {

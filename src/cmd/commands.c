@@ -14,6 +14,7 @@
 	X(sources) \
 	X(changes) \
 	X(pick) \
+	X(team) \
 	X(plan) \
 	X(add) \
 	X(drop) \

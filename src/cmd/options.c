@@ -45,6 +45,10 @@ const struct cmd_option opt_at = {
 	"at", 0, "\"DATE HH:MM\"", "pretend it is this time: YYYY-MM-DD HH:MM, or HH:MM today (in\n"
 	"the zone times are shown in)", COMPLETE_TIME, 0, VALUE_TEXT, 0, NULL };
 
+const struct cmd_option opt_member = {
+	"member", 'm', "NAME", "a team member's plan ('planner team') instead of yours",
+	COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+
 const struct cmd_option opt_json = {
 	"json", 0, NULL, "JSON output", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 const struct cmd_option opt_help = {

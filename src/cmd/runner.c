@@ -307,7 +307,7 @@ static int load(struct cmd_ctx *ctx)
 {
 	if (ctx->flags & CMD_PLAN)
 		return cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path,
-				     (ctx->flags & CMD_PLAN_LOCK) != 0);
+				     (ctx->flags & CMD_PLAN_LOCK) != 0, cmd_arg(ctx, &opt_member));
 	if (ctx->flags & CMD_TIMETABLE)
 		return cli_load_schedule(&ctx->s);
 	return 0;

@@ -150,11 +150,19 @@ static bool fits_member(const struct work *w, const struct team_result *tr, int 
 static bool augment(const struct work *w, const struct team_result *tr, int i, int *path_of,
 		    int *member_of, bool *seen)
 {
+	/* a free day first, so that members keep the order of the days when they can */
+	for (int j = 0; j < w->n; j++) {
+		if (member_of[j] < 0 && !seen[j] && fits_member(w, tr, j, i)) {
+			member_of[j] = i;
+			path_of[i] = j;
+			return true;
+		}
+	}
 	for (int j = 0; j < w->n; j++) {
 		if (seen[j] || !fits_member(w, tr, j, i))
 			continue;
 		seen[j] = true;
-		if (member_of[j] < 0 || augment(w, tr, member_of[j], path_of, member_of, seen)) {
+		if (augment(w, tr, member_of[j], path_of, member_of, seen)) {
 			member_of[j] = i;
 			path_of[i] = j;
 			return true;
