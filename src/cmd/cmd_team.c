@@ -495,7 +495,7 @@ const struct cmd_entry cmd_team = {
 	.options = options,
 	.json_help = "the members' sessions and every candidate's score, for checking",
 	.notes = "With no preference given, the preferences saved with the first member's plan are\n"
-		 "used again; each member's pins are kept.  --max-per-day is not supported here.\n",
+		 "used again; each member's pins are kept.  A per-day cap is not supported here.\n",
 	.operands = { "NAME", 1, -1, COMPLETE_NONE, "name the members of the team" },
 	.flags = CMD_TIMETABLE | CMD_JSON,
 	.check = check,
