@@ -75,6 +75,27 @@ void solve_result_release(struct solve_result *r);
 /* True if a then-or-before b (in either order) can both be attended under p's travel rule. */
 bool solve_compatible(const struct solve_problem *p, size_t a, size_t b);
 
+/* The travel rule above: the seconds from room `from` to room `to` (-1: a plenary).  Inline:
+ * the solvers ask it for many pairs. */
+static inline int64_t solve_travel(const struct solve_problem *p, int from, int to)
+{
+	int ba, bb, fa, fb;
+
+	if (from < 0 || to < 0 || from == to)
+		return 0;
+	if (p->room_travel)
+		return p->room_travel[(size_t)from * (size_t)p->nrooms + (size_t)to];
+	ba = p->room_building ? p->room_building[from] : -1;
+	bb = p->room_building ? p->room_building[to] : -1;
+	if (ba >= 0 && bb >= 0 && ba != bb)
+		return 3 * (int64_t)p->travel_seconds;
+	fa = p->room_floor ? p->room_floor[from] : -1;
+	fb = p->room_floor ? p->room_floor[to] : -1;
+	if (fa >= 0 && fb >= 0 && fa != fb)
+		return 2 * (int64_t)p->travel_seconds;
+	return p->travel_seconds;
+}
+
 /* True if b can be attended right after a: a.end + travel(a, b) <= b.start. */
 bool solve_follows(const struct solve_problem *p, size_t a, size_t b);
 

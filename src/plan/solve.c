@@ -93,24 +93,9 @@ static int floor_of(const struct solve_problem *p, int room)
 	return p->room_floor ? p->room_floor[room] : -1;
 }
 
-/* Travel time from a room to another; plenaries (-1) and a shared room need none. */
 static int64_t travel(const struct solve_problem *p, int from, int to)
 {
-	int ba, bb, fa, fb;
-
-	if (from < 0 || to < 0 || from == to)
-		return 0;
-	if (p->room_travel)
-		return p->room_travel[(size_t)from * (size_t)p->nrooms + (size_t)to];
-	ba = building(p, from);
-	bb = building(p, to);
-	if (ba >= 0 && bb >= 0 && ba != bb)
-		return 3 * (int64_t)p->travel_seconds;
-	fa = floor_of(p, from);
-	fb = floor_of(p, to);
-	if (fa >= 0 && fb >= 0 && fa != fb)
-		return 2 * (int64_t)p->travel_seconds;
-	return p->travel_seconds;
+	return solve_travel(p, from, to);
 }
 
 /* True if something in room rb starting at `start` can be attended after something in room ra

@@ -372,6 +372,173 @@ static void test_one_member_is_solve(void)
 	team_result_release(&r);
 }
 
+/* A reference for larger instances: the same min-cost flow written plainly, every compatible
+ * pair an explicit arc, Bellman-Ford for each unit (no chains, no potentials, no heap). */
+#define REFN 48
+struct ref_arc { int to, cap; int64_t cost; int rev; };
+static struct ref_arc ref_arcs[2 * (REFN * REFN + 4 * REFN + 8)];
+static int ref_head[2 * REFN + 2][REFN * 2 + 8], ref_deg[2 * REFN + 2], ref_narcs;
+
+static void ref_add(int u, int v, int cap, int64_t cost)
+{
+	ref_arcs[ref_narcs] = (struct ref_arc){ v, cap, cost, ref_narcs + 1 };
+	ref_arcs[ref_narcs + 1] = (struct ref_arc){ u, 0, -cost, ref_narcs };
+	ref_head[u][ref_deg[u]++] = ref_narcs;
+	ref_head[v][ref_deg[v]++] = ref_narcs + 1;
+	ref_narcs += 2;
+}
+
+/* The best total score and room changes for k members (score first); false: pins unmet. */
+static bool reference(const struct solve_problem *p, int k, int64_t *score, int *changes)
+{
+	size_t n = 0, ord[REFN];
+	int nodes, src = 0, snk = 1;
+	int64_t m, pin, sum = 0, total = 0;
+
+	for (size_t i = 0; i < p->nitems; i++)
+		if (!p->items[i].excluded)
+			ord[n++] = i;
+	for (size_t a = 1; a < n; a++) /* by start, end, index */
+		for (size_t b = a; b > 0; b--) {
+			const struct solve_item *x = &p->items[ord[b - 1]], *y = &p->items[ord[b]];
+			if (x->start < y->start || (x->start == y->start && (x->end < y->end ||
+			    (x->end == y->end && ord[b - 1] < ord[b]))))
+				break;
+			size_t t = ord[b]; ord[b] = ord[b - 1]; ord[b - 1] = t;
+		}
+	for (size_t i = 0; i < n; i++)
+		sum += p->items[ord[i]].score;
+	m = (int64_t)n + 1;
+	pin = (sum + 1) * m;
+	nodes = 2 + 2 * (int)n;
+	ref_narcs = 0;
+	memset(ref_deg, 0, sizeof(ref_deg));
+	ref_add(src, snk, k, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct solve_item *x = &p->items[ord[i]];
+		ref_add(src, 2 + 2 * (int)i, 1, 0);
+		ref_add(2 + 2 * (int)i, 3 + 2 * (int)i, 1, -(x->score * m) - (x->pinned ? pin : 0));
+		ref_add(3 + 2 * (int)i, snk, 1, 0);
+		for (size_t j = i + 1; j < n; j++) {
+			const struct solve_item *y = &p->items[ord[j]];
+			if (bf_follows(p, ord[i], ord[j]))
+				ref_add(3 + 2 * (int)i, 2 + 2 * (int)j, 1,
+					x->room >= 0 && y->room >= 0 && x->room != y->room);
+		}
+	}
+	for (int unit = 0; unit < k; unit++) {
+		int64_t dist[2 * REFN + 2];
+		int via[2 * REFN + 2];
+		bool changed = true;
+		for (int v = 0; v < nodes; v++)
+			dist[v] = INT64_MAX, via[v] = -1;
+		dist[src] = 0;
+		for (int round = 0; changed && round < nodes; round++) {
+			changed = false;
+			for (int u = 0; u < nodes; u++) {
+				if (dist[u] == INT64_MAX)
+					continue;
+				for (int e = 0; e < ref_deg[u]; e++) {
+					struct ref_arc *a = &ref_arcs[ref_head[u][e]];
+					if (a->cap > 0 && dist[u] + a->cost < dist[a->to]) {
+						dist[a->to] = dist[u] + a->cost;
+						via[a->to] = ref_head[u][e];
+						changed = true;
+					}
+				}
+			}
+		}
+		if (dist[snk] >= 0)
+			break;
+		for (int v = snk; v != src;) {
+			struct ref_arc *a = &ref_arcs[via[v]];
+			a->cap--;
+			ref_arcs[a->rev].cap++;
+			v = ref_arcs[a->rev].to;
+		}
+		total += dist[snk];
+	}
+	{
+		int pins = 0, covered = 0;
+		for (size_t i = 0; i < n; i++)
+			if (p->items[ord[i]].pinned) {
+				pins++;
+				/* in -> out arc of i carries flow: its capacity is 0 */
+				for (int e = 0; e < ref_deg[2 + 2 * (int)i]; e++) {
+					struct ref_arc *a = &ref_arcs[ref_head[2 + 2 * (int)i][e]];
+					if (a->to == 3 + 2 * (int)i && a->cap == 0)
+						covered++;
+				}
+			}
+		if (covered < pins)
+			return false;
+		total += pins * pin;
+	}
+	*score = (-total + m - 1) / m;
+	*changes = (int)(*score * m + total);
+	return true;
+}
+
+static void test_against_reference(void)
+{
+	static struct solve_item it[REFN];
+	struct solve_problem p;
+	int matrix[36], bld[6], flr[6], bad = 0, runs = 400;
+	struct team_result r;
+
+	team_result_init(&r);
+	rng_state = 99;
+	for (int round = 0; round < runs; round++) {
+		size_t n = 20 + rnd(REFN - 19);
+		int nrooms = 1 + (int)rnd(6), k = 1 + (int)rnd(5);
+		int64_t score = 0;
+		int changes = 0, got;
+		bool feasible;
+
+		for (size_t i = 0; i < n; i++) {
+			struct solve_item *x = &it[i];
+			x->day = 0;
+			x->start = (int64_t)rnd(60) * 300;
+			x->end = x->start + (1 + rnd(6)) * 300;
+			x->room = rnd(8) == 0 ? -1 : (int)rnd((uint32_t)nrooms);
+			x->score = rnd(6);
+			x->excluded = rnd(12) == 0;
+			x->pinned = !x->excluded && rnd(30) == 0;
+		}
+		for (int a = 0; a < nrooms; a++) {
+			bld[a] = (int)rnd((uint32_t)(nrooms < 2 ? nrooms : 2) + 1) - 1;
+			flr[a] = (int)rnd((uint32_t)(nrooms < 3 ? nrooms : 3) + 1) - 1;
+			for (int b = 0; b < nrooms; b++)
+				matrix[a * nrooms + b] = (int)rnd(4) * 300;
+		}
+		memset(&p, 0, sizeof(p));
+		p.items = it;
+		p.nitems = n;
+		p.nrooms = nrooms;
+		p.travel_seconds = (int)rnd(4) * 300;
+		if (rnd(4) == 0) {
+			p.room_travel = matrix;
+		} else if (rnd(3)) {
+			p.room_building = bld;
+			p.room_floor = flr;
+		}
+		feasible = reference(&p, k, &score, &changes);
+		got = team_solve(&p, k, &r);
+		error_clear();
+		if ((got == 0) != feasible ||
+		    (feasible && (r.total_score != score || r.room_changes != changes))) {
+			if (bad++ < 5)
+				printf("#   round %d (n %zu, k %d): got %d score %lld changes %d, reference "
+				       "%d score %lld changes %d\n", round, n, k, got,
+				       (long long)r.total_score, r.room_changes, feasible,
+				       (long long)score, changes);
+		}
+	}
+	is_int(bad, 0, "%d instances of 20 to %d items, up to 5 members and 6 rooms: the plain flow's "
+	       "total and room changes", runs, REFN);
+	team_result_release(&r);
+}
+
 int main(void)
 {
 	test_greedy_is_not_optimal();
@@ -381,5 +548,6 @@ int main(void)
 	test_bad_input();
 	test_against_brute_force();
 	test_one_member_is_solve();
+	test_against_reference();
 	return done_testing();
 }
