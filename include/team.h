@@ -6,15 +6,17 @@
  * possible; among equal totals, the fewest room changes summed over the members.  Exact.
  *
  * This is the maximum-weight k-colourable subgraph of an interval graph (Carlisle and Lloyd
- * 1995), solved as a min-cost flow: every usable item is a node of capacity 1 and cost
- * -score (scaled so that a room change costs less than any score difference), an arc runs from
- * each item to every item that can follow it (cost 1 for a room change, else 0), and k units
- * flow from a source to a sink (also directly: a member may have nothing to attend).  Each unit
- * is one member's day.  Successive shortest paths with potentials (Dijkstra on reduced costs),
- * the residual graph kept implicit — each item node carries at most one unit, so its flow is
- * one successor — so memory is O(n) and time O(k n^2) for n usable items.  A pinned item
- * (must be attended by someone) costs so much less than any combination of scores that every
- * pin is covered whenever k members can cover them all.
+ * 1995), solved as a min-cost flow: every usable item is a node of capacity 1 and cost -score
+ * (scaled so that a room change costs less than any score difference), a unit can go from an
+ * item to every item that can follow it (cost 1 for a room change, else 0), and k units flow
+ * from a source to a sink (also directly: a member may have nothing to attend).  Each unit is
+ * one member's day.  Instead of an arc for every compatible pair, members wait on chains (one
+ * over every item, one per room, one for plenaries), so the network has O(n) arcs plus, per
+ * item, one for each item of another room that starts within the longest walk of its end
+ * (team.c).  Successive shortest paths with potentials (Dijkstra with a heap): about
+ * O(k (n + w) log n) time for n usable items and w such short-walk pairs, O(n) memory.  A pinned
+ * item (must be attended by someone) costs so much less than any combination of scores that
+ * every pin is covered whenever k members can cover them all.
  *
  * Greedy — the best plan for one member, then the best of the rest for the next — is not
  * optimal (items [0,2) 2, [2,3) 5, [1,3) 3, [0,1) 2 and k = 2: greedy 10, the optimum 12).
