@@ -12,11 +12,18 @@
  *     NAME/model.snap       the model, normalized (snapshot.h): what later commands read
  *     NAME/changes.json     the report of the last re-fetch that changed the timetable
  *
- * Every file is written to a temp file in its directory, fsynced, renamed over the old one, and
- * the directory fsynced (fsutil.h); directories are 0700 and files 0600 (feed URLs may carry
- * tokens).  The
- * feed is written first, then the snapshot, then meta.json: an interruption at any point leaves
- * either the old files or a newer feed whose snapshot is detected as stale and rebuilt.
+ * The one consistency rule: the files of an entry always describe one version of the timetable —
+ * the feed, its snapshot, meta.json (which records the feed's size and checksum) and the
+ * changes report of the fetch that stored it — whatever is killed, fails or runs at the same
+ * time.  A fetch that stores a new version builds the whole entry beside it (".NAME.tmp.PID",
+ * every file written to a temporary, fsynced and renamed, fsutil.h) and swaps it in place in
+ * one step (replace_dir); a fetch that only learns the feed is unchanged rewrites meta.json
+ * alone, one atomic file.  Writers hold the cache's lock and read meta.json again under it, so
+ * a fetch never stores against a version another one replaced meanwhile; what a killed fetch
+ * left is removed (or, where the swap took two steps, put back) by the next one
+ * (cache_recover).  Readers take no lock: a snapshot that does not match its feed (the stamp
+ * of the feed it was made from) is rebuilt from the feed.  Directories are 0700 and files 0600
+ * (feed URLs may carry tokens).
  * jansson reads meta.json and changes.json (this module and the loaders are the only ones that
  * include <jansson.h>).
  */
@@ -86,13 +93,12 @@ int cache_load(const char *name, struct schedule *s);
 int cache_lock(void);
 void cache_unlock(int fd);
 
-/* Writes entry m->name (under the lock): the feed when `feed` is not NULL (else the one on disk
- * is kept), the snapshot of s (which must be the model of that feed), the report when `report`
- * is not NULL, and meta.json last.  Returns 0, or -1 with error() set (EX_CANTCREAT, EX_IOERR);
- * a failure puts the old feed back and leaves the files that were not yet replaced as they were
- * (a snapshot already replaced no longer matches the feed, and is rebuilt when read). */
-/* Under the lock, before entry `name` is read to be replaced: undoes a cache_store() that was
- * killed before it finished (its old feed, kept as feed.old, goes back). */
+/* Stores a new version of entry m->name (under the lock), whole: the feed when `feed` is not
+ * NULL (else the one on disk is kept), the snapshot of s (which must be the model of that
+ * feed), the report when `report` is not NULL (else the entry's is kept), and meta.json.
+ * Returns 0, or -1 with error() set (EX_CANTCREAT, EX_IOERR) and the entry as it was. */
+/* Under the lock, before entry `name` is read to be replaced: removes what a cache_store()
+ * killed before it finished left beside it, and puts back an entry it had set aside. */
 void cache_recover(const char *name);
 int cache_store(const struct cache_meta *m, const char *feed, size_t len,
 		const struct schedule *s, const struct changes *report);

@@ -25,6 +25,19 @@ int write_output(const char *path, const void *data, size_t len);
  * of `name` in `dir` (name NULL: of every name there). */
 void remove_stale_temporaries(const char *dir, const char *name);
 
+/* Directories replaced whole (a cache entry: its files describe one version together).  A new
+ * version is built in dir_temporary(dir), "<parent>/.<name>.tmp.<pid>" (caller frees; create
+ * it, fill it with write_file_atomic()), then replace_dir() puts it in place of dir in one step
+ * (the two change places, renameat2 RENAME_EXCHANGE, and the old one is removed; where the file
+ * system cannot, the old one is first moved aside as ".<name>.old.<pid>").  A crash at any point
+ * leaves dir whole, old or new.  On failure the temporary is removed, dir left as it was; -1
+ * with error() set (EX_IOERR).  recover_dir() (under the lock that guards dir) removes the
+ * version directories of processes that are gone, and puts an old version set aside back when
+ * dir is missing. */
+char *dir_temporary(const char *dir);
+int replace_dir(const char *tmp, const char *dir);
+void recover_dir(const char *dir);
+
 /* Locks: every lock has a timeout.  lock_file() takes an exclusive lock (flock) on the file
  * lock_path (created 0600 if missing), which guards `what` ("the plan") at `path` (both only for
  * messages), waiting up to `seconds` for another planner to let go; PLANNER_LOCK_TIMEOUT

@@ -1,5 +1,6 @@
 /* fsutil.c: atomic file replacement, output files, locks, temporaries and the XDG base
  * directories. */
+#define _GNU_SOURCE	/* renameat2 */
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -82,6 +83,134 @@ void remove_stale_temporaries(const char *dir, const char *name)
 	}
 	if (d)
 		closedir(d);
+}
+
+/* Removes directory `path` and the files in it (a version directory holds files only). */
+static void remove_version_dir(const char *path)
+{
+	struct dirent *de;
+	DIR *d = opendir(path);
+
+	while (d && (de = readdir(d))) {
+		char *f;
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		f = xasprintf("%s/%s", path, de->d_name);
+		unlink(f);
+		free(f);
+	}
+	if (d)
+		closedir(d);
+	rmdir(path);
+}
+
+/* "<parent>/.<base>.<kind>.<pid>" for directory `dir`.  Caller frees. */
+static char *dir_sibling(const char *dir, const char *kind, long pid)
+{
+	const char *slash = strrchr(dir, '/');
+	char *parent = dir_of(dir), *path;
+
+	path = xasprintf("%s/.%s.%s.%ld", parent, slash ? slash + 1 : dir, kind, pid);
+	free(parent);
+	return path;
+}
+
+char *dir_temporary(const char *dir)
+{
+	return dir_sibling(dir, "tmp", (long)getpid());
+}
+
+/* The pid in "<prefix><digits>" when entry is that, else 0. */
+static long sibling_pid(const char *entry, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	const char *digits = entry + n;
+
+	if (strncmp(entry, prefix, n) || !*digits || strlen(digits) > 9 ||
+	    strspn(digits, "0123456789") != strlen(digits))
+		return 0;
+	return strtol(digits, NULL, 10);
+}
+
+void recover_dir(const char *dir)
+{
+	const char *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : dir;
+	char *parent = dir_of(dir), *tmp_prefix = xasprintf(".%s.tmp.", base);
+	char *old_prefix = xasprintf(".%s.old.", base);
+	struct dirent *de;
+	struct stat st;
+	DIR *d = opendir(parent);
+
+	while (d && (de = readdir(d))) {
+		long tpid = sibling_pid(de->d_name, tmp_prefix), opid = sibling_pid(de->d_name, old_prefix);
+		long pid = tpid ? tpid : opid;
+		char *path;
+
+		if (pid <= 0 || pid == (long)getpid() || !(kill((pid_t)pid, 0) < 0 && errno == ESRCH))
+			continue;
+		path = xasprintf("%s/%s", parent, de->d_name);
+		/* an old version set aside by a replace_dir() that could not swap and did not get
+		 * to put the new one in place: it is the current one again */
+		if (opid && stat(dir, &st) < 0 && errno == ENOENT && rename(path, dir) == 0)
+			fsync_dir_of(dir);
+		else
+			remove_version_dir(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	free(parent);
+	free(tmp_prefix);
+	free(old_prefix);
+}
+
+int replace_dir(const char *tmp, const char *dir)
+{
+	struct stat st;
+	char *old;
+	int e;
+
+	if (stat(dir, &st) < 0) {
+		if (errno != ENOENT || rename(tmp, dir) < 0)
+			goto fail;
+		if (fsync_dir_of(dir) < 0)
+			goto fail;
+		return 0;
+	}
+	/* One step where the file system can: the two directories change places. */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) == 0) {
+		if (fsync_dir_of(dir) < 0)
+			goto fail;
+		remove_version_dir(tmp);	/* the old version now */
+		return 0;
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+		goto fail;
+	/* Else two: the old version aside (recover_dir() puts it back if the second is never
+	 * made), then the new one in place. */
+	old = dir_sibling(dir, "old", (long)getpid());
+	if (rename(dir, old) < 0) {
+		e = errno;
+		free(old);
+		errno = e;
+		goto fail;
+	}
+	if (rename(tmp, dir) < 0) {
+		e = errno;
+		rename(old, dir);
+		free(old);
+		errno = e;
+		goto fail;
+	}
+	fsync_dir_of(dir);
+	remove_version_dir(old);
+	free(old);
+	return 0;
+fail:
+	e = errno;
+	remove_version_dir(tmp);
+	return error(EX_IOERR, "cannot replace '%s': %s", dir, strerror(e));
 }
 
 /* Writes data[0..len) to fd; 0, or -1 with errno set. */

@@ -245,16 +245,15 @@ static void key_int(struct jsonw *w, const char *key, int64_t v)
 	jsonw_int(w, v);
 }
 
-int cache_write_meta(const struct cache_meta *m)
+/* Writes meta.json of m into directory dir. */
+static int write_meta_in(const char *dir, const struct cache_meta *m)
 {
-	char *dir = entry_path(m->name, NULL), *buf, hash[20];
+	char *buf, hash[20];
 	size_t len;
 	struct jsonw w;
 	FILE *f;
 	int ret;
 
-	if (!dir)
-		return -1;
 	f = mem_open(&buf, &len);
 	jsonw_init(&w, f);
 	jsonw_object_begin(&w);
@@ -282,6 +281,17 @@ int cache_write_meta(const struct cache_meta *m)
 	fclose(f);
 	ret = write_atomic(dir, "meta.json", buf, len);
 	free(buf);
+	return ret;
+}
+
+int cache_write_meta(const struct cache_meta *m)
+{
+	char *dir = entry_path(m->name, NULL);
+	int ret;
+
+	if (!dir)
+		return -1;
+	ret = write_meta_in(dir, m);
 	free(dir);
 	return ret;
 }
@@ -392,34 +402,74 @@ static int feed_stamp(const char *path, struct snapshot_stamp *st)
 	return 0;
 }
 
-static int write_snapshot(const char *name, const struct schedule *s)
+/* Writes dir/model.snap: s, the model of the feed whose stamp is st. */
+static int write_snapshot_in(const char *dir, const struct schedule *s,
+			     const struct snapshot_stamp *st)
 {
-	char *dir = entry_path(name, NULL), *feed = entry_path(name, "feed"), *buf;
-	struct snapshot_stamp st;
+	char *buf;
 	size_t len;
-	int ret = -1;
+	int ret;
 
-	if (!dir || !feed)
-		goto out;
-	if (feed_stamp(feed, &st) < 0) {
-		error(EX_IOERR, "%s: %s", feed, strerror(errno));
-		goto out;
-	}
-	snapshot_encode(s, &st, &buf, &len);
+	snapshot_encode(s, st, &buf, &len);
 	ret = write_atomic(dir, "model.snap", buf, len);
 	free(buf);
-out:
-	free(dir);
-	free(feed);
 	return ret;
 }
 
-/* Loads the raw feed with the recorded options and rewrites the snapshot when it can. */
+/* Reads the feed at path and its stamp, from one open file (so that the two agree even when
+ * a fetch replaces the entry meanwhile). */
+static int read_feed(const char *path, char **buf, size_t *len, struct snapshot_stamp *st)
+{
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), ret;
+
+	if (fd < 0)
+		return error(EX_NOINPUT, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &sb) < 0) {
+		close(fd);
+		return error(EX_IOERR, "%s: %s", path, strerror(errno));
+	}
+	st->size = (uint64_t)sb.st_size;
+	st->mtime_ns = (uint64_t)sb.st_mtim.tv_sec * 1000000000u + (uint64_t)sb.st_mtim.tv_nsec;
+	st->inode = (uint64_t)sb.st_ino;
+	if (!S_ISREG(sb.st_mode) || (uint64_t)sb.st_size > FEED_READ_MAX) {
+		close(fd);
+		return error(EX_DATAERR, "%s: not a feed planner stored", path);
+	}
+	*buf = xmalloc((size_t)sb.st_size + 1);
+	*len = 0;
+	for (;;) {
+		ssize_t n = read(fd, *buf + *len, (size_t)sb.st_size - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ret = errno;
+			close(fd);
+			free(*buf);
+			*buf = NULL;
+			return error(EX_IOERR, "%s: %s", path, strerror(ret));
+		}
+		if (n == 0 || (*len += (size_t)n) == (size_t)sb.st_size)
+			break;
+	}
+	(*buf)[*len] = '\0';
+	close(fd);
+	return 0;
+}
+
+static bool same_stamp(const struct snapshot_stamp *a, const struct snapshot_stamp *b)
+{
+	return a->size == b->size && a->mtime_ns == b->mtime_ns && a->inode == b->inode;
+}
+
+/* Loads the raw feed with the recorded options and rewrites the snapshot when it can: when the
+ * cache is not busy, and the feed is still the one read. */
 static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 {
 	struct cache_meta m;
 	struct load_options opt = { 0 };
-	size_t nwarn = warning_count(), len;
+	struct snapshot_stamp st, now;
+	size_t nwarn = warning_count(), len = 0;
 	char *buf;
 	int ret, fd;
 
@@ -429,7 +479,7 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 		opt.timezone = m.timezone;
 		opt.name = m.load_name;
 	}
-	if (read_file(feed_path, FEED_READ_MAX, &buf, &len) < 0) {
+	if (read_feed(feed_path, &buf, &len, &st) < 0) {
 		cache_meta_release(&m);
 		return -1;
 	}
@@ -456,7 +506,10 @@ static int rebuild(const char *name, const char *feed_path, struct schedule *s)
 		warnings_clear();
 	fd = cache_trylock();
 	if (fd >= 0) {
-		write_snapshot(name, s);
+		char *dir = entry_path(name, NULL);
+		if (dir && feed_stamp(feed_path, &now) == 0 && same_stamp(&st, &now))
+			write_snapshot_in(dir, s, &st);
+		free(dir);
 		cache_unlock(fd);
 	}
 	error_clear();
@@ -527,93 +580,123 @@ out:
 
 void cache_recover(const char *name)
 {
-	char *old = entry_path(name, "feed.old"), *feed = entry_path(name, "feed");
+	char *dir = entry_path(name, NULL);
 
-	/* a store that did not finish: its old feed goes back, so that meta.json, the next
-	 * changes report and the feed agree again (a stale snapshot is rebuilt when read);
-	 * no feed.old (ENOENT) is the usual case */
-	if (old && feed)
-		rename(old, feed);
-	free(old);
-	free(feed);
+	if (dir)
+		recover_dir(dir);
+	free(dir);
+}
+
+/* The report as changes.json wants it, into dir. */
+static int write_report_in(const char *dir, const struct changes *report)
+{
+	char *buf;
+	size_t blen;
+	struct jsonw w;
+	FILE *f = mem_open(&buf, &blen);
+	int ret;
+
+	jsonw_init(&w, f);
+	jsonw_object_begin(&w);
+	key_int(&w, "planner_changes", CHANGES_FORMAT);
+	key_str(&w, "conference", report->conference);
+	key_str(&w, "timezone", report->timezone);
+	key_int(&w, "since", report->since);
+	key_int(&w, "at", report->at);
+	jsonw_key(&w, "changes");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < report->n; i++) {
+		const struct change *ch = &report->v[i];
+
+		jsonw_object_begin(&w);
+		key_str(&w, "id", ch->id);
+		key_int(&w, "kinds", ch->kinds);
+		key_str(&w, "title", ch->title);
+		key_str(&w, "old_title", ch->old_title);
+		jsonw_key(&w, "old_timed");
+		jsonw_bool(&w, ch->old_timed);
+		key_int(&w, "old_start", ch->old_start);
+		key_int(&w, "old_end", ch->old_end);
+		key_str(&w, "old_room", ch->old_room);
+		jsonw_key(&w, "new_timed");
+		jsonw_bool(&w, ch->new_timed);
+		key_int(&w, "new_start", ch->new_start);
+		key_int(&w, "new_end", ch->new_end);
+		key_str(&w, "new_room", ch->new_room);
+		jsonw_object_end(&w);
+	}
+	jsonw_array_end(&w);
+	jsonw_object_end(&w);
+	jsonw_finish(&w);
+	fclose(f);
+	ret = write_atomic(dir, "changes.json", buf, blen);
+	free(buf);
+	return ret;
+}
+
+/* Gives the new version dir `to` the current one's file `file`, when it has one (a second
+ * name: files are replaced, never changed in place). */
+static int keep_file(const char *from, const char *to, const char *file)
+{
+	char *a = xasprintf("%s/%s", from, file), *b = xasprintf("%s/%s", to, file);
+	int ret = 0;
+
+	if (link(a, b) < 0 && errno != ENOENT)
+		ret = error(EX_IOERR, "cannot write '%s': %s", b, strerror(errno));
+	free(a);
+	free(b);
+	return ret;
 }
 
 int cache_store(const struct cache_meta *m, const char *feed, size_t len,
 		const struct schedule *s, const struct changes *report)
 {
-	char *dir = entry_path(m->name, NULL);
-	char *cur = entry_path(m->name, "feed"), *old = entry_path(m->name, "feed.old");
-	bool kept = false;
+	char *dir = entry_path(m->name, NULL), *tmp = NULL, *feed_path = NULL;
+	struct snapshot_stamp st;
 	int ret = -1;
 
-	if (!dir || !cur || !old)
+	if (!dir || mkdir_p(cache_root()) < 0)
 		goto out;
-	if (mkdir_p(dir) < 0)
+	recover_dir(dir);
+	/* The whole new version is made beside the entry, then takes its place in one step: the
+	 * feed, its snapshot, the report and meta.json always describe the same version. */
+	tmp = dir_temporary(dir);
+	if (mkdir(tmp, 0700) < 0) {
+		error(EX_CANTCREAT, "cannot create directory '%s': %s", tmp, strerror(errno));
+		free(tmp);
+		tmp = NULL;
 		goto out;
-	remove_stale_temporaries(dir, NULL);
-	/* The feed is replaced first and meta.json last: until meta.json is written, the old feed
-	 * stays as feed.old (a second name, no copy), to be put back if anything fails (here, or
-	 * at the next fetch's cache_recover() after a kill). */
-	if (feed) {
-		unlink(old);
-		kept = link(cur, old) == 0;
 	}
-	if (feed && write_atomic(dir, "feed", feed, len) < 0)
+	feed_path = xasprintf("%s/feed", tmp);
+	if (feed ? write_atomic(tmp, "feed", feed, len) < 0 : keep_file(dir, tmp, "feed") < 0)
 		goto out;
-	if (write_snapshot(m->name, s) < 0)
+	if (feed_stamp(feed_path, &st) < 0) {
+		error(EX_IOERR, "%s: %s", feed_path, strerror(errno));
 		goto out;
-	if (report) {
-		char *buf;
-		size_t blen;
-		struct jsonw w;
-		FILE *f = mem_open(&buf, &blen);
-
-		jsonw_init(&w, f);
-		jsonw_object_begin(&w);
-		key_int(&w, "planner_changes", CHANGES_FORMAT);
-		key_str(&w, "conference", report->conference);
-		key_str(&w, "timezone", report->timezone);
-		key_int(&w, "since", report->since);
-		key_int(&w, "at", report->at);
-		jsonw_key(&w, "changes");
-		jsonw_array_begin(&w);
-		for (size_t i = 0; i < report->n; i++) {
-			const struct change *ch = &report->v[i];
-
-			jsonw_object_begin(&w);
-			key_str(&w, "id", ch->id);
-			key_int(&w, "kinds", ch->kinds);
-			key_str(&w, "title", ch->title);
-			key_str(&w, "old_title", ch->old_title);
-			jsonw_key(&w, "old_timed");
-			jsonw_bool(&w, ch->old_timed);
-			key_int(&w, "old_start", ch->old_start);
-			key_int(&w, "old_end", ch->old_end);
-			key_str(&w, "old_room", ch->old_room);
-			jsonw_key(&w, "new_timed");
-			jsonw_bool(&w, ch->new_timed);
-			key_int(&w, "new_start", ch->new_start);
-			key_int(&w, "new_end", ch->new_end);
-			key_str(&w, "new_room", ch->new_room);
-			jsonw_object_end(&w);
-		}
-		jsonw_array_end(&w);
-		jsonw_object_end(&w);
-		jsonw_finish(&w);
-		fclose(f);
-		ret = write_atomic(dir, "changes.json", buf, blen);
-		free(buf);
-		if (ret < 0)
-			goto out;
 	}
-	ret = cache_write_meta(m);
+	if (write_snapshot_in(tmp, s, &st) < 0)
+		goto out;
+	if (report ? write_report_in(tmp, report) < 0 : keep_file(dir, tmp, "changes.json") < 0)
+		goto out;
+	if (write_meta_in(tmp, m) < 0)
+		goto out;
+	ret = replace_dir(tmp, dir);	/* removes tmp when it fails */
+	free(tmp);
+	tmp = NULL;
 out:
-	if (kept && ret < 0)
-		rename(old, cur);
-	else if (kept)
-		unlink(old);
-	free(old);
-	free(cur);
+	if (tmp) {
+		char *f;
+		const char *files[] = { "feed", "model.snap", "changes.json", "meta.json" };
+		for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+			f = xasprintf("%s/%s", tmp, files[i]);
+			unlink(f);
+			free(f);
+		}
+		remove_stale_temporaries(tmp, NULL);
+		rmdir(tmp);
+		free(tmp);
+	}
+	free(feed_path);
 	free(dir);
 	return ret;
 }

@@ -346,6 +346,27 @@ static int resolve_fetch(const char *spec, const struct source_fetch_opts *o, ch
 	return 0;
 }
 
+/* Reads entry name's meta.json again into m, under the cache lock.  0 when it describes the
+ * version m did; 1 when another fetch stored another since (m then holds the new record); -1
+ * when there is none now (m unchanged). */
+static int reread_meta(const char *name, struct cache_meta *m)
+{
+	struct cache_meta now;
+	int changed;
+
+	cache_meta_init(&now);
+	if (cache_read_meta(name, &now) < 0) {
+		cache_meta_release(&now);
+		return -1;
+	}
+	changed = now.fetched_at != m->fetched_at || now.feed_hash != m->feed_hash ||
+		  now.feed_size != m->feed_size || !same_option(now.url, m->url) ||
+		  !same_option(now.etag, m->etag) || !same_option(now.last_modified, m->last_modified);
+	cache_meta_release(m);
+	*m = now;
+	return changed;
+}
+
 int source_fetch(const char *spec, const struct source_fetch_opts *o, struct source_fetch_result *r)
 {
 	struct fetch_request req = { 0 };
@@ -363,6 +384,14 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	fetch_result_init(&fr);
 	cache_meta_init(&old);
 	schedule_init(&news);
+	/* An entry a killed fetch left set aside comes back before it is looked up. */
+	if (cache_name_valid(spec) && !cache_exists(spec)) {
+		if ((lock = cache_lock()) < 0)
+			goto out;
+		cache_recover(spec);
+		cache_unlock(lock);
+		lock = -1;
+	}
 	if (resolve_fetch(spec, o, &url, &name) < 0)
 		goto out;
 	if (name && cache_exists(name) && cache_read_meta(name, &old) == 0)
@@ -402,6 +431,14 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 			error(EX_PROTOCOL, "fetch %s: HTTP 304 but nothing is cached", url);
 			goto out;
 		}
+		if ((lock = cache_lock()) < 0)
+			goto out;
+		/* Another fetch may have stored a version since: then the server's "not modified"
+		 * was about an older one, and the entry stays as that fetch left it. */
+		if (reread_meta(name, &old) == 1) {
+			r->outcome = SOURCE_NOT_MODIFIED;
+			goto done_old;
+		}
 		old.checked_at = now;
 		if (fr.etag) {
 			free(old.etag);
@@ -411,7 +448,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 			free(old.last_modified);
 			old.last_modified = xstrdup(fr.last_modified);
 		}
-		if ((lock = cache_lock()) < 0 || cache_write_meta(&old) < 0)
+		if (cache_write_meta(&old) < 0)
 			goto out;
 		r->outcome = SOURCE_NOT_MODIFIED;
 		goto done_old;
@@ -441,6 +478,14 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	if ((lock = cache_lock()) < 0)
 		goto out;
 	cache_recover(name);
+	/* What is cached now, under the lock: another fetch may have stored a version since meta.json
+	 * was read for the request. */
+	if (have_old && reread_meta(name, &old) < 0) {
+		have_old = intact = false;
+		error_clear();
+	} else if (have_old) {
+		intact = cache_feed_intact(&old);
+	}
 	r->meta.name = xstrdup(name);
 	r->meta.url = xstrdup(url);
 	r->meta.format = xstrdup(lo.format);

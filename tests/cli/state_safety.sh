@@ -80,7 +80,8 @@ FAIL_WRITE_MATCH=model.snap.tmp LD_PRELOAD=$FAIL_WRITE_SO run fetch minicon
 expect_rc 74 "a fetch on a full disk fails"
 expect_err_match "^planner: cannot write '.*model.snap': No space left on device$" "... saying why, in one line"
 cmp -s "$entry/feed" "$tmp/feed.before"; ok $? "... and the old feed is back in the cache"
-[ ! -e "$entry/feed.old" ]; ok $? "... with no second copy left behind"
+[ ! -e "$entry/feed.old" ] && [ -z "$(ls -A "$XDG_CACHE_HOME/planner" | grep '^\.minicon\.')" ]
+ok $? "... with no second copy or half-built version left behind"
 run -s minicon list
 grep -q "Opening keynote" "$tmp/out" && ! grep -q "moved up" "$tmp/out"
 ok $? "the timetable still reads as before the failed fetch"
@@ -88,20 +89,39 @@ run fetch minicon
 expect_rc 0 "the next fetch succeeds"
 run -s minicon changes
 expect_out_match "retitled +k1 +Opening keynote, moved up" "... and reports the change the failed one did not"
-[ ! -e "$entry/feed.old" ]; ok $? "... and leaves no feed.old"
 
-# A fetch killed after it replaced the feed but before meta.json: the next fetch puts the old feed
-# back first, so its report still has the change.
+# What a fetch killed half-way leaves: its new version half-built beside the entry
+# (".minicon.tmp.PID"), or, where the file system cannot swap two directories, the old version
+# set aside (".minicon.old.PID") with the entry not yet back.  The next fetch removes the first
+# and puts the second back; until then every command reads the entry whole.
 cp "$top/tests/data/mini.json" "$tmp/feed.json"
 run fetch minicon
-ln "$entry/feed" "$entry/feed.old"
-sed 's/"Opening keynote"/"Opening keynote, killed"/' "$top/tests/data/mini.json" >"$tmp/feed.json"
-cp "$tmp/feed.json" "$entry/feed.new" && mv "$entry/feed.new" "$entry/feed"
+dead=$(/usr/bin/python3 -c "
+import os
+pid = 4000000
+while True:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        print(pid); break
+    except PermissionError:
+        pass
+    pid += 1")
+mkdir "$XDG_CACHE_HOME/planner/.minicon.tmp.$dead"
+sed 's/"Opening keynote"/"Opening keynote, killed"/' "$top/tests/data/mini.json" >"$XDG_CACHE_HOME/planner/.minicon.tmp.$dead/feed"
+run -s minicon list
+grep -q "Opening keynote" "$tmp/out" && ! grep -q "killed" "$tmp/out"
+ok $? "a half-built version beside the entry is not read"
 run fetch minicon
 expect_rc 0 "a fetch after one killed half-way"
-run -s minicon changes
-expect_out_match "retitled +k1 +Opening keynote, killed" "... reports the change the killed one had half-stored"
-[ ! -e "$entry/feed.old" ]; ok $? "... and leaves no feed.old"
+[ ! -e "$XDG_CACHE_HOME/planner/.minicon.tmp.$dead" ]; ok $? "... removes what the killed one left"
+mv "$entry" "$XDG_CACHE_HOME/planner/.minicon.old.$dead"
+run fetch minicon
+expect_rc 0 "a fetch after one killed between setting the old version aside and putting the new one in place"
+[ -e "$entry/meta.json" ] && [ ! -e "$XDG_CACHE_HOME/planner/.minicon.old.$dead" ]
+ok $? "... puts the old version back first, then stores"
+run -s minicon list
+grep -q "Opening keynote" "$tmp/out"; ok $? "... and the timetable reads whole"
 
 # Fetches killed with SIGKILL at random moments, between two versions of the timetable: the
 # cached timetable always reads as one of them, and the next whole fetch leaves no feed.old.
@@ -128,7 +148,7 @@ done
 run fetch minicon
 expect_rc 0 "a whole fetch after the kills"
 run -s minicon list
-cmp -s "$tmp/out" "$tmp/list2" && [ ! -e "$entry/feed.old" ]
-ok $? "... leaves the last version cached, and no feed.old"
+cmp -s "$tmp/out" "$tmp/list2" && [ -z "$(ls -A "$XDG_CACHE_HOME/planner" | grep '^\.minicon\.')" ]
+ok $? "... leaves the last version cached, and nothing half-built beside it"
 
 done_testing
