@@ -44,6 +44,11 @@ int error_status(void);
 /* Clears the current error. */
 void error_clear(void);
 
+/* s with the user and password of every URL in it left out: "fetch https://ann:secret@host/x:
+ * HTTP 401" is "fetch https://host/x: HTTP 401".  What planner prints goes through it, so that
+ * credentials a user put in a URL are never shown.  Caller frees. */
+char *redact_credentials(const char *s);
+
 /* Queues a warning for the cli to print. */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Number of queued warnings, and the i-th one (borrowed). */

@@ -181,6 +181,27 @@ void error_clear(void)
 	err_subject = 0;
 }
 
+char *redact_credentials(const char *s)
+{
+	struct strbuf sb;
+	const char *p = s, *mark;
+
+	strbuf_init(&sb);
+	while ((mark = strstr(p, "://"))) {
+		const char *auth = mark + 3, *end = auth, *at = NULL;
+
+		while (*end && !strchr("/?#'\" <>()[]{}|\\\t\n\r", *end)) {
+			if (*end == '@')
+				at = end;
+			end++;
+		}
+		strbuf_addf(&sb, "%.*s", (int)(auth - p), p);
+		p = at ? at + 1 : auth;
+	}
+	strbuf_adds(&sb, p);
+	return strbuf_detach(&sb);
+}
+
 void warning(const char *fmt, ...)
 {
 	va_list ap;

@@ -29,10 +29,11 @@
  * and on one line. */
 static void put_message(const char *prefix, const char *msg)
 {
-	char *clean = text_sanitize(msg);
+	char *shown = redact_credentials(msg), *clean = text_sanitize(shown);
 
 	fprintf(stderr, "planner: %s%s\n", prefix, clean);
 	free(clean);
+	free(shown);
 }
 
 int report_error(void)
@@ -60,12 +61,14 @@ void flush_warnings(void)
 int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	char msg[1024], *clean;
+	char msg[1024], *clean, *shown;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	clean = text_sanitize(msg);	/* it quotes what was typed: inert, on one line */
+	shown = redact_credentials(msg);
+	clean = text_sanitize(shown);	/* it quotes what was typed: inert, on one line */
+	free(shown);
 	fprintf(stderr, "planner: %s%s%s (see 'planner help%s%s')\n", cmd ? cmd : "", cmd ? ": " : "",
 		clean, cmd ? " " : "", cmd ? cmd : "");
 	free(clean);

@@ -154,7 +154,11 @@ static int exec(struct cmd_ctx *ctx)
 
 	fetch_opts(ctx, &fo);
 	fo.make_default = true;
-	label = text_sanitize(ctx->operands[0]);
+	{
+		char *shown = redact_credentials(ctx->operands[0]);
+		label = text_sanitize(shown);
+		free(shown);
+	}
 	prog.label = label;
 	if (!quiet && isatty(STDERR_FILENO)) {
 		fo.progress = draw_progress;

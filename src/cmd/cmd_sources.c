@@ -67,8 +67,7 @@ static size_t collect(struct entry **out)
 		e->ndays = m.ndays;
 		e->fetched_at = m.fetched_at;
 		e->checked_at = m.checked_at;
-		e->url = m.url;
-		m.url = NULL;
+		e->url = m.url ? redact_credentials(m.url) : NULL;	/* never shown with them */
 		cache_meta_release(&m);
 	}
 	for (size_t i = 0; i < nb; i++) {

@@ -169,8 +169,31 @@ static void test_loader_subject(void)
 	}
 }
 
+static void redacts(const char *in, const char *want)
+{
+	char *got = redact_credentials(in);
+
+	is_str(got, want, "redact_credentials(\"%s\")", in);
+	free(got);
+}
+
+static void test_redact(void)
+{
+	redacts("fetch https://ann:secret@host.example/x.json: HTTP 401",
+		"fetch https://host.example/x.json: HTTP 401");
+	redacts("https://ann@host/x", "https://host/x");
+	redacts("'http://a:b@h:8080/p?q=1' and ftp://u:p@f/", "'http://h:8080/p?q=1' and ftp://f/");
+	redacts("https://host/x?mail=a@b.example", "https://host/x?mail=a@b.example");
+	redacts("https://host/a@b", "https://host/a@b");
+	redacts("no URL: ann@example.com", "no URL: ann@example.com");
+	redacts("https://u:p@", "https://");
+	redacts("://@", "://");
+	redacts("", "");
+}
+
 int main(void)
 {
+	test_redact();
 	test_prefix();
 	test_alias();
 	test_long();
