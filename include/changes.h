@@ -72,8 +72,10 @@ char *change_kinds_text(unsigned kinds);
 
 /* The report as text, one line per change after a heading line, times in zone z and the
  * fetch times (`since`) in zone `local`; every string from the timetable is made inert for a
- * terminal.  Caller frees. */
-char *changes_format_text(const struct changes *c, const struct tz *z, const struct tz *local);
+ * terminal.  With `limit` (0: none), every change to the plan and at most `limit` others, then
+ * a line with how many more there are.  Caller frees. */
+char *changes_format_text(const struct changes *c, const struct tz *z, const struct tz *local,
+			  size_t limit);
 
 /* The report as one JSON object: conference, timezone, since, at, changes[] with id, kinds,
  * title, old_title, planned, and old / new {start, end, room} (null when that version does

@@ -83,7 +83,7 @@ static int exec(struct cmd_ctx *ctx)
 		changes_json(&w, &c, z);
 		jsonw_finish(&w);
 	} else if (got == 0) {
-		char *text = changes_format_text(&c, z, local);
+		char *text = changes_format_text(&c, z, local, 0);
 		fputs(text, stdout);
 		free(text);
 	}

@@ -83,6 +83,10 @@ static void clear_progress(struct progress *p)
 	}
 }
 
+/* A re-fetch that changed much says so in a screenful: the changes to the plan, and at most this
+ * many of the others (`planner changes` lists them all). */
+#define FETCH_CHANGES_SHOWN 15
+
 static void print_report(struct changes *c, const char *conf_id)
 {
 	const struct tz *z = tz_get(c->timezone), *local = tz_get("local");
@@ -94,7 +98,7 @@ static void print_report(struct changes *c, const char *conf_id)
 		local = tz_get("UTC");
 	error_clear();
 	cli_planned_first(c, conf_id);
-	text = changes_format_text(c, z, local);
+	text = changes_format_text(c, z, local, FETCH_CHANGES_SHOWN);
 	fputs(text, stdout);
 	free(text);
 }

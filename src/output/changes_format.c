@@ -52,10 +52,11 @@ static void pad(struct strbuf *sb, size_t have, size_t want)
 		strbuf_addc(sb, ' ');
 }
 
-char *changes_format_text(const struct changes *c, const struct tz *z, const struct tz *local)
+char *changes_format_text(const struct changes *c, const struct tz *z, const struct tz *local,
+			  size_t limit)
 {
 	struct strbuf sb;
-	size_t kind_w = 0, id_w = 0;
+	size_t kind_w = 0, id_w = 0, others = 0, left_out = 0;
 	bool any_planned = false;
 
 	strbuf_init(&sb);
@@ -88,9 +89,17 @@ char *changes_format_text(const struct changes *c, const struct tz *z, const str
 	}
 	for (size_t i = 0; i < c->n; i++) {
 		const struct change *ch = &c->v[i];
-		char *k = change_kinds_text(ch->kinds), *id = text_sanitize(ch->id);
-		char *cut = text_truncate(id, ID_MAX);
+		char *k, *id, *cut;
 		bool first = true;
+
+		/* every change to the plan; of the rest, the first `limit` */
+		if (!ch->planned && limit && others++ >= limit) {
+			left_out++;
+			continue;
+		}
+		k = change_kinds_text(ch->kinds);
+		id = text_sanitize(ch->id);
+		cut = text_truncate(id, ID_MAX);
 
 		strbuf_adds(&sb, ch->planned ? "* " : "  ");
 		strbuf_adds(&sb, k);
@@ -135,6 +144,8 @@ char *changes_format_text(const struct changes *c, const struct tz *z, const str
 		free(id);
 		free(cut);
 	}
+	if (left_out)
+		strbuf_addf(&sb, "  ... and %zu more; 'planner changes' lists them all\n", left_out);
 	if (any_planned)
 		strbuf_adds(&sb, "(* in your plan)\n");
 	return strbuf_detach(&sb);

@@ -198,7 +198,7 @@ static void test_text(void)
 	changes_init(&c);
 	changes_compute(&a, &b, &c);
 	c.since = 1755302400; /* 2025-08-16T00:00Z */
-	text = changes_format_text(&c, seoul, utc);
+	text = changes_format_text(&c, seoul, utc, 0);
 	is_str(text,
 	       "Con: 4 sessions changed since the copy fetched 2025-08-16 00:00\n"
 	       "  moved     t1  Moves — 2025-08-16 10:00-10:30 → 2025-08-16 10:30-11:00\n"
@@ -210,22 +210,30 @@ static void test_text(void)
 	   "no escape or BiDi control from the feed reaches the report");
 	free(text);
 	changes_put_planned_first(&c, plan, 1);
-	text = changes_format_text(&c, seoul, utc);
+	text = changes_format_text(&c, seoul, utc, 0);
 	ok(!strncmp(strchr(text, '\n') + 1, "* moved     t1", 14) && strstr(text, "(* in your plan)\n"),
 	   "a planned change is starred, first, and the star explained");
+	free(text);
+	text = changes_format_text(&c, seoul, utc, 1);
+	is_str(strchr(text, '\n') + 1,
+	       "* moved     t1  Moves — 2025-08-16 10:00-10:30 → 2025-08-16 10:30-11:00\n"
+	       "  room      t2  Changes room — Hall A → 홀 B\n"
+	       "  ... and 2 more; 'planner changes' lists them all\n"
+	       "(* in your plan)\n",
+	       "a limit: every planned change, then that many others and how many more there are");
 	free(text);
 	changes_release(&c);
 
 	changes_compute(&b, &a, &c);
 	c.since = 0;
-	text = changes_format_text(&c, seoul, utc);
+	text = changes_format_text(&c, seoul, utc, 0);
 	ok(strstr(text, "  cancelled  n1  Brand new — was 2025-08-16 16:00-16:30, Hall A\n") != NULL,
 	   "a cancelled session says when and where it was");
 	ok(!strncmp(text, "Con: 4 sessions changed\n", 24), "without a fetch time, none is shown");
 	free(text);
 	changes_release(&c);
 	changes_compute(&a, &a, &c);
-	text = changes_format_text(&c, seoul, utc);
+	text = changes_format_text(&c, seoul, utc, 0);
 	is_str(text, "Con: no session changed\n", "an empty report says so");
 	free(text);
 	changes_release(&c);
