@@ -35,8 +35,10 @@ char *text_nfc(const char *s);
 /* True if `needle_folded` (already text_fold()ed) occurs in text_fold(haystack). */
 bool text_contains_folded(const char *haystack, const char *needle_folded);
 
-/* A copy that is inert on a terminal: C0/C1 control characters, DEL, ESC sequences and BiDi
- * controls (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C) are removed, tabs and line breaks
+/* A copy that is inert on a terminal: C0/C1 control characters, DEL, ESC sequences, BiDi
+ * controls (U+202A..U+202E, U+2066..U+2069, U+200E/F, U+061C) and invisible characters (the
+ * default ignorable code points: zero-width space, soft hyphen, tag characters, Hangul fillers
+ * ...; not the joiners and variation selectors emoji need) are removed, tabs and line breaks
  * become one space, runs of white space collapse to one, leading/trailing space is trimmed, and
  * invalid UTF-8 bytes become U+FFFD; the result is NFC (decomposed Hangul is shown composed).
  * Caller frees. */

@@ -220,6 +220,18 @@ static bool is_bidi_control(int32_t cp)
 	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+/* Characters that show nothing yet change what text means or hides in it: Unicode's default
+ * ignorable code points (zero-width space, word joiner, soft hyphen, the invisible operators,
+ * the Hangul fillers, the tag characters that can carry a hidden message, ...), but for the
+ * joiners and variation selectors that emoji and some scripts need. */
+static bool is_invisible(int32_t cp)
+{
+	if (cp == 0x200c || cp == 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	    (cp >= 0xe0100 && cp <= 0xe01ef))
+		return false;
+	return utf8proc_get_property(cp)->ignorable;
+}
+
 int32_t text_control_at(const char *s, size_t *len)
 {
 	int32_t cp;
@@ -423,7 +435,7 @@ char *text_sanitize(const char *s)
 			pending_space = true;
 			continue;
 		}
-		if (cp < 0x20 || cp == 0x7f || is_bidi_control(cp))
+		if (cp < 0x20 || cp == 0x7f || is_bidi_control(cp) || is_invisible(cp))
 			continue;
 		if (pending_space && sb.len)
 			strbuf_addc(&sb, ' ');

@@ -128,6 +128,14 @@ static void test_sanitize(void)
 	is_sanitize("\xe2\x80\xae" "evil" "\xe2\x80\xac", "evil", "U+202E/U+202C removed");
 	is_sanitize("a\xe2\x81\xa6" "b\xe2\x81\xa9" "c\xe2\x80\x8f" "d\xd8\x9c" "e", "abcde",
 		    "isolates, RLM and ALM removed");
+	is_sanitize("pay\xe2\x80\x8bpal" "\xe2\x81\xa0" "x\xc2\xad" "y\xef\xbb\xbf" "z", "paypalxyz",
+		    "zero-width space, word joiner, soft hyphen and BOM removed");
+	is_sanitize("hi" "\xf3\xa0\x80\x81" "\xf3\xa0\x81\x88" "\xf3\xa0\x81\xa9" "\xf3\xa0\x81\xbf", "hi",
+		    "tag characters (a hidden message) removed");
+	is_sanitize("\xe3\x85\xa4" "파이콘", "파이콘", "the Hangul filler removed");
+	is_sanitize("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb \xe2\x9d\xa4\xef\xb8\x8f",
+		    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb \xe2\x9d\xa4\xef\xb8\x8f",
+		    "the joiner and variation selector of emoji kept");
 	is_sanitize("a\xc2\x9b" "31mb", "ab", "8-bit CSI (U+009B) with parameters removed");
 	is_sanitize("a\xc2\x80\xc2\x94\xc2\x85" "b", "a b", "C1 controls removed, NEL is a space");
 	is_sanitize("a\xc2\x9f" "apc\x1b\\b", "ab", "8-bit APC ... ESC \\ removed");
