@@ -1,7 +1,7 @@
 /* load.h: bytes → the schedule model.
  *
  * One importer per format; format detection picks one (README.md, "Formats planner reads").
- * The loaders are the only modules that include <jansson.h>.  Errors name the input and the
+ * The loaders are the only modules that include <jansson.h> (import_xml.c alone <expat.h>).  Errors name the input and the
  * position:
  *     schedules/x.json:12:5: session "abc": end is before start
  * Problems a feed can be forgiven (no time zone, a session with no usable time, a missing id)
@@ -36,7 +36,7 @@ struct schedule;
 #define LOAD_MAX_INSTANT ((int64_t)2932896 * 86400)	/* 9999-12-31T00:00:00Z */
 /* Speakers, tags or rooms of one session (also the entries of any list a session refers to). */
 #define LOAD_MAX_LIST 1000u
-/* JSON: nesting depth (jansson's own limit) and the memory its parse tree may take. */
+/* JSON and XML: nesting depth (jansson's own limit); the memory JSON's parse tree may take. */
 #define LOAD_MAX_DEPTH 2048u
 #define LOAD_MAX_JSON_MEMORY (640u << 20)
 /* iCalendar: content lines (after unfolding), and parameters of one line. */
@@ -50,9 +50,14 @@ struct load_options {
 			       * NULL: made from the input's file name */
 };
 
-/* The format names load_options.format takes: "native", "frab", "c3voc2", "pretalx",
- * "sessionize", "ics"; NULL-terminated. */
-extern const char *const load_formats[];
+/* The formats planner reads, the one list every message and completion takes them from, in
+ * the order they are listed; ends with a NULL name. */
+struct load_format {
+	const char *name;	/* what load_options.format takes: "native", "frab", "xml", ... */
+	const char *what;	/* how messages call it: "planner", "frab", "frab XML", ... */
+	char syntax;		/* 'j' JSON, 'x' XML, 'i' iCalendar */
+};
+extern const struct load_format load_formats[];
 
 /* 0 if `format` is NULL, "auto" or one of load_formats[]; else -1 with error() set
  * (EX_USAGE) listing the known ones. */

@@ -89,6 +89,7 @@ struct session {
 	enum session_level level;
 	char *language;            /* may be NULL */
 	char *url;                 /* may be NULL */
+	bool do_not_record;        /* the speakers opted out of recording (frab) */
 	size_t *rooms;             /* indexes into schedule.rooms; several for a plenary */
 	size_t nrooms;
 	bool has_time;             /* start/end are set */

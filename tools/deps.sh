@@ -5,7 +5,7 @@
 #   tools/deps.sh build    only what building needs
 set -u
 
-build="gcc make pkg-config libcurl4-openssl-dev libjansson-dev libical-dev libutf8proc-dev"
+build="gcc make pkg-config libcurl4-openssl-dev libjansson-dev libical-dev libutf8proc-dev libexpat1-dev"
 test_pkgs="python3 valgrind mandoc man-db zsh fish openssl"
 # planner print: a real browser for the HTML (pages, DOM, screenshots), CJK fonts for it, PDF
 # tools, an XML parser for the SVG and a Markdown parser for the tables.

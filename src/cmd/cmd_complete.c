@@ -490,8 +490,8 @@ static void emit_weights(const struct out *o)
 
 static void emit_formats(const struct out *o)
 {
-	for (const char *const *f = load_formats; *f; f++)
-		emit(o, *f, "timetable format");
+	for (const struct load_format *f = load_formats; f->name; f++)
+		emit(o, f->name, "timetable format");
 }
 
 static void emit_config_keys(const struct out *o)

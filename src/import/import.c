@@ -150,7 +150,12 @@ static int vfail(struct importer *im, const char *fmt, va_list ap)
 	size_t depth = im->depth < IMPORT_MAX_DEPTH ? im->depth : IMPORT_MAX_DEPTH;
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	json_locate(im->buf, im->len, im->path, depth, &line, &col);
+	if (im->line > 0) {
+		line = im->line;
+		col = im->col;
+	} else {
+		json_locate(im->buf, im->len, im->path, depth, &line, &col);
+	}
 	if (im->what_kind)
 		return error(EX_DATAERR, "%s:%d:%d: %s \"%s\": %s", im->name, line, col, im->what_kind,
 			     text_inert(im->what_id), msg);
@@ -779,6 +784,44 @@ int import_duration(const char *text, int64_t *seconds)
 	return 0;
 bad:
 	return error(EX_DATAERR, "bad duration \"%s\"", text_inert(text));
+}
+
+/* True if an ISO 8601 text carries a time of day after the date. */
+static bool has_clock(const char *text)
+{
+	return strlen(text) > 10;
+}
+
+void import_frab_time(struct importer *im, size_t i, const char *date, const char *start,
+		      const char *day_date, const char *duration)
+{
+	struct import_time *t = &im->times[i];
+	char buf[160];
+
+	if (date && has_clock(date)) {
+		if (import_point(date, &t->start) < 0)
+			goto bad;
+	} else {
+		const char *d = date ? date : day_date;
+
+		if (!d || !start) {
+			import_bad_time(im, i, !d ? "no \"date\"" : "no \"start\"");
+			return;
+		}
+		snprintf(buf, sizeof(buf), "%.10sT%.40s", d, start);
+		if (import_point(buf, &t->start) < 0)
+			goto bad;
+	}
+	if (!duration) {
+		import_bad_time(im, i, "no \"duration\"");
+		return;
+	}
+	if (import_duration(duration, &t->seconds) < 0)
+		goto bad;
+	t->set = true;
+	return;
+bad:
+	import_bad_time(im, i, error_message());
 }
 
 void import_bad_time(struct importer *im, size_t i, const char *why)

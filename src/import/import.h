@@ -86,6 +86,8 @@ struct importer {
 	struct json_step path[IMPORT_MAX_DEPTH];
 	size_t depth;
 	const char *what_kind, *what_id; /* messages start with kind "id" (im_set_what) */
+	int line, col;		/* set (line > 0) by importers that know their position (XML):
+				 * messages use it instead of locating the path in JSON */
 
 	/* Rooms by name (import_room); for ids made unique, the next suffix to try for each
 	 * wanted id (room_bases holds the keys, room_next the suffixes, by the same index). */
@@ -212,6 +214,12 @@ int import_duration(const char *text, int64_t *seconds);
  * read is left out, and import_finish says so in one warning for all of them; a day with no
  * bounds at all (start or end NULL) is left out silently: its sessions keep calendar days. */
 void import_feed_day(struct importer *im, const char *date, const char *start, const char *end);
+/* frab's time rule, for schedule.json and schedule.xml alike: the start is `date` when it
+ * carries a time of day (its instant wins over `start`), else the date of `date` or else of
+ * `day_date`, plus `start` in the conference zone; the end is the start plus `duration`.  Any
+ * argument may be NULL.  A time that cannot be used is recorded with import_bad_time(). */
+void import_frab_time(struct importer *im, size_t i, const char *date, const char *start,
+		      const char *day_date, const char *duration);
 /* Records that session i has no usable time because of `why` (the first reason is kept for
  * the one warning import_finish gives). */
 void import_bad_time(struct importer *im, size_t i, const char *why);
@@ -241,5 +249,7 @@ int import_pretalx(struct importer *im, const json_t *root);
 int import_sessionize(struct importer *im, const json_t *root);
 /* Reads the iCalendar text im->buf[0..len). */
 int import_ics(struct importer *im);
+/* Reads the frab/pentabarf schedule.xml text im->buf[0..len) (import_xml.c, on Expat). */
+int import_xml(struct importer *im);
 
 #endif

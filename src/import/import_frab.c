@@ -16,48 +16,14 @@
 #include "text.h"
 #include "util.h"
 
-/* True if an ISO 8601 text carries a time of day after the date. */
-static bool has_clock(const char *text)
-{
-	return strlen(text) > 10;
-}
-
 static int read_time(struct importer *im, size_t i, const json_t *ev, const char *day_date)
 {
 	const char *date, *start, *dur;
-	struct import_time *t = &im->times[i];
-	char buf[160];
 
 	if (im_opt_text(im, ev, "date", &date) < 0 || im_opt_text(im, ev, "start", &start) < 0 ||
 	    im_opt_text(im, ev, "duration", &dur) < 0)
 		return -1;
-	if (date && has_clock(date)) {
-		if (import_point(date, &t->start) < 0) {
-			import_bad_time(im, i, error_message());
-			return 0;
-		}
-	} else {
-		const char *d = date ? date : day_date;
-
-		if (!d || !start) {
-			import_bad_time(im, i, !d ? "no \"date\"" : "no \"start\"");
-			return 0;
-		}
-		snprintf(buf, sizeof(buf), "%.10sT%.40s", d, start);
-		if (import_point(buf, &t->start) < 0) {
-			import_bad_time(im, i, error_message());
-			return 0;
-		}
-	}
-	if (!dur) {
-		import_bad_time(im, i, "no \"duration\"");
-		return 0;
-	}
-	if (import_duration(dur, &t->seconds) < 0) {
-		import_bad_time(im, i, error_message());
-		return 0;
-	}
-	t->set = true;
+	import_frab_time(im, i, date, start, day_date, dur);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * in README.md, "Formats planner reads". */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -18,21 +19,94 @@
 #include "text.h"
 #include "util.h"
 
-const char *const load_formats[] = {
-	"native", "frab", "c3voc2", "pretalx", "sessionize", "ics", NULL,
+const struct load_format load_formats[] = {
+	{ "native", "planner", 'j' },
+	{ "frab", "frab", 'j' },
+	{ "c3voc2", "c3voc v2", 'j' },
+	{ "pretalx", "pretalx", 'j' },
+	{ "sessionize", "Sessionize", 'j' },
+	{ "xml", "frab XML", 'x' },
+	{ "ics", "iCalendar", 'i' },
+	{ NULL, NULL, 0 },
 };
 
-#define KNOWN_FORMATS "native, frab, c3voc2, pretalx, sessionize, ics"
-#define NEITHER "looks like neither frab, pretalx, Sessionize nor planner"
+static const char *syntax_name(char syntax)
+{
+	return syntax == 'j' ? "JSON" : syntax == 'x' ? "XML" : "iCalendar";
+}
+
+/* The format `name`, or NULL. */
+static const struct load_format *format_get(const char *name)
+{
+	for (const struct load_format *f = load_formats; name && f->name; f++)
+		if (!strcmp(name, f->name))
+			return f;
+	return NULL;
+}
+
+/* "a, b, c" into buf: the formats' names (syntax 0) or, for one syntax, what they are called. */
+static const char *format_list(char syntax, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (const struct load_format *f = load_formats; f->name; f++) {
+		int w;
+
+		if (syntax && f->syntax != syntax)
+			continue;
+		w = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+			     syntax ? f->what : f->name);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+/* "JSON, XML or iCalendar": the syntaxes of the formats, each once. */
+static const char *syntax_list(char *buf, size_t size)
+{
+	char seen[8] = "";
+	size_t n = 0, k = 0, used = 0;
+
+	for (const struct load_format *f = load_formats; f->name; f++)
+		if (!strchr(seen, f->syntax) && n < sizeof(seen) - 1)
+			seen[n++] = f->syntax;
+	buf[0] = '\0';
+	for (k = 0; k < n; k++) {
+		int w = snprintf(buf + used, size - used, "%s%s",
+				 !k ? "" : k == n - 1 ? " or " : ", ", syntax_name(seen[k]));
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
 
 int load_format_check(const char *format)
 {
-	if (!format || !strcmp(format, "auto"))
+	char list[200];
+
+	if (!format || !strcmp(format, "auto") || format_get(format))
 		return 0;
-	for (size_t i = 0; load_formats[i]; i++)
-		if (!strcmp(format, load_formats[i]))
-			return 0;
-	return error(EX_USAGE, "unknown format \"%.40s\" (known: auto, " KNOWN_FORMATS ")", format);
+	return error(EX_USAGE, "unknown format \"%.40s\" (known: auto, %s)", format,
+		     format_list(0, list, sizeof(list)));
+}
+
+/* "NAME: looks like none of planner, frab, ...: " then the rest of the message. */
+static int not_json_feed(const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int not_json_feed(const char *name, const char *fmt, ...)
+{
+	char list[200], rest[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rest, sizeof(rest), fmt, ap);
+	va_end(ap);
+	return error(EX_DATAERR, "%s: looks like none of %s: %s", name,
+		     format_list('j', list, sizeof(list)), rest);
 }
 
 /* Lists up to 8 keys of an object as "\"a\", \"b\", ..." into buf. */
@@ -129,10 +203,10 @@ static const char *detect_json(const json_t *root, const char *name)
 		    (json_object_get(root, "rooms") || json_object_get(root, "speakers")))
 			return "sessionize";
 		describe_keys(json_is_object(sch) ? sch : root, keys, sizeof(keys));
-		error(EX_DATAERR, "%s: " NEITHER ": %skeys are %s", name,
-		      json_is_object(sch) ? "\"schedule\" has no \"conference\" with \"days\" and no "
-					    "\"events\"; its " : "top-level ",
-		      keys[0] ? keys : "(none)");
+		not_json_feed(name, "%skeys are %s",
+			      json_is_object(sch) ? "\"schedule\" has no \"conference\" with \"days\" "
+						    "and no \"events\"; its " : "top-level ",
+			      keys[0] ? keys : "(none)");
 		return NULL;
 	}
 	if (json_is_array(root)) {
@@ -143,24 +217,25 @@ static const char *detect_json(const json_t *root, const char *name)
 		if (looks_sessionize_groups(root))
 			return "sessionize";
 		if (!first) {
-			error(EX_DATAERR, "%s: " NEITHER ": the top level is an empty array", name);
+			not_json_feed(name, "the top level is an empty array");
 		} else if (json_is_object(first)) {
 			describe_keys(first, keys, sizeof(keys));
-			error(EX_DATAERR, "%s: " NEITHER ": the top level is an array of objects with "
-			      "keys %s", name, keys[0] ? keys : "(none)");
+			not_json_feed(name, "the top level is an array of objects with keys %s",
+				      keys[0] ? keys : "(none)");
 		} else {
-			error(EX_DATAERR, "%s: " NEITHER ": the top level is an array of %s", name,
-			      plural_kind(first));
+			not_json_feed(name, "the top level is an array of %s", plural_kind(first));
 		}
 		return NULL;
 	}
-	error(EX_DATAERR, "%s: " NEITHER ": the top level is %s", name, json_kind(root));
+	not_json_feed(name, "the top level is %s", json_kind(root));
 	return NULL;
 }
 
-/* What the text is, by its first non-blank character: 'j' JSON, 'i' iCalendar, 0 neither. */
+/* What the text is, by how it starts after blanks: 'j' JSON, 'x' XML (an XML declaration, or a
+ * <schedule> root with or without a DOCTYPE before it), 'i' iCalendar, 0 neither. */
 static int sniff(const char *buf, size_t len, size_t *at)
 {
+	static const char *const xml[] = { "<?xml", "<schedule", "<!DOCTYPE schedule" };
 	size_t i = 0;
 
 	while (i < len && strchr(" \t\r\n", buf[i]) && buf[i])
@@ -170,6 +245,9 @@ static int sniff(const char *buf, size_t len, size_t *at)
 		return 'j';
 	if (len - i >= 15 && !strncasecmp(buf + i, "BEGIN:VCALENDAR", 15))
 		return 'i';
+	for (size_t k = 0; k < sizeof(xml) / sizeof(xml[0]); k++)
+		if (len - i >= strlen(xml[k]) && !strncmp(buf + i, xml[k], strlen(xml[k])))
+			return 'x';
 	return 0;
 }
 
@@ -187,11 +265,12 @@ static void position_of(const char *buf, size_t at, int *line, int *col)
 	}
 }
 
-/* "NAME:LINE:COL: not JSON or iCalendar: it starts with "..."" for the text at offset `at`. */
+/* "NAME:LINE:COL: not JSON, XML or iCalendar: it starts with "..."" for the text at offset
+ * `at`. */
 static int not_a_feed(const char *buf, size_t len, size_t at, const char *name)
 {
 	int line, col;
-	char head[41], *clean, *cut;
+	char head[41], *clean, *cut, syntaxes[80];
 	size_t n = len - at < 40 ? len - at : 40;
 
 	position_of(buf, at, &line, &col);
@@ -211,8 +290,8 @@ static int not_a_feed(const char *buf, size_t len, size_t at, const char *name)
 	head[n] = '\0';
 	clean = text_sanitize(head);
 	cut = text_truncate(clean, 30);
-	error(EX_DATAERR, "%s:%d:%d: not JSON or iCalendar: it starts with \"%s\"", name, line, col,
-	      cut);
+	error(EX_DATAERR, "%s:%d:%d: not %s: it starts with \"%s\"", name, line, col,
+	      syntax_list(syntaxes, sizeof(syntaxes)), cut);
 	free(cut);
 	free(clean);
 	return -1;
@@ -354,6 +433,8 @@ const char *schedule_detect_format(const char *buf, size_t len, const char *name
 	switch (sniff(buf, len, &at)) {
 	case 'i':
 		return "ics";
+	case 'x':
+		return "xml";
 	case 'j':
 		break;
 	default:
@@ -490,33 +571,35 @@ static int load_buffer(struct schedule *s, const char *buf, size_t len, const ch
 	struct importer im;
 	json_t *root = NULL;
 	size_t at, nwarn = warning_count();
-	int kind, ret = -1;
+	int kind, want, ret = -1;
 
 	if (load_format_check(format) < 0 || prepare(&buf, &len, name) < 0)
 		return -1;
 	kind = sniff(buf, len, &at);
-	if (format && !strcmp(format, "ics") && kind != 'i') {
+	want = format ? format_get(format)->syntax : kind;
+	if (want == 'i' && kind != 'i') {
 		int line, col;
 		position_of(buf, at, &line, &col);
 		return error(EX_DATAERR, "%s:%d:%d: not iCalendar: it does not start with "
 			     "BEGIN:VCALENDAR", name, line, col);
 	}
-	if (format && strcmp(format, "ics") && kind == 'i')
-		return error(EX_DATAERR, "%s: an iCalendar file, not %s (JSON)", name, format);
-	if (!kind)
+	if (kind && want != kind)
+		return error(EX_DATAERR, "%s: %s %s file, not %s (%s)", name,
+			     kind == 'j' ? "a" : "an", syntax_name((char)kind), format,
+			     syntax_name((char)want));
+	if (!kind && want != 'x')
 		return not_a_feed(buf, len, at, name);
-	if (kind == 'j') {
+	if (want == 'j') {
 		if (parse_json(buf, len, name, &root) < 0 ||
 		    (!format && !(format = detect_json(root, name)))) {
 			drop_json(root);
 			return -1;
 		}
-	} else {
-		format = "ics";
 	}
 	s->source = xstrdup(name);
 	importer_init(&im, s, buf, len, name, opt);
-	ret = kind == 'i' ? import_ics(&im) : run_importer(&im, format, root);
+	ret = want == 'i' ? import_ics(&im) : want == 'x' ? import_xml(&im)
+	    : run_importer(&im, format, root);
 	importer_release(&im);
 	if (root)
 		drop_json(root);

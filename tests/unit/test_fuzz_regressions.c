@@ -89,9 +89,9 @@ static int run(const char *target, const char *data, size_t size)
 			config_release(&c);
 		return ret;
 	}
-	for (size_t i = 0; load_formats[i]; i++) {
-		if (!strcmp(target, load_formats[i])) {
-			struct load_options opt = { load_formats[i], "Asia/Seoul", NULL };
+	for (size_t i = 0; load_formats[i].name; i++) {
+		if (!strcmp(target, load_formats[i].name)) {
+			struct load_options opt = { load_formats[i].name, "Asia/Seoul", NULL };
 			struct schedule s;
 			int ret;
 
