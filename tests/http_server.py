@@ -22,6 +22,7 @@ Routes (NAME is a file in DIR, read on every request, so a test can change it be
     /big-nolength/N   the same without Content-Length (the end is the end of the connection)
     /gzip/NAME        the file gzip-encoded (Content-Encoding: gzip)
     /html/NAME        the file labelled text/html
+    /xml/NAME         the file labelled application/xml
     /page             an HTML page, labelled text/html
 """
 import argparse
@@ -86,7 +87,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             pass  # the client gave up (a size limit, a timeout): fine
 
     def route(self, route, arg):
-        if route in ("feed", "truncated", "slow", "gzip", "html"):
+        if route in ("feed", "truncated", "slow", "gzip", "html", "xml"):
             body, mtime = self.file(arg)
             if body is None:
                 return self.send(404, b"not found\n", "text/plain")
@@ -181,6 +182,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                              [("Content-Encoding", "gzip")])
         if route == "html":
             return self.send(200, body, "text/html; charset=utf-8")
+        if route == "xml":
+            return self.send(200, body, "application/xml; charset=utf-8")
         if route == "page":
             return self.send(200, b"<!DOCTYPE html>\n<html><body>Log in first</body></html>\n",
                              "text/html; charset=utf-8")

@@ -792,6 +792,31 @@ static bool has_clock(const char *text)
 	return strlen(text) > 10;
 }
 
+/* A `date` in UTC beside a `start` that is the local clock time (wafer writes them so): the
+ * same instant, at the offset their difference makes (a whole quarter of an hour between -12:00
+ * and +14:00, else nothing changes), so that the zone can be found from it.  The offset is not
+ * the feed's text, and does not contradict a zone the feed names. */
+static void local_offset(struct point *p, const char *start)
+{
+	int h, m, n = 0, diff;
+	int64_t at;
+
+	if (!start || p->kind != POINT_OFFSET || p->offset ||
+	    sscanf(start, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || start[5] || h > 23 || m > 59)
+		return;
+	diff = (h * 60 + m) - (p->c.hour * 60 + p->c.minute);
+	if (diff > 14 * 60)
+		diff -= 24 * 60;
+	else if (diff < -12 * 60)
+		diff += 24 * 60;
+	if (!diff || diff % 15 || diff > 14 * 60 || diff < -12 * 60)
+		return;
+	at = civil_to_instant_offset(&p->c, 0);
+	p->offset = diff * 60;
+	p->derived = true;
+	instant_to_civil_offset(at, p->offset, &p->c);
+}
+
 void import_frab_time(struct importer *im, size_t i, const char *date, const char *start,
 		      const char *day_date, const char *duration)
 {
@@ -801,6 +826,7 @@ void import_frab_time(struct importer *im, size_t i, const char *date, const cha
 	if (date && has_clock(date)) {
 		if (import_point(date, &t->start) < 0)
 			goto bad;
+		local_offset(&t->start, start);
 	} else {
 		const char *d = date ? date : day_date;
 

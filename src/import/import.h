@@ -216,7 +216,9 @@ int import_duration(const char *text, int64_t *seconds);
 void import_feed_day(struct importer *im, const char *date, const char *start, const char *end);
 /* frab's time rule, for schedule.json and schedule.xml alike: the start is `date` when it
  * carries a time of day (its instant wins over `start`), else the date of `date` or else of
- * `day_date`, plus `start` in the conference zone; the end is the start plus `duration`.  Any
+ * `day_date`, plus `start` in the conference zone; the end is the start plus `duration`.  A
+ * `date` in UTC beside a different local `start` (wafer) keeps its instant and gets the offset
+ * between them (a zone to show it in, never contradicting the feed's zone).  Any
  * argument may be NULL.  A time that cannot be used is recorded with import_bad_time(). */
 void import_frab_time(struct importer *im, size_t i, const char *date, const char *start,
 		      const char *day_date, const char *duration);

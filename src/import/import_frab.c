@@ -59,6 +59,7 @@ static int read_event(struct importer *im, const json_t *ev, const char *room_ke
 	    import_people(im, ev, "persons", person_keys, NULL, &se->speakers) < 0)
 		return -1;
 	se->type = import_type(im, type, SESSION_TALK);
+	se->do_not_record = json_is_true(json_object_get(ev, "do_not_record"));
 	if (lang)
 		se->language = xstrdup(lang);
 	room = room ? room : room_key;

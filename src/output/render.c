@@ -86,6 +86,8 @@ void session_json_members(struct jsonw *w, const struct schedule *s, const struc
 	strlist_json(w, &se->speakers);
 	jsonw_key(w, "url");
 	jsonw_string(w, se->url);
+	jsonw_key(w, "do_not_record");
+	jsonw_bool(w, se->do_not_record);
 	jsonw_key(w, "scheduled");
 	jsonw_bool(w, se->scheduled);
 	jsonw_key(w, "abstract");

@@ -222,7 +222,8 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 		unsigned char small[4] = { (unsigned char)se->type, (unsigned char)se->level,
-					   (unsigned char)((se->has_time ? 1 : 0) | (se->scheduled ? 2 : 0)),
+					   (unsigned char)((se->has_time ? 1 : 0) | (se->scheduled ? 2 : 0) |
+							   (se->do_not_record ? 4 : 0)),
 					   0 };
 
 		put32(&body, strtab_ref(&t, se->id));
@@ -546,7 +547,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		day = (int32_t)rd32(r, "a session");
 		se->start = (int64_t)rd64(r, "a session");
 		se->end = (int64_t)rd64(r, "a session");
-		if (type >= SESSION_TYPE_COUNT || level >= LEVEL_COUNT || flags > 3 ||
+		if (type >= SESSION_TYPE_COUNT || level >= LEVEL_COUNT || flags > 7 ||
 		    day < -1 || (day >= 0 && (size_t)day >= s->ndays) || (day >= 0) != !!(flags & 1) ||
 		    ((flags & 1) && se->end <= se->start)) {
 			r->bad = true;
@@ -557,6 +558,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		se->level = (enum session_level)level;
 		se->has_time = flags & 1;
 		se->scheduled = flags & 2;
+		se->do_not_record = flags & 4;
 		se->day = day;
 		rdstrlist(r, s, &se->speakers);
 		rdstrlist(r, s, &se->tags);

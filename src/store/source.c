@@ -234,6 +234,7 @@ static bool timetable_content_type(const char *ct)
 	static const char *const ok[] = {
 		"application/json", "text/json", "text/calendar", "application/ics",
 		"text/x-vcalendar", "text/plain", "application/octet-stream", "application/x-ndjson",
+		"application/xml", "text/xml",
 	};
 	size_t len;
 
@@ -243,8 +244,9 @@ static bool timetable_content_type(const char *ct)
 	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
 		if (strlen(ok[i]) == len && !strncasecmp(ct, ok[i], len))
 			return true;
-	/* application/vnd.foo+json, application/schedule+json ... */
-	return len >= 5 && !strncasecmp(ct + len - 5, "+json", 5);
+	/* application/vnd.foo+json, application/schedule+json, application/schedule+xml ... */
+	return len >= 5 && (!strncasecmp(ct + len - 5, "+json", 5) ||
+			    !strncasecmp(ct + len - 4, "+xml", 4));
 }
 
 /* The content type without parameters, made printable, for messages. */

@@ -41,10 +41,10 @@ check $bad/bad-date.json 65 \
 	"a date with month 13"
 check $bad/empty.json 65 "planner: $bad/empty.json: empty file, not a timetable" "an empty file"
 check $bad/not-an-object.json 65 \
-	"planner: $bad/not-an-object.json: looks like neither frab, pretalx, Sessionize nor planner: the top level is an array of numbers" \
+	"planner: $bad/not-an-object.json: looks like none of planner, frab, c3voc v2, pretalx, Sessionize: the top level is an array of numbers" \
 	"a JSON array"
 check $bad/unknown-shape.json 65 \
-	"planner: $bad/unknown-shape.json: looks like neither frab, pretalx, Sessionize nor planner: top-level keys are \"events\", \"version\"" \
+	"planner: $bad/unknown-shape.json: looks like none of planner, frab, c3voc v2, pretalx, Sessionize: top-level keys are \"events\", \"version\"" \
 	"JSON of an unknown shape names its top-level keys"
 check tests/data 66 "planner: tests/data: is a directory, not a timetable file" "a directory"
 check $bad/no-such-file.json 66 "planner: $bad/no-such-file.json: No such file or directory" "a missing file"

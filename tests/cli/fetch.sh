@@ -17,6 +17,7 @@ log=$tmp/requests.log
 cache=$tmp/cache/planner
 mkdir -p "$srv"
 cp tests/data/mini.json "$srv/mini.json"
+cp tests/data/xml/wafer-style.xml "$srv/schedule.xml"
 size=$(wc -c <tests/data/mini.json)
 
 # start_server PORTFILE ARGS...: starts the test server; sets $port and $last_pid.
@@ -188,7 +189,7 @@ check 65 "planner: fetch $U/big-nolength/3145728: body over the size limit of 1 
 printf '%2000s' x >"$tmp/big-local.json"
 check 65 "planner: fetch $tmp/big-local.json: too large (2000 bytes; the limit is 1 KiB)" \
 	"a local file over a --max-size below a MiB names the limit as given" --max-size 1k "$tmp/big-local.json"
-check 65 "planner: fetch $U/page: the server sent text/html, not a timetable (1:1: not JSON or iCalendar: it starts with \"<!DOCTYPE html>\")" \
+check 65 "planner: fetch $U/page: the server sent text/html, not a timetable (1:1: not JSON, XML or iCalendar: it starts with \"<!DOCTYPE html>\")" \
 	"an HTML page" --name minicon "$U/page"
 printf '{"planner_format": 1, "conference": ' >"$srv/broken.json"
 run fetch --name minicon "$U/feed/broken.json"
@@ -225,7 +226,7 @@ XDG_CACHE_HOME=$keep_cache
 run fetch --tz Mars/Olympus --name minicon "$U/feed/mini.json"
 expect_rc 64 "an unknown --tz is refused before anything is fetched"
 expect_err_match "^planner: fetch: --tz: unknown time zone \"Mars/Olympus\"" "... naming it"
-run fetch --format xml --name minicon "$U/feed/mini.json"
+run fetch --format yaml --name minicon "$U/feed/mini.json"
 expect_rc 64 "an unknown --format too"
 same_cache "$tmp/c2"; ok $? "after all these failed re-fetches the cache is byte-identical" ||
 	sed 's/^/#   /' "$tmp/cachediff" | head -5
@@ -257,6 +258,12 @@ run fetch --name htmlcopy "$U/html/mini.json"
 expect_rc 0 "a timetable labelled text/html"
 expect_err "planner: warning: fetch $U/html/mini.json: the server says the content type is text/html; it reads as a timetable all the same" \
 	"... loads with a one-line warning"
+run fetch --name debconf "$U/xml/schedule.xml"
+expect_rc 0 "a frab schedule.xml labelled application/xml"
+expect_err "planner: warning: $U/xml/schedule.xml: the feed names no time zone; its times are at -03:00, shown as Etc/GMT+3 (planner fetch --tz ZONE names the zone)" \
+	"... loads, with no word about its content type"
+run -s debconf list
+expect_out_match "^10:00-10:45  Auditório .*Opening Ceremony" "... and lists its events"
 run fetch --name gz "$U/gzip/mini.json"
 expect_rc 0 "a gzip-encoded body"
 cmp -s tests/data/mini.json "$cache/gz/feed"; ok $? "... is stored decoded"

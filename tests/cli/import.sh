@@ -30,6 +30,20 @@ golden rc3 pretalx-rc3-schedule.json \
 	"planner: warning: $feeds/pretalx-rc3-schedule.json: the feed names no time zone; its times are at +01:00, shown as Etc/GMT-1 (planner fetch --tz ZONE names the zone)" \
 	"pretalx's frab export without a zone (rC3)"
 golden c3voc2 c3voc-schedule-v2-example.json '' "c3voc schedule v2 (38C3)"
+golden xml-31c3 frab-31c3-schedule.xml \
+	"planner: warning: $feeds/frab-31c3-schedule.xml: the feed names no time zone; its times are at +01:00, shown as Etc/GMT-1 (planner fetch --tz ZONE names the zone)" \
+	"frab schedule.xml (31C3)"
+golden xml-lswt2019 lswt2019-schedule.xml \
+	"planner: warning: $feeds/lswt2019-schedule.xml: the feed names no time zone; UTC assumed (planner fetch --tz ZONE names the zone)
+planner: warning: $feeds/lswt2019-schedule.xml: 6 sessions have a missing or duplicate \"id\"; their ids are made from title, time and room
+planner: warning: $feeds/lswt2019-schedule.xml: 1 session has no usable time and is kept unscheduled (first: \"Thinktank & Hackathon – “Artificial Intelligence for Smart …\": no \"duration\")" \
+	"a static site's pentabarf-style schedule.xml (LSWT 2019): CDATA, one <person> with commas, an id in two rooms"
+golden xml-pentabarf ../xml/pentabarf-fosdem-style.xml \
+	"planner: warning: $feeds/../xml/pentabarf-fosdem-style.xml: the feed names no time zone; UTC assumed (planner fetch --tz ZONE names the zone)" \
+	"old pentabarf schedule.xml (FOSDEM before 2022, hand-written): no date, guid or zone"
+golden xml-wafer ../xml/wafer-style.xml \
+	"planner: warning: $feeds/../xml/wafer-style.xml: the feed names no time zone; its times are at -03:00, shown as Etc/GMT+3 (planner fetch --tz ZONE names the zone)" \
+	"wafer schedule.xml (DebConf, hand-written): UTC <date>, local <start>"
 golden pyconkr-2024-pretalx pyconkr-2024-sessions.json \
 	"planner: warning: $feeds/pyconkr-2024-sessions.json: the feed names no time zone; its times are at +09:00, shown as Etc/GMT-9 (planner fetch --tz ZONE names the zone)" \
 	"pretalx talk records (PyCon Korea 2024)"
@@ -72,6 +86,34 @@ expect_out_match "^18:00-18:30  Curie .*Closing ceremony" "--track on frab track
 run -s "$feeds/kielux2020.ics" list --room laboe --tz Europe/Berlin
 [ "$(grep -c '^[0-9][0-9]:.*Laboe' "$tmp/out")" -eq 3 ]; ok $? "--room on .ics locations"
 
+# schedule.xml: 31C3's 138 events on its 4 days, the speakers' opt-outs kept.
+run -s "$feeds/frab-31c3-schedule.xml" days
+[ "$(awk '{n += $4} END {print NR, n}' "$tmp/out")" = "4 138" ]; ok $? "31C3: 4 days holding all 138 events"
+run -s "$feeds/frab-31c3-schedule.xml" list --json
+[ "$(grep -c '"do_not_record": true' "$tmp/out")" = "$(grep -c '<optout>true</optout>' "$feeds/frab-31c3-schedule.xml")" ]
+ok $? "31C3: every <recording><optout>true</optout> is do_not_record in --json"
+run -s "$feeds/frab-31c3-schedule.xml" list --track "Hardware & Making" --day 2
+expect_out_match "^17:30-18:00  Saal 2 .*Forging the USB armory" "31C3: --track (an entity in its name) and --day"
+[ "$(grep -c '^[0-9][0-9]:' "$tmp/out")" -eq 7 ]; ok $? "... exactly the 7 events of that track on day 2"
+run -s "$feeds/lswt2019-schedule.xml" list --json
+expect_out_match '"Dr. Sebastian Tramp",' "LSWT: one <person> with a comma is two speakers"
+# Old pentabarf: the zone the feed does not name comes from fetch --tz, with no warning.
+run fetch --tz Europe/Brussels --name fosdem2019 tests/data/xml/pentabarf-fosdem-style.xml
+expect_rc 0 "pentabarf with fetch --tz"
+[ ! -s "$tmp/err" ]; ok $? "... and no warning" || sed 's/^/#   stderr: /' "$tmp/err"
+run -s fosdem2019 list --json
+expect_out_match '"start": "2019-02-02T09:30:00[+]01:00"' "... the day's date and the local start, in Brussels"
+# --format names XML too; a format of another syntax is refused in one line.
+run -s "$feeds/lswt2019-schedule.xml" --format xml days
+run fetch --format xml --name lswt "$feeds/lswt2019-schedule.xml"
+expect_rc 0 "fetch --format xml"
+run fetch --format frab --name lswt2 "$feeds/lswt2019-schedule.xml"
+expect_rc 65 "fetch --format frab of an XML file"
+expect_err "planner: $top/$feeds/lswt2019-schedule.xml: an XML file, not frab (JSON)" "... says what it is"
+run fetch --format xml --name mini2 tests/data/mini.json
+expect_rc 65 "fetch --format xml of JSON"
+expect_err "planner: $top/tests/data/mini.json: a JSON file, not xml (XML)" "... says what it is"
+
 # A BOM before an .ics is fine.
 printf '\357\273\277' >"$tmp/bom.ics"; cat "$feeds/kielux2020.ics" >>"$tmp/bom.ics"
 run -s "$tmp/bom.ics" list --json
@@ -83,12 +125,12 @@ ok $? "and all 24 events are read"
 printf '\n<!DOCTYPE html>\n<html><body>Not Found</body></html>\n' >"$tmp/page.json"
 run -s "$tmp/page.json" list
 expect_rc 65 "an HTML page"
-expect_err "planner: $tmp/page.json:2:1: not JSON or iCalendar: it starts with \"<!DOCTYPE html>\"" \
-	"an HTML page is not JSON or iCalendar, with the position"
+expect_err "planner: $tmp/page.json:2:1: not JSON, XML or iCalendar: it starts with \"<!DOCTYPE html>\"" \
+	"an HTML page is not JSON, XML or iCalendar, with the position"
 printf '{"model": "x", "pk": 1}' >"$tmp/obj.json"
 run -s "$tmp/obj.json" list
 expect_rc 65 "JSON of an unknown shape"
-expect_err "planner: $tmp/obj.json: looks like neither frab, pretalx, Sessionize nor planner: top-level keys are \"model\", \"pk\"" \
+expect_err "planner: $tmp/obj.json: looks like none of planner, frab, c3voc v2, pretalx, Sessionize: top-level keys are \"model\", \"pk\"" \
 	"JSON of an unknown shape names its top-level keys"
 printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n' >"$tmp/empty.ics"
 run -s "$tmp/empty.ics" list --json

@@ -481,25 +481,25 @@ static void test_errors(void)
 	struct load_options o = opts("pretalx", NULL, NULL);
 
 	ok(load_text(&s, "{\"foo\": 1, \"bar\": []}", NULL, NULL) < 0, "an unknown shape fails");
-	is_str(error_message(), "t.json: looks like neither frab, pretalx, Sessionize nor planner: top-level keys are \"foo\", \"bar\"",
+	is_str(error_message(), "t.json: looks like none of planner, frab, c3voc v2, pretalx, Sessionize: top-level keys are \"foo\", \"bar\"",
 	       "and names the top-level keys");
 	is_int(error_status(), EX_DATAERR, "as bad data");
 	ok(load_text(&s, "[1, 2]", NULL, NULL) < 0, "an array of numbers fails");
-	is_str(error_message(), "t.json: looks like neither frab, pretalx, Sessionize nor planner: the top level is an array of numbers",
+	is_str(error_message(), "t.json: looks like none of planner, frab, c3voc v2, pretalx, Sessionize: the top level is an array of numbers",
 	       "and says what it is");
 	ok(load_text(&s, "[{\"model\": \"x\", \"pk\": 1}]", NULL, NULL) < 0, "a Django fixture fails");
-	is_str(error_message(), "t.json: looks like neither frab, pretalx, Sessionize nor planner: the top level is an array of objects with keys \"model\", \"pk\"",
+	is_str(error_message(), "t.json: looks like none of planner, frab, c3voc v2, pretalx, Sessionize: the top level is an array of objects with keys \"model\", \"pk\"",
 	       "and names the keys of its objects");
 	ok(load_text(&s, "{\"schedule\": {\"version\": \"1\"}}", NULL, NULL) < 0, "a schedule without conference days fails");
 	ok(strstr(error_message(), "\"schedule\" has no \"conference\" with \"days\" and no \"events\"; its keys are \"version\"") != NULL,
 	   "and says what a schedule lacks");
 	ok(load_text(&s, "\n\n  <!DOCTYPE html><html>", NULL, NULL) < 0, "HTML fails");
-	is_str(error_message(), "t.json:3:3: not JSON or iCalendar: it starts with \"<!DOCTYPE html><html>\"",
-	       "as not JSON or iCalendar, with the position");
+	is_str(error_message(), "t.json:3:3: not JSON, XML or iCalendar: it starts with \"<!DOCTYPE html><html>\"",
+	       "as not JSON, XML or iCalendar, with the position");
 	ok(load_text(&s, "{\"a\": ", NULL, NULL) < 0, "truncated JSON fails");
 	ok(strstr(error_message(), "t.json:1:6: not valid JSON") != NULL, "as not valid JSON, with the position");
 	ok(load_text(&s, "{\"planner_format\":1}", "bogus", NULL) < 0, "an unknown --format fails");
-	is_str(error_message(), "unknown format \"bogus\" (known: auto, native, frab, c3voc2, pretalx, sessionize, ics)", "naming the formats");
+	is_str(error_message(), "unknown format \"bogus\" (known: auto, native, frab, c3voc2, pretalx, sessionize, xml, ics)", "naming the formats");
 	is_int(error_status(), EX_USAGE, "as a usage error");
 	ok(load_text(&s, "{\"results\": []}", NULL, "Mars/Olympus") < 0, "an unknown timezone option fails");
 	is_int(error_status(), EX_USAGE, "as a usage error");

@@ -75,6 +75,7 @@ static bool same_schedule(const struct schedule *a, const struct schedule *b, co
 		    x->type != y->type || x->level != y->level || !same_str(x->language, y->language) ||
 		    !same_str(x->url, y->url) || x->nrooms != y->nrooms || x->has_time != y->has_time ||
 		    x->start != y->start || x->end != y->end || x->scheduled != y->scheduled ||
+		    x->do_not_record != y->do_not_record ||
 		    x->day != y->day)
 			return false;
 		for (size_t j = 0; j < x->nrooms; j++)
@@ -409,6 +410,7 @@ int main(void)
 	test_round_trip("schedules/pyconkr-2014.json", 26);
 	test_round_trip("tests/data/mini.json", 5);
 	test_round_trip("tests/data/frab-nights.json", 7);	/* days the feed declares */
+	test_round_trip("tests/data/feeds/frab-31c3-schedule.xml", 138);
 	test_folded("schedules/pyconkr-2024.json");
 	test_folded("tests/data/mini.json");
 	test_folded("tests/data/feeds/frab-cccamp2019-schedule.json");
