@@ -4,6 +4,7 @@
 # finishes on the largest timetable planner reads; the feed's text stays inert on a terminal, in
 # HTML, SVG and iCalendar; a zone name that is a path is never opened; damaged plan, cache and
 # snapshot files are reported naming the file and how to recover, and are left as they were.
+# (XML: an entity or DTD naming /etc/passwd is refused or not read, checked with strace.)
 . "$(dirname "$0")/../lib.sh"
 cd "$top" || exit 1
 H=tests/hostile
@@ -131,6 +132,12 @@ for f in tz-path.json tz-path.frab.json tz-path.ics; do
 	traced "$f" "$H/$f" -s $H/$f list
 done
 traced "--tz ../../etc/passwd" /usr/share/zoneinfo -s $H/tz-path.frab.json list --tz ../../etc/passwd
+# XML entities and DTDs naming /etc/passwd: refused, or not read
+for f in xxe-passwd.xml xxe-parameter.xml xxe-external-dtd.xml; do
+	traced "$f" "$H/$f" -s $H/$f list
+done
+run -s $H/xxe-external-dtd.xml list --json
+expect_out_match '"title": "not read: & ☺"' "an external DTD: the document's own entities and references still read"
 
 # ---- terminal: escape sequences, C1 and BiDi controls in every field stay off the terminal
 esc=$H/escapes.json

@@ -107,10 +107,29 @@ JSON_HEAD = (b'{"planner_format": 1, "conference": {"id": "h", "name": "H", "tim
 JSON_TAIL = b'"}]}\n'
 ICS_HEAD = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:"
 ICS_TAIL = b"\r\nDTSTART:20250101T100000Z\r\nDTEND:20250101T110000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+XML_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<schedule><conference><title>'
+XML_TAIL = b'</title></conference></schedule>\n'
 for name, bad in (("nul", b"a\x00b"), ("overlong", b"a\xc0\xafb"), ("surrogate-bytes", b"a\xed\xa0\x80b"),
                   ("above-10ffff", b"a\xf4\x90\x80\x80b"), ("truncated-sequence", b"a\xe2\x82")):
     raw(name + ".json", JSON_HEAD + bad + JSON_TAIL)
     raw(name + ".ics", ICS_HEAD + bad + ICS_TAIL)
+    raw(name + ".xml", XML_HEAD + bad + XML_TAIL)
+
+# ---- schedule.xml: nesting, counts, sizes, a file cut short, an empty one
+XML_EVENT = ('<event guid="g%d" id="%d"><date>2025-01-01T10:00:00+00:00</date>'
+             '<duration>00:30</duration><room>A</room><title>%s</title></event>\n')
+write("nest-100000.xml", '<?xml version="1.0"?>\n<schedule>' + "<x>" * 100000 + "</x>" * 100000
+      + "</schedule>\n")
+write("sessions-1000000.xml", '<?xml version="1.0"?>\n<schedule><day date="2025-01-01">'
+      '<room name="A">\n', "".join('<event id="%d"><title>x</title></event>\n' % i
+                                   for i in range(1000000)), "</room></day></schedule>\n")
+write("title-10MB.xml", '<?xml version="1.0"?>\n<schedule><day date="2025-01-01"><room name="A">\n',
+      XML_EVENT % (1, 1, "t" * (10 << 20)), "</room></day></schedule>\n")
+whole = ('<?xml version="1.0"?>\n<schedule><day date="2025-01-01"><room name="A">\n'
+         + "".join(XML_EVENT % (i, i, "x") for i in range(10)) + "</room></day></schedule>\n")
+write("truncated.xml", whole[:len(whole) // 2])
+write("empty.xml", "")
+write("blank.xml", " \n\t\n")
 
 # ---- iCalendar: time-zone rules, far dates, nesting, categories
 # A VTIMEZONE is expanded by libical into every change from its DTSTART on: sub-yearly rules from
