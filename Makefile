@@ -132,7 +132,7 @@ demo: deps
 # once per format) and one per other parser (tests/fuzz/fuzz_<parser>.c), built with clang from
 # the normal sources into build/fuzz; fuzz-run runs each for FUZZ_SECONDS, seeded from the test
 # data and tests/fuzz/seeds/<target>/, with the regression inputs of tests/fuzz/regressions/.
-FUZZ_FORMATS = native frab c3voc2 pretalx sessionize ics
+FUZZ_FORMATS = native frab c3voc2 pretalx sessionize xml ics
 FUZZ_PARSERS = snapshot plan config
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -154,7 +154,7 @@ fuzz: deps
 fuzz-run: fuzz
 	@for t in $(FUZZ_FORMATS) $(FUZZ_PARSERS); do \
 	  case " $(FUZZ_PARSERS) " in *" $$t "*) seeds=tests/fuzz/seeds/$$t ;; \
-	  *) seeds="tests/data/feeds tests/data/bad schedules" ;; esac; \
+	  *) seeds="tests/data/feeds tests/data/bad schedules $$(ls -d tests/fuzz/seeds/$$t 2>/dev/null)" ;; esac; \
 	  mkdir -p build/fuzz/corpus/$$t tests/fuzz/regressions/$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \

@@ -120,6 +120,19 @@ void importer_release(struct importer *im)
 	im->days = NULL;
 }
 
+void import_position(const char *buf, size_t at, int *line, int *col)
+{
+	*line = *col = 1;
+	for (size_t i = 0; i < at; i++) {
+		if (buf[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			++*col;
+		}
+	}
+}
+
 void im_push_key(struct importer *im, const char *key)
 {
 	if (im->depth < IMPORT_MAX_DEPTH) {

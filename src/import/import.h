@@ -122,7 +122,9 @@ void importer_init(struct importer *im, struct schedule *s, const char *buf, siz
 		   const char *name, const struct load_options *opt);
 void importer_release(struct importer *im);
 
-/* ---- Positions and errors (JSON). ---- */
+/* ---- Positions and errors. ---- */
+/* The line and column (1-based, in characters) of byte offset `at` of buf. */
+void import_position(const char *buf, size_t at, int *line, int *col);
 void im_push_key(struct importer *im, const char *key);
 void im_push_index(struct importer *im, size_t i);
 void im_pop(struct importer *im);

@@ -53,12 +53,31 @@ static const char *const elem_names[E_COUNT] = {
 	[E_DESCRIPTION] = "description",
 };
 
-/* What an element is, by its name: a short walk (names are few and differ early). */
+/* What an element is, by its name: the names that start with its first letter compared (this
+ * runs for every element of a feed). */
 static enum elem elem_of(const char *name)
 {
-	for (int e = 1; e < E_COUNT; e++)
-		if (name[0] == elem_names[e][0] && !strcmp(name, elem_names[e]))
-			return (enum elem)e;
+	static const unsigned char by_letter[26][5] = {
+		['a' - 'a'] = { E_ACRONYM, E_ABSTRACT },
+		['b' - 'a'] = { E_BASE_URL },
+		['c' - 'a'] = { E_CONFERENCE },
+		['d' - 'a'] = { E_DAY, E_DATE, E_DURATION, E_DESCRIPTION },
+		['e' - 'a'] = { E_EVENT },
+		['l' - 'a'] = { E_LANGUAGE },
+		['o' - 'a'] = { E_OPTOUT },
+		['p' - 'a'] = { E_PERSONS, E_PERSON },
+		['r' - 'a'] = { E_ROOM, E_RECORDING },
+		['s' - 'a'] = { E_SCHEDULE, E_START, E_SUBTITLE },
+		['t' - 'a'] = { E_TITLE, E_ZONE, E_TRACK, E_TYPE },
+		['u' - 'a'] = { E_URL },
+	};
+	const unsigned char *c;
+
+	if (name[0] < 'a' || name[0] > 'z')
+		return E_OTHER;
+	for (c = by_letter[name[0] - 'a']; *c; c++)
+		if (!strcmp(name + 1, elem_names[*c] + 1))
+			return (enum elem)*c;
 	return E_OTHER;
 }
 
@@ -79,6 +98,7 @@ struct xml_reader {
 	unsigned cap_depth;
 	bool cap_list;			/* a <person> straight in an event: names with commas */
 	struct strbuf text;
+	struct strbuf *dest;		/* where the text goes: `text`, or one of `ev_text` */
 
 	/* The conference's fields (owned). */
 	char *conf_title, *conf_acronym, *conf_zone, *conf_url;
@@ -90,8 +110,13 @@ struct xml_reader {
 
 	/* The event being read: its session, where it started, its time and room texts. */
 	long ev;			/* -1 outside an event */
-	int ev_line, ev_col;
-	char *ev_date, *ev_start, *ev_duration, *ev_room, *ev_type, *ev_language;
+	long ev_at;			/* the byte offset of its start tag (Expat's line
+					 * numbers cost a scan each: made on errors only) */
+	/* The event's texts the model does not keep as they are (date, start, duration, room,
+	 * type, language): read into buffers kept from event to event, with no allocation each
+	 * time; ev_has says which the event gave. */
+	struct strbuf ev_text[E_COUNT];
+	bool ev_has[E_COUNT];
 	bool any_guid;
 };
 
@@ -108,8 +133,9 @@ static void xfail(struct xml_reader *x, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (!x->im->line) {
-		x->im->line = (int)XML_GetCurrentLineNumber(x->p);
-		x->im->col = (int)XML_GetCurrentColumnNumber(x->p) + 1;
+		long at = XML_GetCurrentByteIndex(x->p);
+
+		import_position(x->im->buf, at > 0 ? (size_t)at : 0, &x->im->line, &x->im->col);
 	}
 	im_fail(x->im, "%s", msg);
 	x->failed = true;
@@ -140,19 +166,47 @@ static void set_text(char **field, char *text)
 	*field = text;
 }
 
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The text of sb without surrounding blanks: its start, and its length in *len. */
+static const char *trimmed(const struct strbuf *sb, size_t *len)
+{
+	const char *b = sb->buf ? sb->buf : "";
+	size_t n = sb->len;
+
+	while (n && blank(*b)) {
+		b++;
+		n--;
+	}
+	while (n && blank(b[n - 1]))
+		n--;
+	*len = n;
+	return b;
+}
+
 /* The collected text without surrounding blanks, a copy; NULL when nothing is left. */
 static char *take_text(struct xml_reader *x)
 {
-	const char *b = x->text.buf ? x->text.buf : "";
-	size_t len = x->text.len;
+	size_t len;
+	const char *b = trimmed(&x->text, &len);
 
-	while (len && strchr(" \t\r\n", *b)) {
-		b++;
-		len--;
-	}
-	while (len && strchr(" \t\r\n", b[len - 1]))
-		len--;
 	return len ? xstrndup(b, len) : NULL;
+}
+
+/* Whether the event's text `e` is read into ev_text. */
+static bool event_text(enum elem e)
+{
+	return e == E_DATE || e == E_START || e == E_DURATION || e == E_ROOM || e == E_TYPE ||
+	       e == E_LANGUAGE;
+}
+
+/* The event's text `e` (ev_text), NULL when it gave none. */
+static const char *ev_get(const struct xml_reader *x, enum elem e)
+{
+	return x->ev_has[e] ? x->ev_text[e].buf : NULL;
 }
 
 /* "A, B and C" in one <person>: each name a speaker. */
@@ -185,9 +239,24 @@ static bool is_true(const char *s)
 /* The end of a field's element: its text goes where it belongs. */
 static void store_field(struct xml_reader *x)
 {
-	char *t = take_text(x);
 	struct session *se = x->ev >= 0 ? &x->im->s->sessions[x->ev] : NULL;
+	char *t;
 
+	if (x->dest != &x->text) {
+		/* trimmed in place */
+		struct strbuf *sb = x->dest;
+		size_t len;
+		const char *b = trimmed(sb, &len);
+
+		x->ev_has[x->cap] = len > 0;
+		if (len) {
+			memmove(sb->buf, b, len);
+			sb->buf[len] = '\0';
+			sb->len = len;
+		}
+		return;
+	}
+	t = take_text(x);
 	if (!se) {
 		switch (x->cap) {
 		case E_TITLE: set_text(&x->conf_title, t); return;
@@ -209,18 +278,17 @@ static void store_field(struct xml_reader *x)
 	case E_DESCRIPTION: set_text(&se->description, t); return;
 	case E_TRACK: set_text(&se->track, t); return;
 	case E_URL: set_text(&se->url, t); return;
-	case E_DATE: set_text(&x->ev_date, t); return;
-	case E_START: set_text(&x->ev_start, t); return;
-	case E_DURATION: set_text(&x->ev_duration, t); return;
-	case E_ROOM: set_text(&x->ev_room, t); return;
-	case E_TYPE: set_text(&x->ev_type, t); return;
-	case E_LANGUAGE: set_text(&x->ev_language, t); return;
 	case E_OPTOUT: se->do_not_record = is_true(t); break;
 	case E_PERSON:
-		if (t && x->cap_list)
+		if (t && x->cap_list) {
 			push_names(&se->speakers, t);
-		else if (t)
-			strlist_push(&se->speakers, t);
+		} else if (t) {
+			/* the list takes the copy: pushing it would copy it again */
+			se->speakers.v = xgrow(se->speakers.v, se->speakers.n + 1, &se->speakers.alloc,
+					       sizeof(*se->speakers.v));
+			se->speakers.v[se->speakers.n++] = t;
+			return;
+		}
 		break;
 	default: break;
 	}
@@ -239,8 +307,7 @@ static void begin_event(struct xml_reader *x, const XML_Char **atts)
 		return;
 	}
 	x->ev = i;
-	x->ev_line = (int)XML_GetCurrentLineNumber(x->p);
-	x->ev_col = (int)XML_GetCurrentColumnNumber(x->p) + 1;
+	x->ev_at = XML_GetCurrentByteIndex(x->p);
 	im->ids[i].primary = attr_dup(atts, "guid");
 	im->ids[i].secondary = attr_dup(atts, "id");
 	if (im->ids[i].primary)
@@ -252,30 +319,33 @@ static void end_event(struct xml_reader *x)
 	struct importer *im = x->im;
 	size_t i = (size_t)x->ev;
 	struct session *se = &im->s->sessions[i];
-	const char *room = x->ev_room ? x->ev_room : x->room_name;
+	const char *room = ev_get(x, E_ROOM) ? ev_get(x, E_ROOM) : x->room_name;
 
 	im_set_what(im, "event", im->ids[i].primary ? im->ids[i].primary
 			       : im->ids[i].secondary ? im->ids[i].secondary : se->title);
 	if (!se->title) {
-		im->line = x->ev_line;
-		im->col = x->ev_col;
+		import_position(im->buf, x->ev_at > 0 ? (size_t)x->ev_at : 0, &im->line, &im->col);
 		xfail(x, "no <title>");
 		return;
 	}
-	se->type = import_type(im, x->ev_type, SESSION_TALK);
-	if (x->ev_language)
-		se->language = xstrdup(x->ev_language);
+	se->type = import_type(im, ev_get(x, E_TYPE), SESSION_TALK);
+	if (ev_get(x, E_LANGUAGE))
+		se->language = xstrdup(ev_get(x, E_LANGUAGE));
 	if (room)
 		import_session_room(im, i, import_room(im, room));
-	import_frab_time(im, i, x->ev_date, x->ev_start, x->day_date, x->ev_duration);
+	import_frab_time(im, i, ev_get(x, E_DATE), ev_get(x, E_START), x->day_date,
+			 ev_get(x, E_DURATION));
 	im_set_what(im, NULL, NULL);
 	x->ev = -1;
-	set_text(&x->ev_date, NULL);
-	set_text(&x->ev_start, NULL);
-	set_text(&x->ev_duration, NULL);
-	set_text(&x->ev_room, NULL);
-	set_text(&x->ev_type, NULL);
-	set_text(&x->ev_language, NULL);
+	memset(x->ev_has, 0, sizeof(x->ev_has));
+}
+
+static void XMLCALL on_text(void *data, const XML_Char *s, int len)
+{
+	struct xml_reader *x = data;
+
+	if (x->cap)
+		strbuf_add(x->dest, s, (size_t)len);
 }
 
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **atts)
@@ -377,7 +447,8 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 	}
 	if (x->cap) {
 		x->cap_depth = x->depth;
-		x->text.len = 0;
+		x->dest = x->ev >= 0 && event_text(x->cap) ? &x->ev_text[x->cap] : &x->text;
+		x->dest->len = 0;
 	}
 	x->stack[x->depth++] = (unsigned char)e;
 }
@@ -414,14 +485,6 @@ static void XMLCALL on_end(void *data, const XML_Char *name)
 	}
 }
 
-static void XMLCALL on_text(void *data, const XML_Char *s, int len)
-{
-	struct xml_reader *x = data;
-
-	if (x->cap)
-		strbuf_add(&x->text, s, (size_t)len);
-}
-
 /* Any entity declaration (internal or external, general or parameter) stops the parse: a
  * schedule needs none, and refusing them is what keeps expansion bombs and external reads out. */
 static void XMLCALL on_entity_decl(void *data, const XML_Char *name, int is_param,
@@ -454,12 +517,8 @@ static void reader_release(struct xml_reader *x)
 		free(x->days[i].end);
 	}
 	free(x->days);
-	free(x->ev_date);
-	free(x->ev_start);
-	free(x->ev_duration);
-	free(x->ev_room);
-	free(x->ev_type);
-	free(x->ev_language);
+	for (int e = 0; e < E_COUNT; e++)
+		strbuf_release(&x->ev_text[e]);
 	strbuf_release(&x->text);
 	if (x->p)
 		XML_ParserFree(x->p);
@@ -491,11 +550,14 @@ static int parse(struct xml_reader *x)
 	st = XML_Parse(x->p, im->buf, (int)im->len, XML_TRUE);
 	if (x->failed)
 		return -1;
-	if (st != XML_STATUS_OK)
-		return error(EX_DATAERR, "%s:%lu:%lu: not valid XML: %s", im->name,
-			     (unsigned long)XML_GetCurrentLineNumber(x->p),
-			     (unsigned long)XML_GetCurrentColumnNumber(x->p) + 1,
+	if (st != XML_STATUS_OK) {
+		long at = XML_GetCurrentByteIndex(x->p);
+		int line, col;
+
+		import_position(im->buf, at > 0 ? (size_t)at : 0, &line, &col);
+		return error(EX_DATAERR, "%s:%d:%d: not valid XML: %s", im->name, line, col,
 			     XML_ErrorString(XML_GetErrorCode(x->p)));
+	}
 	return 0;
 }
 
@@ -508,6 +570,8 @@ int import_xml(struct importer *im)
 	x.im = im;
 	x.ev = -1;
 	strbuf_init(&x.text);
+	for (int e = 0; e < E_COUNT; e++)
+		strbuf_init(&x.ev_text[e]);
 	if (parse(&x) < 0)
 		goto out;
 	im->line = im->col = 0;

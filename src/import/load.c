@@ -251,20 +251,6 @@ static int sniff(const char *buf, size_t len, size_t *at)
 	return 0;
 }
 
-/* The line and column (in characters) of byte offset `at`. */
-static void position_of(const char *buf, size_t at, int *line, int *col)
-{
-	*line = *col = 1;
-	for (size_t i = 0; i < at; i++) {
-		if (buf[i] == '\n') {
-			++*line;
-			*col = 1;
-		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
-			++*col;
-		}
-	}
-}
-
 /* "NAME:LINE:COL: not JSON, XML or iCalendar: it starts with "..."" for the text at offset
  * `at`. */
 static int not_a_feed(const char *buf, size_t len, size_t at, const char *name)
@@ -273,7 +259,7 @@ static int not_a_feed(const char *buf, size_t len, size_t at, const char *name)
 	char head[41], *clean, *cut, syntaxes[80];
 	size_t n = len - at < 40 ? len - at : 40;
 
-	position_of(buf, at, &line, &col);
+	import_position(buf, at, &line, &col);
 	memcpy(head, buf + at, n);
 	head[n] = '\0';
 	/* Cut at a line end, and do not leave a broken UTF-8 sequence. */
@@ -384,7 +370,7 @@ static int parse_json(const char *buf, size_t len, const char *name, json_t **ou
 		int line, col;
 
 		*out = NULL;
-		position_of(buf, (size_t)(nul - buf), &line, &col);
+		import_position(buf, (size_t)(nul - buf), &line, &col);
 		return error(EX_DATAERR, "%s:%d:%d: a NUL byte, which JSON text cannot hold", name,
 			     line, col);
 	}
@@ -579,7 +565,7 @@ static int load_buffer(struct schedule *s, const char *buf, size_t len, const ch
 	want = format ? format_get(format)->syntax : kind;
 	if (want == 'i' && kind != 'i') {
 		int line, col;
-		position_of(buf, at, &line, &col);
+		import_position(buf, at, &line, &col);
 		return error(EX_DATAERR, "%s:%d:%d: not iCalendar: it does not start with "
 			     "BEGIN:VCALENDAR", name, line, col);
 	}
