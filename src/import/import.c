@@ -640,9 +640,10 @@ enum session_type import_type(struct importer *im, const char *word, enum sessio
 
 	if (!word || !*word)
 		return dflt;
-	/* Feeds repeat a handful of words: remember the last one. */
-	if (im && im->type_word[0] && !strcmp(im->type_word, word))
-		return im->type_last;
+	/* Feeds repeat a handful of words: remember the last few. */
+	for (size_t k = 0; im && k < sizeof(im->type_word) / sizeof(im->type_word[0]); k++)
+		if (!strcmp(im->type_word[k], word))
+			return im->type_of[k];
 	exact = session_type_parse(word);
 	if (exact >= 0) {
 		t = (enum session_type)exact;
@@ -653,9 +654,11 @@ enum session_type import_type(struct importer *im, const char *word, enum sessio
 				break;
 			}
 	}
-	if (im && strlen(word) < sizeof(im->type_word)) {
-		strcpy(im->type_word, word);
-		im->type_last = t;
+	if (im && strlen(word) < sizeof(im->type_word[0])) {
+		unsigned k = im->type_next++ % (sizeof(im->type_word) / sizeof(im->type_word[0]));
+
+		strcpy(im->type_word[k], word);
+		im->type_of[k] = t;
 	}
 	return t;
 }

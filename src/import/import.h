@@ -113,9 +113,11 @@ struct importer {
 	size_t bad_days;
 	char bad_day_first[160];
 
-	/* The last type word import_type() mapped, and its type. */
-	char type_word[64];
-	enum session_type type_last;
+	/* The last type words import_type() mapped (a feed alternates a handful), and their
+	 * types; type_next is the slot the next new word takes. */
+	char type_word[4][64];
+	enum session_type type_of[4];
+	unsigned type_next;
 };
 
 void importer_init(struct importer *im, struct schedule *s, const char *buf, size_t len,

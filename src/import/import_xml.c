@@ -344,8 +344,17 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
 {
 	struct xml_reader *x = data;
 
-	if (x->cap)
-		strbuf_add(x->dest, s, (size_t)len);
+	if (x->cap) {
+		struct strbuf *sb = x->dest;
+
+		/* (no terminating NUL: the text is read by its length, store_field) */
+		if (sb->len + (size_t)len < sb->alloc) {
+			memcpy(sb->buf + sb->len, s, (size_t)len);
+			sb->len += (size_t)len;
+		} else {
+			strbuf_add(sb, s, (size_t)len);
+		}
+	}
 }
 
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **atts)
