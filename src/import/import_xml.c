@@ -118,7 +118,16 @@ struct xml_reader {
 	struct strbuf ev_text[E_COUNT];
 	bool ev_has[E_COUNT];
 	bool any_guid;
+	size_t skip;			/* blanks before the document, not given to Expat */
 };
+
+/* The byte offset in the whole text of where Expat is. */
+static long here(const struct xml_reader *x)
+{
+	long at = XML_GetCurrentByteIndex(x->p);
+
+	return at < 0 ? 0 : at + (long)x->skip;
+}
 
 /* Stops the parse with "NAME:LINE:COL: [event "ID": ]message" at the parser's position. */
 static void xfail(struct xml_reader *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -133,7 +142,7 @@ static void xfail(struct xml_reader *x, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (!x->im->line) {
-		long at = XML_GetCurrentByteIndex(x->p);
+		long at = here(x);
 
 		import_position(x->im->buf, at > 0 ? (size_t)at : 0, &x->im->line, &x->im->col);
 	}
@@ -307,7 +316,7 @@ static void begin_event(struct xml_reader *x, const XML_Char **atts)
 		return;
 	}
 	x->ev = i;
-	x->ev_at = XML_GetCurrentByteIndex(x->p);
+	x->ev_at = here(x);
 	im->ids[i].primary = attr_dup(atts, "guid");
 	im->ids[i].secondary = attr_dup(atts, "id");
 	if (im->ids[i].primary)
@@ -556,11 +565,14 @@ static int parse(struct xml_reader *x)
 #endif
 	if (im->len > (size_t)0x7fffffff)
 		return error(EX_DATAERR, "%s: too large", im->name);
-	st = XML_Parse(x->p, im->buf, (int)im->len, XML_TRUE);
+	/* Blank lines before the XML declaration (a generator's stray output) are forgiven. */
+	while (x->skip < im->len && blank(im->buf[x->skip]))
+		x->skip++;
+	st = XML_Parse(x->p, im->buf + x->skip, (int)(im->len - x->skip), XML_TRUE);
 	if (x->failed)
 		return -1;
 	if (st != XML_STATUS_OK) {
-		long at = XML_GetCurrentByteIndex(x->p);
+		long at = here(x);
 		int line, col;
 
 		import_position(im->buf, at > 0 ? (size_t)at : 0, &line, &col);

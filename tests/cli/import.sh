@@ -114,6 +114,21 @@ run fetch --format xml --name mini2 tests/data/mini.json
 expect_rc 65 "fetch --format xml of JSON"
 expect_err "planner: $top/tests/data/mini.json: a JSON file, not xml (XML)" "... says what it is"
 
+# XML is recognised after a byte-order mark and blank lines, and with a DOCTYPE that declares
+# nothing; an event without a title is refused at its position.
+{ printf '\357\273\277\n  \n'; cat tests/data/xml/pentabarf-fosdem-style.xml; } >"$tmp/bom.xml"
+run -s "$tmp/bom.xml" days
+expect_rc 0 "schedule.xml after a BOM and blank lines"
+expect_out_match "^2  2019-02-03 Sun  1" "... is read as XML"
+printf '<!DOCTYPE schedule>\n<schedule><day date="2025-05-01"><room name="A">\n<event id="1"><start>10:00</start><duration>00:30</duration><title>T</title></event></room></day></schedule>\n' >"$tmp/doctype.xml"
+run -s "$tmp/doctype.xml" list --json
+expect_rc 0 "a DOCTYPE that declares nothing"
+expect_out_match '"start": "2025-05-01T10:00:00[+]00:00"' "... and the day's date with the start"
+printf '<?xml version="1.0"?>\n<schedule><day date="2025-05-01"><room name="A">\n  <event id="7"><start>10:00</start></event></room></day></schedule>\n' >"$tmp/notitle.xml"
+run -s "$tmp/notitle.xml" list
+expect_rc 65 "an event without a title"
+expect_err "planner: $tmp/notitle.xml:3:3: event \"7\": no <title>" "... is refused at the event's position"
+
 # A BOM before an .ics is fine.
 printf '\357\273\277' >"$tmp/bom.ics"; cat "$feeds/kielux2020.ics" >>"$tmp/bom.ics"
 run -s "$tmp/bom.ics" list --json
