@@ -81,11 +81,6 @@ static enum elem elem_of(const char *name)
 	return E_OTHER;
 }
 
-/* A day's attributes, kept for the conference days (start and end may be NULL). */
-struct xml_day {
-	char *date, *start, *end;
-};
-
 struct xml_reader {
 	struct importer *im;
 	XML_Parser p;
@@ -105,8 +100,6 @@ struct xml_reader {
 
 	/* The day and room being read (owned; NULL outside one). */
 	char *day_date, *room_name;
-	struct xml_day *days;
-	size_t ndays, days_alloc;
 
 	/* The event being read: its session, where it started, its time and room texts. */
 	long ev;			/* -1 outside an event */
@@ -304,6 +297,16 @@ static void store_field(struct xml_reader *x)
 	free(t);
 }
 
+/* A <day date start end>: a conference day when start and end are times (a night after it
+ * belongs to it); bounds that are bare dates (a static site's) say nothing. */
+static void declare_day(struct xml_reader *x, const XML_Char **atts)
+{
+	const char *start = attr(atts, "start"), *end = attr(atts, "end");
+
+	if (start && end && strlen(start) > 10 && strlen(end) > 10)
+		import_feed_day(x->im, attr(atts, "date"), start, end);
+}
+
 static void begin_event(struct xml_reader *x, const XML_Char **atts)
 {
 	struct importer *im = x->im;
@@ -402,10 +405,7 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 		if (e == E_DAY) {
 			free(x->day_date);
 			x->day_date = attr_dup(atts, "date");
-			x->days = xgrow(x->days, x->ndays + 1, &x->days_alloc, sizeof(*x->days));
-			x->days[x->ndays++] = (struct xml_day){ attr_dup(atts, "date"),
-								attr_dup(atts, "start"),
-								attr_dup(atts, "end") };
+			declare_day(x, atts);
 		} else if (e != E_CONFERENCE) {
 			e = E_OTHER;
 		}
@@ -529,12 +529,6 @@ static void reader_release(struct xml_reader *x)
 	free(x->conf_url);
 	free(x->day_date);
 	free(x->room_name);
-	for (size_t i = 0; i < x->ndays; i++) {
-		free(x->days[i].date);
-		free(x->days[i].start);
-		free(x->days[i].end);
-	}
-	free(x->days);
 	for (int e = 0; e < E_COUNT; e++)
 		strbuf_release(&x->ev_text[e]);
 	strbuf_release(&x->text);

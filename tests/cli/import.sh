@@ -89,6 +89,10 @@ run -s "$feeds/kielux2020.ics" list --room laboe --tz Europe/Berlin
 # schedule.xml: 31C3's 138 events on its 4 days, the speakers' opt-outs kept.
 run -s "$feeds/frab-31c3-schedule.xml" days
 [ "$(awk '{n += $4} END {print NR, n}' "$tmp/out")" = "4 138" ]; ok $? "31C3: 4 days holding all 138 events"
+run -s "$feeds/frab-31c3-schedule.xml" list --day 3
+[ "$(tail -n 1 "$tmp/out" | cut -c1-19)" = "00:15-02:15  Saal 1" ]
+ok $? "31C3: the night belongs to its day (<day start end>): day 3 ends with the 00:15 Googlequiz" ||
+	tail -n 2 "$tmp/out" | sed 's/^/#   /'
 run -s "$feeds/frab-31c3-schedule.xml" list --json
 [ "$(grep -c '"do_not_record": true' "$tmp/out")" = "$(grep -c '<optout>true</optout>' "$feeds/frab-31c3-schedule.xml")" ]
 ok $? "31C3: every <recording><optout>true</optout> is do_not_record in --json"
