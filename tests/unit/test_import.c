@@ -449,6 +449,9 @@ static void test_detection(void)
 		{ FEEDS "pyconkr-2024-sessions.json", "pretalx" },
 		{ FEEDS "sessionize-demo-all.json", "sessionize" },
 		{ FEEDS "kielux2020.ics", "ics" },
+		{ FEEDS "frab-31c3-schedule.xml", "xml" },
+		{ FEEDS "lswt2019-schedule.xml", "xml" },
+		{ "tests/data/xml/pentabarf-fosdem-style.xml", "xml" },
 		{ "schedules/pyconkr-2024.json", "native" },
 		{ "tests/data/mini.json", "native" },
 	};
@@ -457,6 +460,9 @@ static void test_detection(void)
 		{ "[{\"groupId\": 1, \"groupName\": \"Day 1\", \"sessions\": []}]", "sessionize" },
 		{ "{\"$schema\": \"https://c3voc.de/schema/schedule2\", \"schedule\": {\"conference\": {}}}", "c3voc2" },
 		{ "\n  begin:vcalendar\r\nEND:VCALENDAR\r\n", "ics" },
+		{ "\xEF\xBB\xBF\r\n  <?xml version=\"1.0\"?><schedule/>", "xml" },
+		{ "<schedule></schedule>", "xml" },
+		{ "<!DOCTYPE schedule>\n<schedule/>", "xml" },
 	};
 
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
