@@ -7,9 +7,10 @@
  *         <links><link href=""/></links><recording><optout/></recording>
  *       </event></room></day></schedule>
  * The fields mean what they mean in frab's JSON of the same data (import_frab.c), and the rules
- * are the same ones: the id is the guid, else the id (old pentabarf has no guid at all: the id is
- * then the id); the time is import_frab_time()'s; the type, the rooms and the conference as
- * there.  Variants met in the wild: no <date>, <guid> or zone (pentabarf, FOSDEM before 2022:
+ * are the same ones: the id is the guid attribute, else the id attribute (when no event has a
+ * guid, as in old pentabarf, the id attribute is simply the id); the time is
+ * import_frab_time()'s; the type, the rooms and the conference as there.  A day's start and end,
+ * when they are times, declare the conference day (import_feed_day).  Variants met in the wild: no <date>, <guid> or zone (pentabarf, FOSDEM before 2022:
  * the day's date and the local start, in the zone --tz names or with the usual warning); a
  * <date> in UTC beside a local <start> (wafer: the instant wins); CDATA and entities; a single
  * <person> directly in the event naming several people with commas.  <links> name resources the
