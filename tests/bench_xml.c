@@ -21,7 +21,7 @@
 #define ROOMS 60
 #define DAYS 2
 #ifndef RUNS
-#define RUNS 9
+#define RUNS 30
 #endif
 
 static double now_ms(void)

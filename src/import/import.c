@@ -1209,6 +1209,14 @@ static char *hash_id(const struct importer *im, size_t i)
 	return xasprintf("x%012llx", (unsigned long long)(h & 0xFFFFFFFFFFFFULL));
 }
 
+/* True if s is ASCII, which NFC leaves as it is. */
+static bool ascii(const char *s)
+{
+	while (*s && !((unsigned char)*s & 0x80))
+		s++;
+	return !*s;
+}
+
 static void assign_ids(struct importer *im)
 {
 	struct schedule *s = im->s;
@@ -1222,7 +1230,7 @@ static void assign_ids(struct importer *im)
 		char **c[2] = { &im->ids[i].primary, &im->ids[i].secondary };
 
 		for (int k = 0; k < 2; k++)
-			if (*c[k]) {
+			if (*c[k] && !ascii(*c[k])) {
 				char *nfc = text_nfc(*c[k]);
 
 				free(*c[k]);
