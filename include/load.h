@@ -39,6 +39,8 @@ struct schedule;
 /* JSON and XML: nesting depth (jansson's own limit); the memory JSON's parse tree may take. */
 #define LOAD_MAX_DEPTH 2048u
 #define LOAD_MAX_JSON_MEMORY (640u << 20)
+/* XML: the memory Expat may take (its copy of the input, its tables). */
+#define LOAD_MAX_XML_MEMORY (256u << 20)
 /* iCalendar: content lines (after unfolding), and parameters of one line. */
 #define LOAD_MAX_ICS_LINES 1000000u
 #define LOAD_MAX_ICS_PARAMS 100u

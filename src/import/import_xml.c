@@ -22,6 +22,7 @@
  * deep, and the size is load.c's limit.  Messages are "NAME:LINE:COL: what is wrong".
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -537,13 +538,74 @@ static void reader_release(struct xml_reader *x)
 		XML_ParserFree(x->p);
 }
 
+/*
+ * Expat's memory, counted: an allocation that would take it past LOAD_MAX_XML_MEMORY fails,
+ * which stops the parse (a start tag with millions of attributes would otherwise take gigabytes).
+ * Each block carries its size in front.  Expat's allocator takes no context: the count is
+ * process-wide, as load.c's arena for jansson is, and one parse runs at a time.
+ */
+#define HEAD sizeof(max_align_t)
+static size_t xml_memory;
+static bool xml_memory_full;
+
+static void *count_malloc(size_t n)
+{
+	char *p;
+
+	if (n > LOAD_MAX_XML_MEMORY || xml_memory + n > LOAD_MAX_XML_MEMORY) {
+		xml_memory_full = true;
+		return NULL;
+	}
+	p = malloc(HEAD + n);
+	if (!p)
+		return NULL;
+	memcpy(p, &n, sizeof(n));
+	xml_memory += n;
+	return p + HEAD;
+}
+
+static void count_free(void *ptr)
+{
+	size_t n;
+
+	if (!ptr)
+		return;
+	memcpy(&n, (char *)ptr - HEAD, sizeof(n));
+	xml_memory -= n;
+	free((char *)ptr - HEAD);
+}
+
+static void *count_realloc(void *ptr, size_t n)
+{
+	size_t old = 0;
+	char *p;
+
+	if (!ptr)
+		return count_malloc(n);
+	memcpy(&old, (char *)ptr - HEAD, sizeof(old));
+	if (n > old && (n > LOAD_MAX_XML_MEMORY || xml_memory - old + n > LOAD_MAX_XML_MEMORY)) {
+		xml_memory_full = true;
+		return NULL;
+	}
+	p = realloc((char *)ptr - HEAD, HEAD + n);
+	if (!p)
+		return NULL;
+	memcpy(p, &n, sizeof(n));
+	xml_memory = xml_memory - old + n;
+	return p + HEAD;
+}
+
+static const XML_Memory_Handling_Suite counted = { count_malloc, count_realloc, count_free };
+
 /* Runs Expat over the whole text; 0, or -1 with error() set. */
 static int parse(struct xml_reader *x)
 {
 	struct importer *im = x->im;
 	enum XML_Status st;
 
-	x->p = XML_ParserCreate(NULL);
+	xml_memory = 0;
+	xml_memory_full = false;
+	x->p = XML_ParserCreate_MM(NULL, &counted, NULL);
 	if (!x->p)
 		return error(EX_OSERR, "%s: out of memory", im->name);
 	XML_SetUserData(x->p, x);
@@ -566,6 +628,9 @@ static int parse(struct xml_reader *x)
 	st = XML_Parse(x->p, im->buf + x->skip, (int)(im->len - x->skip), XML_TRUE);
 	if (x->failed)
 		return -1;
+	if (st != XML_STATUS_OK && xml_memory_full)
+		return error(EX_DATAERR, "%s: parsing the XML would take over %u MiB; planner uses at "
+			     "most that", im->name, LOAD_MAX_XML_MEMORY >> 20);
 	if (st != XML_STATUS_OK) {
 		long at = here(x);
 		int line, col;

@@ -128,6 +128,9 @@ write("title-10MB.xml", '<?xml version="1.0"?>\n<schedule><day date="2025-01-01"
 whole = ('<?xml version="1.0"?>\n<schedule><day date="2025-01-01"><room name="A">\n'
          + "".join(XML_EVENT % (i, i, "x") for i in range(10)) + "</room></day></schedule>\n")
 write("truncated.xml", whole[:len(whole) // 2])
+write("attributes-3000000.xml", '<?xml version="1.0"?>\n<schedule><day date="2025-01-01"><room name="A">'
+      '<event id="1" ', " ".join('a%d="x"' % i for i in range(3000000)),
+      '><title>t</title></event></room></day></schedule>\n')
 write("empty.xml", "")
 write("blank.xml", " \n\t\n")
 
