@@ -107,6 +107,12 @@ expect_rc 0 "pentabarf with fetch --tz"
 [ ! -s "$tmp/err" ]; ok $? "... and no warning" || sed 's/^/#   stderr: /' "$tmp/err"
 run -s fosdem2019 list --json
 expect_out_match '"start": "2019-02-02T09:30:00[+]01:00"' "... the day's date and the local start, in Brussels"
+# ... or from the feed's own <time_zone_name>, with no warning.
+sed 's|<city>Brussels</city>|<time_zone_name>Europe/Brussels</time_zone_name>|' \
+	tests/data/xml/pentabarf-fosdem-style.xml >"$tmp/zoned.xml"
+run -s "$tmp/zoned.xml" list --json
+expect_out_match '"start": "2019-02-02T09:30:00[+]01:00"' "pentabarf with <time_zone_name>: read in that zone"
+[ ! -s "$tmp/err" ]; ok $? "... and no warning" || sed 's/^/#   stderr: /' "$tmp/err"
 # --format names XML too; a format of another syntax is refused in one line.
 run -s "$feeds/lswt2019-schedule.xml" --format xml days
 run fetch --format xml --name lswt "$feeds/lswt2019-schedule.xml"
