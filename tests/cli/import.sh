@@ -41,8 +41,7 @@ planner: warning: $feeds/lswt2019-schedule.xml: 1 session has no usable time and
 golden xml-pentabarf ../xml/pentabarf-fosdem-style.xml \
 	"planner: warning: $feeds/../xml/pentabarf-fosdem-style.xml: the feed names no time zone; UTC assumed (planner fetch --tz ZONE names the zone)" \
 	"old pentabarf schedule.xml (FOSDEM before 2022, hand-written): no date, guid or zone"
-golden xml-wafer ../xml/wafer-style.xml \
-	"planner: warning: $feeds/../xml/wafer-style.xml: the feed names no time zone; its times are at -03:00, shown as Etc/GMT+3 (planner fetch --tz ZONE names the zone)" \
+golden xml-wafer ../xml/wafer-style.xml '' \
 	"wafer schedule.xml (DebConf, hand-written): UTC <date>, local <start>"
 golden pyconkr-2024-pretalx pyconkr-2024-sessions.json \
 	"planner: warning: $feeds/pyconkr-2024-sessions.json: the feed names no time zone; its times are at +09:00, shown as Etc/GMT-9 (planner fetch --tz ZONE names the zone)" \
@@ -107,6 +106,12 @@ expect_rc 0 "pentabarf with fetch --tz"
 [ ! -s "$tmp/err" ]; ok $? "... and no warning" || sed 's/^/#   stderr: /' "$tmp/err"
 run -s fosdem2019 list --json
 expect_out_match '"start": "2019-02-02T09:30:00[+]01:00"' "... the day's date and the local start, in Brussels"
+# wafer without <time_zone_name>: the UTC <date> beside the local <start> gives the offset.
+sed '/time_zone_name/d' tests/data/xml/wafer-style.xml >"$tmp/wafer-nozone.xml"
+run -s "$tmp/wafer-nozone.xml" list
+expect_out_match "^10:00-10:45  Auditório .*Opening Ceremony" "wafer without a zone: shown at the local start"
+expect_err "planner: warning: $tmp/wafer-nozone.xml: the feed names no time zone; its times are at -03:00, shown as Etc/GMT+3 (planner fetch --tz ZONE names the zone)" \
+	"... at the offset between <date> and <start>, said once"
 # ... or from the feed's own <time_zone_name>, with no warning.
 sed 's|<city>Brussels</city>|<time_zone_name>Europe/Brussels</time_zone_name>|' \
 	tests/data/xml/pentabarf-fosdem-style.xml >"$tmp/zoned.xml"
