@@ -17,8 +17,8 @@
 #include "tz.h"
 #include "util.h"
 
-/* --at: "YYYY-MM-DD HH:MM" (or ISO 8601, with an offset or in zone z), or "HH:MM" today in z. */
-static int parse_at(const char *arg, const struct tz *z, int64_t *out)
+/* parse_at() on a value with single spaces: 0, or -1 (no error set). */
+static int parse_at_normal(const char *arg, const struct tz *z, int64_t *out)
 {
 	struct civil c;
 	bool has_offset;
@@ -41,7 +41,27 @@ static int parse_at(const char *arg, const struct tz *z, int64_t *out)
 		goto bad;
 	return 0;
 bad:
-	return error(EX_USAGE, "--at '%s': expected \"YYYY-MM-DD HH:MM\" or HH:MM", arg);
+	return -1;
+}
+
+/* --at: "YYYY-MM-DD HH:MM" (or ISO 8601, with an offset or in zone z), or "HH:MM" today in z;
+ * spaces around it and several between the date and the time are fine. */
+static int parse_at(const char *typed, const struct tz *z, int64_t *out)
+{
+	int ret;
+	char *arg = xmalloc(strlen(typed) + 1), *d = arg;
+
+	for (const char *p = typed; *p; p++)
+		if (*p != ' ' || (d > arg && d[-1] != ' '))
+			*d++ = *p;
+	if (d > arg && d[-1] == ' ')
+		d--;
+	*d = '\0';
+	ret = parse_at_normal(arg, z, out);
+	free(arg);
+	if (ret < 0)
+		return error(EX_USAGE, "--at '%s': expected \"YYYY-MM-DD HH:MM\" or HH:MM", typed);
+	return 0;
 }
 
 static void format_when(const struct tz *z, int64_t t, int64_t at, char *buf, size_t size)

@@ -101,6 +101,11 @@ expect_out_match '^PyCon Korea 2024, [0-9]{4}-[0-9]{2}-[0-9]{2} [A-Z][a-z]{2} 13
 run now --at "26 Oct 13:10"
 expect_rc 64 "a bad --at"
 expect_err "planner: --at '26 Oct 13:10': expected \"YYYY-MM-DD HH:MM\" or HH:MM" "names the format"
+run now --at "2024-10-26 13:10"
+cp "$tmp/out" "$tmp/at1"
+run now --at " 2024-10-26   13:10 "
+expect_rc 0 "--at with spaces around it and several between the date and the time"
+cmp -s "$tmp/out" "$tmp/at1"; ok $? "... is the same moment"
 run now --at 24:00
 expect_rc 64 "--at 24:00"
 run now --at "2024-02-30 10:00"
