@@ -246,7 +246,7 @@ static void lower_first(char *s)
 
 /* Turns a failed transfer into the one-line error. */
 static int transfer_error(struct transfer *t, const char *url, const char *host, CURLcode rc,
-			  const char *errbuf, long timeout_ms, struct fetch_result *r)
+			  const char *errbuf, struct fetch_result *r)
 {
 	char detail[CURL_ERROR_SIZE + 1], sz[32];
 	long os_errno = 0, redirects = 0;
@@ -271,23 +271,42 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 		}
 		return error(EX_UNAVAILABLE, "fetch %s: cannot connect: %s", url, detail);
 	case CURLE_OPERATION_TIMEDOUT: {
-		curl_off_t connected = 0;
+		curl_off_t connected = 0, secured = 0, total = 0;
+		long local_port = 0;
+		char *scheme = NULL;
 		double secs;
 
-		/* Only a timeout before the connection was made means "no network". */
+		/* The time that really went by, and what was being waited for: the connection (the
+		 * only timeout that means "no network"), the TLS handshake, or the reply. */
 		cu.easy_getinfo(t->curl, CURLINFO_CONNECT_TIME_T, &connected);
+		cu.easy_getinfo(t->curl, CURLINFO_APPCONNECT_TIME_T, &secured);
+		cu.easy_getinfo(t->curl, CURLINFO_TOTAL_TIME_T, &total);
+		cu.easy_getinfo(t->curl, CURLINFO_SCHEME, &scheme);
+		/* libcurl counts the connection made only once TLS is up too; a local port says the
+		 * TCP connection was made */
+		cu.easy_getinfo(t->curl, CURLINFO_LOCAL_PORT, &local_port);
+		if (local_port > 0 && connected <= 0)
+			connected = 1;
+		secs = (double)((total + 50000) / 100000) / 10.0;	/* to a tenth of a second */
+		if (connected > 0 && secured <= 0 && scheme && !strcasecmp(scheme, "https"))
+			return error(EX_TEMPFAIL, "fetch %s: no TLS handshake: timed out after %g second%s "
+				     "(is the server speaking https on that port?)", url, secs,
+				     secs == 1 ? "" : "s");
 		if (connected <= 0) {
 			r->offline = true;
-			secs = (timeout_ms < FETCH_CONNECT_TIMEOUT * 1000L ? timeout_ms
-				: FETCH_CONNECT_TIMEOUT * 1000L) / 1000.0;
 			return error(EX_TEMPFAIL, "fetch %s: cannot connect: timed out after %g second%s",
 				     url, secs, secs == 1 ? "" : "s");
 		}
 		cu.easy_getinfo(t->curl, CURLINFO_SIZE_DOWNLOAD_T, &got);
-		secs = timeout_ms / 1000.0;
 		return error(EX_TEMPFAIL, "fetch %s: timed out after %g second%s (%lld bytes received)",
 			     url, secs, secs == 1 ? "" : "s", (long long)got);
 	}
+	case CURLE_RECV_ERROR:
+		/* a socket error is the network's; anything else is a reply that breaks HTTP (a
+		 * malformed chunked encoding) */
+		if (os_errno)
+			break;
+		return error(EX_PROTOCOL, "fetch %s: %s", url, detail);
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:
@@ -463,7 +482,7 @@ int fetch(const struct fetch_request *req, struct fetch_result *r)
 	rc = cu.easy_perform(t.curl);
 	cu.easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &status);
 	if (rc != CURLE_OK && !(t.discard && rc == CURLE_PARTIAL_FILE && status >= 400)) {
-		transfer_error(&t, url, host, rc, errbuf, timeout_ms, r);
+		transfer_error(&t, url, host, rc, errbuf, r);
 		goto out;
 	}
 	if (!strcasecmp(scheme, "file"))
