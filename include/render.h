@@ -32,11 +32,14 @@ void session_json_members(struct jsonw *w, const struct schedule *s, const struc
 
 /* A table of sessions: time, room, id, language, title — speakers; aligned by display width. */
 struct row_layout {
+	int time_w;             /* "09:40-10:10" is 11; "23:30-01:30 (+1)" 16 (format_span) */
 	int room_w, id_w, lang_w;
 	int title_w;            /* 0: no limit */
 	int indent;             /* spaces before each row */
 	bool marks;             /* a two-column mark before the room ("→ " for a room change) */
 	bool color;
+	const struct tz *tz;    /* the zone the rows are shown in, for the width of the times
+				 * (NULL: the conference zone) */
 };
 /* Measures the columns of sessions v[0..n) for a terminal `width` columns wide (0: no limit). */
 void row_layout_compute(struct row_layout *lay, const struct schedule *s,

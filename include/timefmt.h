@@ -18,6 +18,12 @@ void format_date(int year, int month, int day, char *buf, size_t size);
 void civil_format_date_hm(const struct civil *c, char *buf, size_t size);
 /* "13:00" for an instant in zone z, into buf (at least 6 bytes). */
 void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size);
+/* A session's time in zone z, the one rule every listing, plan and printout follows:
+ * "09:40-10:10"; "23:30-01:30 (+1)" when it ends on a later date than it starts (one that ends at
+ * midnight does not); "18:30" when it takes no time (end == start).  Into buf (at least
+ * FORMAT_SPAN_MAX bytes); returns buf. */
+#define FORMAT_SPAN_MAX 24
+const char *format_span(const struct tz *z, int64_t start, int64_t end, char *buf, size_t size);
 
 /* "5 min": a count of whole minutes as it is (no rounding, no hours), into buf (at least 24
  * bytes); returns buf.  For walking times, gaps and overlaps. */

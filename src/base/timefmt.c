@@ -43,6 +43,36 @@ void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size)
 	civil_format_hm(&c, buf, size);
 }
 
+const char *format_span(const struct tz *z, int64_t start, int64_t end, char *buf, size_t size)
+{
+	struct civil a, b;
+	char hm1[6], hm2[6];
+	int64_t days;
+
+	tz_to_civil(z, start, &a);
+	civil_format_hm(&a, hm1, sizeof(hm1));
+	if (end == start) {
+		snprintf(buf, size, "%s", hm1);
+		return buf;
+	}
+	tz_to_civil(z, end, &b);
+	civil_format_hm(&b, hm2, sizeof(hm2));
+	if (end > start) {
+		struct civil last;
+
+		tz_to_civil(z, end - 1, &last);	/* the last second: ending at midnight is not +1 */
+		days = days_from_civil(last.year, last.month, last.day) -
+		       days_from_civil(a.year, a.month, a.day);
+	} else {
+		days = 0;
+	}
+	if (days > 0)
+		snprintf(buf, size, "%s-%s (+%lld)", hm1, hm2, (long long)days);
+	else
+		snprintf(buf, size, "%s-%s", hm1, hm2);
+	return buf;
+}
+
 const char *format_minutes(int64_t minutes, char *buf, size_t size)
 {
 	snprintf(buf, size, "%lld min", (long long)minutes);

@@ -273,14 +273,13 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char
 		enum plan_change c = plan_entry_change(e, s, &k);
 		const struct session *se = k >= 0 ? &s->sessions[k] : NULL;
 		bool pinned = strlist_find(&p->pinned, e->id) >= 0;
-		char a[8], b[8];
+		char span[FORMAT_SPAN_MAX];
 
 		if (c == PLAN_CANCELLED) {
 			char *raw, *line;
 
-			format_hm(s->tz, e->start, a, sizeof(a));
-			format_hm(s->tz, e->end, b, sizeof(b));
-			raw = xasprintf("%s %s-%s %s (was in %s)", e->id, a, b, e->title,
+			format_span(s->tz, e->start, e->end, span, sizeof(span));
+			raw = xasprintf("%s %s %s (was in %s)", e->id, span, e->title,
 					*e->room ? e->room : "no room");
 			line = text_sanitize(raw);	/* the plan's copy of the feed's text */
 			printf("\n  CANCELLED: %s\n", line);
@@ -295,16 +294,15 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char
 		row_print(stdout, &lay, s, se, s->tz, session_room_change(prev, se) ? "→ " : NULL);
 		prev = se;
 		if (pinned)
-			printf("%13s  pinned\n", "");
+			printf("%*s  pinned\n", lay.time_w + 2, "");
 		if (c != PLAN_SAME) {
 			char *was = text_sanitize(c == PLAN_RETITLED ? e->title : e->room);
 			changed++;
-			format_hm(s->tz, e->start, a, sizeof(a));
-			format_hm(s->tz, e->end, b, sizeof(b));
+			format_span(s->tz, e->start, e->end, span, sizeof(span));
 			if (c == PLAN_MOVED)
-				printf("%13s  %s: was %s-%s\n", "", change_note(c), a, b);
+				printf("%*s  %s: was %s\n", lay.time_w + 2, "", change_note(c), span);
 			else
-				printf("%13s  %s: was %s\n", "", change_note(c), was);
+				printf("%*s  %s: was %s\n", lay.time_w + 2, "", change_note(c), was);
 			free(was);
 		}
 	}
@@ -314,11 +312,10 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char
 
 static char *describe_session(const struct schedule *s, const struct session *se)
 {
-	char a[8], b[8], *room = session_room_label(s, se), *raw, *out;
+	char span[FORMAT_SPAN_MAX], *room = session_room_label(s, se), *raw, *out;
 
-	format_hm(s->tz, se->start, a, sizeof(a));
-	format_hm(s->tz, se->end, b, sizeof(b));
-	raw = xasprintf("%s %s-%s %s (%s)", se->id, a, b, se->title, *room ? room : "no room");
+	format_span(s->tz, se->start, se->end, span, sizeof(span));
+	raw = xasprintf("%s %s %s (%s)", se->id, span, se->title, *room ? room : "no room");
 	out = text_sanitize(raw);	/* id, title and room are the feed's: made inert */
 	free(raw);
 	free(room);

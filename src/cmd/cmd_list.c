@@ -20,6 +20,7 @@ static void print_table(const struct schedule *s, const struct session **v, size
 	bool unscheduled_header = false;
 
 	lay.color = cli_color();
+	lay.tz = z;
 	row_layout_compute(&lay, s, v, n, cli_width());
 	printf("%s%s%s, times in %s\n", lay.color ? "\033[1m" : "", s->conf.name,
 	       lay.color ? "\033[0m" : "", tz_name(z));

@@ -146,6 +146,7 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 	size_t n = 0;
 	struct civil c;
 	char span[32], when[32], hm[8];
+	int day;
 
 	for (size_t i = 0; i < st->ncurrent && !next_only; i++)
 		all[n++] = st->current[i];
@@ -171,9 +172,19 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 	}
 	tz_to_civil(z, st->at, &c);
 	civil_format_hm(&c, hm, sizeof(hm));
-	printf("%s%s%s, %04d-%02d-%02d %s %s, times in %s\n", lay.color ? "\033[1m" : "",
-	       s->conf.name, lay.color ? "\033[0m" : "", c.year, c.month, c.day,
-	       weekday_name(c.year, c.month, c.day), hm, tz_name(z));
+	printf("%s%s%s, %04d-%02d-%02d %s %s", lay.color ? "\033[1m" : "", s->conf.name,
+	       lay.color ? "\033[0m" : "", c.year, c.month, c.day,
+	       weekday_name(c.year, c.month, c.day), hm);
+	if (z == s->tz && (day = schedule_day_at(s, st->at)) >= 0) {
+		const struct day *d = &s->days[day];
+
+		/* 01:30 in a conference night is still the day before */
+		if (d->year == c.year && d->month == c.month && d->day == c.day)
+			printf(" (day %d)", day + 1);
+		else
+			printf(" (night of day %d)", day + 1);
+	}
+	printf(", times in %s\n", tz_name(z));
 	if (st->ncurrent == 1) {
 		format_duration(st->current[0]->end - st->at, true, span, sizeof(span));
 		printf("\nNow, %s left:\n", span);

@@ -43,13 +43,14 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 	struct row_layout lay = { 0 };
 	struct civil cur = { 0, 0, 0, 0, 0, 0 };
 	const struct session *prev = NULL;
-	const int pad = 13;
+	int pad;
 
 	for (size_t k = 0; k < r->nchosen; k++)
 		v[k] = cand_session(rq, r, r->chosen[k]);
 	lay.color = cli_color();
 	lay.marks = true;
 	row_layout_compute(&lay, s, v, r->nchosen, cli_width());
+	pad = lay.time_w + 2;	/* notes under the mark column */
 	printf("%s%s%s: plan for ", lay.color ? "\033[1m" : "", s->conf.name, lay.color ? "\033[0m" : "");
 	pick_print_args(&o->args);
 	printf("\n");
@@ -130,13 +131,12 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 		const struct pick_candidate *c = &r->cand[left[i]];
 		const struct session *se = cand_session(rq, r, left[i]);
 		size_t blockers[4], nb = pick_blockers(rq, r, left[i], blockers, 4);
-		char a[8], b[8], *title = text_sanitize(se->title), *cut = text_truncate(title, 40);
-		char *id = text_sanitize(se->id);
+		char span[FORMAT_SPAN_MAX], *title = text_sanitize(se->title);
+		char *cut = text_truncate(title, 40), *id = text_sanitize(se->id);
 		const char *why;
 
-		format_hm(rq->s->tz, se->start, a, sizeof(a));
-		format_hm(rq->s->tz, se->end, b, sizeof(b));
-		printf("  %s %s-%s %s (", id, a, b, cut);
+		format_span(rq->s->tz, se->start, se->end, span, sizeof(span));
+		printf("  %s %s %s (", id, span, cut);
 		free(id);
 		cli_points(stdout, c->points);
 		why = pick_why(rq, r, left[i]);

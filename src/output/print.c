@@ -124,11 +124,16 @@ static struct pitem *add_item(struct pday *p, enum pitem_kind kind, int64_t star
 	return it;
 }
 
+/* A busy time is on the conference day whose span holds its start (a block at 01:00 in the
+ * night of day 1 is on day 1), else on the day of its date. */
 static bool busy_on_day(const struct schedule *s, const struct print_busy *b, int day)
 {
 	struct civil c;
 	const struct day *dd = &s->days[day];
+	int at = schedule_day_at(s, b->start);
 
+	if (at >= 0)
+		return at == day;
 	tz_to_civil(s->tz, b->start, &c);
 	return c.year == dd->year && c.month == dd->month && c.day == dd->day;
 }
@@ -185,9 +190,16 @@ static void add_seg(struct pday *p, int64_t start, int64_t end, bool cut)
 /* The grid's axis: whole hours around the items, and the empty stretches to cut short. */
 static void build_axis(struct pday *p)
 {
-	int64_t midnight = p->d->s->days[p->day].start, covered, at;
+	const struct schedule *s = p->d->s;
+	const struct day *dd = &s->days[p->day];
+	struct civil mid = { dd->year, dd->month, dd->day, 0, 0, 0 };
+	int64_t midnight, covered, at;
 	bool any = false;
 
+	/* whole hours from the local midnight of the day's date (a day the feed declares may
+	 * start at 09:30) */
+	if (tz_from_civil(s->tz, &mid, &midnight) < 0 || midnight > dd->start)
+		midnight = dd->start;
 	p->origin = midnight + (p->first - midnight) / 3600 * 3600;
 	p->end = midnight + (p->last - midnight + 3599) / 3600 * 3600;
 	if (p->end <= p->origin)
@@ -405,13 +417,10 @@ const char *print_where(const struct schedule *s)
 	return NULL;
 }
 
-void print_span(const struct schedule *s, int64_t start, int64_t end, char *buf, size_t size)
+const char *print_span(const struct schedule *s, int64_t start, int64_t end, char *buf,
+		       size_t size)
 {
-	char a[8], b[8];
-
-	format_hm(s->tz, start, a, sizeof(a));
-	format_hm(s->tz, end, b, sizeof(b));
-	snprintf(buf, size, "%s-%s", a, b);
+	return format_span(s->tz, start, end, buf, size);
 }
 
 char *print_title(const struct session *se)

@@ -97,7 +97,7 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 {
 	const struct schedule *s = d->s;
 	const struct session *se = &s->sessions[it->session];
-	char span[16], *room = print_room(s, se), *speakers = print_speakers(se);
+	char span[FORMAT_SPAN_MAX], *room = print_room(s, se), *speakers = print_speakers(se);
 	const char *cls = (it->flags & PRINT_PLANNED) ? "planned" : (it->flags & PRINT_ALTERNATIVE) ? "alt"
 			  : se->type == SESSION_BREAK ? "brk" : "o";
 	int r0 = row_of(p, it->start, false), r1 = row_of(p, it->end, true);
@@ -136,7 +136,7 @@ static void html_day(FILE *f, const struct print_doc *d, int day)
 	const struct schedule *s = d->s;
 	const char *where = print_where(s);
 	struct pday p;
-	char dl[48], dur[24], span[16];
+	char dl[48], dur[24], span[FORMAT_SPAN_MAX];
 	int rows;
 	size_t unplaced = 0;
 

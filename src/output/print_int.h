@@ -74,8 +74,10 @@ void print_day_line(const struct schedule *s, int day, char *buf, size_t size);
 const char *print_where(const struct schedule *s);
 /* The language of most sessions: "ko", else "en" (for lang attributes). */
 const char *print_lang(const struct schedule *s);
-/* "09:40-10:10" into buf (at least 16 bytes). */
-void print_span(const struct schedule *s, int64_t start, int64_t end, char *buf, size_t size);
+/* A session's time as listings show it (format_span: "09:40-10:10", "23:30-01:30 (+1)",
+ * "18:30") into buf (at least FORMAT_SPAN_MAX bytes); returns buf. */
+const char *print_span(const struct schedule *s, int64_t start, int64_t end, char *buf,
+		       size_t size);
 
 /* A session's title, speakers ("a, b"), room label ("" when none), each inert (sanitized);
  * caller frees. */

@@ -61,7 +61,7 @@ static void svg_session(FILE *f, const struct svg_day *g, const struct pitem *it
 	double y = y_of(g, it->start) + 1.0, h = y_of(g, it->end) - y_of(g, it->start) - 2.0;
 	const char *fill = "#f3f3f3", *stroke = "#c8c8c8", *dash = NULL, *ink = "#444";
 	double sw = 1.0, ty, tsize = 10.5, ssize = 9.5;
-	char span[16], *title = print_title(se), *speakers = print_speakers(se), *head;
+	char span[FORMAT_SPAN_MAX], *title = print_title(se), *speakers = print_speakers(se), *head;
 	struct strlist lines;
 	int avail;
 
@@ -161,7 +161,7 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top, siz
 	const char *where = print_where(s);
 	struct pday p;
 	struct svg_day g;
-	char dl[48], dur[24], span[16], *line, *name = text_sanitize(s->conf.name), *cut;
+	char dl[48], dur[24], span[FORMAT_SPAN_MAX], *line, *name = text_sanitize(s->conf.name), *cut;
 	double lx = MARGIN;
 
 	pday_build(&p, d, day, true);

@@ -9,7 +9,7 @@
 #include "tz.h"
 #include "util.h"
 
-#define TIME_W 11 /* "09:40-10:10" */
+#define TIME_W 11 /* "09:40-10:10"; wider on a day with "23:30-01:30 (+1)" */
 
 /* The text of one day, as blocks of lines kept together on a page. */
 struct tblock {
@@ -23,7 +23,7 @@ struct tday {
 };
 
 struct tlayout {
-	int width, room_w, title_w, indent;
+	int width, time_w, room_w, title_w, indent;
 };
 
 static struct tblock *new_block(struct tday *t)
@@ -53,7 +53,7 @@ static void push_row(struct tblock *b, const struct tlayout *lay, const char *ti
 	int w = (int)text_width(cut);
 
 	strbuf_init(&sb);
-	strbuf_addf(&sb, "%-*s  %s%s", TIME_W, time, mark, cut);
+	strbuf_addf(&sb, "%-*s  %s%s", lay->time_w, time, mark, cut);
 	for (; w < lay->room_w; w++)
 		strbuf_addc(&sb, ' ');
 	strbuf_adds(&sb, "  ");
@@ -96,7 +96,7 @@ static void session_block(struct tday *t, const struct tlayout *lay, const struc
 	const struct session *se = &s->sessions[it->session];
 	struct tblock *b = new_block(t);
 	struct strlist lines;
-	char span[16], *title = title_with_tags(se, it->flags), *room = print_room(s, se);
+	char span[FORMAT_SPAN_MAX], *title = title_with_tags(se, it->flags), *room = print_room(s, se);
 	char *speakers = print_speakers(se);
 	const char *mark = "  ";
 
@@ -143,7 +143,14 @@ static void layout_day(struct tlayout *lay, const struct print_doc *d, const str
 {
 	lay->width = d->width > 0 ? d->width : 80;
 	lay->room_w = 4;
+	lay->time_w = TIME_W;
 	for (size_t i = 0; i < p->n; i++) {
+		char span[FORMAT_SPAN_MAX];
+		int tw = (int)strlen(print_span(d->s, p->items[i].start, p->items[i].end, span,
+						sizeof(span)));
+
+		if (tw > lay->time_w)
+			lay->time_w = tw;
 		if (p->items[i].kind == PITEM_SESSION) {
 			char *room = print_room(d->s, &d->s->sessions[p->items[i].session]);
 			int w = (int)text_width(room);
@@ -154,7 +161,7 @@ static void layout_day(struct tlayout *lay, const struct print_doc *d, const str
 	}
 	if (lay->room_w > 18)
 		lay->room_w = 18;
-	lay->indent = TIME_W + 2 + 2 + lay->room_w + 2;
+	lay->indent = lay->time_w + 2 + 2 + lay->room_w + 2;
 	lay->title_w = lay->width - lay->indent;
 	if (lay->title_w < 16)
 		lay->title_w = 16;
@@ -164,7 +171,7 @@ static void build_day(struct tday *t, const struct tlayout *lay, const struct pr
 		      const struct pday *p)
 {
 	const struct schedule *s = d->s;
-	char span[16], dur[24], *line;
+	char span[FORMAT_SPAN_MAX], dur[24], *line;
 	struct tblock *b;
 
 	for (size_t i = 0; i < p->n; i++) {
@@ -284,7 +291,7 @@ static void md_session(FILE *f, const struct print_doc *d, const struct pitem *i
 {
 	const struct schedule *s = d->s;
 	const struct session *se = &s->sessions[it->session];
-	char span[16], *room = print_room(s, se), *speakers = print_speakers(se);
+	char span[FORMAT_SPAN_MAX], *room = print_room(s, se), *speakers = print_speakers(se);
 
 	print_span(s, it->start, it->end, span, sizeof(span));
 	fputs("| ", f);
@@ -323,7 +330,7 @@ static void md_session(FILE *f, const struct print_doc *d, const struct pitem *i
 
 static void md_other(FILE *f, const struct print_doc *d, const struct pitem *it, const char *text)
 {
-	char span[16];
+	char span[FORMAT_SPAN_MAX];
 
 	print_span(d->s, it->start, it->end, span, sizeof(span));
 	fprintf(f, "| %s%s |  | *", d->all ? " | " : "", span);

@@ -1,6 +1,7 @@
 /* render.c: shared presentation of sessions — clock times, weekdays, JSON records. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "jsonw.h"
 #include "render.h"
@@ -127,12 +128,21 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 {
 	int used;
 
+	lay->time_w = 11;	/* "09:40-10:10", "unscheduled" */
 	lay->room_w = 1;
 	lay->id_w = 2;
 	lay->lang_w = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *room = session_room_label(s, v[i]);
 		int w = cell_width(room);
+
+		if (v[i]->has_time) {
+			char span[FORMAT_SPAN_MAX];
+			int tw = (int)strlen(format_span(lay->tz ? lay->tz : s->tz, v[i]->start, v[i]->end, span,
+							 sizeof(span)));
+			if (tw > lay->time_w)
+				lay->time_w = tw;
+		}
 		if (w > lay->room_w)
 			lay->room_w = w;
 		free(room);
@@ -151,7 +161,7 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 		lay->lang_w = 5;
 	lay->title_w = 0;
 	if (width > 0) {
-		used = lay->indent + 11 + 2 + (lay->marks ? 2 : 0) + lay->room_w + 2 + lay->id_w + 2 +
+		used = lay->indent + lay->time_w + 2 + (lay->marks ? 2 : 0) + lay->room_w + 2 + lay->id_w + 2 +
 		       (lay->lang_w ? lay->lang_w + 2 : 0);
 		lay->title_w = width - used > 10 ? width - used : 10;
 	}
@@ -173,16 +183,13 @@ static char *title_cell(const struct session *se)
 void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 	       const struct session *se, const struct tz *z, const char *mark)
 {
-	char a[8], b[8], *room, *title;
+	char span[FORMAT_SPAN_MAX], *room, *title;
+	int time_w = lay->time_w > 0 ? lay->time_w : 11;
 
 	fprintf(f, "%*s", lay->indent, "");
-	if (se->has_time) {
-		format_hm(z, se->start, a, sizeof(a));
-		format_hm(z, se->end, b, sizeof(b));
-		fprintf(f, "%s-%s  ", a, b);
-	} else {
-		fprintf(f, "%-11s  ", "unscheduled");
-	}
+	fprintf(f, "%-*s  ", time_w, se->has_time ? format_span(z, se->start, se->end, span,
+								 sizeof(span))
+						    : "unscheduled");
 	if (lay->marks)
 		fputs(mark ? mark : "  ", f);
 	room = session_room_label(s, se);

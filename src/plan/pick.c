@@ -91,6 +91,20 @@ int pick_add_break(struct pick_request *rq, const char *arg)
 		if (day_instant(s, d->year, d->month, d->day, from, &a) < 0 ||
 		    day_instant(s, d->year, d->month, d->day, to, &b) < 0)
 			return -1;
+		/* a day that runs into the night: a break before it starts is in its night */
+		if (b <= d->start) {
+			int y, mo, dd;
+			int64_t a2, b2;
+
+			civil_from_days(days_from_civil(d->year, d->month, d->day) + 1, &y, &mo, &dd);
+			if (day_instant(s, y, mo, dd, from, &a2) < 0 ||
+			    day_instant(s, y, mo, dd, to, &b2) < 0)
+				return -1;
+			if (a2 < d->end) {
+				a = a2;
+				b = b2;
+			}
+		}
 		add_busy(rq, a, b, xasprintf("break %s", arg));
 	}
 	return 0;

@@ -90,7 +90,7 @@ run next --at "2024-10-28 10:00" --json
 
 # --at and --tz.
 run now --at "2024-10-26T04:10Z"
-expect_out_match '^PyCon Korea 2024, 2024-10-26 Sat 13:10, times in Asia/Seoul$' "--at with an offset"
+expect_out_match '^PyCon Korea 2024, 2024-10-26 Sat 13:10 \(day 1\), times in Asia/Seoul$' "--at with an offset"
 run now --at "2024-10-26 06:10" --tz Europe/Berlin
 expect_out_match '^PyCon Korea 2024, 2024-10-26 Sat 06:10, times in Europe/Berlin$' "--at is in the --tz zone"
 expect_out_match '^  06:00-06:40  컨벤션 홀 1  SRKR79' "and times are shown in it"

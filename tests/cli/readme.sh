@@ -118,7 +118,7 @@ for b, (start, body, lang) in enumerate(blocks, 1):
             # ("PyCon Korea 2024, 2024-10-26 Sat 13:25, times in ..."); `next` asks at the same one.
             w = cmd.split()
             if len(w) > 1 and w[1] in ("now", "next") and "--at" not in w:
-                m = exp and re.match(r".*, (\d{4}-\d\d-\d\d) \w{3} (\d\d:\d\d), times in ", exp[0])
+                m = exp and re.match(r".*, (\d{4}-\d\d-\d\d) \w{3} (\d\d:\d\d)(?: \((?:night of )?day \d+\))?, times in ", exp[0])
                 if m:
                     at = "%s %s" % m.groups()
                 if at:
