@@ -93,7 +93,8 @@ struct session {
 	size_t *rooms;             /* indexes into schedule.rooms; several for a plenary */
 	size_t nrooms;
 	bool has_time;             /* start/end are set */
-	int64_t start, end;        /* instants; start < end when has_time */
+	int64_t start, end;        /* instants; start <= end when has_time (== : it takes no time,
+				    * an event at an instant, RFC 5545 3.6.1) */
 	bool scheduled;            /* has_time and at least one room */
 	int day;                   /* index into schedule.days, -1 when !has_time */
 	struct session_fold fold;  /* owned; see above */

@@ -14,9 +14,14 @@
  *     Without room_building and room_floor (or with every value -1) that is travel_seconds
  *     between any two rooms.
  * A set is compatible when each item is compatible with the next one in time order: the walk
- * is between consecutive items, so a plenary in between makes it free.  Every item has start <
- * end, a room in -1..nrooms-1 and a score >= 0; travel times are >= 0; building and floor
- * numbers are in -1..nrooms-1; total scores must fit in int64_t.
+ * is between consecutive items, so a plenary in between makes it free.  Time order is by end,
+ * then an item that takes no time (start == end: an instant, attended as it happens) after one
+ * that does, then by index: an instant at t comes after a talk that ends at t and before one
+ * that starts at t, and lies inside one that runs over t (so they conflict); two instants at
+ * the same t in different rooms are compatible only when the walk from the lower index to the
+ * other is 0.  Every item has start <= end, a room in -1..nrooms-1 and a score >= 0; travel
+ * times are >= 0; building and floor numbers are in -1..nrooms-1; total scores must fit in
+ * int64_t.
  *
  * Cost, for n items and a cap K (K = 1 without one, or when no day can reach it), Lc <= K the
  * levels a day needs (at most one more than its longest chain of compatible items):
@@ -33,7 +38,7 @@
 #include <stdint.h>
 
 struct solve_item {
-	int64_t start, end; /* instants, seconds; start < end */
+	int64_t start, end; /* instants, seconds; start <= end (== for an instant) */
 	int room;           /* 0..nrooms-1, or -1 for "everywhere" (a plenary: travel 0 both ways) */
 	int day;            /* day index, for the per-day cap */
 	int64_t score;      /* >= 0 */
@@ -106,8 +111,8 @@ int solve_check(const struct solve_problem *p);
 /* Fills r with a compatible set that contains every pinned and no excluded item, respects the
  * per-day cap (at most max_per_day chosen items with the same day), and has the largest total
  * score; among equal totals, fewer room changes; then the earlier set: the two sets' items are
- * compared in time order, item by item, by end time and then by index, and the first difference
- * decides (a set that is a prefix of the other comes first).  Exact, and the same result on
+ * compared in time order, item by item, by time order as above (end, instants after the
+ * others, index), and the first difference decides (a set that is a prefix of the other comes first).  Exact, and the same result on
  * every run.
  *
  * r must have been initialized; whatever it held is released first.  Returns 0; or -1 with

@@ -350,7 +350,9 @@ size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE 
 		char *db = describe_session(s, &s->sessions[x->b]);
 		char m[24];
 
-		if (x->overlap)
+		if (x->overlap && s->sessions[x->b].start == s->sessions[x->b].end)
+			fprintf(f, "%s\n  is on when %s happens\n", da, db);	/* an instant inside */
+		else if (x->overlap)
 			fprintf(f, "%s\n  overlaps %s by %s\n", da, db,
 				format_minutes(x->overlap_min, m, sizeof(m)));
 		else

@@ -794,9 +794,7 @@ int import_duration(const char *text, int64_t *seconds)
 		else
 			total = (int64_t)part[0] * 86400 + part[1] * 3600 + part[2] * 60 + part[3];
 	}
-	if (total <= 0)
-		return error(EX_DATAERR, "duration \"%s\" is zero", text_inert(text));
-	*seconds = total;
+	*seconds = total;	/* 0: an instant (frab's "00:00"), a session all the same */
 	return 0;
 bad:
 	return error(EX_DATAERR, "bad duration \"%s\"", text_inert(text));
@@ -1133,9 +1131,9 @@ static void resolve_times(struct importer *im)
 		se->end = t->has_end ? point_instant(&t->end, im->s->tz, &ok2) : se->start + t->seconds;
 		if (!ok1 || !ok2 || se->start < LOAD_MIN_INSTANT || se->end > LOAD_MAX_INSTANT) {
 			import_bad_time(im, i, "date out of range");
-		} else if (se->end <= se->start) {
-			import_bad_time(im, i, se->end < se->start ? "end is before start"
-								  : "end equals start");
+		} else if (se->end < se->start) {
+			/* end == start is an event that takes no time (RFC 5545 3.6.1) */
+			import_bad_time(im, i, "end is before start");
 		} else if (se->end - se->start > LOAD_MAX_SESSION_DAYS * 86400) {
 			char why[64];
 			snprintf(why, sizeof(why), "it lasts more than %d days", LOAD_MAX_SESSION_DAYS);

@@ -209,7 +209,8 @@ const char *import_language(const char *word);
 /* Parses ISO 8601 text into a point: with an offset POINT_OFFSET, else POINT_FLOATING.
  * Returns 0, or -1 with the reason in error_message() (not an import failure). */
 int import_point(const char *text, struct point *p);
-/* Parses a duration: "HH:MM", "H:MM:SS", "D:HH:MM:SS" or ISO 8601 "PT1H30M"; seconds > 0.
+/* Parses a duration: "HH:MM", "H:MM:SS", "D:HH:MM:SS" or ISO 8601 "PT1H30M"; seconds >= 0
+ * (0, "00:00", is an event that takes no time).
  * Returns 0, or -1 (error() set with the reason). */
 int import_duration(const char *text, int64_t *seconds);
 /* Declares a conference day (schedule_add_feed_day once the zone is known): `date` is its

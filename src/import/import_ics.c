@@ -8,7 +8,8 @@
  * inside a VEVENT, a missing LOCATION, malformed lines (which libical turns into X-LIC-ERROR),
  * an unknown TZID, a VEVENT not directly inside a VCALENDAR (not read).  A recurring event keeps
  * its first occurrence only (an RRULE is never expanded); all-day events have no usable time and
- * are kept unscheduled.
+ * are kept unscheduled.  An event with a DATE-TIME DTSTART and no DTEND or DURATION takes no time
+ * (it ends when it starts, RFC 5545 3.6.1): a session at an instant.
  *
  * Bounds (README.md, "Limits"), checked before libical spends the memory or time: content lines,
  * parameters, events, and the values of list properties (libical makes a property of each); the
@@ -239,14 +240,16 @@ static void read_times(struct importer *im, struct ics *x, icalcomponent *ev, si
 		t->has_end = true;
 	} else if (pd) {
 		struct icaldurationtype d = icalproperty_get_duration(pd);
-		t->seconds = icaldurationtype_is_bad_duration(d) ? 0 : icaldurationtype_as_int(d);
-		if (t->seconds <= 0) {
+
+		if (icaldurationtype_is_bad_duration(d) || icaldurationtype_as_int(d) < 0) {
 			import_bad_time(im, i, "bad DURATION");
 			return;
 		}
+		t->seconds = icaldurationtype_as_int(d);
 	} else {
-		import_bad_time(im, i, "no DTEND or DURATION");
-		return;
+		/* RFC 5545 3.6.1: a DATE-TIME DTSTART without DTEND or DURATION ends when it
+		 * starts ("Friday Night Social, 18:30") */
+		t->seconds = 0;
 	}
 	t->set = true;
 }

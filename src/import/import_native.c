@@ -151,7 +151,7 @@ static int end_not_after_start(struct importer *im, const json_t *obj, const str
 	bool has_off;
 	int off;
 
-	if (se->end < se->start && json_is_string(v) &&
+	if (json_is_string(v) &&
 	    iso8601_parse(json_string_value(v), &c, &has_off, &off) == 0 && !has_off) {
 		tz_to_civil(im->s->tz, se->start, &read);
 		if (read.hour != c.hour || read.minute != c.minute)
@@ -160,8 +160,7 @@ static int end_not_after_start(struct importer *im, const json_t *obj, const str
 					   "as %02d:%02d)", c.hour, c.minute, tz_name(im->s->tz),
 					   read.hour, read.minute);
 	}
-	return im_fail_key(im, "end", "%s", se->end < se->start ? "end is before start"
-							    : "end equals start");
+	return im_fail_key(im, "end", "end is before start");
 }
 
 static int load_session(struct importer *im, const json_t *obj, struct session *se)
@@ -215,7 +214,7 @@ static int load_session(struct importer *im, const json_t *obj, struct session *
 	if (has_start != has_end)
 		return im_fail_key(im, has_start ? "start" : "end", "has \"%s\" but no \"%s\"",
 				   has_start ? "start" : "end", has_start ? "end" : "start");
-	if (has_start && se->end <= se->start)
+	if (has_start && se->end < se->start)	/* end == start: it takes no time */
 		return end_not_after_start(im, obj, se);
 	if (has_start && se->start < LOAD_MIN_INSTANT)
 		return im_fail_key(im, "start", "the start is before 0001-01-02 00:00 UTC, the earliest "

@@ -432,10 +432,9 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 	}
 	if (e->alternative) {
 		const struct session *a = e->alternative;
-		char *room = session_room_label(s, a), t1[8], t2[8];
+		char *room = session_room_label(s, a), span[FORMAT_SPAN_MAX];
 
-		format_hm(s->tz, a->start, t1, sizeof(t1));
-		format_hm(s->tz, a->end, t2, sizeof(t2));
+		format_span(s->tz, a->start, a->end, span, sizeof(span));
 		add_line(&tail, "\n", "alternative: ");
 		strbuf_adds(&tail, a->id);
 		strbuf_addc(&tail, ' ');
@@ -445,9 +444,7 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 			strbuf_adds(&tail, room);
 			strbuf_adds(&tail, ", ");
 		}
-		strbuf_adds(&tail, t1);
-		strbuf_addc(&tail, '-');
-		strbuf_adds(&tail, t2);
+		strbuf_adds(&tail, span);
 		strbuf_addc(&tail, ')');
 		free(room);
 	}
@@ -825,7 +822,10 @@ static icalcomponent *vevent_component(const struct schedule *s, const struct ve
 	icalcomponent_add_property(ev, date_time("DTSTAMP", o->now, NULL, NULL));
 	icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
 	icalcomponent_add_property(ev, date_time("DTSTART", v->start, &v->local_start, tzid));
-	icalcomponent_add_property(ev, date_time("DTEND", v->end, &v->local_end, tzid));
+	/* section 3.8.2.2: DTEND is later than DTSTART; an event that takes no time has none
+	 * (section 3.6.1: it ends when it starts) */
+	if (v->end != v->start)
+		icalcomponent_add_property(ev, date_time("DTEND", v->end, &v->local_end, tzid));
 	add_text(ev, icalproperty_new_summary, v->summary);
 	add_text(ev, icalproperty_new_location, v->location);
 	add_text(ev, icalproperty_new_description, v->description);

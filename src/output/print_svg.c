@@ -67,6 +67,8 @@ static void svg_session(FILE *f, const struct svg_day *g, const struct pitem *it
 
 	if (h < 2.0)
 		h = 2.0;
+	if (it->start == it->end && h < 13.0)
+		h = 13.0;	/* an instant: one line, time and title */
 	if (it->flags & PRINT_PLANNED) {
 		fill = "#ffd84d"; stroke = "#111111"; ink = "#000"; sw = 2.0;
 	} else if (it->flags & PRINT_ALTERNATIVE) {

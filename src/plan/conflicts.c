@@ -27,6 +27,9 @@ static int by_start(const void *pa, const void *pb)
 
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
+	/* an instant (start == end) before what starts with it: it is attended first */
+	if ((a->end == a->start) != (b->end == b->start))
+		return a->end == a->start ? -1 : 1;
 	return a < b ? -1 : a > b;
 }
 

@@ -593,6 +593,23 @@ static size_t search(const struct solver *s, const struct list *l, size_t lo, in
 	return ns;
 }
 
+/* The first place of list l from lo on that holds a position after i: an instant at t is
+ * followed by what starts at t too, but only from later positions (never by itself, nor by an
+ * instant at t of a lower index, which comes before it in time order). */
+static size_t after_pos(const struct list *l, size_t lo, size_t i)
+{
+	size_t hi = l->m;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->pos[mid] <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The successors of position i: the best on a later day into *later, the runs on its day into
  * out; returns how many runs. */
 static size_t gather(const struct solver *s, size_t i, struct cand *later, struct source *out)
@@ -600,6 +617,7 @@ static size_t gather(const struct solver *s, size_t i, struct cand *later, struc
 	const struct solve_problem *p = s->p;
 	const struct pos *x = &s->pos[i];
 	size_t ns = 0;
+	bool instant = x->start == x->end;
 
 	later->v = (struct val){ 0, 0, 0 };
 	later->j = NO32;
@@ -607,20 +625,35 @@ static size_t gather(const struct solver *s, size_t i, struct cand *later, struc
 	if (p->room_travel) {
 		for (int r = 0; r < p->nrooms; r++) {
 			const struct list *l = &s->lists[L_ROOMS + (size_t)r];
-			if (l->front < l->m)
-				ns += search(s, l, find_place(l, x->end + travel(p, x->room, r)),
-					     room_change(x->room, r), later, out + ns);
+			size_t at;
+
+			if (l->front >= l->m)
+				continue;
+			at = find_place(l, x->end + travel(p, x->room, r));
+			if (instant)
+				at = after_pos(l, at, i);
+			ns += search(s, l, at, room_change(x->room, r), later, out + ns);
 		}
-		ns += search(s, &s->lists[L_PLEN], find_place(&s->lists[L_PLEN], x->end), 0, later,
-			     out + ns);
+		{
+			const struct list *l = &s->lists[L_PLEN];
+			size_t at = find_place(l, x->end);
+
+			if (instant)
+				at = after_pos(l, at, i);
+			ns += search(s, l, at, 0, later, out + ns);
+		}
 	} else {
 		size_t k = (size_t)(x->room + 1);
 		for (uint32_t t = s->qoff[k]; t < s->qoff[k + 1]; t++) {
 			const struct query *q = &s->q[t];
 			const struct list *l = &s->lists[q->list];
-			if (l->front < l->m)
-				ns += search(s, l, s->places[s->poff[i] + (t - s->qoff[k])], q->extra,
-					     later, out + ns);
+			size_t at = s->places[s->poff[i] + (t - s->qoff[k])];
+
+			if (l->front >= l->m)
+				continue;
+			if (instant)
+				at = after_pos(l, at > l->front ? at : l->front, i);
+			ns += search(s, l, at, q->extra, later, out + ns);
 		}
 	}
 	return ns;
@@ -799,8 +832,8 @@ int solve_check(const struct solve_problem *p)
 			return error(EX_DATAERR, "solve: room %d has a building or floor out of range", r);
 	for (size_t i = 0; i < p->nitems; i++) {
 		const struct solve_item *x = &p->items[i];
-		if (x->start >= x->end)
-			return error(EX_DATAERR, "solve: item %zu does not end after it starts", i);
+		if (x->start > x->end)
+			return error(EX_DATAERR, "solve: item %zu ends before it starts", i);
 		if (!room_valid(p, x->room))
 			return error(EX_DATAERR, "solve: item %zu has no valid room", i);
 		if (x->score < 0)
@@ -879,6 +912,20 @@ static int pin_conflict(struct solver *s, struct solve_result *r)
 
 /* ---- alternatives ---- */
 
+/* True if item a comes before item b in time order (solve.h: end, an instant after an item
+ * that takes time, index). */
+static bool time_before(const struct solve_problem *p, size_t a, size_t b)
+{
+	const struct solve_item *x = &p->items[a], *y = &p->items[b];
+	bool ia = x->start == x->end, ib = y->start == y->end;
+
+	if (x->end != y->end)
+		return x->end < y->end;
+	if (ia != ib)
+		return ib;
+	return a < b;
+}
+
 /* Number of items of `chosen` (days non-decreasing) on day d. */
 static size_t count_day(const struct solve_item *it, const size_t *chosen, size_t m, int d)
 {
@@ -916,7 +963,7 @@ static void alternatives(const struct solver *s, struct solve_result *r)
 	size_t *alt = alloc_array(m, sizeof *alt); /* positions */
 	int64_t *ends = alloc_raw(m, sizeof *ends);
 	bool *in_plan = xcalloc(p->nitems, sizeof *in_plan);
-	size_t lo = 0;
+	size_t lo = 0, lo2 = 0;
 
 	for (size_t k = 0; k < m; k++) {
 		alt[k] = NONE;
@@ -926,13 +973,16 @@ static void alternatives(const struct solver *s, struct solve_result *r)
 	for (size_t t = 0; t < s->n; t++) {
 		const struct pos *x = &s->pos[t];
 
-		/* lo = number of chosen items ending by x's start (positions go by start); x can
-		 * only take slot lo-1 or lo */
+		/* lo = number of chosen items ending by x's start, lo2 of those ending before it
+		 * (positions go by start); x can only take a slot from lo2-1 to lo (more than two
+		 * only where instants at x's start are chosen) */
 		while (lo < m && ends[lo] <= s->pos[t].start)
 			lo++;
+		while (lo2 < m && ends[lo2] < s->pos[t].start)
+			lo2++;
 		if (in_plan[x->item])
 			continue;
-		for (size_t k = lo ? lo - 1 : 0; k <= lo && k < m; k++) {
+		for (size_t k = lo2 ? lo2 - 1 : 0; k <= lo && k < m; k++) {
 			int changes = r->room_changes;
 			const struct solve_item *before = k > 0 ? &it[ch[k - 1]] : NULL;
 			const struct solve_item *after = k + 1 < m ? &it[ch[k + 1]] : NULL;
@@ -940,9 +990,11 @@ static void alternatives(const struct solver *s, struct solve_result *r)
 
 			if (cur->pinned)
 				continue;
-			if (before && !fits(p, before->end, before->room, x->start, x->room))
+			if (before && (!fits(p, before->end, before->room, x->start, x->room) ||
+				       !time_before(p, ch[k - 1], x->item)))
 				continue;
-			if (after && !fits(p, x->end, x->room, after->start, after->room))
+			if (after && (!fits(p, x->end, x->room, after->start, after->room) ||
+				      !time_before(p, x->item, ch[k + 1])))
 				continue;
 			if (p->max_per_day > 0 && x->day != cur->day &&
 			    count_day(it, ch, m, x->day) + 1 > (size_t)p->max_per_day)
@@ -992,11 +1044,14 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	}
 	s.p = p;
 
-	/* positions: usable items by (start, day, index) */
+	/* positions: usable items by (start, day, instants first, index): every successor of an
+	 * item comes at a later position (an instant's successors start when it does or later) */
 	keys = alloc_array(p->nitems, sizeof *keys);
 	for (size_t i = 0; i < p->nitems; i++)
 		if (!p->items[i].excluded)
-			keys[s.n++] = (struct key){ p->items[i].start, p->items[i].day, i };
+			keys[s.n++] = (struct key){ p->items[i].start,
+						    2 * (int64_t)p->items[i].day +
+						    (p->items[i].end > p->items[i].start), i };
 	sort_keys(keys, s.n);
 	s.pos = alloc_array(s.n, sizeof *s.pos);
 	for (size_t t = 0; t < s.n; t++) {
@@ -1005,9 +1060,10 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 					 x->pinned };
 		npins += x->pinned;
 	}
-	/* ranks: positions by (end, index) */
+	/* ranks: positions by time order (end, instants after the others, index) */
 	for (size_t t = 0; t < s.n; t++)
-		keys[t] = (struct key){ s.pos[t].end, (int64_t)s.pos[t].item, t };
+		keys[t] = (struct key){ s.pos[t].end, (int64_t)s.pos[t].item +
+				       (s.pos[t].start == s.pos[t].end ? (int64_t)p->nitems : 0), t };
 	sort_keys(keys, s.n);
 	s.rank = alloc_raw(s.n, sizeof *s.rank);
 	for (size_t t = 0; t < s.n; t++) {

@@ -549,7 +549,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		se->end = (int64_t)rd64(r, "a session");
 		if (type >= SESSION_TYPE_COUNT || level >= LEVEL_COUNT || flags > 7 ||
 		    day < -1 || (day >= 0 && (size_t)day >= s->ndays) || (day >= 0) != !!(flags & 1) ||
-		    ((flags & 1) && se->end <= se->start)) {
+		    ((flags & 1) && se->end < se->start)) {
 			r->bad = true;
 			r->why = "a session out of range";
 			return;

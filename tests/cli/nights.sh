@@ -8,7 +8,7 @@ nights=$top/tests/data/frab-nights.json
 
 run -s "$nights" days --json
 expect_rc 0 "days --json"
-[ "$(tr -d ' \n' <"$tmp/out")" = '[{"day":1,"date":"2019-08-21","weekday":"Wed","sessions":4},{"day":2,"date":"2019-08-22","weekday":"Thu","sessions":3}]' ]
+[ "$(tr -d ' \n' <"$tmp/out")" = '[{"day":1,"date":"2019-08-21","weekday":"Wed","sessions":4},{"day":2,"date":"2019-08-22","weekday":"Thu","sessions":4}]' ]
 ok $? "two conference days, each with its night" || sed 's/^/#   /' "$tmp/out"
 
 run -s "$nights" list --day 1
@@ -44,7 +44,7 @@ run -s "$nights" print --day 1
 expect_golden nights-print-day1.out "print --day 1: the day's page holds its night"
 run -s "$nights" print --all --day 2 -o "$tmp/day2.svg"
 expect_rc 0 "print --all --day 2 as SVG"
-grep -q '>14:30-02:00 (+1) · nothing scheduled<' "$tmp/day2.svg"
+grep -q '>19:00-02:00 (+1) · nothing scheduled<' "$tmp/day2.svg"
 ok $? "... the empty stretch into the night is labelled with (+1)"
 
 run -s "$nights" now --at "2019-08-22 01:30"

@@ -128,9 +128,14 @@ static void test_errors(void)
 	ok(load_str(&s, HEAD "{\"id\":\"x\",\"title\":\"X\",\"type\":\"gala\"}]}") < 0, "unknown type fails");
 	ok(strstr(error_message(), "t.json:2:42: session \"x\": unknown type \"gala\"") != NULL,
 	   "and names the type and position");
-	ok(load_str(&s, HEAD "{\"id\":\"x\",\"title\":\"X\",\"start\":\"2025-08-16T10:00\",\"end\":\"2025-08-16T10:00\"}]}") < 0,
-	   "zero-length sessions fail");
-	ok(strstr(error_message(), "end equals start") != NULL, "with end equals start");
+	ok(load_str(&s, HEAD "{\"id\":\"x\",\"title\":\"X\",\"start\":\"2025-08-16T10:00\",\"end\":\"2025-08-16T10:00\"}]}") == 0,
+	   "a session that takes no time loads (end == start)");
+	ok(s.nsessions == 1 && s.sessions[0].has_time && s.sessions[0].start == s.sessions[0].end &&
+	   s.sessions[0].day == 0, "... timed, on its day");
+	schedule_release(&s);
+	ok(load_str(&s, HEAD "{\"id\":\"x\",\"title\":\"X\",\"start\":\"2025-08-16T10:00\",\"end\":\"2025-08-16T09:59\"}]}") < 0,
+	   "a session that ends before it starts fails");
+	ok(strstr(error_message(), "end is before start") != NULL, "... saying so");
 	ok(load_str(&s, "{\"planner_format\":2}") < 0, "an unknown format version fails");
 	is_str(error_message(), "t.json:1:19: unsupported planner_format (this planner reads version 1)",
 	       "and says which version is read");

@@ -376,14 +376,48 @@ static void test_alternatives(void)
 	solve_result_release(&r);
 }
 
+/* Instants (start == end): they take no time; one inside a talk conflicts with it, one at a
+ * talk's start or end does not. */
+static void test_instants(void)
+{
+	struct solve_item it[] = {
+		item(1080, 1140, 0, 2),	/* 0: talk 18:00-19:00, room 0 */
+		item(1110, 1110, 1, 3),	/* 1: instant 18:30, room 1: inside the talk */
+		item(1140, 1140, 0, 1),	/* 2: instant 19:00, room 0: as the talk ends */
+		item(1140, 1200, 0, 1),	/* 3: talk 19:00-20:00, room 0 */
+		item(1140, 1140, 0, 1),	/* 4: instant 19:00, room 0 */
+	};
+	struct solve_problem p = problem(it, 5, 2, 0);
+	struct solve_result r;
+
+	solve_result_init(&r);
+	is_int(solve(&p, &r), 0, "instants: solves");
+	ok(CHOSE(&r, 1, 2, 4, 3), "instants: the 18:30 instant beats the talk around it; the two 19:00 "
+	   "instants, then the talk that starts at 19:00");
+	is_int(r.total_score, 6, "instants: total");
+	it[1].score = 1;
+	is_int(solve(&p, &r), 0, "instants: solves again");
+	ok(CHOSE(&r, 0, 2, 4, 3), "instants: a talk, the instants as it ends, the next talk");
+	ok(!solve_compatible(&p, 0, 1), "instants: one inside a talk is not compatible with it");
+	ok(solve_compatible(&p, 0, 2) && solve_compatible(&p, 2, 3) && solve_compatible(&p, 2, 4),
+	   "instants: at a talk's end or start, or two at once in a room, they are");
+	it[4].room = 1;
+	p.travel_seconds = 5 * MIN;
+	is_int(solve(&p, &r), 0, "instants in two rooms at once, with a walk: solves");
+	is_int(r.nchosen, 3, "... only one of them is attended");
+	it[1].pinned = it[0].pinned = true;
+	is_int(solve(&p, &r), -1, "instants: pinned inside a pinned talk: a conflict");
+	solve_result_release(&r);
+}
+
 static void test_bad_input(void)
 {
-	struct solve_item it[] = { item(600, 600, 0, 1) };
+	struct solve_item it[] = { item(600, 590, 0, 1) };
 	struct solve_problem p = problem(it, 1, 1, 0);
 	struct solve_result r;
 
 	solve_result_init(&r);
-	is_int(solve(&p, &r), -1, "bad input: an empty interval");
+	is_int(solve(&p, &r), -1, "bad input: an item that ends before it starts");
 	it[0] = item(600, 660, 1, 1);
 	is_int(solve(&p, &r), -1, "bad input: a room out of range");
 	it[0] = item(600, 660, 0, -1);
@@ -426,13 +460,25 @@ static int64_t bf_travel(const struct solve_problem *p, int a, int b)
 	return p->travel_seconds;
 }
 
-/* Sorts v[0..n) by (end, index). */
+/* solve.h's time order: by end, an instant (start == end) after an item that takes time, then
+ * by index.  True if item a comes before item b. */
+static bool bf_before(const struct solve_item *it, size_t a, size_t b)
+{
+	bool ia = it[a].start == it[a].end, ib = it[b].start == it[b].end;
+
+	if (it[a].end != it[b].end)
+		return it[a].end < it[b].end;
+	if (ia != ib)
+		return ib;
+	return a < b;
+}
+
+/* Sorts v[0..n) in time order. */
 static void bf_sort(const struct solve_item *it, size_t *v, size_t n)
 {
 	for (size_t a = 1; a < n; a++)
 		for (size_t b = a; b > 0; b--) {
-			const struct solve_item *x = &it[v[b - 1]], *y = &it[v[b]];
-			if (x->end < y->end || (x->end == y->end && v[b - 1] < v[b]))
+			if (bf_before(it, v[b - 1], v[b]))
 				break;
 			size_t t = v[b];
 			v[b] = v[b - 1];
@@ -475,15 +521,12 @@ static void bf_value(const struct solve_problem *p, const size_t *v, size_t n, i
 	}
 }
 
-/* <0 if the sequence a is lexicographically earlier than b, by (end, index) item by item. */
+/* <0 if the sequence a is lexicographically earlier than b, in time order item by item. */
 static int bf_lex(const struct solve_item *it, const size_t *a, size_t na, const size_t *b, size_t nb)
 {
-	for (size_t k = 0; k < na && k < nb; k++) {
-		if (it[a[k]].end != it[b[k]].end)
-			return it[a[k]].end < it[b[k]].end ? -1 : 1;
+	for (size_t k = 0; k < na && k < nb; k++)
 		if (a[k] != b[k])
-			return a[k] < b[k] ? -1 : 1;
-	}
+			return bf_before(it, a[k], b[k]) ? -1 : 1;
 	return (na > nb) - (na < nb);
 }
 
@@ -561,8 +604,7 @@ static size_t bf_alternative(const struct solve_problem *p, const struct solve_r
 			continue;
 		bf_value(p, v, r->nchosen, &score, &changes);
 		if (best == NONE || score > bs || (score == bs && (changes < bc ||
-		    (changes == bc && (it[x].end < it[best].end ||
-		     (it[x].end == it[best].end && x < best)))))) {
+		    (changes == bc && bf_before(it, x, best))))) {
 			best = x;
 			bs = score;
 			bc = changes;
@@ -582,7 +624,7 @@ static void random_instance(struct inst *in)
 
 		x->day = day;
 		x->start = day * 86400 + u * 300;
-		x->end = x->start + (1 + rnd(5)) * 300;
+		x->end = x->start + (rnd(6) == 0 ? 0 : (1 + rnd(5)) * 300);	/* some instants */
 		x->room = (int)rnd((uint32_t)nrooms + 1) - 1;
 		x->score = ties ? 1 : rnd(4);
 		x->pinned = rnd(9) == 0;
@@ -618,7 +660,7 @@ static void random_floors_instance(struct inst *in)
 
 		x->day = day;
 		x->start = day * 86400 + u * 300;
-		x->end = x->start + (rnd(8) == 0 ? 4 + rnd(12) : 1 + rnd(3)) * 300;
+		x->end = x->start + (rnd(8) == 0 ? 4 + rnd(12) : rnd(7) == 0 ? 0 : 1 + rnd(3)) * 300;
 		x->room = rnd(6) == 0 ? -1 : (int)rnd((uint32_t)nrooms);
 		x->score = rnd(4) == 0 ? 1 : rnd(5);
 		x->pinned = rnd(12) == 0;
@@ -1107,6 +1149,7 @@ int main(void)
 	test_back_to_back_same_room();
 	test_back_to_back_different_rooms();
 	test_plenary_everywhere();
+	test_instants();
 	test_pins_kept_low_score();
 	test_conflicting_pins();
 	test_pinned_and_excluded();
