@@ -185,7 +185,9 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 			printf(" (night of day %d)", day + 1);
 	}
 	printf(", times in %s\n", tz_name(z));
-	if (st->ncurrent == 1) {
+	if (st->ncurrent == 1 && st->current[0]->start == st->current[0]->end) {
+		printf("\nNow:\n");	/* it takes no time */
+	} else if (st->ncurrent == 1) {
 		format_duration(st->current[0]->end - st->at, true, span, sizeof(span));
 		printf("\nNow, %s left:\n", span);
 	} else if (st->ncurrent) {

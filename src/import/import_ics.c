@@ -658,6 +658,54 @@ static int fail_at(struct importer *im, size_t at, const char *msg)
 
 /* ---- The text, before libical reads it ---- */
 
+/* The length of the fold at p (a line break, CRLF or LF, and one space or tab: RFC 5545
+ * section 3.1), or 0. */
+static size_t fold_at(const unsigned char *p, size_t n)
+{
+	if (n >= 3 && p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+		return 3;
+	if (n >= 2 && p[0] == '\n' && (p[1] == ' ' || p[1] == '\t'))
+		return 2;
+	return 0;
+}
+
+/*
+ * Whether the text is valid UTF-8 once unfolded, as libical reads it: producers that fold by
+ * octet count cut a multi-byte character in two across a fold, which unfolding mends.  The
+ * text is checked as it is, and only a character the check stops at is put together again
+ * across folds.  On failure *bad is the offset of the first byte of the bad character.
+ */
+static bool valid_utf8_unfolded(const char *buf, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t i = 0, at;
+
+	while (i < len) {
+		unsigned char c[4];
+		size_t need, k = 0, j;
+
+		if (text_valid_utf8(buf + i, len - i, &at))
+			return true;
+		i += at;
+		need = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : p[i] >= 0xC0 ? 2 : 1;
+		for (j = i; j < len && k < need;) {
+			size_t f = k ? fold_at(p + j, len - j) : 0;
+
+			if (f) {
+				j += f;
+				continue;
+			}
+			c[k++] = p[j++];
+		}
+		if (k < need || need == 1 || !text_valid_utf8((const char *)c, need, NULL)) {
+			*bad = i;
+			return false;
+		}
+		i = j;
+	}
+	return true;
+}
+
 /* The end of the content line that starts at p: after its line break, across folds (a line
  * break followed by a space or a tab, RFC 5545 section 3.1). */
 static const char *content_line_end(const char *p, const char *end)
@@ -1125,7 +1173,7 @@ int import_ics(struct importer *im)
 
 	if (nul)
 		return fail_at(im, (size_t)(nul - im->buf), "a NUL byte in an iCalendar file");
-	if (!text_valid_utf8(im->buf, im->len, &bad))
+	if (!valid_utf8_unfolded(im->buf, im->len, &bad))
 		return fail_at(im, bad, "not valid UTF-8");
 	memset(&sc, 0, sizeof(sc));
 	ret = check_size(im, &sc);

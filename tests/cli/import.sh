@@ -64,6 +64,20 @@ run -s tests/data/frab-nights.json days
 printf '1  2019-08-21 Wed  4\n2  2019-08-22 Thu  4\n' | cmp -s - "$tmp/out"
 ok $? "frab days with nights: two days, the nights in them" || sed 's/^/#   /' "$tmp/out"
 
+# iCalendar folded in the middle of multi-byte characters (a Hangul syllable, an "é"): UTF-8 is
+# checked on the unfolded text (RFC 5545 3.1), as libical reads it.
+run -s tests/data/folded-utf8.ics list --json
+expect_rc 0 "an .ics folded inside UTF-8 characters loads"
+expect_out_match '"title": "파이썬으로 만드는 컨퍼런스 일정 도우미: 한글 제목이 길어서 옥텟 단위로 접히는 발표",' \
+	"... the Korean title whole"
+expect_out_match '"abstract": "Une présentation .*crème brûlée, déjà vu, été, Noël, à la française."$' \
+	"... the French description whole"
+# a fold that mends nothing: the byte after it is not the rest of the character
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:caf\303\r\n x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$tmp/broken.ics"
+run -s "$tmp/broken.ics" list
+expect_rc 65 "a character cut and never finished is still refused"
+expect_err "planner: $tmp/broken.ics:5:12: not valid UTF-8" "... at its first byte"
+
 # The same talks as the bundled timetable made from the same file: same ids, times and rooms.
 # (The header names the zone, and day numbers are shown only in the conference's own zone.)
 run -s "$feeds/pyconkr-2024-sessions.json" list --tz Asia/Seoul

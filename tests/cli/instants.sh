@@ -35,6 +35,12 @@ expect_rc 0 "pin an instant"
 run -s "$ics" print
 expect_golden instants-print.out "print: the plan with its instants"
 
+run -s "$ics" now --at "2025-06-13 18:30"
+expect_out_match "^Now:$" "now at 18:30: the social is on, at its instant"
+expect_out_match "^  18:30        Garden .*Friday Night Social" "... shown with its start"
+run -s "$ics" now --at "2025-06-13 18:00"
+expect_out_match "^Next, in 30 min \(18:30\): go to Garden" "now at 18:00: the social is next"
+
 run -s "$ics" export -o "$tmp/plan.ics"
 expect_rc 0 "export"
 awk '/^BEGIN:VEVENT/{e=""} {e=e $0 "\n"} /^END:VEVENT/{if (e ~ /social@/) printf "%s", e}' "$tmp/plan.ics" |
