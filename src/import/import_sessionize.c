@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "import.h"
+#include "text.h"
 #include "util.h"
 
 /* Case-insensitive ASCII substring test. */
@@ -138,6 +139,9 @@ static void read_speakers_all(struct sz *x, const json_t *speakers)
 		char *id = im_text_dup(json_object_get(p, "id"));
 		const char *name = im_text(json_object_get(p, "fullName"));
 
+		if (!name)
+			name = im_text(json_object_get(p, "name"));
+
 		if (!id)
 			continue;
 		if (!name) {
@@ -177,12 +181,22 @@ static int session_time(struct importer *im, size_t i, const json_t *obj)
 	struct import_time *t = &im->times[i];
 	const char *start, *end;
 
+	bool derived = false;
+
 	if (im_opt_text(im, obj, "startsAt", &start) < 0 || im_opt_text(im, obj, "endsAt", &end) < 0)
 		return -1;
+	if (!start && !end) {
+		/* a Sessionize-derived feed: "startTime"/"endTime", offsets believed */
+		if (im_opt_text(im, obj, "startTime", &start) < 0 ||
+		    im_opt_text(im, obj, "endTime", &end) < 0)
+			return -1;
+		derived = start || end;
+	}
 	if (!start && !end)
 		return 0;	/* not scheduled yet */
 	if (!start || !end) {
-		import_bad_time(im, i, !start ? "no \"startsAt\"" : "no \"endsAt\"");
+		import_bad_time(im, i, !start ? (derived ? "no \"startTime\"" : "no \"startsAt\"")
+					      : (derived ? "no \"endTime\"" : "no \"endsAt\""));
 		return 0;
 	}
 	if (import_point(start, &t->start) < 0 || import_point(end, &t->end) < 0) {
@@ -190,7 +204,8 @@ static int session_time(struct importer *im, size_t i, const json_t *obj)
 		return 0;
 	}
 	/* wall-clock times of the venue, whatever suffix a re-exporter added */
-	t->start.kind = t->end.kind = POINT_FLOATING;
+	if (!derived)
+		t->start.kind = t->end.kind = POINT_FLOATING;
 	t->set = t->has_end = true;
 	return 0;
 }
@@ -250,7 +265,8 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 	se->type = SESSION_TALK;
 	/* The lists below are searched for duplicates as they are read: bounded first. */
 	if (list_too_long(im, obj, "speakers") < 0 || list_too_long(im, obj, "categoryItems") < 0 ||
-	    list_too_long(im, obj, "categories") < 0)
+	    list_too_long(im, obj, "categories") < 0 || list_too_long(im, obj, "speakerIds") < 0 ||
+	    list_too_long(im, obj, "tags") < 0)
 		return -1;
 
 	/* speakers: ids into the speakers list, or {id, name} */
@@ -266,6 +282,30 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 		}
 		if (name)
 			strlist_push(&se->speakers, name);
+	}
+	/* a Sessionize-derived feed: "speakerIds" into the speakers list, "tags", "track" */
+	v = json_object_get(obj, "speakerIds");
+	json_array_foreach(v, k, e) {
+		char *key = im_text_dup(e);
+		long sp = key ? name_index_get(&x->speakers, key) : -1;
+
+		free(key);
+		if (sp >= 0 && strlist_find(&se->speakers, x->names[sp]) < 0)
+			strlist_push(&se->speakers, x->names[sp]);
+	}
+	v = json_object_get(obj, "tags");
+	json_array_foreach(v, k, e) {
+		const char *tag = json_is_object(e) ? im_text(json_object_get(e, "name")) : im_text(e);
+
+		if (tag && strlist_find(&se->tags, tag) < 0)
+			strlist_push(&se->tags, tag);
+	}
+	{
+		const json_t *tr = json_object_get(obj, "track");
+		const char *track = json_is_object(tr) ? im_text(json_object_get(tr, "name")) : im_text(tr);
+
+		if (track && !se->track)
+			se->track = xstrdup(track);
 	}
 	/* categories: item ids ("All"), or the categories themselves ("Sessions") */
 	v = json_object_get(obj, "categoryItems");
@@ -310,9 +350,17 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 			se->type = SESSION_OTHER;
 	}
 
-	/* room: an id into the rooms list, or a name */
+	/* room: an id into the rooms list, or a name; a Sessionize-derived feed's "location" (a name,
+	 * or an object with one) */
 	v = json_object_get(obj, "roomId");
 	room = im_text(json_object_get(obj, "room"));
+	if (!room) {
+		const json_t *loc = json_object_get(obj, "location");
+
+		room = json_is_object(loc) ? im_text(json_object_get(loc, "name")) : im_text(loc);
+		if (!room && json_is_object(loc))
+			room = im_text(json_object_get(loc, "roomName"));
+	}
 	if (v && !json_is_null(v)) {
 		char *key = im_text_dup(v);
 		long r = key ? name_index_get(&x->rooms, key) : -1;
@@ -327,6 +375,78 @@ static int read_session(struct importer *im, struct sz *x, const json_t *obj)
 	}
 	im_set_what(im, NULL, NULL);
 	return 0;
+}
+
+/* The members of a session planner reads (or knows to leave alone). */
+static bool known_key(const char *key)
+{
+	static const char *const known[] = {
+		"id", "title", "description", "startsAt", "endsAt", "startTime", "endTime",
+		"isServiceSession", "isPlenumSession", "speakers", "speakerIds", "categoryItems",
+		"categories", "roomId", "room", "location", "tags", "track", "questionAnswers",
+		"liveUrl", "recordingUrl", "status", "isInformed", "isConfirmed", NULL
+	};
+
+	for (size_t i = 0; known[i]; i++)
+		if (!strcmp(key, known[i]))
+			return true;
+	return false;
+}
+
+/* Appends to sb the members of the sessions planner does not read, quoted, the first few in the
+ * order met. */
+static void unread_keys(const json_t *sessions, struct strbuf *sb, size_t *n)
+{
+	const json_t *obj, *v;
+	const char *key;
+	size_t k;
+
+	json_array_foreach(sessions, k, obj) {
+		json_object_foreach((json_t *)obj, key, v) {
+			char q[80];
+
+			(void)v;
+			if (known_key(key))
+				continue;
+			snprintf(q, sizeof(q), "\"%s\"", text_inert(key));
+			if (sb->buf && strstr(sb->buf, q))
+				continue;
+			if (++*n <= 6)
+				strbuf_addf(sb, "%s%s", *n > 1 ? ", " : "", q);
+		}
+		if (k >= 200)
+			break;	/* enough to name what a feed carries */
+	}
+}
+
+/* A feed taken as Sessionize whose sessions have no time or no room at all, and carry members
+ * planner does not read, is something else that looks like it: one warning says so and names
+ * what was not read. */
+static void warn_unreadable(struct importer *im, const json_t *const *lists, size_t nlists)
+{
+	size_t n = im->s->nsessions, timed = 0, roomed = 0, nkeys = 0;
+	struct strbuf keys;
+	const char *what;
+
+	for (size_t i = 0; i < n; i++) {
+		timed += im->times[i].set;
+		roomed += im->s->sessions[i].nrooms > 0;
+	}
+	if (!n || ((timed || im->bad_times) && roomed))
+		return;
+	what = !timed && !im->bad_times && !roomed ? "a time or a room"
+	       : !roomed ? "a room (\"roomId\", \"room\" or \"location\")"
+			 : "a time (\"startsAt\" and \"endsAt\")";
+	strbuf_init(&keys);
+	for (size_t l = 0; l < nlists; l++)
+		unread_keys(lists[l], &keys, &nkeys);
+	/* (a Sessionize feed whose room ids refer to nothing carries nothing else: no warning; a
+	 * feed with nothing to plan is said by pick) */
+	if (nkeys)
+		warning("%s: read as Sessionize, but none of its %zu session%s %s; they carry %s%s, "
+			"which planner does not read", im->name, n, n == 1 ? " has" : "s has", what,
+			keys.buf, nkeys > 6 ? ", ..." : "");
+	strbuf_release(&keys);
 }
 
 static int read_sessions(struct importer *im, struct sz *x, const json_t *sessions)
@@ -372,6 +492,7 @@ int import_sessionize(struct importer *im, const json_t *root)
 		im_push_key(im, "sessions");
 		if (read_sessions(im, &x, sessions) < 0)
 			goto out;
+		warn_unreadable(im, &sessions, 1);
 	} else if (json_is_array(root)) {
 		x.groups = true;
 		json_array_foreach(root, k, v) {

@@ -78,6 +78,28 @@ run -s "$tmp/broken.ics" list
 expect_rc 65 "a character cut and never finished is still refused"
 expect_err "planner: $tmp/broken.ics:5:12: not valid UTF-8" "... at its first byte"
 
+# A Sessionize-derived app feed (sessions with "location", "speakerIds", "tags"; top-level
+# speakers and rooms): read as Sessionize, with what it carries.
+run -s tests/data/lookalike-sessionize.json list
+expect_rc 0 "a Sessionize look-alike: list"
+expect_golden import-lookalike-sessionize.out "... rooms from \"location\", speakers from \"speakerIds\""
+expect_err "planner: warning: tests/data/lookalike-sessionize.json: Sessionize times carry no time zone; UTC assumed (planner fetch --tz ZONE names the zone)" \
+	"... and only the usual warning"
+run -s tests/data/lookalike-sessionize.json list --tag kotlin --json
+[ "$(grep -c '"id": "10[47]"' "$tmp/out")" -eq 2 ]; ok $? "... tags from \"tags\": --tag kotlin finds both Kotlin talks"
+run -s tests/data/lookalike-sessionize.json pick --tag kotlin --no-save
+expect_out_match "^13:00-13:45    Hall B  107 .*Testing coroutines" "... and pick plans them"
+# One whose sessions planner cannot read: said in one line, and pick says why nothing is planned.
+run -s tests/data/lookalike-unreadable.json list
+expect_rc 0 "a look-alike planner cannot read: list"
+expect_err "planner: warning: tests/data/lookalike-unreadable.json: read as Sessionize, but none of its 2 sessions has a time or a room; they carry \"begin\", \"finish\", \"hall\", \"presenters\", which planner does not read" \
+	"... one warning naming what it did not read"
+run -s tests/data/lookalike-unreadable.json pick --type talk --no-save
+expect_out_match "^nothing to plan: no session in the timetable has a time or a room$" \
+	"pick says nothing has a time or a room, not that no session matches"
+run -s tests/data/lookalike-unreadable.json pick --type keynote --no-save
+expect_out_match "^nothing to plan: no session in the timetable has a time or a room$" "... whatever is asked"
+
 # The same talks as the bundled timetable made from the same file: same ids, times and rooms.
 # (The header names the zone, and day numbers are shown only in the conference's own zone.)
 run -s "$feeds/pyconkr-2024-sessions.json" list --tz Asia/Seoul
