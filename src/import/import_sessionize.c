@@ -11,7 +11,12 @@
  * tags.  Sessionize's times are the venue's wall-clock times with no zone anywhere (a "Z" that
  * some re-exporters append is not believed): the timezone option says which zone, else UTC is
  * assumed and a warning says so.  The feed names no conference: its id and name come from the
- * name option or the file name. */
+ * name option or the file name.
+ * Sessionize-derived feeds (conference apps' JSON): a session's room may be "location" (a name,
+ * or {name}), its speakers "speakerIds" into the speakers list (whose entries may have "name"),
+ * its tags "tags", its track "track", its times "startTime"/"endTime" (offsets believed).  When
+ * no session has a time or a room and the sessions carry members planner does not read, one
+ * warning names them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
