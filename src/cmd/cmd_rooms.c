@@ -40,7 +40,15 @@ static int exec(struct cmd_ctx *ctx)
 		jsonw_array_end(&jw);
 		jsonw_finish(&jw);
 	} else {
+		size_t empty = 0, said = 0;
+
+		/* the rooms that hold sessions; a feed's room list may name others (frab's "rooms"),
+		 * counted on a line of their own */
 		for (size_t i = 0; i < s->nrooms; i++) {
+			if (!count[i]) {
+				empty++;
+				continue;
+			}
 			if (cell_width(s->rooms[i].id) > idw)
 				idw = cell_width(s->rooms[i].id);
 			if (cell_width(s->rooms[i].name) > namew)
@@ -49,10 +57,25 @@ static int exec(struct cmd_ctx *ctx)
 		idw = idw > 20 ? 20 : idw;
 		namew = namew > 40 ? 40 : namew;
 		for (size_t i = 0; i < s->nrooms; i++) {
+			if (!count[i])
+				continue;
 			put_cell(stdout, s->rooms[i].id, idw);
 			fputs("  ", stdout);
 			put_cell(stdout, s->rooms[i].name, namew);
 			printf("  %zu\n", count[i]);
+		}
+		if (empty) {
+			if (s->nrooms > empty)
+				printf("\n%zu more room%s no session: ", empty,
+				       empty == 1 ? " holds" : "s hold");
+			else
+				printf("%zu room%s, none holding a session: ", empty, empty == 1 ? "" : "s");
+			for (size_t i = 0; i < s->nrooms && said < 5; i++)
+				if (!count[i]) {
+					fputs(said++ ? ", " : "", stdout);
+					put_cell(stdout, s->rooms[i].name, 0);
+				}
+			printf("%s\n", empty > said ? ", ..." : "");
 		}
 	}
 	free(count);
@@ -62,7 +85,9 @@ static int exec(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_rooms = {
 	.name = "rooms",
 	.summary = "list the rooms with their session counts",
-	.description = "Lists the rooms of the timetable with how many sessions each holds.\n",
+	.description = "Lists the rooms of the timetable that hold sessions, with how many each holds;\n"
+		       "a last line counts the rooms a feed names that hold none (--json lists them too,\n"
+		       "with 0).\n",
 	.json_help = "the rooms as JSON",
 	.flags = CMD_TIMETABLE | CMD_JSON,
 	.exec = exec,

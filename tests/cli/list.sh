@@ -100,6 +100,13 @@ run -s pyconkr-2014 tracks --json
 expect_golden tracks-pyconkr-2014.json "tracks --json lists 2014's categories as tracks"
 run rooms
 expect_golden rooms-pyconkr-2024.out "rooms with session counts"
+# a feed's room list names rooms that hold nothing (c3voc v2 here, frab's "rooms" alike)
+run -s "$top/tests/data/feeds/c3voc-schedule-v2-example.json" rooms
+printf 'saal-1       Saal 1       1\nsaal-zigzag  Saal ZIGZAG  1\n\n3 more rooms hold no session: Saal GLITCH, Stage HUFF, Stage YELL\n' |
+	cmp -s - "$tmp/out"
+ok $? "rooms shows the rooms that hold sessions, and counts the others on a line" || sed 's/^/#   /' "$tmp/out"
+run -s "$top/tests/data/feeds/c3voc-schedule-v2-example.json" rooms --json
+[ "$(grep -c '"sessions": 0' "$tmp/out")" -eq 3 ]; ok $? "rooms --json lists them all, the empty ones with 0"
 run days
 expect_golden days-pyconkr-2024.out "days with session counts"
 run -s pyconkr-2014 days --json
