@@ -13,21 +13,20 @@
 
 #define ID_MAX 16
 
-/* "2025-08-16 10:30-11:00" in zone z, or "unscheduled". */
+/* "2025-08-16 10:30-11:00" in zone z (the time as format_span writes it: "23:30-01:30 (+1)",
+ * "18:30"), or "unscheduled". */
 static void when(struct strbuf *sb, const struct tz *z, bool timed, int64_t start, int64_t end)
 {
-	struct civil a, b;
-	char from[24], to[8];
+	struct civil a;
+	char span[FORMAT_SPAN_MAX];
 
 	if (!timed) {
 		strbuf_adds(sb, "unscheduled");
 		return;
 	}
 	tz_to_civil(z, start, &a);
-	tz_to_civil(z, end, &b);
-	civil_format_date_hm(&a, from, sizeof(from));
-	civil_format_hm(&b, to, sizeof(to));
-	strbuf_addf(sb, "%s-%s", from, to);
+	strbuf_addf(sb, "%04d-%02d-%02d %s", a.year, a.month, a.day,
+		    format_span(z, start, end, span, sizeof(span)));
 }
 
 static void add_inert(struct strbuf *sb, const char *s)

@@ -575,6 +575,39 @@ static void test_bom(void)
 #define FRAB_TAIL "]}}]}}}"
 #define EV(extra, title) "{\"title\": \"" title "\", \"date\": \"2024-07-01T10:00:00+02:00\", \"start\": \"10:00\", \"duration\": \"00:30\"" extra "}"
 
+/* frab's day_start/day_end: the nights; bounds without an offset are read in the conference
+ * zone; bounds that cannot be read are ignored, said once. */
+static void test_frab_days(void)
+{
+	struct schedule s;
+	const char *text =
+		"{\"schedule\": {\"conference\": {\"acronym\": \"n\", \"title\": \"N\", "
+		"\"time_zone_name\": \"Europe/Berlin\", \"days\": ["
+		"{\"date\": \"2024-07-01\", \"day_start\": \"2024-07-01T11:00:00\", "
+		"\"day_end\": \"2024-07-02T04:00:00\", \"rooms\": {\"A\": ["
+		"{\"guid\": \"late\", \"title\": \"Late\", \"date\": \"2024-07-02T01:00:00+02:00\", "
+		"\"duration\": \"00:30\"}]}},"
+		"{\"date\": \"2024-07-02\", \"day_start\": \"tomorrow\", \"day_end\": \"2024-07-03T04:00:00+02:00\", "
+		"\"rooms\": {\"A\": [{\"guid\": \"noon\", \"title\": \"Noon\", "
+		"\"date\": \"2024-07-02T12:00:00+02:00\", \"duration\": \"00:30\"}]}}]}}}";
+	const struct session *se;
+
+	is_int(load_text(&s, text, NULL, NULL), 0, "frab days: loads");
+	is_int(s.ndays, 2, "frab days: two days");
+	se = find(&s, "late");
+	ok(se && se->day == 0, "frab days: 01:00 is in the night of day 1 (bounds without an offset, "
+	   "in the conference zone)");
+	ok(s.ndays && s.days[0].start == instant("2024-07-01T11:00:00+02:00") &&
+	   s.days[0].end == instant("2024-07-02T04:00:00+02:00"), "frab days: day 1 is 11:00 to 04:00");
+	se = find(&s, "noon");
+	ok(se && se->day == 1 && s.days[1].day == 2, "frab days: day 2, whose bounds cannot be read, "
+	   "is its calendar date");
+	is_int(warning_count(), 1, "frab days: one warning");
+	ok(warned("t.json: 1 of the days the feed declares is unreadable and ignored (first: day "
+		  "\"2024-07-02\": "), "frab days: naming the day");
+	schedule_release(&s);
+}
+
 static void test_frab_ids(void)
 {
 	struct schedule s;
@@ -1028,6 +1061,7 @@ int main(void)
 	test_errors();
 	test_bom();
 	test_frab_ids();
+	test_frab_days();
 	test_frab_times();
 	test_sessionize_groups();
 	warnings_clear();
