@@ -14,6 +14,11 @@
  * every score together": a plan with more pins always wins, so the best plan holds every pin
  * whenever some plan does, and nothing ever has to be removed or subtracted afterwards.
  *
+ * Items that take no time (instants, start == end) change only ties: among equal starts they
+ * take the earlier positions, and an instant's successors are searched from the position after
+ * it, so that it is never its own successor and two instants at once follow in index order (the
+ * time order of solve.h); the ranks put an instant after an item that ends when it happens.
+ *
  * The successors of i are the items j with i.end + travel(i, j) <= j.start.  They are found in
  * "lists" of items sorted by start, from the first place whose start reaches a threshold.  A
  * list may hold items that need less travel than its threshold allows for: they are still
