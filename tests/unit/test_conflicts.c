@@ -15,7 +15,7 @@
 #include "random_tt.h"
 
 /* A random timetable: 5 rooms, each in building "A", "B" or none and on floor "1", "2" or none;
- * up to 13 sessions on two days, 5 to 60 minutes long, starting on the minute or half a minute
+ * up to 13 sessions on two days, 5 to 60 minutes long or taking no time, starting on the minute or half a minute
  * past it (so that rounding to minutes shows), some in two rooms at once, some without a time. */
 static char *random_timetable(void)
 {
@@ -25,8 +25,10 @@ static char *random_timetable(void)
 	strbuf_init(&sb);
 	random_rooms(&sb, 5);
 	for (size_t i = 0; i < n; i++) {
-		int day = 1 + (int)rnd(2), start = 9 * 60 + (int)rnd(40) * 3, len = 5 + (int)rnd(56);
-		int end = start + len, room = (int)rnd(5), ss = rnd(2) ? 30 : 0, es = rnd(2) ? 30 : 0;
+		int day = 1 + (int)rnd(2), start = 9 * 60 + (int)rnd(40) * 3;
+		int len = rnd(8) == 0 ? 0 : 5 + (int)rnd(56);	/* some take no time */
+		int end = start + len, room = (int)rnd(5), ss = rnd(2) ? 30 : 0;
+		int es = len ? (rnd(2) ? 30 : 0) : ss;
 
 		strbuf_addf(&sb, "%s{\"id\": \"s%zu\", \"title\": \"talk %zu\", ", i ? ", " : "", i, i);
 		if (rnd(8) == 0)
@@ -72,7 +74,7 @@ static size_t brute_force(const struct schedule *s, const struct plan *p, int tr
 				memset(x, 0, sizeof(*x));
 				x->a = idx[i];
 				x->b = idx[j];
-				x->overlap = shared > 0;
+				x->overlap = a->end > b->start;	/* an instant inside a: 0 min */
 				if (x->overlap) {
 					x->overlap_min = shared / 60 + (shared % 60 != 0);
 				} else {

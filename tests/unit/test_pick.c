@@ -175,8 +175,8 @@ static void test_plan(const struct schedule *s)
 /* ---- pick with buildings, floors and a cap, against a brute force ---- */
 
 /* A random timetable: 4 rooms with a building ("A", "B" or none) and a floor ("1", "2" or
- * none), up to 11 sessions on two days (some in two rooms at once), some with the keyword,
- * some by the speaker, in English or Korean. */
+ * none), up to 11 sessions on two days (some in two rooms at once, some taking no time), some
+ * with the keyword, some by the speaker, in English or Korean. */
 static char *random_timetable(void)
 {
 	struct strbuf sb;
@@ -186,7 +186,7 @@ static char *random_timetable(void)
 	random_rooms(&sb, 4);
 	for (size_t i = 0; i < n; i++) {
 		int day = 1 + (int)rnd(2), start = 9 * 60 + (int)rnd(16) * 5;
-		int end = start + 5 + (int)rnd(4) * 5, room = (int)rnd(4);
+		int end = start + (rnd(7) == 0 ? 0 : 5 + (int)rnd(4) * 5), room = (int)rnd(4);
 		strbuf_addf(&sb, "%s{\"id\": \"s%zu\", \"title\": \"%s\", \"speakers\": [\"%s\"], "
 			    "\"language\": \"%s\", ", i ? ", " : "", i, rnd(2) ? "kw talk" : "talk",
 			    rnd(3) ? "sp" : "other", rnd(2) ? "en" : "ko");
@@ -225,7 +225,9 @@ static int64_t brute_force_points(const struct pick_request *rq, const struct pi
 			v[m++] = &s->sessions[x->session];
 			pts += x->points;
 		}
-		/* in time order (by end), then each one reachable from the one before */
+		/* in time order (by end; of equal ends, the timetable's order, which puts a session
+		 * that takes time before an instant at its end), then each one reachable from the one
+		 * before */
 		for (size_t a = 1; a < m && okay; a++)
 			for (size_t b = a; b > 0 && v[b]->end < v[b - 1]->end; b--) {
 				const struct session *t = v[b];
