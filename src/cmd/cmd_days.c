@@ -1,4 +1,6 @@
-/* cmd_days.c: `planner days` — the conference days (in its time zone) with session counts. */
+/* cmd_days.c: `planner days` — the conference days (in its time zone) with session counts; with
+ * --json also each day's span (schedule_finish: the feed's day bounds, or midnight to
+ * midnight). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -7,6 +9,7 @@
 #include "render.h"
 #include "schedule.h"
 #include "timefmt.h"
+#include "tz.h"
 #include "util.h"
 
 static int exec(struct cmd_ctx *ctx)
@@ -39,6 +42,17 @@ static int exec(struct cmd_ctx *ctx)
 			jsonw_string(&jw, weekday_name(d->year, d->month, d->day));
 			jsonw_key(&jw, "sessions");
 			jsonw_int(&jw, (int64_t)count[i]);
+			{
+				/* the day's span: the feed's day bounds, or midnight to midnight */
+				char iso[40];
+
+				jsonw_key(&jw, "start");
+				tz_format_iso(s->tz, d->start, iso, sizeof(iso));
+				jsonw_string(&jw, iso);
+				jsonw_key(&jw, "end");
+				tz_format_iso(s->tz, d->end, iso, sizeof(iso));
+				jsonw_string(&jw, iso);
+			}
 			jsonw_object_end(&jw);
 		} else {
 			printf("%zu  %s %s  %zu\n", i + 1, date, weekday_name(d->year, d->month, d->day),
@@ -56,8 +70,10 @@ static int exec(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_days = {
 	.name = "days",
 	.summary = "list the conference days with their session counts",
-	.description = "Lists the days of the conference (in its time zone) with how many sessions each has.\n",
-	.json_help = "the days as JSON",
+	.description = "Lists the days of the conference (in its time zone) with how many sessions each has.\n"
+		       "Where the feed gives its days' bounds, a session after midnight belongs to the day\n"
+		       "whose span holds it (the night of the day before).\n",
+	.json_help = "the days as JSON, with each day's start and end",
 	.flags = CMD_TIMETABLE | CMD_JSON,
 	.exec = exec,
 };

@@ -8,8 +8,8 @@ nights=$top/tests/data/frab-nights.json
 
 run -s "$nights" days --json
 expect_rc 0 "days --json"
-[ "$(tr -d ' \n' <"$tmp/out")" = '[{"day":1,"date":"2019-08-21","weekday":"Wed","sessions":4},{"day":2,"date":"2019-08-22","weekday":"Thu","sessions":4}]' ]
-ok $? "two conference days, each with its night" || sed 's/^/#   /' "$tmp/out"
+[ "$(tr -d ' \n' <"$tmp/out")" = '[{"day":1,"date":"2019-08-21","weekday":"Wed","sessions":4,"start":"2019-08-21T11:00:00+02:00","end":"2019-08-22T04:00:00+02:00"},{"day":2,"date":"2019-08-22","weekday":"Thu","sessions":4,"start":"2019-08-22T11:00:00+02:00","end":"2019-08-23T04:00:00+02:00"}]' ]
+ok $? "two conference days, each with its night, from 11:00 to 04:00" || sed 's/^/#   /' "$tmp/out"
 
 run -s "$nights" list --day 1
 expect_golden nights-list-day1.out "list --day 1: the night of day 1 (23:30 and 00:50) under day 1, (+1) aligned"
