@@ -276,7 +276,8 @@ static void random_instance(struct solve_item *it, struct solve_problem *p, int 
 		struct solve_item *x = &it[i];
 		x->day = 0;
 		x->start = (int64_t)rnd((uint32_t)spread) * 300;
-		x->end = x->start + (rnd(6) == 0 ? 4 + rnd(8) : 1 + rnd(3)) * 300;
+		/* some long, some short, some taking no time */
+		x->end = x->start + (rnd(6) == 0 ? 4 + rnd(8) : rnd(7) == 0 ? 0 : 1 + rnd(3)) * 300;
 		x->room = rnd(6) == 0 ? -1 : (int)rnd((uint32_t)nrooms);
 		x->score = rnd(5) == 0 ? 1 : rnd(6);
 		x->pinned = rnd(10) == 0;
