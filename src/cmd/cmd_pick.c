@@ -35,35 +35,6 @@ static const struct session *cand_session(const struct pick_request *rq, const s
 	return &rq->s->sessions[r->cand[c].session];
 }
 
-/* Why a plan came out empty: no session to plan at all (none has both a time and a room, on
- * the day asked for), or none that the preferences ask for. */
-static const char *nothing_why(const struct pick_request *rq, const struct pick_result *r)
-{
-	const struct schedule *s = rq->s;
-	size_t timed = 0, roomed = 0;
-
-	if (r->ncand)
-		return "no session matches these preferences";
-	for (size_t i = 0; i < s->nsessions; i++) {
-		const struct session *se = &s->sessions[i];
-
-		if (rq->day >= 0 && se->day != rq->day)
-			continue;
-		timed += se->has_time;
-		roomed += se->nrooms > 0;
-	}
-	if (!timed && !roomed)
-		return rq->day >= 0 ? "no session of that day has a time or a room"
-				    : "no session in the timetable has a time or a room";
-	if (!timed)
-		return "no session in the timetable has a time";
-	if (!roomed)
-		return rq->day >= 0 ? "no session of that day has a room"
-				    : "no session in the timetable has a room";
-	return rq->day >= 0 ? "no session of that day has both a time and a room"
-			    : "no session in the timetable has both a time and a room";
-}
-
 static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		       const struct pick_result *r)
 {
@@ -114,7 +85,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		}
 	}
 	if (!r->nchosen)
-		printf("\nnothing to plan: %s\n", nothing_why(rq, r));
+		printf("\nnothing to plan: %s\n", pick_nothing_why(rq, r->ncand));
 	printf("\n%zu session%s, %d room change%s, ", r->nchosen, r->nchosen == 1 ? "" : "s",
 	       r->room_changes, r->room_changes == 1 ? "" : "s");
 	cli_points(stdout, r->total_points);

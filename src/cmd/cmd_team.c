@@ -168,7 +168,7 @@ static void print_member(const struct pick_request *rq, const struct pick_team *
 	const struct session **v = xmalloc((n ? n : 1) * sizeof(*v));
 	struct civil cur = { 0, 0, 0, 0, 0, 0 };
 	const struct session *prev = NULL;
-	const int pad = 13;
+	const int pad = lay->time_w + 2;	/* notes under the mark column */
 	bool color = lay->color;
 
 	for (size_t k = 0; k < n; k++)
@@ -223,7 +223,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 	for (int i = 0; i < t->nmembers; i++)
 		print_member(rq, t, m, i, &lay);
 	if (!t->r.nchosen)
-		printf("\nnothing to plan: no session matches these preferences\n");
+		printf("\nnothing to plan: %s\n", pick_nothing_why(rq, t->r.ncand));
 	printf("\nTogether: %zu session%s, ", t->r.nchosen, t->r.nchosen == 1 ? "" : "s");
 	cli_points(stdout, t->r.total_points);
 	printf(" points, %d room change%s; travel %s between rooms\n", t->r.room_changes,

@@ -10,6 +10,7 @@
 #include "pick.h"
 #include "pick_args.h"
 #include "pick_common.h"
+#include "schedule.h"
 #include "text.h"
 #include "util.h"
 
@@ -142,3 +143,31 @@ void pick_print_args(const struct strlist *args)
 	}
 }
 
+/* Why a plan came out empty: no session to plan at all (none has both a time and a room, on
+ * the day asked for), or none that the preferences ask for. */
+const char *pick_nothing_why(const struct pick_request *rq, size_t ncand)
+{
+	const struct schedule *s = rq->s;
+	size_t timed = 0, roomed = 0;
+
+	if (ncand)
+		return "no session matches these preferences";
+	for (size_t i = 0; i < s->nsessions; i++) {
+		const struct session *se = &s->sessions[i];
+
+		if (rq->day >= 0 && se->day != rq->day)
+			continue;
+		timed += se->has_time;
+		roomed += se->nrooms > 0;
+	}
+	if (!timed && !roomed)
+		return rq->day >= 0 ? "no session of that day has a time or a room"
+				    : "no session in the timetable has a time or a room";
+	if (!timed)
+		return "no session in the timetable has a time";
+	if (!roomed)
+		return rq->day >= 0 ? "no session of that day has a room"
+				    : "no session in the timetable has a room";
+	return rq->day >= 0 ? "no session of that day has both a time and a room"
+			    : "no session in the timetable has both a time and a room";
+}

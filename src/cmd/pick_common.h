@@ -34,5 +34,10 @@ void pick_blame_config(const struct pick_args *a, size_t failed);
 void cli_points(FILE *f, int64_t p);
 /* The preferences as typed, or "keynotes only (no preferences given)", to stdout. */
 void pick_print_args(const struct strlist *args);
+/* Why a plan of pick or team came out empty, ncand the sessions it could choose from: "no
+ * session matches these preferences", or, when there were none, that no session (of the day
+ * asked for) has a time or a room.  A static string. */
+struct pick_request;
+const char *pick_nothing_why(const struct pick_request *rq, size_t ncand);
 
 #endif

@@ -235,12 +235,11 @@ int pick_travel(const struct pick_request *rq, const struct session *a, const st
 /* "\"ID\" (title, 10:00-10:40, room)" for messages; caller frees. */
 static char *describe(const struct schedule *s, const struct session *se)
 {
-	char a[8], b[8], *room = session_room_label(s, se), *title = text_sanitize(se->title);
-	char *cut = text_truncate(title, 40), *out;
+	char span[FORMAT_SPAN_MAX], *room = session_room_label(s, se);
+	char *title = text_sanitize(se->title), *cut = text_truncate(title, 40), *out;
 
-	format_hm(s->tz, se->start, a, sizeof(a));
-	format_hm(s->tz, se->end, b, sizeof(b));
-	out = xasprintf("\"%s\" (%s, %s-%s, %s)", text_inert(se->id), cut, a, b,
+	format_span(s->tz, se->start, se->end, span, sizeof(span));
+	out = xasprintf("\"%s\" (%s, %s, %s)", text_inert(se->id), cut, span,
 			*room ? text_inert(room) : "no room");
 	free(room);
 	free(title);

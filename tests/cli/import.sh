@@ -99,6 +99,8 @@ expect_out_match "^nothing to plan: no session in the timetable has a time or a 
 	"pick says nothing has a time or a room, not that no session matches"
 run -s tests/data/lookalike-unreadable.json pick --type keynote --no-save
 expect_out_match "^nothing to plan: no session in the timetable has a time or a room$" "... whatever is asked"
+run -s tests/data/lookalike-unreadable.json team ann bob --type talk --no-save
+expect_out_match "^nothing to plan: no session in the timetable has a time or a room$" "... and so does team"
 
 # The same talks as the bundled timetable made from the same file: same ids, times and rooms.
 # (The header names the zone, and day numbers are shown only in the conference's own zone.)

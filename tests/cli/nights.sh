@@ -39,6 +39,9 @@ if grep -q "Late Night Concert" "$tmp/out"; then r=1; else r=0; fi
 ok $r "--break 02:00-03:00 keeps the night of each day free (the 02:00 concert of day 2)"
 run -s "$nights" pick --track Entertainment
 expect_out_match "Late Night Concert" "without the break the concert is planned"
+run -s "$nights" team ann bob --track Entertainment --no-save
+expect_out_match "^23:30-01:30 \(\+1\)    Curie .*Hacker Jeopardy" "team: (+1) too"
+expect_out_match "^                    why: track entertainment" "... the notes under the mark column"
 
 run -s "$nights" print --day 1
 expect_golden nights-print-day1.out "print --day 1: the day's page holds its night"
