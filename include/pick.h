@@ -95,7 +95,8 @@ int pick_room_changes(const struct pick_request *rq, const struct pick_result *r
 /* The "room full?" alternative of every planned session (planned[i] for s->sessions[i]): the
  * other session that overlaps it and still leaves time to walk from the planned session before
  * it and to the one after it on its day (rq's travel rule), that is not planned, avoided
- * (rq->avoid), a break, or inside one of rq's busy times.  Best: the most preference points
+ * (rq->avoid), a break, an instant (a session that takes no time; nor has an instant an
+ * alternative), or inside one of rq's busy times.  Best: the most preference points
  * (rq->prefs; none counts 0), then the fewest room changes, then the earlier end, then the
  * timetable order.  alt[i] gets its index, or -1 (and -1 for sessions not planned).  pick, print
  * and export all show this one. */

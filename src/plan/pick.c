@@ -348,8 +348,8 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 		int best_changes = 0;
 
 		alt[i] = -1;
-		if (!planned[i] || !me->has_time)
-			continue;
+		if (!planned[i] || !me->has_time || me->start == me->end)
+			continue;	/* an instant has no room to be full */
 		prev = planned_neighbour(s, planned, i, -1);
 		next = planned_neighbour(s, planned, i, +1);
 		for (size_t j = prev ? (size_t)(prev - s->sessions) + 1
@@ -361,7 +361,8 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			int changes;
 
 			if (j == i || planned[j] || !x->scheduled || x->day != me->day ||
-			    x->type == SESSION_BREAK || !overlaps(x->start, x->end, me->start, me->end) ||
+			    x->type == SESSION_BREAK || x->start == x->end ||
+			    !overlaps(x->start, x->end, me->start, me->end) ||
 			    strlist_find(&rq->avoid, x->id) >= 0 || in_busy(rq, x) ||
 			    (prev && prev->end + pick_travel(rq, prev, x) > x->start) ||
 			    (next && x->end + pick_travel(rq, x, next) > next->start))
