@@ -295,6 +295,15 @@ static void print_json(const struct schedule *s, const struct plan *p, const str
 	jsonw_string(&w, buf);
 	jsonw_key(&w, "timezone");
 	jsonw_string(&w, tz_name(z));
+	jsonw_key(&w, "day");	/* the conference day the moment is in (its night too), or null */
+	{
+		int day = schedule_day_at(s, st->at);
+
+		if (day >= 0)
+			jsonw_int(&w, day + 1);
+		else
+			jsonw_null(&w);
+	}
 	jsonw_key(&w, "planned");
 	jsonw_bool(&w, p->nentries || p->fingerprint);
 	jsonw_key(&w, "now");

@@ -54,6 +54,10 @@ run -s "$nights" now --at "2019-08-22 01:30"
 expect_out_match "^Nights Camp, 2019-08-22 Thu 01:30 \(night of day 1\), times in Europe/Berlin$" \
 	"now at 01:30: the night of day 1"
 expect_out_match "^  00:50-01:35  Dijkstra .*Night Talk" "... and what is running"
+run -s "$nights" now --at "2019-08-22 01:30" --json
+expect_out_match '^  "day": 1,$' "now --json at 01:30: day 1"
+run -s "$nights" now --at "2019-08-22 08:00" --json
+expect_out_match '^  "day": null,$' "now --json between two days: no day"
 run -s "$nights" now --at "2019-08-21 12:00"
 expect_out_match "^Nights Camp, 2019-08-21 Wed 12:00 \(day 1\), times in Europe/Berlin$" "now at noon: day 1"
 
