@@ -103,7 +103,9 @@ struct session {
 /* A conference day.  Where the feed declares its days (frab's <day date start end>, frab JSON's
  * day_start/day_end), a day is the span the feed gives, named by the feed's date: a talk at
  * 00:50 belongs to the night of the day before.  Otherwise a day is a calendar date in the
- * conference time zone, from local midnight to the next.  See schedule_finish for the rule. */
+ * conference time zone, from local midnight to the next.  See schedule_finish for the rule,
+ * which also settles the bounds: a day's [start, end) holds the starts of its sessions, and days
+ * do not overlap. */
 struct day {
 	int year, month, day;      /* the date the day is named by */
 	int64_t start;             /* its first instant: the feed's day start, or local midnight */
