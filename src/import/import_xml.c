@@ -469,6 +469,9 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 		x->cap_depth = x->depth;
 		x->dest = x->ev >= 0 && event_text(x->cap) ? &x->ev_text[x->cap] : &x->text;
 		x->dest->len = 0;
+		/* text is wanted only inside the element being read: elsewhere (the indentation
+		 * between elements, fields planner does not read) Expat need not hand it over */
+		XML_SetCharacterDataHandler(x->p, on_text);
 	}
 	x->stack[x->depth++] = (unsigned char)e;
 }
@@ -486,6 +489,7 @@ static void XMLCALL on_end(void *data, const XML_Char *name)
 		if (x->depth == x->cap_depth) {
 			store_field(x);
 			x->cap = E_OTHER;
+			XML_SetCharacterDataHandler(x->p, NULL);
 		}
 		return;
 	}
@@ -610,7 +614,6 @@ static int parse(struct xml_reader *x)
 		return error(EX_OSERR, "%s: out of memory", im->name);
 	XML_SetUserData(x->p, x);
 	XML_SetElementHandler(x->p, on_start, on_end);
-	XML_SetCharacterDataHandler(x->p, on_text);
 	XML_SetEntityDeclHandler(x->p, on_entity_decl);
 #ifdef XML_DTD
 	XML_SetParamEntityParsing(x->p, XML_PARAM_ENTITY_PARSING_NEVER);
