@@ -159,9 +159,14 @@ long schedule_find_session(const struct schedule *s, const char *id);
 void schedule_index(struct schedule *s);
 
 /* What a user typed for a session: the session whose id is `id`, else the only one whose id
- * starts with it (at least 4 characters, for long ids such as frab's UUIDs).  Its index; -1 when
- * none matches, -2 when the prefix fits several. */
+ * starts with it (at least 4 characters, for long ids such as frab's UUIDs), else the same
+ * typed in another case (case-folded: "kjpmem" finds KJPMEM).  Its index; -1 when none
+ * matches, -2 when it fits several. */
 long schedule_match_session(const struct schedule *s, const char *id);
+
+/* The bytes of se's id that no other session's id starts with (at least 4, at most the whole
+ * id): a prefix of that length, shown, can be typed back (schedule_match_session). */
+size_t schedule_id_prefix(const struct schedule *s, const struct session *se);
 
 /* Puts every session id in NFC, as ids are shown and typed: a feed made on macOS may carry
  * decomposed Hangul, and the same id in both forms is one id (schedule_finish does it too). */

@@ -318,20 +318,79 @@ static int cmp_id_ptr(const void *pa, const void *pb)
 	return c ? c : (a < b ? -1 : a > b);
 }
 
-static long match_session(const struct schedule *s, const char *id)
+/* The session whose id is `id`, else the only one whose id starts with it (at least 4
+ * characters), comparing ids as they are, or (fold) case-folded: -1 none, -2 several. */
+static long match_in(const struct schedule *s, const char *id, bool fold)
 {
 	size_t len = strlen(id);
-	long found = find_session(s, id);
+	long found = -1, prefixed = -1;
+	bool several = false;
 
-	if (found >= 0 || len < 4)
-		return found;
-	for (size_t i = 0; i < s->nsessions; i++)
-		if (!strncmp(s->sessions[i].id, id, len)) {
+	for (size_t i = 0; i < s->nsessions; i++) {
+		char *f = fold ? text_fold(s->sessions[i].id) : NULL;
+		const char *cand = f ? f : s->sessions[i].id;
+
+		if (!strcmp(cand, id)) {
 			if (found >= 0)
-				return -2;
+				several = true;	/* "ABC" and "abc": which one? */
 			found = (long)i;
+		} else if (len >= 4 && !strncmp(cand, id, len)) {
+			prefixed = prefixed == -1 ? (long)i : -2;
 		}
+		free(f);
+	}
+	if (several)
+		return -2;
+	return found >= 0 ? found : prefixed;
+}
+
+static long match_session(const struct schedule *s, const char *id)
+{
+	long found = find_session(s, id);
+	char *folded;
+
+	if (found >= 0)
+		return found;
+	found = match_in(s, id, false);
+	if (found != -1)
+		return found;
+	/* typed in another case ("kjpmem" for KJPMEM): found when that leaves one */
+	folded = text_fold(id);
+	found = match_in(s, folded, true);
+	free(folded);
 	return found;
+}
+
+size_t schedule_id_prefix(const struct schedule *s, const struct session *se)
+{
+	size_t len = strlen(se->id), lo = 0, hi = s->nsessions, need = 1;
+
+	if (!s->by_id || !s->nsessions)
+		return len < 4 ? len : 4;
+	/* its place among the ids in order: the neighbours share the longest prefixes */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(s->sessions[s->by_id[mid]].id, se->id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo ? lo - 1 : 0; k <= lo + 1 && k < s->nsessions; k++) {
+		const char *o = s->sessions[s->by_id[k]].id;
+		size_t c = 0;
+		if (&s->sessions[s->by_id[k]] == se)
+			continue;
+		while (o[c] && o[c] == se->id[c])
+			c++;
+		if (c + 1 > need)
+			need = c + 1;
+	}
+	if (need < 4)
+		need = 4;
+	/* whole UTF-8 characters */
+	while (need < len && ((unsigned char)se->id[need] & 0xC0) == 0x80)
+		need++;
+	return need < len ? need : len;
 }
 
 long schedule_match_session(const struct schedule *s, const char *id)

@@ -123,6 +123,10 @@ void put_cell(FILE *f, const char *s, int cols)
 	free(clean);
 }
 
+/* The id column's width when ids are long: they are cut to it, unless that would leave two
+ * looking the same. */
+#define ID_COLUMN 16
+
 void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 			const struct session *const *v, size_t n, int width)
 {
@@ -147,6 +151,14 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 			lay->room_w = w;
 		free(room);
 		w = cell_width(v[i]->id);
+		if (w > ID_COLUMN) {
+			/* cut, but never shorter than what tells it from every other id (and the
+			 * ellipsis), so that what is shown can be typed back */
+			char *prefix = xstrndup(v[i]->id, schedule_id_prefix(s, v[i]));
+			int need = cell_width(prefix) + 1;
+			free(prefix);
+			w = need > w ? w : need < ID_COLUMN ? ID_COLUMN : need;
+		}
 		if (w > lay->id_w)
 			lay->id_w = w;
 		w = cell_width(v[i]->language);
@@ -155,8 +167,6 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 	}
 	if (lay->room_w > 24)
 		lay->room_w = 24;
-	if (lay->id_w > 16)
-		lay->id_w = 16;
 	if (lay->lang_w > 5)
 		lay->lang_w = 5;
 	lay->title_w = 0;

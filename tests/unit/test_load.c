@@ -114,6 +114,18 @@ static void test_match(void)
 	   "two sessions whose ids share a start");
 	is_int(schedule_match_session(&s, "abcd"), -2, "a start shared by two ids is ambiguous");
 	is_int(schedule_match_session(&s, "abcd-2"), schedule_find_session(&s, "abcd-2"), "the whole id is not");
+	is_int(schedule_match_session(&s, "ABCD-2"), schedule_find_session(&s, "abcd-2"),
+	       "an id typed in another case");
+	is_int(schedule_match_session(&s, "ABCD"), -2, "... a start shared by two, in another case, too");
+	is_int((long)schedule_id_prefix(&s, &s.sessions[schedule_find_session(&s, "abcd-1")]), 6,
+	       "the prefix that tells abcd-1 from abcd-2 is all of it");
+	schedule_release(&s);
+	ok(load_str(&s, HEAD "{\"id\":\"Kim-1\",\"title\":\"X\"},{\"id\":\"kim-1\",\"title\":\"Y\"},"
+		    "{\"id\":\"zzzzzzzz\",\"title\":\"Z\"}]}") == 0, "ids that differ only in case");
+	is_int(schedule_match_session(&s, "KIM-1"), -2, "typed in a third case: ambiguous");
+	is_int(schedule_match_session(&s, "kim-1"), schedule_find_session(&s, "kim-1"), "an exact id wins");
+	is_int((long)schedule_id_prefix(&s, &s.sessions[schedule_find_session(&s, "zzzzzzzz")]), 4,
+	       "an id nothing else starts like needs 4 characters");
 	schedule_release(&s);
 }
 
