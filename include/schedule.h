@@ -84,6 +84,10 @@ struct session {
 	char *title;
 	char *subtitle, *abstract, *description; /* may be NULL */
 	struct strlist speakers, tags;
+	/* The links the feed gives (slides, a project page, a recording): link_urls.v[i], an
+	 * http or https URL, titled link_titles.v[i] ("" when the feed gives none); as many of
+	 * each (session_add_link keeps them so). */
+	struct strlist link_titles, link_urls;
 	char *track;               /* may be NULL */
 	enum session_type type;
 	enum session_level level;
@@ -134,8 +138,9 @@ struct schedule {
 	char *strings;
 	size_t strings_len;
 	bool strings_mapped;
-	/* ... and its sessions' lists (speakers, tags, their folded forms, rooms) are carved from
-	 * this one allocation of `narrays` slots, freed whole: such a list is read-only. */
+	/* ... and its sessions' lists (speakers, tags, their folded forms, links, rooms) are
+	 * carved from this one allocation of `narrays` slots, freed whole: such a list is
+	 * read-only. */
 	void *arrays;
 	size_t narrays;
 	/* plan.h's schedule_fingerprint() as the snapshot stored it (computed when it was
@@ -208,6 +213,11 @@ char *session_room_label(const struct schedule *s, const struct session *se);
 bool session_room_change(const struct session *a, const struct session *b);
 /* The other side of the rule: a and b are each in exactly one room, the same one (NULL: false). */
 bool session_same_room(const struct session *a, const struct session *b);
+
+/* Appends a link to se: url without surrounding blanks, title ("" for NULL) as it is.  Only an
+ * http:// or https:// URL (the scheme in any case) with no control character or space in it is
+ * kept: false, and nothing added, for any other (javascript:, file:, a relative or empty one). */
+bool session_add_link(struct session *se, const char *title, const char *url);
 
 /* Frees se->fold, leaving every pointer NULL (a session whose text changed). */
 void session_fold_release(struct session *se);

@@ -33,9 +33,9 @@
 struct schedule;
 
 #define SNAPSHOT_MAGIC "PLNRSNAP"
-#define SNAPSHOT_VERSION 5u /* 2: session ids in NFC; 3: folded text, the zone's offsets;
+#define SNAPSHOT_VERSION 6u /* 2: session ids in NFC; 3: folded text, the zone's offsets;
 			     * 4: days end (conference days a feed declares);
-			     * 5: do_not_record */
+			     * 5: do_not_record; 6: links */
 #define SNAPSHOT_HEADER_SIZE 80u
 
 /* What the snapshot was built from: the raw feed file's size, modification time (ns) and

@@ -429,6 +429,22 @@ int import_people(struct importer *im, const json_t *obj, const char *key,
 	return 0;
 }
 
+int import_links(struct importer *im, const json_t *obj, const char *key, struct session *se)
+{
+	const json_t *arr, *l;
+	size_t i;
+
+	if (im_opt_array(im, obj, key, &arr) < 0)
+		return -1;
+	if (!arr)
+		return 0;
+	json_array_foreach(arr, i, l)
+		if (json_is_object(l))
+			session_add_link(se, im_text(json_object_get(l, "title")),
+					 im_text(json_object_get(l, "url")));
+	return 0;
+}
+
 /* ---- The model ---- */
 
 int import_check_sessions(struct importer *im, size_t n)

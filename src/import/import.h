@@ -171,6 +171,10 @@ int im_opt_text_dup(struct importer *im, const json_t *obj, const char *key, cha
  * among name_keys is the name; objects whose "role" is skip_role (if not NULL) are left out. */
 int import_people(struct importer *im, const json_t *obj, const char *key,
 		  const char *const *name_keys, const char *skip_role, struct strlist *out);
+/* Adds the links in array member `key` of obj to se: objects {"url", "title"?} (frab, c3voc);
+ * a link that is not an object, has no url or one that is not http(s) is left out
+ * (session_add_link). */
+int import_links(struct importer *im, const json_t *obj, const char *key, struct session *se);
 
 /* ---- The model. ---- */
 /* Fails with "NAME: N sessions; planner reads at most LOAD_MAX_SESSIONS" when n is more than

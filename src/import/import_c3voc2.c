@@ -7,8 +7,9 @@
  * "duration" "PT45M" when "end" is missing), "room" ({guid, name, slug}, or a name),
  * "track" ({slug}, or a name), "type" (TALK, WORKSHOP, LIGHTNING_TALK, BREAK, ...), "title",
  * "subtitle", "language", "abstract" and "description" (text or {"en": ..}), "participants"
- * [{name, role}] (contributors are not speakers), "url".  A day's "start" and "end" (ISO
- * 8601) are its span, as frab's day_start/day_end (schedule_finish). */
+ * [{name, role}] (contributors are not speakers), "url", "links" [{url, title?, type?}] (http
+ * and https only; a link's type is not kept).  A day's "start" and "end" (ISO 8601) are its
+ * span, as frab's day_start/day_end (schedule_finish). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +105,8 @@ static int read_event(struct importer *im, struct v2 *x, const json_t *ev)
 	    im_opt_text(im, ev, "start", &start) < 0 || im_opt_text(im, ev, "end", &end) < 0 ||
 	    im_opt_text(im, ev, "duration", &dur) < 0 ||
 	    import_people(im, ev, "participants", person_keys, "CONTRIBUTOR", &se->speakers) < 0 ||
-	    import_people(im, ev, "persons", person_keys, NULL, &se->speakers) < 0)
+	    import_people(im, ev, "persons", person_keys, NULL, &se->speakers) < 0 ||
+	    import_links(im, ev, "links", se) < 0)
 		return -1;
 	se->type = import_type(im, type, SESSION_TALK);
 	if (lang)

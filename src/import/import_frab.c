@@ -6,8 +6,9 @@
  * An event has "guid" (the stable id; "id" is not unique in merged feeds), "date" (ISO 8601
  * with the offset), "start" ("HH:MM", local), "duration" ("HH:MM" or "H:MM:SS"), "room",
  * "title", "subtitle", "track", "type", "language", "abstract", "description",
- * "persons": [{"public_name"}], "url".  The instant comes from "date"; when it carries no time
- * of day, from the day's or the event's date plus "start" in the conference zone. */
+ * "persons": [{"public_name"}], "url", "links": [{"url", "title"}] (http and https only).  The
+ * instant comes from "date"; when it carries no time of day, from the day's or the event's
+ * date plus "start" in the conference zone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,8 @@ static int read_event(struct importer *im, const json_t *ev, const char *room_ke
 	    im_opt_text_dup(im, ev, "url", &se->url) < 0 ||
 	    im_opt_text(im, ev, "type", &type) < 0 || im_opt_text(im, ev, "language", &lang) < 0 ||
 	    im_opt_text(im, ev, "room", &room) < 0 ||
-	    import_people(im, ev, "persons", person_keys, NULL, &se->speakers) < 0)
+	    import_people(im, ev, "persons", person_keys, NULL, &se->speakers) < 0 ||
+	    import_links(im, ev, "links", se) < 0)
 		return -1;
 	se->type = import_type(im, type, SESSION_TALK);
 	se->do_not_record = json_is_true(json_object_get(ev, "do_not_record"));

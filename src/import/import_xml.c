@@ -13,8 +13,8 @@
  * when they are times, declare the conference day (import_feed_day).  Variants met in the wild: no <date>, <guid> or zone (pentabarf, FOSDEM before 2022:
  * the day's date and the local start, in the zone --tz names or with the usual warning); a
  * <date> in UTC beside a local <start> (wafer: the instant wins); CDATA and entities; a single
- * <person> directly in the event naming several people with commas.  <links> name resources the
- * model has no place for, and are skipped.
+ * <person> directly in the event naming several people with commas.  A <link>'s href is the
+ * URL and its text the title (session_add_link keeps http and https ones only).
  *
  * Hostile input gets one line and stops the parse: no DTD entity is declared (any declaration
  * is refused, so no expansion, internal or external, ever happens), no external entity or DTD
@@ -37,7 +37,7 @@
 /* The elements planner knows; anything else is E_OTHER (its content is skipped). */
 enum elem {
 	E_OTHER, E_SCHEDULE, E_CONFERENCE, E_DAY, E_ROOM, E_EVENT, E_PERSONS, E_PERSON,
-	E_RECORDING, E_OPTOUT,
+	E_RECORDING, E_OPTOUT, E_LINKS, E_LINK,
 	/* text fields */
 	E_TITLE, E_ACRONYM, E_ZONE, E_URL, E_BASE_URL, E_DATE, E_START, E_DURATION, E_SUBTITLE,
 	E_TRACK, E_TYPE, E_LANGUAGE, E_ABSTRACT, E_DESCRIPTION,
@@ -47,7 +47,8 @@ enum elem {
 static const char *const elem_names[E_COUNT] = {
 	[E_SCHEDULE] = "schedule", [E_CONFERENCE] = "conference", [E_DAY] = "day",
 	[E_ROOM] = "room", [E_EVENT] = "event", [E_PERSONS] = "persons", [E_PERSON] = "person",
-	[E_RECORDING] = "recording", [E_OPTOUT] = "optout", [E_TITLE] = "title",
+	[E_RECORDING] = "recording", [E_OPTOUT] = "optout", [E_LINKS] = "links",
+	[E_LINK] = "link", [E_TITLE] = "title",
 	[E_ACRONYM] = "acronym", [E_ZONE] = "time_zone_name", [E_URL] = "url",
 	[E_BASE_URL] = "base_url", [E_DATE] = "date", [E_START] = "start",
 	[E_DURATION] = "duration", [E_SUBTITLE] = "subtitle", [E_TRACK] = "track",
@@ -65,7 +66,7 @@ static enum elem elem_of(const char *name)
 		['c' - 'a'] = { E_CONFERENCE },
 		['d' - 'a'] = { E_DAY, E_DATE, E_DURATION, E_DESCRIPTION },
 		['e' - 'a'] = { E_EVENT },
-		['l' - 'a'] = { E_LANGUAGE },
+		['l' - 'a'] = { E_LANGUAGE, E_LINKS, E_LINK },
 		['o' - 'a'] = { E_OPTOUT },
 		['p' - 'a'] = { E_PERSONS, E_PERSON },
 		['r' - 'a'] = { E_ROOM, E_RECORDING },
@@ -94,6 +95,7 @@ struct xml_reader {
 	enum elem cap;
 	unsigned cap_depth;
 	bool cap_list;			/* a <person> straight in an event: names with commas */
+	char *link_href;		/* the <link> being read: its href (owned; NULL: none) */
 	struct strbuf text;
 	struct strbuf *dest;		/* where the text goes: `text`, or one of `ev_text` */
 
@@ -283,6 +285,10 @@ static void store_field(struct xml_reader *x)
 	case E_TRACK: set_text(&se->track, t); return;
 	case E_URL: set_text(&se->url, t); return;
 	case E_OPTOUT: se->do_not_record = is_true(t); break;
+	case E_LINK:
+		session_add_link(se, t, x->link_href);
+		set_text(&x->link_href, NULL);
+		break;
 	case E_PERSON:
 		if (t && x->cap_list) {
 			push_names(&se->speakers, t);
@@ -435,7 +441,7 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 	case E_EVENT:
 		e = elem_of(name);
 		switch (e) {
-		case E_PERSONS: case E_RECORDING:
+		case E_PERSONS: case E_RECORDING: case E_LINKS:
 			break;
 		case E_PERSON:
 			x->cap = e;
@@ -461,6 +467,12 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
 	case E_RECORDING:
 		if (!strcmp(name, "optout"))
 			x->cap = e = E_OPTOUT;
+		break;
+	case E_LINKS:
+		if (!strcmp(name, "link")) {
+			x->cap = e = E_LINK;
+			set_text(&x->link_href, attr_dup(atts, "href"));
+		}
 		break;
 	default:
 		break;
@@ -535,6 +547,7 @@ static void reader_release(struct xml_reader *x)
 	free(x->conf_url);
 	free(x->day_date);
 	free(x->room_name);
+	free(x->link_href);
 	for (int e = 0; e < E_COUNT; e++)
 		strbuf_release(&x->ev_text[e]);
 	strbuf_release(&x->text);

@@ -523,13 +523,19 @@ static int check_limits(const struct schedule *s, const char *name)
 		    check_text(se->description, LOAD_MAX_LONG_TEXT, name, se, "the description") < 0 ||
 		    check_count(se->nrooms, LOAD_MAX_LIST, name, se, "rooms") < 0 ||
 		    check_count(se->speakers.n, LOAD_MAX_LIST, name, se, "speakers") < 0 ||
-		    check_count(se->tags.n, LOAD_MAX_LIST, name, se, "tags") < 0)
+		    check_count(se->tags.n, LOAD_MAX_LIST, name, se, "tags") < 0 ||
+		    check_count(se->link_urls.n, LOAD_MAX_LIST, name, se, "links") < 0)
 			return -1;
 		for (size_t j = 0; j < se->speakers.n; j++)
 			if (check_text(se->speakers.v[j], LOAD_MAX_TEXT, name, se, "a speaker's name") < 0)
 				return -1;
 		for (size_t j = 0; j < se->tags.n; j++)
 			if (check_text(se->tags.v[j], LOAD_MAX_TEXT, name, se, "a tag") < 0)
+				return -1;
+		for (size_t j = 0; j < se->link_urls.n; j++)
+			if (check_text(se->link_titles.v[j], LOAD_MAX_TEXT, name, se,
+				       "a link's title") < 0 ||
+			    check_text(se->link_urls.v[j], LOAD_MAX_TEXT, name, se, "a link") < 0)
 				return -1;
 	}
 	return 0;

@@ -177,6 +177,8 @@ static void release_session(struct session *se, const struct block *b)
 	drop(b, se->description);
 	drop_list(b, se->speakers.v, se->speakers.n);
 	drop_list(b, se->tags.v, se->tags.n);
+	drop_list(b, se->link_titles.v, se->link_titles.n);
+	drop_list(b, se->link_urls.v, se->link_urls.n);
 	drop(b, se->track);
 	drop(b, se->language);
 	drop(b, se->url);
@@ -235,6 +237,32 @@ struct session *schedule_add_session(struct schedule *s)
 	memset(se, 0, sizeof(*se));
 	se->day = -1;
 	return se;
+}
+
+bool session_add_link(struct session *se, const char *title, const char *url)
+{
+	size_t n, skip;
+	char *u;
+
+	if (!url)
+		return false;
+	while (*url == ' ' || *url == '\t' || *url == '\r' || *url == '\n')
+		url++;
+	n = strlen(url);
+	while (n && (url[n - 1] == ' ' || url[n - 1] == '\t' || url[n - 1] == '\r' ||
+		     url[n - 1] == '\n'))
+		n--;
+	skip = !strncasecmp(url, "http://", 7) ? 7 : !strncasecmp(url, "https://", 8) ? 8 : 0;
+	if (!skip || n <= skip)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == 0x7f)
+			return false;
+	u = xstrndup(url, n);
+	strlist_push(&se->link_urls, u);
+	free(u);
+	strlist_push(&se->link_titles, title ? title : "");
+	return true;
 }
 
 /* True if id needs text_nfc() to be compared with the (NFC) ids of a finished schedule. */

@@ -87,6 +87,17 @@ void session_json_members(struct jsonw *w, const struct schedule *s, const struc
 	strlist_json(w, &se->speakers);
 	jsonw_key(w, "url");
 	jsonw_string(w, se->url);
+	jsonw_key(w, "links");
+	jsonw_array_begin(w);
+	for (size_t i = 0; i < se->link_urls.n; i++) {
+		jsonw_object_begin(w);
+		jsonw_key(w, "title");
+		jsonw_string(w, se->link_titles.v[i]);
+		jsonw_key(w, "url");
+		jsonw_string(w, se->link_urls.v[i]);
+		jsonw_object_end(w);
+	}
+	jsonw_array_end(w);
 	jsonw_key(w, "do_not_record");
 	jsonw_bool(w, se->do_not_record);
 	jsonw_key(w, "scheduled");

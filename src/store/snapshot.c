@@ -134,14 +134,15 @@ static void put_fold_list(struct strbuf *sb, struct strtab *t, struct made *m,
 }
 
 /* The slots a reader's schedule.arrays needs: each session's speakers and tags with their
- * folded forms, and its rooms (at least one slot). */
+ * folded forms, its links' titles and URLs, and its rooms (at least one slot). */
 static size_t list_slots(const struct schedule *s)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
-		n += 2 * (se->speakers.n + se->tags.n) + (se->nrooms ? se->nrooms : 1);
+		n += 2 * (se->speakers.n + se->tags.n + se->link_urls.n) +
+		     (se->nrooms ? se->nrooms : 1);
 	}
 	return n;
 }
@@ -248,6 +249,11 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 		put_strlist(&body, &t, &se->tags);
 		put_fold_list(&body, &t, &made, &se->speakers, se->fold.speakers);
 		put_fold_list(&body, &t, &made, &se->tags, se->fold.tags);
+		put32(&body, (uint32_t)se->link_urls.n);	/* each link: title, url */
+		for (size_t j = 0; j < se->link_urls.n; j++) {
+			put32(&body, strtab_ref(&t, se->link_titles.v[j]));
+			put32(&body, strtab_ref(&t, se->link_urls.v[j]));
+		}
 		put32(&body, (uint32_t)se->nrooms);
 		for (size_t j = 0; j < se->nrooms; j++)
 			put32(&body, (uint32_t)se->rooms[j]);
@@ -405,6 +411,24 @@ static void rdstrlist(struct reader *r, struct schedule *s, struct strlist *l)
 	}
 }
 
+/* A session's links: a count, then a title and a URL each (both required). */
+static void rdlinks(struct reader *r, struct schedule *s, struct session *se)
+{
+	uint32_t n = rdcount(r, 8, "a session's links");
+
+	if (!n || !(se->link_titles.v = take(r, s, n)) || !(se->link_urls.v = take(r, s, n)))
+		return;
+	se->link_titles.alloc = se->link_urls.alloc = n;
+	for (uint32_t i = 0; i < n && !r->bad; i++) {
+		char *title = rdstr_req(r), *url = rdstr_req(r);
+
+		if (title && url) {
+			se->link_titles.v[se->link_titles.n++] = title;
+			se->link_urls.v[se->link_urls.n++] = url;
+		}
+	}
+}
+
 /* The folded forms of the n entries of a list (n > 0), each required. */
 static char **rdfoldlist(struct reader *r, struct schedule *s, size_t n)
 {
@@ -513,7 +537,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		s->ndays = i + 1;
 	}
 
-	n = rdcount(r, 84, "the sessions");
+	n = rdcount(r, 88, "the sessions");
 	s->narrays = rdcount(r, 4, "the lists");	/* each entry a u32 in the file */
 	s->arrays = xmalloc((s->narrays ? s->narrays : 1) * SCHEDULE_ARRAY_SLOT);
 	s->sessions = xcalloc(n ? n : 1, sizeof(*s->sessions));
@@ -564,6 +588,7 @@ static void read_model(struct reader *r, struct schedule *s)
 		rdstrlist(r, s, &se->tags);
 		se->fold.speakers = rdfoldlist(r, s, se->speakers.n);
 		se->fold.tags = rdfoldlist(r, s, se->tags.n);
+		rdlinks(r, s, se);
 		nr = rdcount(r, 4, "a session's rooms");
 		if (r->bad)
 			return;

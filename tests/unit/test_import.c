@@ -718,6 +718,91 @@ static void test_frab_times(void)
 	is_str(error_message(), "t.json:1:182: event \"x\": \"persons\" must be an array or null, not an integer", "pointing at it");
 }
 
+/* A session's link i is (title, url). */
+static bool has_link(const struct session *se, size_t i, const char *title, const char *url)
+{
+	return se && i < se->link_urls.n && se->link_titles.n == se->link_urls.n &&
+	       !strcmp(se->link_titles.v[i], title) && !strcmp(se->link_urls.v[i], url);
+}
+
+/* Links: frab JSON, frab XML and c3voc v2 read them; only http and https URLs are kept. */
+static void test_links(void)
+{
+	struct schedule s;
+	const struct session *se;
+	struct strbuf sb;
+
+	is_int(load_file(&s, FEEDS "frab-31c3-schedule.xml", "Europe/Berlin"), 0, "links: 31C3 loads");
+	se = find(&s, "HOqeNIb6G7M4hYFKFRkCmQ");
+	ok(se && se->link_urls.n == 1 &&
+	   has_link(se, 0, "Maha kurz bei Breitband zu diesem Thema",
+		    "http://breitband.deutschlandradiokultur.de/brb140823/"),
+	   "links: an XML <link>'s text is the title, its href the URL");
+	se = find(&s, "wyL8OVhv0Y6VczeYR3K_jQ");
+	ok(se && se->link_urls.n == 0, "links: an href with no scheme (www.axoloti.be) is left out");
+	schedule_release(&s);
+
+	is_int(load_file(&s, FEEDS "frab-cccamp2019-schedule.json", NULL), 0, "links: camp2019 loads");
+	se = find(&s, "02e04525-2163-4080-bc88-f14d3ec30270");
+	ok(se && se->link_urls.n == 3 && has_link(se, 0, "Kobakant", "http://www.kobakant.at") &&
+	   has_link(se, 2, "Plusea", "http://plusea.at"), "links: frab JSON's links, in order");
+	se = find(&s, "9150324f-d11c-48f6-9c0f-a0dbed7f2387");
+	ok(se && se->link_urls.n == 3 &&
+	   has_link(se, 0, "Nym Credential Codebase", "https://0xacab.org/jstuczyn/CoconutGo"),
+	   "links: ... without the one that names no scheme (nymtech.net)");
+	schedule_release(&s);
+
+	is_int(load_file(&s, FEEDS "c3voc-schedule-v2-example.json", NULL), 0, "links: 38C3 loads");
+	se = find(&s, "270fa44c-821a-577f-8ca3-33e8d4a8c2a7");
+	ok(se && se->link_urls.n == 3 && has_link(se, 0, "foo bar", "https://example.net/") &&
+	   has_link(se, 1, "", "https://fahrplan.events.ccc.de/congress/2024/fahrplan/talk/HQCCYH/"),
+	   "links: c3voc v2's links; one with no title has an empty one");
+	schedule_release(&s);
+
+	/* what is kept and what is left out */
+	is_int(load_text(&s, "<schedule><conference><title>T</title></conference>"
+			 "<day date='2024-07-01'><room name='A'><event guid='x'>"
+			 "<date>2024-07-01T10:00:00+02:00</date><duration>00:30</duration><title>X</title>"
+			 "<links><link href='javascript:alert(1)'>click</link>"
+			 "<link href='file:///etc/passwd'>passwd</link>"
+			 "<link href=' HTTPS://Example.org/a '>\n  Slides &amp; video\n</link>"
+			 "<link href='http://example.org/&#127;'>delete</link>"
+			 "<link href='http://example.org/a b'>space</link>"
+			 "<link>no href</link><link href='http://'>no host</link>"
+			 "<link href='http://example.org/b'/></links>"
+			 "</event></room></day></schedule>", NULL, "UTC"), 0, "links: an XML event with odd links loads");
+	se = find(&s, "x");
+	ok(se && se->link_urls.n == 2 && has_link(se, 0, "Slides & video", "HTTPS://Example.org/a") &&
+	   has_link(se, 1, "", "http://example.org/b"),
+	   "links: javascript:, file:, a control character, a space, no href or no host are left out; "
+	   "blanks trimmed");
+	is_int(warning_count(), 0, "links: ... with no fuss");
+	schedule_release(&s);
+	is_int(load_text(&s, FRAB_HEAD EV(", \"links\": [{\"url\": \"javascript:x()\", \"title\": \"J\"}, 7, "
+					"{\"title\": \"no url\"}, {\"url\": \"https://a.example/\"}, "
+					"{\"url\": \"https://b.example/\", \"title\": \"B\"}]", "X") FRAB_TAIL,
+			 NULL, NULL), 0, "links: a frab event with odd links loads");
+	ok(s.nsessions == 1 && s.sessions[0].link_urls.n == 2 &&
+	   has_link(&s.sessions[0], 0, "", "https://a.example/") &&
+	   has_link(&s.sessions[0], 1, "B", "https://b.example/"),
+	   "links: frab JSON keeps the http(s) ones, an untitled one with an empty title");
+	schedule_release(&s);
+	ok(load_text(&s, FRAB_HEAD EV(", \"links\": {\"url\": \"https://a.example/\"}", "X") FRAB_TAIL,
+		     NULL, NULL) < 0, "links: links that are not an array fail");
+	is_str(error_message(), "t.json:1:243: event \"X\": \"links\" must be an array or null, not an object",
+	       "... pointing at them");
+	/* as many as other lists */
+	strbuf_init(&sb);
+	strbuf_adds(&sb, FRAB_HEAD "{\"guid\": \"x\", \"title\": \"X\", \"links\": [");
+	for (int i = 0; i <= (int)LOAD_MAX_LIST; i++)
+		strbuf_adds(&sb, i ? ", {\"url\": \"https://a.example/\"}" : "{\"url\": \"https://a.example/\"}");
+	strbuf_adds(&sb, "]}" FRAB_TAIL);
+	ok(load_text(&s, sb.buf, NULL, NULL) < 0, "links: 1 001 links refused");
+	is_str(error_message(), "t.json: session \"x\": 1001 links; planner reads at most 1000",
+	       "... as other lists are");
+	strbuf_release(&sb);
+}
+
 static void test_sessionize_groups(void)
 {
 	struct schedule s;
@@ -1064,6 +1149,7 @@ int main(void)
 	test_frab_days();
 	test_frab_times();
 	test_sessionize_groups();
+	test_links();
 	warnings_clear();
 	tz_cleanup();
 	return done_testing();

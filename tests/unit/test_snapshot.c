@@ -71,7 +71,8 @@ static bool same_schedule(const struct schedule *a, const struct schedule *b, co
 		if (!same_str(x->id, y->id) || !same_str(x->title, y->title) ||
 		    !same_str(x->subtitle, y->subtitle) || !same_str(x->abstract, y->abstract) ||
 		    !same_str(x->description, y->description) || !same_list(&x->speakers, &y->speakers) ||
-		    !same_list(&x->tags, &y->tags) || !same_str(x->track, y->track) ||
+		    !same_list(&x->tags, &y->tags) || !same_list(&x->link_titles, &y->link_titles) ||
+		    !same_list(&x->link_urls, &y->link_urls) || !same_str(x->track, y->track) ||
 		    x->type != y->type || x->level != y->level || !same_str(x->language, y->language) ||
 		    !same_str(x->url, y->url) || x->nrooms != y->nrooms || x->has_time != y->has_time ||
 		    x->start != y->start || x->end != y->end || x->scheduled != y->scheduled ||
@@ -98,13 +99,15 @@ static void reseal(char *buf, size_t len)
 		buf[72 + i] = (char)(unsigned char)(h >> (8 * i));
 }
 
-static void test_round_trip(const char *path, size_t nsessions)
+/* A round trip of the timetable at path, which has nsessions sessions and nlinks links. */
+static void test_round_trip(const char *path, size_t nsessions, size_t nlinks)
 {
 	struct schedule s, back, again;
 	char *buf, *buf2;
 	size_t len, len2;
 	const char *what;
 	bool any_optional = false;
+	size_t links = 0, back_links = 0;
 
 	schedule_init(&s);
 	schedule_init(&back);
@@ -120,6 +123,12 @@ static void test_round_trip(const char *path, size_t nsessions)
 	for (size_t i = 0; i < s.nsessions; i++)
 		any_optional |= s.sessions[i].abstract || s.sessions[i].track || s.sessions[i].tags.n;
 	ok(any_optional, "%s: the comparison covered optional fields that are set", path);
+	for (size_t i = 0; i < s.nsessions && i < back.nsessions; i++) {
+		links += s.sessions[i].link_urls.n;
+		back_links += back.sessions[i].link_urls.n;
+	}
+	is_int(links, nlinks, "%s: %zu links", path, nlinks);
+	is_int(back_links, nlinks, "%s: ... all of them read back", path);
 	snapshot_encode(&back, &stamp, &buf2, &len2);
 	ok(len == len2 && !memcmp(buf, buf2, len), "%s: encoding the read model gives the same bytes",
 	   path);
@@ -406,11 +415,14 @@ static void test_hash(void)
 
 int main(void)
 {
-	test_round_trip("schedules/pyconkr-2024.json", 43);
-	test_round_trip("schedules/pyconkr-2014.json", 26);
-	test_round_trip("tests/data/mini.json", 5);
-	test_round_trip("tests/data/frab-nights.json", 8);	/* days the feed declares */
-	test_round_trip("tests/data/feeds/frab-31c3-schedule.xml", 138);
+	test_round_trip("schedules/pyconkr-2024.json", 43, 0);
+	test_round_trip("schedules/pyconkr-2014.json", 26, 0);
+	test_round_trip("tests/data/mini.json", 5, 0);
+	test_round_trip("tests/data/frab-nights.json", 8, 0);	/* days the feed declares */
+	/* links: 134 in the XML, of which 5 name no scheme ("www.axoloti.be") and are left out */
+	test_round_trip("tests/data/feeds/frab-31c3-schedule.xml", 138, 129);
+	/* 52 in the JSON, one with no scheme */
+	test_round_trip("tests/data/feeds/frab-cccamp2019-schedule.json", 79, 51);
 	test_folded("schedules/pyconkr-2024.json");
 	test_folded("tests/data/mini.json");
 	test_folded("tests/data/feeds/frab-cccamp2019-schedule.json");
