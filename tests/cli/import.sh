@@ -133,6 +133,15 @@ ok $? "31C3: the night belongs to its day (<day start end>): day 3 ends with the
 run -s "$feeds/frab-31c3-schedule.xml" list --json
 [ "$(grep -c '"do_not_record": true' "$tmp/out")" = "$(grep -c '<optout>true</optout>' "$feeds/frab-31c3-schedule.xml")" ]
 ok $? "31C3: every <recording><optout>true</optout> is do_not_record in --json"
+links=$(grep -ci "<link href='https\?://" "$feeds/frab-31c3-schedule.xml")
+count_links='import json, sys; print(sum(len(s["links"]) for s in json.load(open(sys.argv[1]))))'
+[ "$links" -gt 100 ] && [ "$(/usr/bin/python3 -c "$count_links" "$tmp/out")" = "$links" ]
+ok $? "31C3: every http(s) <link> is in --json's links"
+expect_out_match '"title": "Maha kurz bei Breitband zu diesem Thema",' "... its text the title"
+run fetch --tz Europe/Berlin --name links31c3 "$feeds/frab-31c3-schedule.xml"
+run -s links31c3 list --json
+[ "$(/usr/bin/python3 -c "$count_links" "$tmp/out")" = "$links" ]
+ok $? "... and read back from the fetched timetable's snapshot"
 run -s "$feeds/frab-31c3-schedule.xml" list --track "Hardware & Making" --day 2
 expect_out_match "^17:30-18:00  Saal 2 .*Forging the USB armory" "31C3: --track (an entity in its name) and --day"
 [ "$(grep -c '^[0-9][0-9]:' "$tmp/out")" -eq 7 ]; ok $? "... exactly the 7 events of that track on day 2"
