@@ -4,19 +4,12 @@ sessions distinct, do they cover every pin, and is the total score the best k me
 Recomputes the optimum with its own min-cost flow (Bellman-Ford on an explicit graph, no code
 shared with planner's Dijkstra on an implicit one).  Exit 0 if the plan is optimal."""
 import json
+import os
 import sys
 from datetime import datetime
 
-
-def travel(a, b, minutes):
-    if a["room"] == "*" or b["room"] == "*" or a["room"] == b["room"]:
-        return 0
-    t = minutes * 60
-    if a.get("building") and b.get("building") and a["building"] != b["building"]:
-        return 3 * t
-    if a.get("floor") and b.get("floor") and a["floor"] != b["floor"]:
-        return 2 * t
-    return t
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_plan import travel  # noqa: E402  (the same walk rule, read once)
 
 
 def best_total(cands, k, minutes):

@@ -11,9 +11,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static int matches(int fd)
+/* The file open at fd has a path that contains $<var>. */
+static int fd_path_has(int fd, const char *var)
 {
-	const char *want = getenv("FAIL_WRITE_MATCH");
+	const char *want = getenv(var);
 	char link[64], path[4096];
 	ssize_t n;
 
@@ -25,6 +26,11 @@ static int matches(int fd)
 		return 0;
 	path[n] = '\0';
 	return strstr(path, want) != NULL;
+}
+
+static int matches(int fd)
+{
+	return fd_path_has(fd, "FAIL_WRITE_MATCH");
 }
 
 static int fault_fd(int fd);
@@ -90,18 +96,7 @@ static int path_matches(const char *path)
 
 static int fd_matches(int fd)
 {
-	const char *want = getenv("FAULT_MATCH");
-	char link[64], path[4096];
-	ssize_t n;
-
-	if (!want || !*want)
-		return 0;
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	n = readlink(link, path, sizeof(path) - 1);
-	if (n <= 0)
-		return 0;
-	path[n] = '\0';
-	return strstr(path, want) != NULL;
+	return fd_path_has(fd, "FAULT_MATCH");
 }
 
 /* One step: 0 to go on, -1 to fail it (errno set). */
