@@ -25,7 +25,10 @@ struct plan {
 	int64_t made_at;        /* when it was last changed (seconds since the epoch) */
 	struct strlist args;    /* the preference options of the pick that made it, as typed */
 	struct strlist pinned;  /* session ids */
-	struct strlist avoided; /* session ids */
+	struct strlist avoided; /* session ids (pick --avoid) */
+	struct strlist dropped; /* session ids dropped by hand: later picks leave them out until they
+				 * are added or pinned again */
+	struct strlist added;   /* session ids added by hand since the last pick: `update` keeps them */
 	struct plan_entry *entries; /* the chosen sessions, in time order */
 	size_t nentries, entries_alloc;
 	int travel_minutes;
@@ -72,6 +75,31 @@ long plan_find(const struct plan *p, const char *id);
 void plan_add(struct plan *p, const struct schedule *s, const struct session *se);
 /* Removes id from entries and pins; returns whether it was planned. */
 bool plan_drop(struct plan *p, const char *id);
+/* Removes s from list l; returns whether it was there. */
+bool plan_list_remove(struct strlist *l, const char *s);
+
+/* ---- history: every plan_save() over an existing plan keeps the plan it replaces ----
+ * The versions live in "<plan path>.d/" (…/pyconkr-2024.plan.json.d/), one file a version named
+ * by a growing number (000001.json, ...), the newest PLAN_HISTORY_KEEP kept; undo keeps the plan
+ * it replaces as "undone.json" there. */
+#define PLAN_HISTORY_KEEP 30
+struct plan_version {
+	char *path;             /* the version's file */
+	unsigned long number;
+	int64_t made_at;        /* when that plan was made or last changed; 0 when unreadable */
+	size_t nsessions;
+	char *args;             /* its preferences joined by spaces; "" when none */
+	bool readable;
+};
+/* The saved versions of the plan at path, newest first, into *v (caller frees with
+ * plan_versions_free); their number in *n.  0, or -1 with error() set. */
+int plan_versions(const char *path, struct plan_version **v, size_t *n);
+void plan_versions_free(struct plan_version *v, size_t n);
+/* Steps the plan at path (its lock held) back to its newest saved version: that version becomes
+ * the plan (written atomically) and leaves the history; the plan it replaces is kept as
+ * undone.json.  *restored gets the plan now in force (caller releases).  0; 1 when there is no
+ * version to go back to; -1 with error() set. */
+int plan_undo(const char *path, struct plan *restored);
 
 /* A short version of a timetable's content (ids, titles, times, rooms), 16 hex digits; the same
  * content gives the same fingerprint whatever its format.  Writes into buf (at least 17 bytes). */

@@ -16,16 +16,22 @@ struct plan;
 int plan_edit_resolve(const struct schedule *s, const char *typed, long *index);
 
 /* `planner add` (pin false) and `planner pin` (pin true): adds the session typed to p (kept in
- * time order; one already planned stays once) and, with pin, pins it.  *added gets the session
+ * time order; one already planned stays once) and, with pin, pins it; without, records it as
+ * added by hand (p->added).  Either takes it off p->dropped.  *added gets the session
  * (borrowed from s).  0, or -1 with error() set (EX_DATAERR): an ambiguous prefix, no such
  * session (with a "did you mean" when one id is close), or a session without a time. */
 int plan_edit_add(struct plan *p, const struct schedule *s, const char *typed, bool pin,
 		  const struct session **added);
 
+/* `planner unpin`: the session typed (resolved as for drop) stays in p but is no longer pinned.
+ * *unpinned gets its id (borrowed).  0, or -1 with error() set (EX_DATAERR): an ambiguous prefix,
+ * or a session that is not pinned. */
+int plan_edit_unpin(struct plan *p, const struct schedule *s, const char *typed, const char **unpinned);
+
 /* `planner drop`: removes the session typed from p's entries and pins — the timetable's id when
  * it resolves, else the id as typed (a session the timetable no longer has).  *dropped gets the id
  * removed (borrowed: from s, or typed itself).  0, or -1 with error() set (EX_DATAERR): an
- * ambiguous prefix, or an id that is not planned. */
+ * ambiguous prefix, or an id that is not planned.  It goes on p->dropped: later picks leave it out. */
 int plan_edit_drop(struct plan *p, const struct schedule *s, const char *typed, const char **dropped);
 
 /* After edits: records that p now goes with timetable s (its fingerprint) as of `now` (seconds

@@ -252,6 +252,8 @@ static const char *change_note(enum plan_change c)
 	return NULL;
 }
 
+static char *describe_session(const struct schedule *s, const struct session *se);
+
 size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char *member)
 {
 	size_t n, changed = 0;
@@ -306,6 +308,17 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char
 			free(was);
 		}
 	}
+	if (p->dropped.n) {
+		printf("\nDropped by hand (later picks leave them out; 'planner add ID' brings one back):\n");
+		for (size_t i = 0; i < p->dropped.n; i++) {
+			long k = schedule_find_session(s, p->dropped.v[i]);
+			char *d = k >= 0 && s->sessions[k].has_time ? describe_session(s, &s->sessions[k])
+				: text_sanitize(p->dropped.v[i]);
+
+			printf("  %s\n", d);
+			free(d);
+		}
+	}
 	free(v);
 	return changed;
 }
@@ -320,6 +333,18 @@ static char *describe_session(const struct schedule *s, const struct session *se
 	free(raw);
 	free(room);
 	return out;
+}
+
+void cli_local_time(int64_t t, char *buf, size_t size)
+{
+	const struct tz *z = tz_get("local");
+	struct civil c;
+
+	if (!z)
+		z = tz_get("UTC");
+	error_clear();
+	tz_to_civil(z, t, &c);
+	civil_format_date_hm(&c, buf, size);
 }
 
 int cli_travel_minutes(const struct plan *p)
@@ -382,6 +407,12 @@ int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const c
 			printf("dropped %s\n", id);
 			continue;
 		}
+		if (op == EDIT_UNPIN) {
+			if (plan_edit_unpin(p, s, ids[i], &id) < 0)
+				return -1;
+			printf("unpinned %s (still in your plan; a new pick may leave it out)\n", id);
+			continue;
+		}
 		if (plan_edit_add(p, s, ids[i], op == EDIT_PIN, &se) < 0)
 			return -1;
 		d = describe_session(s, se);
@@ -391,7 +422,7 @@ int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const c
 	plan_edit_stamp(p, s, (int64_t)time(NULL));
 	if (plan_save(p, path) < 0)
 		return -1;
-	if (op != EDIT_DROP) {
+	if (op == EDIT_ADD || op == EDIT_PIN) {
 		size_t n = cli_print_conflicts(s, p, NULL);
 		if (n)
 			fprintf(stderr, "planner: warning: your plan has %zu conflict%s now; see 'planner "

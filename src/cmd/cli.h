@@ -5,6 +5,7 @@
 #define PLANNER_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "schedule.h"
@@ -74,9 +75,9 @@ int cli_load_plan(struct schedule *s, struct plan *p, char **path, bool lock, co
  * cancelled sessions. */
 size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char *member);
 
-/* add, drop and pin: edits the saved plan p of s (file `path`, loaded under its lock) with the
+/* add, drop, pin and unpin: edits the saved plan p of s (file `path`, loaded under its lock) with the
  * session ids ids[0..n) and saves it.  0, or -1 with error() set. */
-enum plan_edit { EDIT_ADD, EDIT_DROP, EDIT_PIN };
+enum plan_edit { EDIT_ADD, EDIT_DROP, EDIT_PIN, EDIT_UNPIN };
 int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const char *path,
 		  char **ids, int nids);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
@@ -92,6 +93,9 @@ void cli_saved_settings(const struct plan *p, const char *path, struct pick_sett
  * time to change rooms, under the plan's travel time; counted, and the first 1000 printed to f
  * (unless NULL) with a line saying how many more there are. */
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f);
+/* "2026-12-04 21:30": instant t on the user's clock (the local zone), into buf (at least 17
+ * bytes).  For when a plan was made, as fetch shows when a timetable was fetched. */
+void cli_local_time(int64_t t, char *buf, size_t size);
 /* The minutes to change rooms for saved plan p, as now, next and conflicts use them: the plan's
  * (what pick used), else the config's `travel`, else pick's default. */
 int cli_travel_minutes(const struct plan *p);

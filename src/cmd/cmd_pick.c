@@ -367,6 +367,11 @@ static int exec(struct cmd_ctx *ctx)
 	for (size_t i = 0; i < avoid.n; i++)
 		if (push_session(&rq.avoid, s, avoid.v[i]) < 0)
 			goto fail;
+	/* sessions dropped by hand stay out until added or pinned again (--must pins) */
+	for (size_t i = 0; i < plan->dropped.n; i++)
+		if (schedule_find_session(s, plan->dropped.v[i]) >= 0 &&
+		    strlist_find(&rq.must, plan->dropped.v[i]) < 0)
+			push_unique(&rq.avoid, plan->dropped.v[i]);
 	if (pick_settings_request(&o.set, &rq) < 0)
 		goto fail;
 	if (pick_run(&rq, &r) < 0)

@@ -8,6 +8,7 @@
 #include "plan.h"
 #include "render.h"
 #include "schedule.h"
+#include "tz.h"
 #include "util.h"
 
 static void print_json(const struct schedule *s, const struct plan *p)
@@ -28,6 +29,11 @@ static void print_json(const struct schedule *s, const struct plan *p)
 	jsonw_array_begin(&w);
 	for (size_t i = 0; i < p->pinned.n; i++)
 		jsonw_string(&w, p->pinned.v[i]);
+	jsonw_array_end(&w);
+	jsonw_key(&w, "dropped");
+	jsonw_array_begin(&w);
+	for (size_t i = 0; i < p->dropped.n; i++)
+		jsonw_string(&w, p->dropped.v[i]);
 	jsonw_array_end(&w);
 	jsonw_key(&w, "sessions");
 	jsonw_array_begin(&w);
@@ -54,11 +60,84 @@ static void print_json(const struct schedule *s, const struct plan *p)
 	jsonw_finish(&w);
 }
 
+static const struct cmd_option opt_history = {
+	"history", 0, NULL, "list the earlier versions of the plan ('planner undo' steps back)",
+	COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+
+static const struct cmd_option *const options[] = { &opt_member, &opt_history, NULL };
+
+/* The plan now, then its saved versions, newest first. */
+static int print_history(const struct schedule *s, const struct plan *p, const char *path,
+			 bool json)
+{
+	struct plan_version *v;
+	size_t n;
+	char when[40];
+	struct jsonw w;
+
+	if (plan_versions(path, &v, &n) < 0)
+		return -1;
+	if (json) {
+		jsonw_init(&w, stdout);
+		jsonw_object_begin(&w);
+		jsonw_key(&w, "conference");
+		jsonw_string(&w, s->conf.id);
+		jsonw_key(&w, "versions");
+		jsonw_array_begin(&w);
+		for (size_t i = 0; i < n; i++) {
+			char iso[40];
+
+			jsonw_object_begin(&w);
+			jsonw_key(&w, "file");
+			jsonw_string(&w, v[i].path);
+			jsonw_key(&w, "made_at");
+			tz_format_iso(tz_get("UTC"), v[i].made_at, iso, sizeof(iso));
+			jsonw_string(&w, v[i].readable ? iso : NULL);
+			jsonw_key(&w, "sessions");
+			jsonw_int(&w, (int64_t)v[i].nsessions);
+			jsonw_key(&w, "preferences");
+			jsonw_string(&w, v[i].args);
+			jsonw_object_end(&w);
+		}
+		jsonw_array_end(&w);
+		jsonw_object_end(&w);
+		jsonw_finish(&w);
+		plan_versions_free(v, n);
+		return 0;
+	}
+	printf("%s: your plan and its earlier versions, newest first\n", s->conf.name);
+	cli_local_time(p->made_at, when, sizeof(when));
+	printf("  now  %s  %3zu session%s", when, p->nentries, p->nentries == 1 ? " " : "s");
+	if (p->args.n) {
+		printf("  ");
+		for (size_t i = 0; i < p->args.n; i++)
+			printf("%s%s", i ? " " : "", p->args.v[i]);
+	}
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i].readable) {
+			printf("  %3zu  (damaged: %s)\n", i + 1, v[i].path);
+			continue;
+		}
+		cli_local_time(v[i].made_at, when, sizeof(when));
+		printf("  %3zu  %s  %3zu session%s%s%s\n", i + 1, when, v[i].nsessions,
+		       v[i].nsessions == 1 ? " " : "s", *v[i].args ? "  " : "", v[i].args);
+	}
+	if (!n)
+		printf("  (no earlier version yet)\n");
+	else
+		printf("'planner undo' goes back to 1; run it again to go further.\n");
+	plan_versions_free(v, n);
+	return 0;
+}
+
 static int exec(struct cmd_ctx *ctx)
 {
 	struct schedule *s = &ctx->s;
 	struct plan *p = &ctx->plan;
 
+	if (cmd_flag(ctx, &opt_history))
+		return print_history(s, p, ctx->plan_path, ctx->json);
 	if (plan_require(p, s->conf.name, NULL) < 0)
 		return -1;
 	if (ctx->json) {
@@ -73,16 +152,15 @@ static int exec(struct cmd_ctx *ctx)
 	return 0;
 }
 
-static const struct cmd_option *const options[] = { &opt_member, NULL };
-
 const struct cmd_entry cmd_plan = {
 	.name = "plan",
 	.summary = "show your saved plan and what changed in it",
 	.description = "Shows the saved plan by day.  When the timetable has changed since the plan was made,\n"
 		       "says which planned sessions moved, changed room or were cancelled, and suggests\n"
-		       "'planner pick'.\n",
+		       "'planner pick'.  Sessions dropped by hand are listed after the plan: later picks\n"
+		       "leave them out until they are added or pinned again.\n",
 	.options = options,
-	.json_help = "the plan and what changed in it as JSON",
+	.json_help = "the plan and what changed in it as JSON (with --history: the versions)",
 	.flags = CMD_PLAN | CMD_JSON,
 	.exec = exec,
 };

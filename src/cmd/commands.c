@@ -19,6 +19,8 @@
 	X(add) \
 	X(drop) \
 	X(pin) \
+	X(unpin) \
+	X(undo) \
 	X(conflicts) \
 	X(now) \
 	X(next) \

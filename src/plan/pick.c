@@ -489,6 +489,9 @@ void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const
 	for (size_t i = 0; i < p->avoided.n; i++)
 		if (strlist_find(&rq->avoid, p->avoided.v[i]) < 0)
 			strlist_push(&rq->avoid, p->avoided.v[i]);
+	for (size_t i = 0; i < p->dropped.n; i++)
+		if (strlist_find(&rq->avoid, p->dropped.v[i]) < 0)
+			strlist_push(&rq->avoid, p->dropped.v[i]);
 }
 
 void pick_problem_release(struct pick_problem *pp)

@@ -86,9 +86,19 @@ void pick_plan_update(struct plan *p, const struct pick_request *rq, const struc
 	strlist_release(&p->pinned);
 	for (size_t i = 0; i < rq->must.n; i++)
 		strlist_push(&p->pinned, rq->must.v[i]);
+	/* a pin (--must) takes a session off the dropped list; a dropped one is not --avoid's */
+	for (size_t i = 0; i < rq->must.n; i++)
+		plan_list_remove(&p->dropped, rq->must.v[i]);
 	strlist_release(&p->avoided);
 	for (size_t i = 0; i < rq->avoid.n; i++)
-		strlist_push(&p->avoided, rq->avoid.v[i]);
+		if (strlist_find(&p->dropped, rq->avoid.v[i]) < 0)
+			strlist_push(&p->avoided, rq->avoid.v[i]);
+	/* the sessions added by hand on the re-planned days are the pick's now */
+	for (size_t i = p->added.n; i-- > 0;) {
+		long k = schedule_find_session(s, p->added.v[i]);
+		if (rq->day < 0 || k < 0 || s->sessions[k].day == rq->day)
+			plan_list_remove(&p->added, p->added.v[i]);
+	}
 	if (args) {
 		strlist_release(&p->args);
 		for (size_t i = 0; i < args->n; i++)

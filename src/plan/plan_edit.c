@@ -43,6 +43,9 @@ int plan_edit_add(struct plan *p, const struct schedule *s, const char *typed, b
 	plan_add(p, s, se);
 	if (pin && strlist_find(&p->pinned, se->id) < 0)
 		strlist_push(&p->pinned, se->id);
+	if (!pin && strlist_find(&p->added, se->id) < 0)
+		strlist_push(&p->added, se->id);
+	plan_list_remove(&p->dropped, se->id);	/* added again: picks may choose it */
 	*added = se;
 	return 0;
 }
@@ -59,7 +62,26 @@ int plan_edit_drop(struct plan *p, const struct schedule *s, const char *typed, 
 		id = s->sessions[k].id;
 	if (!plan_drop(p, id))
 		return error(EX_DATAERR, "'%s' is not in your plan (see 'planner plan')", id);
+	plan_list_remove(&p->added, id);
+	if (strlist_find(&p->dropped, id) < 0)
+		strlist_push(&p->dropped, id);	/* later picks leave it out */
 	*dropped = id;
+	return 0;
+}
+
+int plan_edit_unpin(struct plan *p, const struct schedule *s, const char *typed, const char **unpinned)
+{
+	long k;
+	const char *id = typed;
+
+	*unpinned = NULL;
+	if (plan_edit_resolve(s, typed, &k) < 0)
+		return -1;
+	if (k >= 0)
+		id = s->sessions[k].id;
+	if (!plan_list_remove(&p->pinned, id))
+		return error(EX_DATAERR, "'%s' is not pinned (see 'planner plan')", id);
+	*unpinned = id;
 	return 0;
 }
 

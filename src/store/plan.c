@@ -1,9 +1,12 @@
 /* plan.c: the saved plan — reading it (jansson), writing it atomically, and telling what the
  * timetable did to the planned sessions since. */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -38,6 +41,8 @@ void plan_release(struct plan *p)
 	strlist_release(&p->args);
 	strlist_release(&p->pinned);
 	strlist_release(&p->avoided);
+	strlist_release(&p->dropped);
+	strlist_release(&p->added);
 	for (size_t i = 0; i < p->nentries; i++)
 		entry_release(&p->entries[i]);
 	free(p->entries);
@@ -216,7 +221,8 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 	if (parse_utc(json_string_value(json_object_get(root, "made_at")), &p->made_at) < 0)
 		p->made_at = 0;
 	if (get_strlist(root, "args", &p->args) < 0 || get_strlist(root, "pinned", &p->pinned) < 0 ||
-	    get_strlist(root, "avoided", &p->avoided) < 0) {
+	    get_strlist(root, "avoided", &p->avoided) < 0 ||
+	    get_strlist(root, "dropped", &p->dropped) < 0 || get_strlist(root, "added", &p->added) < 0) {
 		bad(path, "a list holds something other than strings");
 		goto out;
 	}
@@ -267,6 +273,188 @@ static void strlist_write(struct jsonw *w, const char *key, const struct strlist
 	jsonw_array_end(w);
 }
 
+/* ---- history ---- */
+
+/* "<...>.plan.json" -> "<...>.plan.d".  Caller frees. */
+static char *history_dir(const char *path)
+{
+	size_t n = strlen(path);
+
+	if (n > 5 && !strcmp(path + n - 5, ".json"))
+		return xasprintf("%.*s.d", (int)(n - 5), path);
+	return xasprintf("%s.d", path);
+}
+
+/* A version's number from its file name "NNNNNN.json"; 0 when it is not one. */
+static unsigned long version_number(const char *name)
+{
+	char *end;
+	unsigned long v;
+
+	if (name[0] < '0' || name[0] > '9')
+		return 0;
+	v = strtoul(name, &end, 10);
+	return strcmp(end, ".json") ? 0 : v;
+}
+
+static int cmp_ulong_desc(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The version numbers in dir, newest first (caller frees); *n their number.  A missing dir has
+ * none. */
+static unsigned long *version_numbers(const char *dir, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	unsigned long *v = NULL, k;
+	size_t alloc = 0;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((de = readdir(d)))
+		if ((k = version_number(de->d_name))) {
+			v = xgrow(v, *n + 1, &alloc, sizeof(*v));
+			v[(*n)++] = k;
+		}
+	closedir(d);
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_ulong_desc);
+	return v;
+}
+
+/* Gives file `from` the second name `to` (replacing it): a hard link, or a copy written
+ * atomically where links are not allowed. */
+static int keep_as(const char *from, const char *to)
+{
+	char *buf;
+	size_t len;
+	int ret;
+
+	if (unlink(to) < 0 && errno != ENOENT)
+		return error(EX_CANTCREAT, "cannot replace '%s': %s", to, strerror(errno));
+	if (link(from, to) == 0)
+		return 0;
+	if (read_file(from, PLAN_MAX_BYTES, &buf, &len) < 0)
+		return -1;
+	ret = write_file_atomic(to, buf, len);
+	free(buf);
+	return ret;
+}
+
+/* Before a plan file is replaced: keeps it as the next version in its history folder and lets go
+ * of all but the newest PLAN_HISTORY_KEEP. */
+static int history_keep(const char *path)
+{
+	struct stat st;
+	char *dir, *to;
+	unsigned long *v;
+	size_t n;
+	int ret;
+
+	if (stat(path, &st) < 0)
+		return 0;	/* the first plan: nothing to keep */
+	dir = history_dir(path);
+	if (mkdir_p(dir) < 0) {
+		free(dir);
+		return -1;
+	}
+	v = version_numbers(dir, &n);
+	to = xasprintf("%s/%06lu.json", dir, n ? v[0] + 1 : 1);
+	ret = keep_as(path, to);
+	free(to);
+	for (size_t i = PLAN_HISTORY_KEEP - 1; ret == 0 && i < n; i++) {
+		char *old = xasprintf("%s/%06lu.json", dir, v[i]);
+		unlink(old);
+		free(old);
+	}
+	free(v);
+	free(dir);
+	return ret;
+}
+
+void plan_versions_free(struct plan_version *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].args);
+	}
+	free(v);
+}
+
+int plan_versions(const char *path, struct plan_version **out, size_t *nout)
+{
+	char *dir = history_dir(path);
+	size_t n;
+	unsigned long *nums = version_numbers(dir, &n);
+	struct plan_version *v = xcalloc(n ? n : 1, sizeof(*v));
+
+	for (size_t i = 0; i < n; i++) {
+		struct plan p;
+		struct strbuf sb;
+
+		plan_init(&p);
+		v[i].number = nums[i];
+		v[i].path = xasprintf("%s/%06lu.json", dir, nums[i]);
+		strbuf_init(&sb);
+		if (plan_load(&p, v[i].path) == 0) {
+			v[i].readable = true;
+			v[i].made_at = p.made_at;
+			v[i].nsessions = p.nentries;
+			for (size_t k = 0; k < p.args.n; k++)
+				strbuf_addf(&sb, "%s%s", k ? " " : "", p.args.v[k]);
+		}
+		error_clear();
+		v[i].args = sb.buf ? strbuf_detach(&sb) : xstrdup("");
+		strbuf_release(&sb);
+		plan_release(&p);
+	}
+	free(nums);
+	free(dir);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int plan_undo(const char *path, struct plan *restored)
+{
+	char *dir = history_dir(path), *from = NULL, *undone;
+	size_t n;
+	unsigned long *nums = version_numbers(dir, &n);
+	int ret = 1;
+	struct stat st;
+
+	plan_init(restored);
+	undone = xasprintf("%s/undone.json", dir);
+	for (size_t i = 0; i < n; i++) {
+		free(from);
+		from = xasprintf("%s/%06lu.json", dir, nums[i]);
+		/* a damaged version is skipped (and named), never put in force */
+		if (plan_load(restored, from) == 0) {
+			ret = 0;
+			break;
+		}
+		warning("%s", error_message());
+		error_clear();
+		plan_release(restored);
+	}
+	if (ret == 0 && stat(path, &st) == 0 && keep_as(path, undone) < 0)
+		ret = -1;
+	if (ret == 0 && rename(from, path) < 0)
+		ret = error(EX_CANTCREAT, "cannot restore '%s' from '%s': %s", path, from, strerror(errno));
+	if (ret != 0)
+		plan_release(restored);
+	free(undone);
+	free(from);
+	free(nums);
+	free(dir);
+	return ret;
+}
+
 int plan_save(const struct plan *p, const char *path)
 {
 	char *buf = NULL, *dir, *slash;
@@ -294,6 +482,8 @@ int plan_save(const struct plan *p, const char *path)
 	strlist_write(&w, "args", &p->args);
 	strlist_write(&w, "pinned", &p->pinned);
 	strlist_write(&w, "avoided", &p->avoided);
+	strlist_write(&w, "dropped", &p->dropped);
+	strlist_write(&w, "added", &p->added);
 	jsonw_key(&w, "sessions");
 	jsonw_array_begin(&w);
 	for (size_t i = 0; i < p->nentries; i++) {
@@ -326,6 +516,8 @@ int plan_save(const struct plan *p, const char *path)
 		*slash = '\0';
 	ret = slash ? mkdir_p(dir) : 0;
 	free(dir);
+	if (ret == 0)
+		ret = history_keep(path);
 	if (ret == 0)
 		ret = write_file_atomic(path, buf, len);
 	free(buf);
@@ -360,6 +552,18 @@ void plan_add(struct plan *p, const struct schedule *s, const struct session *se
 	memmove(&p->entries[at + 1], &p->entries[at], (p->nentries - at) * sizeof(*p->entries));
 	p->entries[at] = e;
 	p->nentries++;
+}
+
+bool plan_list_remove(struct strlist *l, const char *s)
+{
+	long k = strlist_find(l, s);
+
+	if (k < 0)
+		return false;
+	free(l->v[k]);
+	memmove(&l->v[k], &l->v[k + 1], (l->n - (size_t)k - 1) * sizeof(char *));
+	l->n--;
+	return true;
 }
 
 bool plan_drop(struct plan *p, const char *id)
