@@ -23,6 +23,16 @@ struct pick_settings;
 int export_select_plan(const struct schedule *s, const struct plan *p, struct pick_settings *saved,
 		       struct ics_event **ev, size_t *n, size_t *cancelled);
 
+/* Adds to the plan export *ev (n events, reallocated and sorted again) an event for every session
+ * an earlier plan export wrote (state st) that is no longer in plan p: it is written cancelled,
+ * as it was last written (or, for a state that does not say, as timetable s has it), so that a
+ * calendar that has it marks or removes it.  *copies (caller frees the array only: its strings
+ * are borrowed from st and s, which must outlive *ev) holds their planned entries; *departed
+ * gets how many.  0. */
+struct plan_entry;
+int export_add_departed(const struct schedule *s, const struct plan *p, const struct ics_state *st,
+			struct ics_event **ev, size_t *n, struct plan_entry **copies, size_t *departed);
+
 /* The events of the sessions of s that f matches (f NULL: every session, as --all), in timetable
  * order; sessions without a time are left out and counted in *untimed.  *ev (caller frees) and
  * *n get them.  0, or -1 with error() set (EX_NOINPUT) when none is left; *ev is then NULL. */

@@ -33,6 +33,9 @@ struct ics_event {
 	bool cancelled;                    /* a planned session the timetable dropped or unscheduled:
 					    * STATUS:CANCELLED at its planned time and room */
 	const struct session *alternative; /* the plan's "room full?" alternative; may be NULL */
+	bool departed;                     /* a session an earlier plan export had that left the
+					    * plan: STATUS:CANCELLED as it was last exported (planned
+					    * holds that; se is NULL) */
 };
 
 struct ics_options {
@@ -40,6 +43,8 @@ struct ics_options {
 	bool utc;               /* DTSTART/DTEND in UTC ("...Z") and no VTIMEZONE (for calcurse) */
 	int alarm;              /* a VALARM this many seconds before the start; -1: none */
 	int64_t now;            /* DTSTAMP, seconds since the epoch */
+	bool plan;              /* a plan export: its sessions are marked in the state (planned), so
+				 * that later plan exports cancel them once they leave the plan */
 };
 
 void ics_options_init(struct ics_options *o); /* alarm 600 (10 minutes), now = the current time */
@@ -50,18 +55,33 @@ void ics_options_init(struct ics_options *o); /* alarm 600 (10 minutes), now = t
  * (EX_USAGE) naming the value. */
 int ics_alarm_parse(const char *arg, int *seconds);
 
-/* The SEQUENCE memory of one conference: each exported session's content hash and sequence. */
+/* The SEQUENCE memory of one conference: each exported session's content hash and sequence, and
+ * for those a plan export wrote, how they were written, so that an event that left the plan can
+ * be written once more, cancelled (RFC 5545 section 3.8.1.11). */
 struct ics_seen {
 	char *id;               /* session id */
 	uint64_t hash;          /* of everything the VEVENT says but DTSTAMP and SEQUENCE */
 	int sequence;
+	bool planned;           /* written by a plan export (then kept: once it leaves the plan,
+				 * every plan export writes it cancelled) */
+	bool cancelled;         /* last written with STATUS:CANCELLED */
+	int64_t start, end;     /* as last written; 0 and 0 when not known (a version 1 file) */
+	char *summary, *location; /* as last written, or NULL when not known */
 };
 
 struct ics_state {
 	struct ics_seen *v;     /* sorted by id */
 	size_t n, alloc;
 	bool dirty;             /* changed since loaded */
+	/* The last plan export written to a file (`planner update` writes the next one there):
+	 * its absolute path (NULL: none yet), whether in UTC, its alarm (seconds, -1 none). */
+	char *output;
+	bool output_utc;
+	int output_alarm;
 };
+
+/* Records the file a plan export was just written to (an absolute path), with its options. */
+void ics_state_set_output(struct ics_state *st, const char *path, bool utc, int alarm);
 
 void ics_state_init(struct ics_state *st);
 void ics_state_release(struct ics_state *st);

@@ -80,6 +80,20 @@ size_t cli_print_plan(const struct schedule *s, const struct plan *p, const char
 enum plan_edit { EDIT_ADD, EDIT_DROP, EDIT_PIN, EDIT_UNPIN };
 int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const char *path,
 		  char **ids, int nids);
+/* export (cmd_export.c): writes the saved plan p of s (file plan_path) — with `plan` — or the
+ * sessions filter f matches (NULL: all) as an iCalendar file, updating the export state, and says
+ * on stderr what it wrote.  With use_last (update), the file and options of the last plan
+ * export unless output is given, and 1 (nothing written) when there was none.  *written (unless
+ * NULL) gets the file written (caller frees).  0, 1, or -1 with error() set. */
+struct cli_export_opts {
+	const char *output;     /* -o; NULL: CONFERENCE-ID.ics here */
+	const char *alarm;      /* --alarm; NULL: the config's, else the default */
+	bool utc;
+	bool plan;              /* the plan, else the sessions of f */
+	bool use_last;
+};
+int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const struct filter *f,
+	       const struct cli_export_opts *eo, char **written);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "command.h"
@@ -61,50 +62,27 @@ static int check(struct cmd_ctx *ctx)
 	return 0;
 }
 
-static int exec(struct cmd_ctx *ctx)
+int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const struct filter *f,
+	       const struct cli_export_opts *eo, char **written)
 {
-	struct schedule *s = &ctx->s;
-	struct plan *p = &ctx->plan;
-	struct filter *f = &ctx->filter;
 	struct ics_options o;
 	struct ics_state st;
 	struct ics_event *ev = NULL;
-	const char *output = cmd_arg(ctx, &opt_output), *alarm = cmd_arg(ctx, &opt_alarm);
-	char *state_file = NULL, *out_default = NULL, *calname = NULL, *text = NULL;
-	bool filtered = ctx->filtered, have_state = false;
-	size_t n = 0, cancelled = 0, untimed = 0, len = 0;
+	struct plan_entry *copies = NULL;
+	const char *output = eo->output, *alarm = eo->alarm;
+	char *state_file = NULL, *out_default = NULL, *calname = NULL, *text = NULL, *abs = NULL;
+	bool have_state = false;
+	size_t n = 0, cancelled = 0, departed = 0, untimed = 0, len = 0;
 	int ret = 0, lock = -1;
 
+	if (written)
+		*written = NULL;
 	ics_options_init(&o);
-	o.utc = cmd_flag(ctx, &opt_utc);
+	o.utc = eo->utc;
+	o.plan = eo->plan;
 	if (alarm)
 		ics_alarm_parse(alarm, &o.alarm);
-	if (ctx->noperands)
-		output = ctx->operands[0];
 	ics_state_init(&st);
-	if (!(ctx->flags & CMD_PLAN)) {
-		if (export_select_sessions(s, filtered ? f : NULL, &ev, &n, &untimed) < 0)
-			goto fail;
-	} else {
-		struct pick_settings saved;
-
-		cli_saved_settings(p, ctx->plan_path, &saved);
-		ret = export_select_plan(s, p, &saved, &ev, &n, &cancelled);
-		pick_settings_release(&saved);
-		if (ret < 0)
-			goto fail;
-		calname = xasprintf("%s (my plan)", s->conf.name);
-		o.calname = calname;
-	}
-
-	if (!alarm) {
-		/* the config file's `alarm`, else the default (10 minutes) */
-		const struct config *cf = cli_config();
-		if (!cf)
-			goto fail;
-		if (cf->alarm_set)
-			o.alarm = cf->alarm_seconds;
-	}
 	/* The SEQUENCE memory: read, updated and written under a lock, so that two exports at once
 	 * cannot lose each other's updates. */
 	state_file = ics_state_path(s->conf.id);
@@ -123,10 +101,60 @@ static int exec(struct cmd_ctx *ctx)
 	} else {
 		have_state = true;
 	}
+	if (eo->use_last) {
+		/* update: where and how the last plan export was written, unless told */
+		if (!output && !st.output) {
+			ret = 1;
+			goto out;
+		}
+		if (!output) {
+			output = st.output;
+			o.utc = st.output_utc;
+			if (!alarm)
+				o.alarm = st.output_alarm;
+		}
+	}
+	if (!eo->plan) {
+		if (export_select_sessions(s, f, &ev, &n, &untimed) < 0)
+			goto fail;
+	} else {
+		struct pick_settings saved;
+
+		cli_saved_settings(p, plan_path, &saved);
+		ret = export_select_plan(s, p, &saved, &ev, &n, &cancelled);
+		pick_settings_release(&saved);
+		if (ret < 0)
+			goto fail;
+		if (have_state)
+			export_add_departed(s, p, &st, &ev, &n, &copies, &departed);
+		calname = xasprintf("%s (my plan)", s->conf.name);
+		o.calname = calname;
+	}
+
+	if (!alarm && !(eo->use_last && !eo->output && st.output)) {
+		/* the config file's `alarm`, else the default (10 minutes) */
+		const struct config *cf = cli_config();
+		if (!cf)
+			goto fail;
+		if (cf->alarm_set)
+			o.alarm = cf->alarm_seconds;
+	}
 	if (ics_calendar(s, ev, n, &o, have_state ? &st : NULL, &text, &len) < 0)
 		goto fail;
 	if (!output)
 		output = out_default = default_output(s->conf.id);
+	if (eo->plan && strcmp(output, "-")) {
+		/* where `planner update` writes the next one */
+		abs = output[0] == '/' ? xstrdup(output) : NULL;
+		if (!abs) {
+			char *cwd = getcwd(NULL, 0);
+			if (cwd)
+				abs = xasprintf("%s/%s", cwd, output);
+			free(cwd);
+		}
+		if (abs && have_state)
+			ics_state_set_output(&st, abs, o.utc, o.alarm);
+	}
 	if (write_output(output, text, len) < 0)
 		goto fail;
 	if (have_state && st.dirty && ics_state_save(&st, state_file) < 0) {
@@ -139,22 +167,42 @@ static int exec(struct cmd_ctx *ctx)
 			untimed == 1 ? "" : "s");
 	if (strcmp(output, "-")) {
 		fprintf(stderr, "planner: wrote %zu event%s", n, n == 1 ? "" : "s");
-		if (cancelled)
+		if (cancelled && departed)
+			fprintf(stderr, " (%zu cancelled, %zu no longer in your plan)", cancelled, departed);
+		else if (cancelled)
 			fprintf(stderr, " (%zu cancelled)", cancelled);
+		else if (departed)
+			fprintf(stderr, " (%zu no longer in your plan, cancelled)", departed);
 		fprintf(stderr, " to %s\n", output);
 	}
+	if (written)
+		*written = xstrdup(output);
 	goto out;
 fail:
 	ret = -1;	/* the runner reports it */
 out:
 	free(text);
 	free(ev);
+	free(copies);
 	free(calname);
 	free(out_default);
+	free(abs);
 	free(state_file);
 	lock_release(lock);
 	ics_state_release(&st);
 	return ret;
+}
+
+static int exec(struct cmd_ctx *ctx)
+{
+	struct cli_export_opts eo = { 0 };
+
+	eo.output = ctx->noperands ? ctx->operands[0] : cmd_arg(ctx, &opt_output);
+	eo.alarm = cmd_arg(ctx, &opt_alarm);
+	eo.utc = cmd_flag(ctx, &opt_utc);
+	eo.plan = (ctx->flags & CMD_PLAN) != 0;
+	return cli_export(&ctx->s, &ctx->plan, ctx->plan_path, ctx->filtered ? &ctx->filter : NULL,
+			  &eo, NULL);
 }
 
 static const struct cmd_option *const options[] = {

@@ -105,3 +105,52 @@ int export_select_sessions(const struct schedule *s, const struct filter *f, str
 	*n = m;
 	return 0;
 }
+
+int export_add_departed(const struct schedule *s, const struct plan *p, const struct ics_state *st,
+			struct ics_event **ev, size_t *n, struct plan_entry **copies, size_t *departed)
+{
+	struct plan_entry *c = xcalloc(st->n ? st->n : 1, sizeof(*c));
+	size_t m = 0;
+
+	*departed = 0;
+	for (size_t i = 0; i < st->n; i++) {
+		const struct ics_seen *e = &st->v[i];
+		long k;
+
+		if (!e->planned || plan_find(p, e->id) >= 0)
+			continue;
+		c[m].id = e->id;
+		if (e->summary && (e->start || e->end)) {
+			/* as the calendar has it: as it was last written */
+			c[m].title = e->summary;
+			c[m].room = e->location ? e->location : (char *)"";
+			c[m].start = e->start;
+			c[m].end = e->end;
+		} else if ((k = schedule_find_session(s, e->id)) >= 0 && s->sessions[k].has_time) {
+			/* written before planner kept that (state version 1): as the timetable has it;
+			 * the room label stays the id's, for lack of a borrowed copy */
+			c[m].title = s->sessions[k].title;
+			c[m].room = (char *)"";
+			c[m].start = s->sessions[k].start;
+			c[m].end = s->sessions[k].end;
+		} else {
+			continue;	/* nothing to write it with */
+		}
+		m++;
+	}
+	if (m) {
+		*ev = xrealloc(*ev, (*n + m) * sizeof(**ev));
+		for (size_t i = 0; i < m; i++) {
+			struct ics_event *x = &(*ev)[*n + i];
+
+			memset(x, 0, sizeof(*x));
+			x->planned = &c[i];
+			x->departed = true;
+		}
+		*n += m;
+		qsort(*ev, *n, sizeof(**ev), cmp_events);
+	}
+	*copies = c;
+	*departed = m;
+	return 0;
+}

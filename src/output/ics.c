@@ -397,7 +397,9 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 	strbuf_init(&sb);
 	strbuf_init(&head);
 	strbuf_init(&tail);
-	if (e->cancelled)
+	if (e->departed)
+		strbuf_adds(&head, "Cancelled: no longer in your plan.");
+	else if (e->cancelled)
 		strbuf_adds(&head, se ? "Cancelled: the timetable no longer gives this session a time."
 			    : "Cancelled: the timetable no longer has this session.");
 	if (se && se->subtitle && *se->subtitle)
@@ -465,18 +467,19 @@ static void vevent_fill(struct vevent *v, const struct schedule *s, const struct
 	memset(v, 0, sizeof(*v));
 	strlist_init(&v->categories);
 	strlist_init(&v->owned);
-	v->cancelled = e->cancelled;
-	if (se && !(e->cancelled && e->planned)) {
+	v->cancelled = e->cancelled || e->departed;
+	if (se && !(e->cancelled && e->planned) && !e->departed) {
 		v->id = se->id;
 		title = se->title;
 		room = location_of(s, se);
 		v->start = se->start;
 		v->end = se->end;
 	} else {
-		/* the planned time and room: the timetable has none for it any more */
+		/* the planned time and room (the timetable has none for it any more), or as it was last
+		 * exported (a session that left the plan; its room already carries the floor) */
 		v->id = e->planned->id;
 		title = e->planned->title;
-		room = planned_location(s, e->planned->room);
+		room = e->departed ? xstrdup(e->planned->room) : planned_location(s, e->planned->room);
 		v->start = e->planned->start;
 		v->end = e->planned->end;
 	}
@@ -531,17 +534,34 @@ static uint64_t vevent_hash(const struct vevent *v, const struct ics_options *o)
 
 /* ---- the SEQUENCE memory ---- */
 
+
 void ics_state_init(struct ics_state *st)
 {
 	memset(st, 0, sizeof(*st));
+	st->output_alarm = -1;
 }
 
 void ics_state_release(struct ics_state *st)
 {
-	for (size_t i = 0; i < st->n; i++)
+	for (size_t i = 0; i < st->n; i++) {
 		free(st->v[i].id);
+		free(st->v[i].summary);
+		free(st->v[i].location);
+	}
 	free(st->v);
+	free(st->output);
 	ics_state_init(st);
+}
+
+void ics_state_set_output(struct ics_state *st, const char *path, bool utc, int alarm)
+{
+	if (!st->output || strcmp(st->output, path) || st->output_utc != utc ||
+	    st->output_alarm != alarm)
+		st->dirty = true;
+	free(st->output);
+	st->output = xstrdup(path);
+	st->output_utc = utc;
+	st->output_alarm = alarm;
 }
 
 char *ics_state_path(const char *conf_id)
@@ -580,22 +600,37 @@ int ics_state_sequence(const struct ics_state *st, const char *id)
 	return i < 0 ? -1 : st->v[i].sequence;
 }
 
-static void seen_push(struct ics_state *st, char *id, uint64_t hash, int sequence)
+static struct ics_seen *seen_push(struct ics_state *st, char *id, uint64_t hash, int sequence)
 {
+	struct ics_seen *e;
+
 	st->v = xgrow(st->v, st->n + 1, &st->alloc, sizeof(*st->v));
-	st->v[st->n].id = id;
-	st->v[st->n].hash = hash;
-	st->v[st->n].sequence = sequence;
-	st->n++;
+	e = &st->v[st->n++];
+	memset(e, 0, sizeof(*e));
+	e->id = id;
+	e->hash = hash;
+	e->sequence = sequence;
+	return e;
 }
 
-#define STATE_HEADER "planner-export-state 1"
+/* Version 1: "SEQUENCE HASH ID" lines.  Version 2 (planner since the export of sessions that
+ * left the plan): an optional "output UTC ALARM PATH" line (the last plan export's file), then
+ * "SEQUENCE HASH FLAGS START END ID SUMMARY LOCATION" lines: FLAGS "p" (written by a plan
+ * export) and/or "c" (last written cancelled), "-" for neither; START and END in seconds since
+ * the epoch; texts as ids are written, "=" for an empty one.  Both are read. */
+#define STATE_HEADER_1 "planner-export-state 1"
+#define STATE_HEADER "planner-export-state 2"
 
-/* Session ids are written with bytes <= 0x20, 0x7f and '%' as %XX, so one fits on a line. */
+/* Session ids are written with bytes <= 0x20, 0x7f, '%' and '=' as %XX, so one fits on a line as
+ * a field. */
 static void put_id(struct strbuf *sb, const char *id)
 {
+	if (!*id) {
+		strbuf_addc(sb, '=');
+		return;
+	}
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		if (*p <= 0x20 || *p == 0x7f || *p == '%')
+		if (*p <= 0x20 || *p == 0x7f || *p == '%' || *p == '=')
 			strbuf_addf(sb, "%%%02X", *p);
 		else
 			strbuf_addc(sb, (char)*p);
@@ -605,6 +640,8 @@ static char *get_id(const char *s)
 {
 	char *out = xmalloc(strlen(s) + 1), *o = out;
 
+	if (!strcmp(s, "="))
+		s = "";
 	for (; *s; s++) {
 		if (*s == '%') {
 			unsigned v;
@@ -637,7 +674,7 @@ int ics_state_load(struct ics_state *st, const char *path)
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t got;
-	int ret = 0;
+	int ret = 0, version = 2;
 
 	ics_state_release(st);
 	if (!f) {
@@ -649,15 +686,36 @@ int ics_state_load(struct ics_state *st, const char *path)
 		unsigned long long hash;
 		long seq;
 		char *end, *id;
+		struct ics_seen *e;
 
 		lineno++;
 		if (got && line[got - 1] == '\n')
 			line[--got] = '\0';
 		if (lineno == 1) {
-			if (strcmp(line, STATE_HEADER)) {
+			if (!strcmp(line, STATE_HEADER_1))
+				version = 1;
+			else if (strcmp(line, STATE_HEADER)) {
 				ret = damaged(st, path, lineno, "not a planner export state file");
 				break;
 			}
+			continue;
+		}
+		if (version == 2 && !strncmp(line, "output ", 7)) {
+			int utc, alarm, used = 0;
+
+			id = NULL;
+			if (sscanf(line + 7, "%d %d %n", &utc, &alarm, &used) == 2 && used &&
+			    (utc == 0 || utc == 1) && alarm >= -1)
+				id = get_id(line + 7 + used);
+			if (!id || *id != '/') {
+				free(id);
+				ret = damaged(st, path, lineno, "bad output line");
+				break;
+			}
+			free(st->output);
+			st->output = id;
+			st->output_utc = utc;
+			st->output_alarm = alarm;
 			continue;
 		}
 		errno = 0;
@@ -671,12 +729,44 @@ int ics_state_load(struct ics_state *st, const char *path)
 			ret = damaged(st, path, lineno, "bad hash or no session id");
 			break;
 		}
-		id = get_id(end + 1);
-		if (!id) {
-			ret = damaged(st, path, lineno, "bad session id");
-			break;
+		if (version == 1) {
+			id = get_id(end + 1);
+			if (!id) {
+				ret = damaged(st, path, lineno, "bad session id");
+				break;
+			}
+			seen_push(st, id, (uint64_t)hash, (int)seq);
+			continue;
 		}
-		seen_push(st, id, (uint64_t)hash, (int)seq);
+		{
+			char flags[4], *fields[3];
+			long long a, b;
+			int used = 0, k = 0;
+			char *rest, *save = NULL, *tok;
+
+			if (sscanf(end + 1, "%3s %lld %lld %n", flags, &a, &b, &used) != 3 || !used) {
+				ret = damaged(st, path, lineno, "bad flags or times");
+				break;
+			}
+			rest = end + 1 + used;
+			for (tok = strtok_r(rest, " ", &save); tok && k < 3; tok = strtok_r(NULL, " ", &save))
+				fields[k++] = tok;
+			if (k != 3 || tok || !(id = get_id(fields[0]))) {
+				ret = damaged(st, path, lineno, "bad session id or texts");
+				break;
+			}
+			e = seen_push(st, id, (uint64_t)hash, (int)seq);
+			e->planned = strchr(flags, 'p') != NULL;
+			e->cancelled = strchr(flags, 'c') != NULL;
+			e->start = a;
+			e->end = b;
+			e->summary = get_id(fields[1]);
+			e->location = get_id(fields[2]);
+			if (!e->summary || !e->location) {
+				ret = damaged(st, path, lineno, "bad title or room");
+				break;
+			}
+		}
 	}
 	if (!ret && ferror(f))
 		ret = error(EX_IOERR, "cannot read '%s': %s", path, strerror(errno ? errno : EIO));
@@ -723,9 +813,23 @@ int ics_state_save(const struct ics_state *st, const char *path)
 	}
 	strbuf_init(&sb);
 	strbuf_adds(&sb, STATE_HEADER "\n");
+	if (st->output) {
+		strbuf_addf(&sb, "output %d %d ", st->output_utc, st->output_alarm);
+		put_id(&sb, st->output);
+		strbuf_addc(&sb, '\n');
+	}
 	for (size_t i = 0; i < st->n; i++) {
-		strbuf_addf(&sb, "%d %016llx ", st->v[i].sequence, (unsigned long long)st->v[i].hash);
-		put_id(&sb, st->v[i].id);
+		const struct ics_seen *e = &st->v[i];
+
+		strbuf_addf(&sb, "%d %016llx %s%s%s %lld %lld ", e->sequence,
+			    (unsigned long long)e->hash, e->planned ? "p" : "",
+			    e->cancelled ? "c" : "", e->planned || e->cancelled ? "" : "-",
+			    (long long)e->start, (long long)e->end);
+		put_id(&sb, e->id);
+		strbuf_addc(&sb, ' ');
+		put_id(&sb, e->summary ? e->summary : "");
+		strbuf_addc(&sb, ' ');
+		put_id(&sb, e->location ? e->location : "");
 		strbuf_addc(&sb, '\n');
 	}
 	ret = write_file_atomic(path, sb.buf, sb.len);
@@ -733,20 +837,45 @@ int ics_state_save(const struct ics_state *st, const char *path)
 	return ret;
 }
 
-/* The SEQUENCE of event id with content hash h; records it.  Entries [0, sorted) are sorted;
+/* Records how event v was written (by a plan export when `plan`). */
+static void seen_record(struct ics_state *st, struct ics_seen *e, const struct vevent *v, bool plan)
+{
+	if (e->planned != (e->planned || plan) || e->cancelled != v->cancelled ||
+	    e->start != v->start || e->end != v->end || !e->summary || strcmp(e->summary, v->summary) ||
+	    !e->location || strcmp(e->location, v->location))
+		st->dirty = true;
+	e->planned = e->planned || plan;
+	e->cancelled = v->cancelled;
+	e->start = v->start;
+	e->end = v->end;
+	{
+		/* (v's texts may be e's own: a departed event is written from them) */
+		char *summary = xstrdup(v->summary), *location = xstrdup(v->location);
+
+		free(e->summary);
+		free(e->location);
+		e->summary = summary;
+		e->location = location;
+	}
+}
+
+/* The SEQUENCE of event v with content hash h; records it.  Entries [0, sorted) are sorted;
  * new ones are appended and sorted in at the end of ics_calendar(). */
-static int sequence_for(struct ics_state *st, size_t sorted, const char *id, uint64_t h)
+static int sequence_for(struct ics_state *st, size_t sorted, const struct vevent *v, uint64_t h,
+			bool plan)
 {
 	long i;
+	const char *id = v->id;
 
 	if (!st)
 		return 0;
 	i = seen_find(st, sorted, id);
 	if (i < 0) {
-		seen_push(st, xstrdup(id), h, 0);
+		seen_record(st, seen_push(st, xstrdup(id), h, 0), v, plan);
 		st->dirty = true;
 		return 0;
 	}
+	seen_record(st, &st->v[i], v, plan);
 	if (st->v[i].hash != h) {
 		st->v[i].hash = h;
 		/* RFC 5545 section 3.8.7.4: incremented each time the event is revised */
@@ -1050,7 +1179,7 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	free(calname);
 	add_x(cal, "X-WR-TIMEZONE", s->conf.timezone);
 	for (size_t i = 0; i < n; i++) {
-		int seq = sequence_for(st, sorted, vv[i].id, vevent_hash(&vv[i], o));
+		int seq = sequence_for(st, sorted, &vv[i], vevent_hash(&vv[i], o), o->plan);
 		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o,
 						vv[i].end < zoned_before ? tzid : NULL, seq));
 		vevent_release(&vv[i]);
