@@ -297,14 +297,14 @@ run -s "$conf" export -o link.ics
 
 # --- the SEQUENCE memory ---
 f=$state/exportcon-2025.exported
-[ "$(head -1 "$f")" = "planner-export-state 1" ] && grep -q '^1 [0-9a-f]\{16\} t5$' "$f"
-ok $? "the state file keeps each session's sequence and hash"
+[ "$(head -1 "$f")" = "planner-export-state 2" ] && grep -q '^1 [0-9a-f]\{16\} pc [0-9]* [0-9]* t5 Red%20alert ' "$f"
+ok $? "the state file keeps each session's sequence, hash, and how it was written"
 echo garbage >"$f"
 run -s "$conf" export -o after.ics
 expect_rc 0 "a damaged state file does not stop an export"
 expect_err_match "^planner: warning: .*exportcon-2025.exported:1: damaged export state: not a planner export state file; starting it again$" \
 	"it is named in a warning"
-[ "$(head -1 "$f")" = "planner-export-state 1" ]; ok $? "and written anew"
+[ "$(head -1 "$f")" = "planner-export-state 2" ]; ok $? "and written anew"
 # the largest SEQUENCE (RFC 5545 3.8.7.4: an integer) is kept, not a reason to start again
 printf 'planner-export-state 1\n2147483647 0000000000000000 t4\n' >"$f"
 run -s "$conf" export -o - --all
