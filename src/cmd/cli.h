@@ -58,6 +58,12 @@ int cli_filter_values(struct cmd_ctx *ctx, const char **day_arg);
  * when a --track fell back to a text search.  0, or -1 with error() set. */
 int cli_filter_finish(struct filter *f, const struct schedule *s, const char *day_arg);
 
+/* The values typed for --tag, --lang, --level, --type, --room and --speaker on ctx's command line
+ * (its loaded timetable ctx->s), checked with filter_value_check: one that matches nothing is an
+ * error with a suggestion, before anything is listed, written or saved.  0, or -1 with error()
+ * set (options.c). */
+int cli_check_values(const struct cmd_ctx *ctx);
+
 struct plan;
 struct changes;
 /* Marks the changes to sessions of the saved plan of conference conf_id and puts them first

@@ -340,6 +340,9 @@ static int exec(struct cmd_ctx *ctx)
 	} else if (pick_config_defaults(&o) < 0) {
 		goto fail;
 	}
+	/* a typed value that matches nothing would replace the saved plan with the keynotes alone */
+	if (cli_check_values(ctx) < 0)
+		goto fail;
 	if (prefs_resolve(&o.set.prefs, s, &failed) < 0) {
 		if (!replayed)
 			pick_blame_config(&o, failed);

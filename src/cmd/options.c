@@ -104,6 +104,15 @@ int cli_filter_values(struct cmd_ctx *ctx, const char **day_arg)
 	return 0;
 }
 
+int cli_check_values(const struct cmd_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->ngiven; i++)
+		if (ctx->given[i].value &&
+		    filter_value_check(&ctx->s, ctx->given[i].opt->name, ctx->given[i].value) < 0)
+			return -1;
+	return 0;
+}
+
 /* The saved preferences of plan file `path` cannot be replayed. */
 static int bad_args(const char *path, const char *why, const char *opt)
 {

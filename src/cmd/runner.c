@@ -359,7 +359,8 @@ static int run_command(const struct cmd_entry *cmd, int argc, char **argv)
 		goto out;
 	}
 	if (load(&ctx) < 0 || ((ctx.flags & CMD_FILTER) && (ctx.flags & (CMD_TIMETABLE | CMD_PLAN)) &&
-			       cli_filter_finish(&ctx.filter, &ctx.s, day_arg) < 0)) {
+			       (cli_filter_finish(&ctx.filter, &ctx.s, day_arg) < 0 ||
+				cli_check_values(&ctx) < 0))) {
 		ret = report_error();
 		goto out;
 	}

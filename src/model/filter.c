@@ -1,4 +1,5 @@
 /* filter.c: session filters shared by list, pick and export, and the tracks/tags census. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,21 +171,49 @@ static bool any_mention(const struct schedule *s, const char *folded)
 	return false;
 }
 
-/* "did you mean" candidates: labels within a small edit distance, or containing the value. */
-static void suggest(const struct schedule *s, const char *folded, struct strbuf *out)
+/* "Did you mean" for a value the user typed that matches nothing: the names among names[0..n)
+ * (in the order given: the likelier first) within a small edit distance of it, or containing it,
+ * or contained in it — at most three, quoted, into out.  The one rule for every option that
+ * names something in the timetable (--track, --tag, --lang, --level, --type, --room,
+ * --speaker). */
+static void suggest_from(char *const *names, size_t n, const char *folded, struct strbuf *out)
 {
-	size_t n, shown = 0;
-	struct label_count *labels = schedule_labels(s, &n);
-	size_t limit = strlen(folded) / 3 + 2;
+	size_t shown = 0, limit = strlen(folded) / 3 + 2, best = SIZE_MAX;
+	size_t *d = xmalloc((n ? n : 1) * sizeof(*d));
 
-	for (size_t i = 0; i < n && shown < 3; i++) {
-		char *lf = text_fold(labels[i].name);
-		if (text_distance(lf, folded) <= limit || strstr(lf, folded) || strstr(folded, lf)) {
-			strbuf_addf(out, "%s'%s'", shown ? ", " : "", labels[i].name);
-			shown++;
+	/* the candidates near enough, and the nearest of them: only those are shown */
+	for (size_t i = 0; i < n; i++) {
+		char *lf = text_fold(names[i]);
+
+		d[i] = SIZE_MAX;
+		if (*lf) {
+			size_t dist = text_distance(lf, folded);
+
+			if (dist <= limit || strstr(lf, folded) || strstr(folded, lf))
+				d[i] = dist;
+			if (d[i] < best)
+				best = d[i];
 		}
 		free(lf);
 	}
+	for (size_t i = 0; i < n && shown < 3 && best != SIZE_MAX; i++)
+		if (d[i] == best) {
+			strbuf_addf(out, "%s'%s'", shown ? ", " : "", names[i]);
+			shown++;
+		}
+	free(d);
+}
+
+static void suggest(const struct schedule *s, const char *folded, struct strbuf *out)
+{
+	size_t n;
+	struct label_count *labels = schedule_labels(s, &n);
+	char **names = xmalloc((n ? n : 1) * sizeof(*names));
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = labels[i].name;
+	suggest_from(names, n, folded, out);
+	free(names);
 	label_counts_free(labels, n);
 }
 
@@ -270,6 +299,103 @@ bool session_speaks(const struct session *se, const char *folded)
 	if (se->fold.language)
 		return lang_eq(se->fold.language, folded);
 	return session_lang_matches(se->language, folded);
+}
+
+/* Adds name to l once (names as the timetable writes them). */
+static void add_name(struct strlist *l, const char *name)
+{
+	if (name && *name && strlist_find(l, name) < 0)
+		strlist_push(l, name);
+}
+
+int filter_value_check(const struct schedule *s, const char *option, const char *typed)
+{
+	static const char *const kinds[] = { "tag", "lang", "level", "type", "room", "speaker" };
+	struct strlist names;
+	struct strbuf sb;
+	char *folded;
+	const char *what = NULL, *see = "planner list";
+	int kind = -1, parsed = -1;
+	bool found = false;
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds); k++)
+		if (!strcmp(option, kinds[k]))
+			kind = (int)k;
+	if (kind < 0)
+		return 0;	/* not a value that names something in the timetable */
+	if (kind == 2 && ((parsed = session_level_parse(typed)) < 0 || parsed == LEVEL_NONE))
+		return 0;	/* a bad level is the option's error; "all" matches everything */
+	if (kind == 3 && (parsed = session_type_parse(typed)) < 0)
+		return 0;
+	folded = text_fold(typed);
+	strlist_init(&names);
+	for (size_t i = 0; i < s->nsessions && !found; i++) {
+		const struct session *se = &s->sessions[i];
+
+		switch (kind) {
+		case 0:
+			found = session_has_tag(se, folded);
+			for (size_t t = 0; t < se->tags.n; t++)
+				add_name(&names, se->tags.v[t]);
+			break;
+		case 1:
+			found = session_speaks(se, folded);
+			add_name(&names, se->language);
+			break;
+		case 2:
+			found = (int)se->level == parsed;
+			if (se->level != LEVEL_NONE)
+				add_name(&names, session_level_name(se->level));
+			break;
+		case 3:
+			found = (int)se->type == parsed;
+			add_name(&names, session_type_name(se->type));
+			break;
+		case 4:
+			found = room_matches(s, se, folded);
+			break;
+		default:
+			found = session_has_speaker(se, folded);
+			for (size_t t = 0; t < se->speakers.n; t++)
+				add_name(&names, se->speakers.v[t]);
+			break;
+		}
+	}
+	if (found) {
+		strlist_release(&names);
+		free(folded);
+		return 0;
+	}
+	if (kind == 4)
+		for (size_t r = 0; r < s->nrooms; r++)
+			add_name(&names, s->rooms[r].name);
+	switch (kind) {
+	case 0: what = "has this tag"; see = "planner tracks"; break;
+	case 1: what = "is in this language"; break;
+	case 2: what = "is of this level"; break;
+	case 3: what = "is of this type"; break;
+	case 4: what = "is in a room of that name"; see = "planner rooms"; break;
+	default: what = "has a speaker of that name"; break;
+	}
+	strbuf_init(&sb);
+	if (kind == 2 || kind == 3) {
+		/* few values: all those the timetable has */
+		for (size_t i = 0; i < names.n && i < 10; i++)
+			strbuf_addf(&sb, "%s'%s'", i ? ", " : "", names.v[i]);
+	} else {
+		suggest_from(names.v, names.n, folded, &sb);
+	}
+	if (!sb.len)
+		error(EX_DATAERR, "--%s '%s': no session in %s %s; see '%s'", option, typed,
+		      s->conf.name, what, see);
+	else
+		error(EX_DATAERR, "--%s '%s': no session in %s %s (%s%s%s)", option, typed, s->conf.name,
+		      what, kind == 2 || kind == 3 ? "it has " : "did you mean ", sb.buf,
+		      kind == 2 || kind == 3 ? "" : "?");
+	strbuf_release(&sb);
+	strlist_release(&names);
+	free(folded);
+	return -1;
 }
 
 bool filter_match(const struct filter *f, const struct schedule *s, const struct session *se)

@@ -48,9 +48,14 @@ run export --alarm 10x
 expect_rc 64 "a bad --alarm"
 expect_err "planner: --alarm '10x': expected 'none' or how long before the start, e.g. 10m, 90s, 1h, 1h30m or 1d (s, m, h, d; at most 7d)" \
 	"names the value and what is accepted"
-run export --all --room "no such room"
-expect_rc 66 "filters that match nothing"
+run export --all --room "홀 1" --lang en
+expect_rc 66 "filters that together match nothing"
 expect_err "planner: nothing to export: no sessions match" "say so"
+run export --all --room "no such room"
+expect_rc 65 "a room that matches nothing"
+expect_err "planner: --room 'no such room': no session in PyCon Korea 2024 is in a room of that name; see 'planner rooms'" \
+	"is named, with where to look"
+[ -z "$(ls)" ]; ok $? "and no file is written"
 run export --all a.ics b.ics
 expect_rc 64 "two output files"
 run export --all -o .
