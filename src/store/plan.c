@@ -438,7 +438,16 @@ int plan_undo(const char *path, struct plan *restored)
 			ret = 0;
 			break;
 		}
-		warning("%s", error_message());
+		/* kept aside, out of the history: the next undo does not trip on it again */
+		{
+			char *aside = xasprintf("%s.damaged", from);
+
+			if (rename(from, aside) == 0)
+				warning("%s; kept as '%s'", error_message(), aside);
+			else
+				warning("%s", error_message());
+			free(aside);
+		}
 		error_clear();
 		plan_release(restored);
 	}
