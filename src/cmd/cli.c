@@ -193,6 +193,22 @@ int cli_width(void)
 	return 0;
 }
 
+void cli_print_changes(struct changes *c, const char *conf_id, size_t shown)
+{
+	const struct tz *z = tz_get(c->timezone), *local = tz_get("local");
+	char *text;
+
+	if (!z)
+		z = tz_get("UTC");
+	if (!local)
+		local = tz_get("UTC");
+	error_clear();
+	cli_planned_first(c, conf_id);
+	text = changes_format_text(c, z, local, shown);
+	fputs(text, stdout);
+	free(text);
+}
+
 void cli_planned_first(struct changes *c, const char *conf_id)
 {
 	struct plan p;
@@ -333,18 +349,6 @@ static char *describe_session(const struct schedule *s, const struct session *se
 	free(raw);
 	free(room);
 	return out;
-}
-
-void cli_local_time(int64_t t, char *buf, size_t size)
-{
-	const struct tz *z = tz_get("local");
-	struct civil c;
-
-	if (!z)
-		z = tz_get("UTC");
-	error_clear();
-	tz_to_civil(z, t, &c);
-	civil_format_date_hm(&c, buf, size);
 }
 
 int cli_travel_minutes(const struct plan *p)

@@ -5,7 +5,6 @@
 #define PLANNER_CLI_H
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #include "schedule.h"
@@ -69,6 +68,13 @@ struct changes;
 /* Marks the changes to sessions of the saved plan of conference conf_id and puts them first
  * (fetch and changes show those before the rest).  Without a plan, nothing changes. */
 void cli_planned_first(struct changes *c, const char *conf_id);
+/* Prints the changes report c of a timetable (conference conf_id) as fetch and update show it:
+ * the changes to sessions of the saved plan first, starred, then at most `shown` others (0: all;
+ * changes_format_text). */
+void cli_print_changes(struct changes *c, const char *conf_id, size_t shown);
+/* A re-fetch that changed much says so in a screenful: the changes to the plan, and at most this
+ * many of the others (`planner changes` lists them all). */
+#define CLI_CHANGES_SHOWN 15
 /* Loads the chosen timetable into s and its saved plan into p (empty when there is none yet);
  * with `member` (not NULL), that team member's plan, which must exist (planner team makes it);
  * *path gets the plan file's path (caller frees).  With `lock` (a CMD_PLAN_LOCK command), first
@@ -89,17 +95,22 @@ int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const c
 /* export (cmd_export.c): writes the saved plan p of s (file plan_path) — with `plan` — or the
  * sessions filter f matches (NULL: all) as an iCalendar file, updating the export state, and says
  * on stderr what it wrote.  With use_last (update), the file and options of the last plan
- * export unless output is given, and 1 (nothing written) when there was none.  *written (unless
- * NULL) gets the file written (caller frees).  0, 1, or -1 with error() set. */
+ * export unless output is given, and 1 (nothing written) when there was none.  res (unless
+ * NULL) gets what was written.  0, 1, or -1 with error() set. */
 struct cli_export_opts {
 	const char *output;     /* -o; NULL: CONFERENCE-ID.ics here */
 	const char *alarm;      /* --alarm; NULL: the config's, else the default */
 	bool utc;
 	bool plan;              /* the plan, else the sessions of f */
 	bool use_last;
+	bool quiet;             /* no "wrote N events" line on stderr */
+};
+struct cli_export_result {
+	char *written;          /* the file (caller frees) */
+	size_t events, cancelled, departed;
 };
 int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const struct filter *f,
-	       const struct cli_export_opts *eo, char **written);
+	       const struct cli_export_opts *eo, struct cli_export_result *res);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 
@@ -113,9 +124,6 @@ void cli_saved_settings(const struct plan *p, const char *path, struct pick_sett
  * time to change rooms, under the plan's travel time; counted, and the first 1000 printed to f
  * (unless NULL) with a line saying how many more there are. */
 size_t cli_print_conflicts(const struct schedule *s, const struct plan *p, FILE *f);
-/* "2026-12-04 21:30": instant t on the user's clock (the local zone), into buf (at least 17
- * bytes).  For when a plan was made, as fetch shows when a timetable was fetched. */
-void cli_local_time(int64_t t, char *buf, size_t size);
 /* The minutes to change rooms for saved plan p, as now, next and conflicts use them: the plan's
  * (what pick used), else the config's `travel`, else pick's default. */
 int cli_travel_minutes(const struct plan *p);

@@ -63,7 +63,7 @@ static int check(struct cmd_ctx *ctx)
 }
 
 int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const struct filter *f,
-	       const struct cli_export_opts *eo, char **written)
+	       const struct cli_export_opts *eo, struct cli_export_result *res)
 {
 	struct ics_options o;
 	struct ics_state st;
@@ -75,8 +75,8 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 	size_t n = 0, cancelled = 0, departed = 0, untimed = 0, len = 0;
 	int ret = 0, lock = -1;
 
-	if (written)
-		*written = NULL;
+	if (res)
+		memset(res, 0, sizeof(*res));
 	ics_options_init(&o);
 	o.utc = eo->utc;
 	o.plan = eo->plan;
@@ -165,7 +165,7 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 	if (untimed)
 		fprintf(stderr, "planner: %zu session%s without a time left out\n", untimed,
 			untimed == 1 ? "" : "s");
-	if (strcmp(output, "-")) {
+	if (strcmp(output, "-") && !eo->quiet) {
 		fprintf(stderr, "planner: wrote %zu event%s", n, n == 1 ? "" : "s");
 		if (cancelled && departed)
 			fprintf(stderr, " (%zu cancelled, %zu no longer in your plan)", cancelled, departed);
@@ -175,8 +175,12 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 			fprintf(stderr, " (%zu no longer in your plan, cancelled)", departed);
 		fprintf(stderr, " to %s\n", output);
 	}
-	if (written)
-		*written = xstrdup(output);
+	if (res) {
+		res->written = xstrdup(output);
+		res->events = n;
+		res->cancelled = cancelled;
+		res->departed = departed;
+	}
 	goto out;
 fail:
 	ret = -1;	/* the runner reports it */

@@ -83,26 +83,6 @@ static void clear_progress(struct progress *p)
 	}
 }
 
-/* A re-fetch that changed much says so in a screenful: the changes to the plan, and at most this
- * many of the others (`planner changes` lists them all). */
-#define FETCH_CHANGES_SHOWN 15
-
-static void print_report(struct changes *c, const char *conf_id)
-{
-	const struct tz *z = tz_get(c->timezone), *local = tz_get("local");
-	char *text;
-
-	if (!z)
-		z = tz_get("UTC");
-	if (!local)
-		local = tz_get("UTC");
-	error_clear();
-	cli_planned_first(c, conf_id);
-	text = changes_format_text(c, z, local, FETCH_CHANGES_SHOWN);
-	fputs(text, stdout);
-	free(text);
-}
-
 static const struct cmd_option opt_name = {
 	"name", 0, "NAME", "the name to keep it under (default: the conference id)", COMPLETE_FETCHED,
 	0, VALUE_TEXT, 0, NULL };
@@ -188,7 +168,7 @@ static int exec(struct cmd_ctx *ctx)
 		       now_default ? "; now the default timetable" : "");
 	}
 	if (r.has_report)
-		print_report(&r.report, r.meta.conf_id);
+		cli_print_changes(&r.report, r.meta.conf_id, CLI_CHANGES_SHOWN);
 out:
 	source_fetch_result_release(&r);
 	free(old_default);

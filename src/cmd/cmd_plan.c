@@ -6,6 +6,7 @@
 #include "command.h"
 #include "jsonw.h"
 #include "plan.h"
+#include "source.h"
 #include "render.h"
 #include "schedule.h"
 #include "tz.h"
@@ -106,7 +107,7 @@ static int print_history(const struct schedule *s, const struct plan *p, const c
 		return 0;
 	}
 	printf("%s: your plan and its earlier versions, newest first\n", s->conf.name);
-	cli_local_time(p->made_at, when, sizeof(when));
+	source_format_local(p->made_at, when, sizeof(when));
 	printf("  now  %s  %3zu session%s", when, p->nentries, p->nentries == 1 ? " " : "s");
 	if (p->args.n) {
 		printf("  ");
@@ -119,7 +120,7 @@ static int print_history(const struct schedule *s, const struct plan *p, const c
 			printf("  %3zu  (damaged: %s)\n", i + 1, v[i].path);
 			continue;
 		}
-		cli_local_time(v[i].made_at, when, sizeof(when));
+		source_format_local(v[i].made_at, when, sizeof(when));
 		printf("  %3zu  %s  %3zu session%s%s%s\n", i + 1, when, v[i].nsessions,
 		       v[i].nsessions == 1 ? " " : "s", *v[i].args ? "  " : "", v[i].args);
 	}

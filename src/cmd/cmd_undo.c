@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "command.h"
 #include "plan.h"
+#include "source.h"
 #include "util.h"
 
 static int exec(struct cmd_ctx *ctx)
@@ -19,7 +20,7 @@ static int exec(struct cmd_ctx *ctx)
 		return error(EX_NOINPUT, "nothing to undo: no earlier version of your plan for %s "
 			     "(see 'planner plan --history')", ctx->s.conf.name);
 	flush_warnings();
-	cli_local_time(restored.made_at, when, sizeof(when));
+	source_format_local(restored.made_at, when, sizeof(when));
 	printf("restored the plan of %s (%zu session%s)\n", when, restored.nentries,
 	       restored.nentries == 1 ? "" : "s");
 	plan_release(&restored);

@@ -13,6 +13,7 @@
 	X(fetch) \
 	X(sources) \
 	X(changes) \
+	X(update) \
 	X(pick) \
 	X(team) \
 	X(plan) \
