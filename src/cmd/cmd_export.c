@@ -123,10 +123,18 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 		cli_saved_settings(p, plan_path, &saved);
 		ret = export_select_plan(s, p, &saved, &ev, &n, &cancelled);
 		pick_settings_release(&saved);
+		/* a plan emptied by hand still cancels what an earlier export wrote */
+		if (ret < 0 && !p->nentries && p->fingerprint && have_state) {
+			export_add_departed(s, p, &st, &ev, &n, &copies, &departed);
+			if (n) {
+				ret = 0;
+				error_clear();
+			}	/* else the error stands: nothing to write */
+		} else if (ret == 0 && have_state) {
+			export_add_departed(s, p, &st, &ev, &n, &copies, &departed);
+		}
 		if (ret < 0)
 			goto fail;
-		if (have_state)
-			export_add_departed(s, p, &st, &ev, &n, &copies, &departed);
 		calname = xasprintf("%s (my plan)", s->conf.name);
 		o.calname = calname;
 	}

@@ -31,9 +31,9 @@ const struct cmd_entry cmd_undo = {
 	.name = "undo",
 	.summary = "put your plan back as it was before its last change",
 	.description = "Steps the saved plan back one version: every change (pick, add, drop, pin, unpin,\n"
-		       "update) keeps the plan it replaces, the last 30 of them ('planner plan --history'\n"
-		       "lists them).  Run it again to step further back.  The plan it replaces is kept as\n"
-		       "undone.json in the history folder.\n",
+		       "update) keeps the plan it replaces, the last 30 of them ('planner plan' lists them\n"
+		       "with its history option).  Run it again to step further back.  The plan it replaces\n"
+		       "is kept as undone.json in the history folder.\n",
 	.flags = CMD_PLAN | CMD_PLAN_LOCK,
 	.exec = exec,
 };

@@ -132,6 +132,21 @@ cmp -s "$tmp/cancelled-pick-first" "$tmp/cancelled-export-first" && [ -s "$tmp/c
 ok $? "the same events are cancelled in khal whatever the order" ||
 	{ sed 's/^/#   pick-first: /' "$tmp/cancelled-pick-first"; sed 's/^/#   export-first: /' "$tmp/cancelled-export-first"; }
 
+# --- a plan emptied by hand still cancels what the last export wrote ---
+export XDG_DATA_HOME="$tmp/data-empty"
+run pick --tag "웹 서비스" --lang ko --day 1
+run export -o empty.ics
+nev=$(tr -d '\r' <empty.ics | grep -c '^BEGIN:VEVENT')
+run drop $(planned | tr '\n' ' ')
+expect_rc 0 "drop every planned session"
+run export -o empty.ics
+expect_rc 0 "export the empty plan"
+expect_err "planner: wrote $nev events ($nev no longer in your plan, cancelled) to empty.ics" "every event goes out cancelled"
+[ "$(tr -d '\r' <empty.ics | grep -c '^STATUS:CANCELLED')" -eq "$nev" ]; ok $? "... each STATUS:CANCELLED"
+rm "$XDG_DATA_HOME/planner/pyconkr-2024.exported"
+run export -o empty.ics
+expect_rc 66 "without the export state, an empty plan is still nothing to export"
+
 # --- a version 1 state file (before this) is read; its sessions are not taken for plan ones ---
 export XDG_DATA_HOME="$tmp/data-v1"
 mkdir -p "$XDG_DATA_HOME/planner"
