@@ -108,7 +108,8 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 			goto out;
 		}
 		if (!output) {
-			output = st.output;
+			/* (a copy: recording this export replaces st.output) */
+			output = out_default = xstrdup(st.output);
 			o.utc = st.output_utc;
 			if (!alarm)
 				o.alarm = st.output_alarm;

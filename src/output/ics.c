@@ -848,14 +848,15 @@ static void seen_record(struct ics_state *st, struct ics_seen *e, const struct v
 	e->cancelled = v->cancelled;
 	e->start = v->start;
 	e->end = v->end;
-	{
-		/* (v's texts may be e's own: a departed event is written from them) */
-		char *summary = xstrdup(v->summary), *location = xstrdup(v->location);
-
+	/* v's texts may be e's own (a departed event is written from them, after this): replaced
+	 * only when they differ, so never freed under v */
+	if (!e->summary || strcmp(e->summary, v->summary)) {
 		free(e->summary);
+		e->summary = xstrdup(v->summary);
+	}
+	if (!e->location || strcmp(e->location, v->location)) {
 		free(e->location);
-		e->summary = summary;
-		e->location = location;
+		e->location = xstrdup(v->location);
 	}
 }
 

@@ -57,6 +57,7 @@ expect_rc 0 "export after drop and add"
 expect_err "planner: wrote 12 events (1 no longer in your plan, cancelled) to plan.ics" "it counts the session that left the plan"
 [ "$(field plan.ics UWB8FM STATUS)" = CANCELLED ] && [ "$(field plan.ics UWB8FM SEQUENCE)" = 1 ]
 ok $? "the dropped session is STATUS:CANCELLED with SEQUENCE 1"
+[ "$(field plan.ics UWB8FM SUMMARY)" = "Django 버전 4.2로 올리기" ]; ok $? "... with its title"
 [ "$(field plan.ics UWB8FM DTSTART)" = "20241027T160000" ] || [ "$(field plan.ics UWB8FM 'DTSTART;TZID=Asia/Seoul')" = "20241027T160000" ]
 ok $? "... at the time the calendar has it"
 [ -z "$(field plan.ics NEWVMD STATUS)" ] && [ "$(field plan.ics NEWVMD SEQUENCE)" = 0 ]
@@ -69,6 +70,8 @@ diff -u "$tmp/want" "$tmp/active" >"$tmp/diff"; ok $? "khal: the active events a
 run export -o plan.ics
 [ "$(field plan.ics UWB8FM STATUS)" = CANCELLED ] && [ "$(field plan.ics UWB8FM SEQUENCE)" = 1 ]
 ok $? "exported again: still cancelled, with the same SEQUENCE"
+[ "$(field plan.ics UWB8FM SUMMARY)" = "Django 버전 4.2로 올리기" ] && [ "$(field plan.ics UWB8FM LOCATION)" = "컨벤션 홀 2" ]
+ok $? "... with its title and room as before" || field plan.ics UWB8FM SUMMARY | sed 's/^/#   /'
 grep -q '^1 [0-9a-f]* pc [0-9]* [0-9]* UWB8FM Django%20' "$XDG_DATA_HOME/planner/pyconkr-2024.exported"
 ok $? "the state keeps it (cancelled, with its title) for later exports"
 run add UWB8FM
