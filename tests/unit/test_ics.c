@@ -457,6 +457,33 @@ static void test_sequence(struct schedule *s)
 	ok(back.n == st.n && !memcmp(&back.v[0].hash, &st.v[0].hash, sizeof(st.v[0].hash)), "hashes survive");
 	ics_state_release(&back);
 
+	/* version 2: how each event was written, and the last plan export's file */
+	{
+		long k = -1;
+
+		for (size_t i = 0; i < st.n; i++)
+			if (!strcmp(st.v[i].id, "odd id %20 with\ttab"))
+				k = (long)i;
+		ok(k >= 0 && st.v[k].summary && st.v[k].start && st.v[k].end > st.v[k].start,
+		   "the state keeps the title and time written");
+		free(st.v[k].summary);
+		st.v[k].summary = xstrdup("a = b %41 c");
+		free(st.v[k].location);
+		st.v[k].location = xstrdup("");
+		st.v[k].planned = st.v[k].cancelled = true;
+		ics_state_set_output(&st, "/home/you/my pycon.ics", true, -1);
+		is_int(ics_state_save(&st, path), 0, "a version 2 state is saved");
+		ics_state_init(&back);
+		is_int(ics_state_load(&back, path), 0, "and loaded");
+		ok(back.output && !strcmp(back.output, "/home/you/my pycon.ics") && back.output_utc &&
+		   back.output_alarm == -1, "with the last export's file and options");
+		ok(back.n == st.n && back.v[k].planned && back.v[k].cancelled && back.v[k].start == st.v[k].start &&
+		   back.v[k].end == st.v[k].end, "flags and times survive");
+		ok(back.v[k].summary && !strcmp(back.v[k].summary, "a = b %41 c") && back.v[k].location &&
+		   !*back.v[k].location, "a title with '=', '%%' and spaces, and an empty room, survive");
+		ics_state_release(&back);
+	}
+
 	f = fopen(path, "w");
 	fputs("planner-export-state 1\n3 00000000000000aa t1\nnonsense\n", f);
 	fclose(f);

@@ -141,6 +141,33 @@ static void test_drop(const struct schedule *s)
 	ok(plan_edit_drop(&p, s, "talk-alpi", &id) < 0, "twice fails");
 	is_str(error_message(), "'talk-alpine' is not in your plan (see 'planner plan')",
 	       "naming the id the prefix resolved to");
+	ok(p.dropped.n == 3 && strlist_find(&p.dropped, "talk-alpha") >= 0 &&
+	   strlist_find(&p.dropped, "old-talk") >= 0 && strlist_find(&p.dropped, "talk-alpine") >= 0,
+	   "each dropped session is on the dropped list, once");
+	ok(p.added.n == 0, "and no longer on the added list");
+	ok(plan_edit_add(&p, s, "talk-alpine", false, &(const struct session *){ NULL }) == 0 &&
+	   strlist_find(&p.dropped, "talk-alpine") < 0 && strlist_find(&p.added, "talk-alpine") >= 0,
+	   "added again: off the dropped list, on the added one");
+	ok(plan_edit_add(&p, s, "talk-alpha", true, &(const struct session *){ NULL }) == 0 &&
+	   strlist_find(&p.dropped, "talk-alpha") < 0 && strlist_find(&p.added, "talk-alpha") < 0,
+	   "pinned again: off the dropped list (a pin is not an addition)");
+	plan_release(&p);
+}
+
+static void test_unpin(const struct schedule *s)
+{
+	struct plan p;
+	const char *id = NULL;
+
+	plan_init(&p);
+	plan_edit_add(&p, s, "talk-alpha", true, &(const struct session *){ NULL });
+	ok(plan_edit_unpin(&p, s, "talk-alph", &id) == 0 && id && !strcmp(id, "talk-alpha"),
+	   "unpin by a unique prefix names the timetable's id");
+	ok(p.pinned.n == 0 && p.nentries == 1, "it is no longer pinned, and still planned");
+	ok(plan_edit_unpin(&p, s, "talk-alpha", &id) < 0 && !id, "unpinning what is not pinned fails");
+	is_str(error_message(), "'talk-alpha' is not pinned (see 'planner plan')", "saying so");
+	is_int(error_status(), EX_DATAERR, "bad data");
+	ok(plan_edit_unpin(&p, s, "talk-a", &id) < 0, "unpin: an ambiguous prefix fails");
 	plan_release(&p);
 }
 
@@ -206,6 +233,7 @@ int main(void)
 	}
 	test_resolve(&s);
 	test_add_pin(&s);
+	test_unpin(&s);
 	test_drop(&s);
 	test_stamp(&s);
 	test_sessions(&s);
