@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cache.h"
+#include "changes.h"
 #include "cli.h"
 #include "command.h"
 #include "fetch.h"
@@ -49,8 +50,10 @@ static void failed(struct run *u, const char *step)
 
 /* Step 1: the timetable the commands read (-s, the config's, the default), fetched again when it
  * is a fetched one or a URL. */
-static void step_fetch(struct run *u, bool refresh)
+static bool step_fetch(struct run *u, bool refresh)
 {
+	bool reported = false;
+
 	struct source_fetch_opts fo = { 0 };
 	struct source_fetch_result r;
 	unsigned line;
@@ -59,14 +62,14 @@ static void step_fetch(struct run *u, bool refresh)
 
 	if (!cli_config()) {
 		failed(u, "fetch");
-		return;
+		return false;
 	}
 	spec = cli_schedule_spec(&line);
 	if (!spec)
 		spec = name = cache_default();
 	if (!spec) {
 		printf("fetch: nothing to fetch: the timetable is a bundled one, which does not change\n");
-		return;
+		return false;
 	}
 	if (!fetch_is_url(spec) && !cache_exists(spec)) {
 		char *clean = text_sanitize(spec);
@@ -74,7 +77,7 @@ static void step_fetch(struct run *u, bool refresh)
 		printf("fetch: nothing to fetch: '%s' is not a fetched timetable\n", clean);
 		free(clean);
 		free(name);
-		return;
+		return false;
 	}
 	fo.refresh = refresh;
 	source_fetch_result_init(&r);
@@ -99,9 +102,62 @@ static void step_fetch(struct run *u, bool refresh)
 		}
 		if (r.has_report)
 			cli_print_changes(&r.report, r.meta.conf_id, CLI_CHANGES_SHOWN);
+		reported = r.has_report;
 	}
 	source_fetch_result_release(&r);
 	free(name);
+	return reported;
+}
+
+/* Step 2, when the fetch reported nothing (the timetable was fetched before, or is not a
+ * fetched one): what the timetable did to the plan's sessions since they were planned, in the
+ * changes report's form. */
+static void plan_changes(const struct schedule *s, const struct plan *p)
+{
+	struct changes c;
+
+	changes_init(&c);
+	for (size_t i = 0; i < p->nentries; i++) {
+		const struct plan_entry *e = &p->entries[i];
+		long k;
+		enum plan_change pc = plan_entry_change(e, s, &k);
+		struct change *x;
+
+		if (pc == PLAN_SAME)
+			continue;
+		x = changes_add(&c);
+		x->id = xstrdup(e->id);
+		x->planned = true;
+		x->old_timed = true;
+		x->old_start = e->start;
+		x->old_end = e->end;
+		x->old_room = xstrdup(e->room);
+		if (pc == PLAN_CANCELLED) {
+			x->kinds = CHANGE_CANCELLED;
+			x->title = xstrdup(e->title);
+			continue;
+		}
+		x->title = xstrdup(s->sessions[k].title);
+		x->new_timed = true;
+		x->new_start = s->sessions[k].start;
+		x->new_end = s->sessions[k].end;
+		x->new_room = session_room_label(s, &s->sessions[k]);
+		if (x->new_start != x->old_start || x->new_end != x->old_end)
+			x->kinds |= CHANGE_TIME;
+		if (strcmp(x->new_room, x->old_room))
+			x->kinds |= CHANGE_ROOM;
+		if (strcmp(x->title, e->title)) {
+			x->kinds |= CHANGE_TITLE;
+			x->old_title = xstrdup(e->title);
+		}
+	}
+	if (c.n) {
+		c.conference = xstrdup(s->conf.name);
+		c.timezone = xstrdup(s->conf.timezone);
+		changes_sort(&c);
+		cli_print_changes(&c, s->conf.id, 0);
+	}
+	changes_release(&c);
 }
 
 static void push_unique(struct strlist *l, const char *s)
@@ -253,8 +309,8 @@ static void step_calendar(struct run *u, struct schedule *s, struct plan *p, con
 static int exec(struct cmd_ctx *ctx)
 {
 	struct run u = { 0 };
+	bool reported = step_fetch(&u, cmd_flag(ctx, &opt_refresh));
 
-	step_fetch(&u, cmd_flag(ctx, &opt_refresh));
 	/* the timetable as it is now, and the plan, under its lock from here on */
 	if (cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path, true) < 0) {
 		failed(&u, "plan");
@@ -264,6 +320,8 @@ static int exec(struct cmd_ctx *ctx)
 		failed(&u, "plan");
 		return u.status;
 	}
+	if (!reported)
+		plan_changes(&ctx->s, &ctx->plan);
 	step_replan(&u, &ctx->s, &ctx->plan, ctx->plan_path);
 	step_calendar(&u, &ctx->s, &ctx->plan, ctx->plan_path, cmd_arg(ctx, &opt_output));
 	return u.status;

@@ -119,6 +119,24 @@ expect_rc 0 "update -o FILE"
 expect_out_match "^calendar: wrote 6 events \(2 cancelled\) to other.ics; import it again$" "writes there"
 [ -f other.ics ]; ok $? "... the file is there"
 
+# --- fetched by hand first: update still says what changed in the plan ---
+utf8 $PY - "$srv/conf.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for s in d["sessions"]:
+    if s["id"] == "t4":
+        s["title"] = "Closing: 내년에 또 만나요"
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+touch -d '+2 minutes' "$srv/conf.json"
+run fetch exportcon-2025
+expect_rc 0 "planner fetch first"
+run update
+expect_rc 0 "then update"
+expect_out_match "^fetch: exportcon-2025 is up to date$" "the fetch has nothing new"
+expect_out_match "^\* retitled +t4 +Closing: 내년에 또 만나요" "but the plan's changes are shown, as the changes report shows them"
+expect_out_match "^plan: planned again, 4 sessions, the same ones$" "and the plan is the same sessions"
+
 # --- the server is gone: the fetch fails, the rest still runs, the exit is not 0 ---
 kill "$http_pid"
 wait "$http_pid" 2>/dev/null
