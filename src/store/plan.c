@@ -453,8 +453,23 @@ int plan_undo(const char *path, struct plan *restored)
 	}
 	if (ret == 0 && stat(path, &st) == 0 && keep_as(path, undone) < 0)
 		ret = -1;
-	if (ret == 0 && rename(from, path) < 0)
-		ret = error(EX_CANTCREAT, "cannot restore '%s' from '%s': %s", path, from, strerror(errno));
+	if (ret == 0) {
+		/* the version's bytes become the plan as every plan is written (temp file, fsync,
+		 * rename), then the version leaves the history */
+		char *buf;
+		size_t len;
+
+		if (read_file(from, PLAN_MAX_BYTES, &buf, &len) < 0) {
+			ret = -1;
+		} else {
+			if (write_file_atomic(path, buf, len) < 0)
+				ret = -1;
+			else if (unlink(from) < 0)
+				warning("cannot remove '%s' from the plan's history: %s", from,
+					strerror(errno));
+			free(buf);
+		}
+	}
 	if (ret != 0)
 		plan_release(restored);
 	free(undone);
