@@ -312,7 +312,7 @@ static int exec(struct cmd_ctx *ctx)
 	bool reported = step_fetch(&u, cmd_flag(ctx, &opt_refresh));
 
 	/* the timetable as it is now, and the plan, under its lock from here on */
-	if (cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path, true) < 0) {
+	if (cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path, true, NULL) < 0) {
 		failed(&u, "plan");
 		return u.status;
 	}
