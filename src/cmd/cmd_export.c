@@ -228,9 +228,10 @@ const struct cmd_entry cmd_export = {
 	.description =
 		"Writes your saved plan as an iCalendar (.ics) file that calendar programs import.  Export\n"
 		"again after a change and import the new file: events keep their UID, so the calendar\n"
-		"updates them instead of adding copies; planned sessions the timetable cancelled are marked\n"
-		"cancelled.  The filter options (--day, --track, ... as 'planner list' selects) export the\n"
-		"sessions that match instead of the plan.\n",
+		"updates them instead of adding copies; planned sessions the timetable cancelled, and the\n"
+		"sessions an earlier export of the plan wrote that have left it, are marked cancelled.  The\n"
+		"filter options (--day, --track, ... as 'planner list' selects) export the sessions that\n"
+		"match instead of the plan.\n",
 	.options = options,
 	.operands = { "FILE", 0, 1, COMPLETE_NONE, NULL },
 	.flags = CMD_TIMETABLE | CMD_PLAN | CMD_FILTER,
