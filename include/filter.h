@@ -50,7 +50,7 @@ int label_resolve(const struct schedule *s, const char *folded);
  * not checked) that matches no session of s is an error, never a silently empty result: -1 with
  * error() set (EX_DATAERR, as an unknown --track) naming the option and the value, with "did you
  * mean" suggestions from what the timetable has ('웹서비스': did you mean '웹 서비스'?).  0 when
- * some session matches.  list, export and pick check what the command line gives with it. */
+ * some session matches, or when no session has a time (the commands say that instead).  list, export and pick check what the command line gives with it. */
 int filter_value_check(const struct schedule *s, const char *option, const char *typed);
 
 /* The id of the session whose id is nearest to `id` (at most 2 edits away), or NULL (borrowed). */

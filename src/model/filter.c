@@ -323,6 +323,14 @@ int filter_value_check(const struct schedule *s, const char *option, const char 
 			kind = (int)k;
 	if (kind < 0)
 		return 0;	/* not a value that names something in the timetable */
+	{
+		bool timed = false;
+
+		for (size_t i = 0; i < s->nsessions && !timed; i++)
+			timed = s->sessions[i].has_time;
+		if (!timed)
+			return 0;	/* nothing can be listed or planned anyway: the commands say why */
+	}
 	if (kind == 2 && ((parsed = session_level_parse(typed)) < 0 || parsed == LEVEL_NONE))
 		return 0;	/* a bad level is the option's error; "all" matches everything */
 	if (kind == 3 && (parsed = session_type_parse(typed)) < 0)
