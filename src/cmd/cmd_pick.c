@@ -170,7 +170,6 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 {
 	const struct schedule *s = rq->s;
 	struct jsonw w;
-	char buf[40];
 
 	jsonw_init(&w, stdout);
 	jsonw_object_begin(&w);
@@ -199,44 +198,7 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 	for (size_t i = 0; i < o->args.n; i++)
 		jsonw_string(&w, o->args.v[i]);
 	jsonw_array_end(&w);
-	jsonw_key(&w, "candidates");
-	jsonw_array_begin(&w);
-	for (size_t c = 0; c < r->ncand; c++) {
-		const struct pick_candidate *pc = &r->cand[c];
-		const struct session *se = cand_session(rq, r, c);
-
-		jsonw_object_begin(&w);
-		jsonw_key(&w, "id");
-		jsonw_string(&w, se->id);
-		jsonw_key(&w, "score");
-		jsonw_int(&w, pc->score);
-		jsonw_key(&w, "points");
-		jsonw_double(&w, (double)pc->points / 100);
-		jsonw_key(&w, "why");
-		jsonw_string(&w, pick_why(rq, r, c));
-		jsonw_key(&w, "start");
-		tz_format_iso(s->tz, se->start, buf, sizeof(buf));
-		jsonw_string(&w, buf);
-		jsonw_key(&w, "end");
-		tz_format_iso(s->tz, se->end, buf, sizeof(buf));
-		jsonw_string(&w, buf);
-		jsonw_key(&w, "day");
-		jsonw_int(&w, se->day + 1);
-		jsonw_key(&w, "room");
-		jsonw_string(&w, pc->room >= 0 ? s->rooms[pc->room].id : "*");
-		if (pc->room >= 0 && (s->rooms[pc->room].floor || s->rooms[pc->room].building)) {
-			jsonw_key(&w, "floor");
-			jsonw_string(&w, s->rooms[pc->room].floor);
-			jsonw_key(&w, "building");
-			jsonw_string(&w, s->rooms[pc->room].building);
-		}
-		jsonw_key(&w, "pinned");
-		jsonw_bool(&w, pc->pinned);
-		jsonw_key(&w, "excluded");
-		jsonw_string(&w, pc->excluded_by);
-		jsonw_object_end(&w);
-	}
-	jsonw_array_end(&w);
+	pick_json_candidates(&w, rq, r);
 	jsonw_key(&w, "plan");
 	jsonw_array_begin(&w);
 	for (size_t k = 0; k < r->nchosen; k++) {
@@ -274,24 +236,6 @@ static void left_out(const struct plan *p, const struct strlist *before)
 			"'planner pin ID' keeps a session through picks\n", n, n == 1 ? "" : "s",
 			n == 1 ? "is" : "are", sb.buf, n > 5 ? ", ..." : "");
 	strbuf_release(&sb);
-}
-
-static void push_unique(struct strlist *l, const char *s)
-{
-	if (strlist_find(l, s) < 0)
-		strlist_push(l, s);
-}
-
-/* Adds the session the user named (a whole id or the start of one) by its full id; an id that
- * matches nothing is kept as typed, for pick_run to report with a suggestion. */
-static int push_session(struct strlist *l, const struct schedule *s, const char *typed)
-{
-	long k;
-
-	if (plan_edit_resolve(s, typed, &k) < 0)
-		return -1;
-	push_unique(l, k >= 0 ? s->sessions[k].id : typed);
-	return 0;
 }
 
 static int check(struct cmd_ctx *ctx)
@@ -362,13 +306,13 @@ static int exec(struct cmd_ctx *ctx)
 		if (schedule_find_session(s, plan->pinned.v[i]) >= 0)
 			push_unique(&rq.must, plan->pinned.v[i]);
 	for (size_t i = 0; i < must.n; i++)
-		if (push_session(&rq.must, s, must.v[i]) < 0)
+		if (pick_push_session(&rq.must, s, must.v[i]) < 0)
 			goto fail;
 	for (size_t i = 0; i < plan->avoided.n; i++)
 		if (schedule_find_session(s, plan->avoided.v[i]) >= 0 && strlist_find(&must, plan->avoided.v[i]) < 0)
 			push_unique(&rq.avoid, plan->avoided.v[i]);
 	for (size_t i = 0; i < avoid.n; i++)
-		if (push_session(&rq.avoid, s, avoid.v[i]) < 0)
+		if (pick_push_session(&rq.avoid, s, avoid.v[i]) < 0)
 			goto fail;
 	/* sessions dropped by hand stay out until added or pinned again (--must pins) */
 	for (size_t i = 0; i < plan->dropped.n; i++)

@@ -94,24 +94,6 @@ static int check(struct cmd_ctx *ctx)
 	return r;
 }
 
-static void push_unique(struct strlist *l, const char *s)
-{
-	if (strlist_find(l, s) < 0)
-		strlist_push(l, s);
-}
-
-/* The session the user named (a whole id or the start of one) by its full id; an id that
- * matches nothing is kept as typed, for the solver to report with a suggestion. */
-static int push_session(struct strlist *l, const struct schedule *s, const char *typed)
-{
-	long k;
-
-	if (plan_edit_resolve(s, typed, &k) < 0)
-		return -1;
-	push_unique(l, k >= 0 ? s->sessions[k].id : typed);
-	return 0;
-}
-
 /* --must, --avoid, --member, --pin and --block, in command-line order. */
 static int constraints(struct cmd_ctx *ctx, struct pick_request *rq, struct pick_member *m, int n)
 {
@@ -123,7 +105,7 @@ static int constraints(struct cmd_ctx *ctx, struct pick_request *rq, struct pick
 		const char *v = ctx->given[i].value;
 
 		if (o == &opt_team_must || o == &opt_avoid) {
-			if (push_session(o == &opt_avoid ? &rq->avoid : &rq->must, s, v) < 0)
+			if (pick_push_session(o == &opt_avoid ? &rq->avoid : &rq->must, s, v) < 0)
 				return -1;
 		} else if (o == &opt_team_member) {
 			cur = find_member(m, n, v);
@@ -134,7 +116,7 @@ static int constraints(struct cmd_ctx *ctx, struct pick_request *rq, struct pick
 			if (cur < 0)
 				return error(EX_USAGE, "--pin '%s': say whose with --member NAME before it",
 					     text_inert(v));
-			if (push_session(&m[cur].own.must, s, v) < 0)
+			if (pick_push_session(&m[cur].own.must, s, v) < 0)
 				return -1;
 		} else if (o == &opt_team_block) {
 			if (pick_add_block(cur < 0 ? rq : &m[cur].own, v) < 0)
@@ -259,7 +241,6 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 {
 	const struct schedule *s = rq->s;
 	struct jsonw w;
-	char buf[40];
 
 	jsonw_init(&w, stdout);
 	jsonw_object_begin(&w);
@@ -298,41 +279,7 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 	for (size_t i = 0; i < o->args.n; i++)
 		jsonw_string(&w, o->args.v[i]);
 	jsonw_array_end(&w);
-	jsonw_key(&w, "candidates");
-	jsonw_array_begin(&w);
-	for (size_t c = 0; c < t->r.ncand; c++) {
-		const struct pick_candidate *pc = &t->r.cand[c];
-		const struct session *se = cand_session(rq, t, c);
-		const struct room *room = pc->room >= 0 ? &s->rooms[pc->room] : NULL;
-
-		jsonw_object_begin(&w);
-		jsonw_key(&w, "id");
-		jsonw_string(&w, se->id);
-		jsonw_key(&w, "score");
-		jsonw_int(&w, pc->score);
-		jsonw_key(&w, "points");
-		jsonw_double(&w, (double)pc->points / 100);
-		jsonw_key(&w, "start");
-		tz_format_iso(s->tz, se->start, buf, sizeof(buf));
-		jsonw_string(&w, buf);
-		jsonw_key(&w, "end");
-		tz_format_iso(s->tz, se->end, buf, sizeof(buf));
-		jsonw_string(&w, buf);
-		jsonw_key(&w, "day");
-		jsonw_int(&w, se->day + 1);
-		jsonw_key(&w, "room");
-		jsonw_string(&w, room ? room->id : "*");
-		jsonw_key(&w, "building");
-		jsonw_string(&w, room ? room->building : NULL);
-		jsonw_key(&w, "floor");
-		jsonw_string(&w, room ? room->floor : NULL);
-		jsonw_key(&w, "pinned");
-		jsonw_bool(&w, pc->pinned);
-		jsonw_key(&w, "excluded");
-		jsonw_string(&w, pc->excluded_by);
-		jsonw_object_end(&w);
-	}
-	jsonw_array_end(&w);
+	pick_json_candidates(&w, rq, &t->r);
 	jsonw_object_end(&w);
 	jsonw_finish(&w);
 }
@@ -435,6 +382,9 @@ static int exec(struct cmd_ctx *ctx)
 	if (saved_plans(&o, s, m, n, &replayed) < 0)
 		goto out;
 	if (!replayed && pick_config_defaults(&o) < 0)
+		goto out;
+	/* a typed value that matches nothing would plan the keynotes alone */
+	if (cli_check_values(ctx) < 0)
 		goto out;
 	if (prefs_resolve(&o.set.prefs, s, &failed) < 0) {
 		if (!replayed)

@@ -7,6 +7,9 @@
 #include "cli.h"
 #include "command.h"
 #include "config.h"
+#include "jsonw.h"
+#include "plan_edit.h"
+#include "tz.h"
 #include "pick.h"
 #include "pick_args.h"
 #include "pick_common.h"
@@ -170,4 +173,64 @@ const char *pick_nothing_why(const struct pick_request *rq, size_t ncand)
 				    : "no session in the timetable has a room";
 	return rq->day >= 0 ? "no session of that day has both a time and a room"
 			    : "no session in the timetable has both a time and a room";
+}
+
+void push_unique(struct strlist *l, const char *s)
+{
+	if (strlist_find(l, s) < 0)
+		strlist_push(l, s);
+}
+
+int pick_push_session(struct strlist *l, const struct schedule *s, const char *typed)
+{
+	long k;
+
+	if (plan_edit_resolve(s, typed, &k) < 0)
+		return -1;
+	push_unique(l, k >= 0 ? s->sessions[k].id : typed);
+	return 0;
+}
+
+void pick_json_candidates(struct jsonw *w, const struct pick_request *rq,
+			  const struct pick_result *r)
+{
+	const struct schedule *s = rq->s;
+	char buf[40];
+
+	jsonw_key(w, "candidates");
+	jsonw_array_begin(w);
+	for (size_t c = 0; c < r->ncand; c++) {
+		const struct pick_candidate *pc = &r->cand[c];
+		const struct session *se = &s->sessions[pc->session];
+
+		jsonw_object_begin(w);
+		jsonw_key(w, "id");
+		jsonw_string(w, se->id);
+		jsonw_key(w, "score");
+		jsonw_int(w, pc->score);
+		jsonw_key(w, "points");
+		jsonw_double(w, (double)pc->points / 100);
+		jsonw_key(w, "why");
+		jsonw_string(w, pick_why(rq, r, c));
+		jsonw_key(w, "start");
+		tz_format_iso(s->tz, se->start, buf, sizeof(buf));
+		jsonw_string(w, buf);
+		jsonw_key(w, "end");
+		tz_format_iso(s->tz, se->end, buf, sizeof(buf));
+		jsonw_string(w, buf);
+		jsonw_key(w, "day");
+		jsonw_int(w, se->day + 1);
+		jsonw_key(w, "room");
+		jsonw_string(w, pc->room >= 0 ? s->rooms[pc->room].id : "*");
+		jsonw_key(w, "building");
+		jsonw_string(w, pc->room >= 0 ? s->rooms[pc->room].building : NULL);
+		jsonw_key(w, "floor");
+		jsonw_string(w, pc->room >= 0 ? s->rooms[pc->room].floor : NULL);
+		jsonw_key(w, "pinned");
+		jsonw_bool(w, pc->pinned);
+		jsonw_key(w, "excluded");
+		jsonw_string(w, pc->excluded_by);
+		jsonw_object_end(w);
+	}
+	jsonw_array_end(w);
 }

@@ -9,7 +9,9 @@
 #include <stdio.h>
 
 #include "command.h"
+#include "pick.h"
 #include "pick_args.h"
+#include "schedule.h"
 
 /* The preferences (OPT_SAVED: saved with the plan and replayed) */
 extern const struct cmd_option pref_track, pref_tag, pref_keyword, pref_speaker, pref_level,
@@ -30,6 +32,20 @@ int pick_config_defaults(struct pick_args *a);
 /* After prefs_resolve() failed at its failed-th --track value: names the config line the value
  * came from, when it came from there. */
 void pick_blame_config(const struct pick_args *a, size_t failed);
+/* Adds the session the user named (a whole id or the start of one, plan_edit_resolve) to l by
+ * its full id, once; an id that matches nothing is kept as typed, for the solver to report with
+ * a suggestion.  0, or -1 with error() set (a prefix that fits several). */
+int pick_push_session(struct strlist *l, const struct schedule *s, const char *typed);
+/* l gets s unless it has it. */
+void push_unique(struct strlist *l, const char *s);
+
+struct jsonw;
+/* The "candidates" member of pick's and team's --json: every candidate of r with its id,
+ * score, points, why, start, end, day, room ("*" for several), building and floor (null when
+ * not known), pinned and excluded — what an outside checker needs to verify the plan. */
+void pick_json_candidates(struct jsonw *w, const struct pick_request *rq,
+			  const struct pick_result *r);
+
 /* Preference points (hundredths) as shown: "3", "2.50". */
 void cli_points(FILE *f, int64_t p);
 /* The preferences as typed, or "keynotes only (no preferences given)", to stdout. */
