@@ -13,14 +13,17 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
-PKGS      = libcurl jansson libical libutf8proc expat
+PKGS      = libcurl jansson libical libutf8proc expat pangocairo
 
 WARN      = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wwrite-strings
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # libcurl is not linked: src/store/fetch.c loads it (dlopen) when a command fetches, so that the
 # other commands do not pay for loading it and the dozens of libraries it needs (~10 ms a start).
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out libcurl,$(PKGS)) 2>/dev/null)
+# Pango and Cairo are not linked either: src/output/print_cairo.c loads them when a PDF or PNG is
+# drawn (or the SVG's text is measured); they and GLib, HarfBuzz, fontconfig and FreeType would
+# cost every command ~3 ms at start-up.
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(filter-out libcurl pangocairo,$(PKGS)) 2>/dev/null)
 DEFS      = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPLANNER_VERSION='"$(VERSION)"' \
             -DPLANNER_DATADIR='"$(DATADIR)"' -Iinclude
 ALL_CFLAGS = $(CFLAGS) $(WARN) $(WERROR) $(DEFS) $(PKG_CFLAGS) $(CPPFLAGS)

@@ -1,5 +1,5 @@
 /* print.h: a printable day plan — the days of a timetable with the user's plan in it, as
- * terminal text, Markdown, HTML or SVG.
+ * terminal text, Markdown, HTML, SVG, PDF or PNG.
  *
  * print_doc_build() fills a print_doc (which days, which sessions are planned, pinned or the
  * alternative of a planned one, the times the plan keeps free); the cli hands it to
@@ -20,13 +20,19 @@
 
 struct pick_request;
 
-enum print_format { PRINT_TEXT, PRINT_MARKDOWN, PRINT_HTML, PRINT_SVG };
+enum print_format { PRINT_TEXT, PRINT_MARKDOWN, PRINT_HTML, PRINT_SVG, PRINT_PDF, PRINT_PNG };
 
-/* "text", "markdown" ("md"), "html", "svg" and back (-1 if unknown). */
+/* Paper for the PDF: A4 or US Letter, landscape. */
+enum print_paper { PRINT_A4, PRINT_LETTER };
+
+/* "text", "markdown" ("md"), "html", "svg", "pdf", "png" and back (-1 if unknown). */
 const char *print_format_name(enum print_format f);
 int print_format_parse(const char *name);
-/* The format a file name's extension implies (.txt, .md, .markdown, .html, .htm, .svg), or -1. */
+/* The format a file name's extension implies (.txt, .md, .markdown, .html, .htm, .svg, .pdf,
+ * .png), or -1. */
 int print_format_from_path(const char *path);
+/* "a4", "letter" (any case) to enum print_paper, or -1. */
+int print_paper_parse(const char *name);
 
 /* Per-session marks (bits of print_doc.flags). */
 enum {
@@ -54,6 +60,7 @@ struct print_doc {
 	bool color;             /* text: bold headings (for a terminal) */
 	int width;              /* text: columns, 0 for 80 */
 	int page_lines;         /* text: lines per printed page (form feeds between pages), 0: none */
+	enum print_paper paper; /* pdf: the paper size */
 };
 
 /* An empty document for s: nothing planned, no days. */
@@ -86,8 +93,9 @@ struct pick_settings;
 int print_doc_build(struct print_doc *d, const struct plan *p, struct pick_settings *saved,
 		    const char *day, bool all, size_t *changed);
 
-/* Writes the document in format fmt to f.  0, or -1 with error() set (EX_IOERR) when writing
- * to f failed. */
+/* Writes the document in format fmt to f.  0, or -1 with error() set: EX_IOERR when writing to
+ * f failed; pdf and png: EX_UNAVAILABLE when Pango and Cairo cannot be loaded; png: EX_USAGE
+ * when the document has more than one day. */
 int print_render(FILE *f, enum print_format fmt, const struct print_doc *d);
 
 #endif

@@ -22,8 +22,12 @@ static const struct cmd_option opt_print_day = {
 	"day", 'd', "N|DATE", "only day N (1, 2, ...) or the date YYYY-MM-DD", COMPLETE_DAY, 0,
 	VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_format = {
-	"format", 'f', "FMT", "text, markdown (md), html or svg; default: from the -o file's\n"
-	"extension (.txt, .md, .html, .svg), else text", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+	"format", 'f', "FMT", "text, markdown (md), html, svg, pdf or png; default: from the -o\n"
+	"file's extension (.txt, .md, .html, .svg, .pdf, .png), else text", COMPLETE_NONE, 0,
+	VALUE_TEXT, 0, NULL };
+static const struct cmd_option opt_paper = {
+	"paper", 0, "SIZE", "pdf: a4 (the default) or letter, landscape", COMPLETE_NONE, 0,
+	VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_output = {
 	"output", 'o', "FILE", "write FILE (replaced whole or not at all) instead of standard output",
 	COMPLETE_FILE, 0, VALUE_TEXT, 0, NULL };
@@ -35,18 +39,21 @@ static const struct cmd_option opt_all = {
 static int output_format(struct cmd_ctx *ctx)
 {
 	const char *format_arg = cmd_arg(ctx, &opt_format), *out_path = cmd_arg(ctx, &opt_output);
+	const char *paper = cmd_arg(ctx, &opt_paper);
 	int fmt = PRINT_TEXT;
 
 	if (format_arg) {
 		fmt = print_format_parse(format_arg);
 		if (fmt < 0)
-			return cmd_usage_error(ctx, "--format '%s': expected text, markdown, html or svg",
-					       format_arg), -1;
+			return cmd_usage_error(ctx, "--format '%s': expected text, markdown, html, svg, "
+					       "pdf or png", format_arg), -1;
 	} else if (out_path && print_format_from_path(out_path) >= 0) {
 		fmt = print_format_from_path(out_path);
 	}
 	if (out_path && !*out_path)
 		return cmd_usage_error(ctx, "-o needs a file name"), -1;
+	if (paper && print_paper_parse(paper) < 0)
+		return cmd_usage_error(ctx, "--paper '%s': expected a4 or letter", paper), -1;
 	return fmt;
 }
 
@@ -75,6 +82,8 @@ static int exec(struct cmd_ctx *ctx)
 			changed, changed == 1 ? "" : "s");
 	if (ret < 0)
 		goto fail;
+	if (cmd_arg(ctx, &opt_paper))
+		doc.paper = (enum print_paper)print_paper_parse(cmd_arg(ctx, &opt_paper));
 	if (out_path && !strcmp(out_path, "-"))
 		out_path = NULL;	/* standard output, as without -o */
 	if (fmt == PRINT_TEXT) {
@@ -114,7 +123,7 @@ out:
 }
 
 static const struct cmd_option *const options[] = {
-	&opt_print_day, &opt_format, &opt_output, &opt_all, &opt_member, NULL,
+	&opt_print_day, &opt_format, &opt_paper, &opt_output, &opt_all, &opt_member, NULL,
 };
 
 const struct cmd_entry cmd_print = {

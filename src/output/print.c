@@ -1,6 +1,6 @@
 /* print.c: the printable day plan — the document (days, marks, alternatives, kept-free times),
  * one day laid out as items for the renderers, the text helpers they share (wrapping, escaping),
- * and the dispatch to the text, Markdown, HTML and SVG renderers. */
+ * and the dispatch to the text, Markdown, HTML, SVG, PDF and PNG renderers. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,7 +17,7 @@
 /* A grid wider than this shows only the rooms of the plan (unless --all). */
 #define PRINT_MAX_COLUMNS 12
 
-static const char *const format_names[] = { "text", "markdown", "html", "svg" };
+static const char *const format_names[] = { "text", "markdown", "html", "svg", "pdf", "png" };
 
 const char *print_format_name(enum print_format f)
 {
@@ -41,7 +41,7 @@ int print_format_from_path(const char *path)
 	static const struct { const char *ext; enum print_format f; } exts[] = {
 		{ ".txt", PRINT_TEXT }, { ".text", PRINT_TEXT }, { ".md", PRINT_MARKDOWN },
 		{ ".markdown", PRINT_MARKDOWN }, { ".html", PRINT_HTML }, { ".htm", PRINT_HTML },
-		{ ".svg", PRINT_SVG },
+		{ ".svg", PRINT_SVG }, { ".pdf", PRINT_PDF }, { ".png", PRINT_PNG },
 	};
 	const char *dot = strrchr(path, '.');
 
@@ -50,6 +50,15 @@ int print_format_from_path(const char *path)
 	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
 		if (!strcasecmp(dot, exts[i].ext))
 			return (int)exts[i].f;
+	return -1;
+}
+
+int print_paper_parse(const char *name)
+{
+	if (!strcasecmp(name, "a4"))
+		return PRINT_A4;
+	if (!strcasecmp(name, "letter"))
+		return PRINT_LETTER;
 	return -1;
 }
 
@@ -572,6 +581,14 @@ int print_render(FILE *f, enum print_format fmt, const struct print_doc *d)
 	case PRINT_MARKDOWN: print_markdown(f, d); break;
 	case PRINT_HTML: print_html(f, d); break;
 	case PRINT_SVG: print_svg(f, d); break;
+	case PRINT_PDF:
+		if (print_pdf(f, d) < 0)
+			return -1;
+		break;
+	case PRINT_PNG:
+		if (print_png(f, d) < 0)
+			return -1;
+		break;
 	}
 	if (fflush(f) != 0 || ferror(f))
 		return error(EX_IOERR, "cannot write the %s output", print_format_name(fmt));

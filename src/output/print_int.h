@@ -1,4 +1,4 @@
-/* print_int.h: what the print module's renderers (print_text.c, print_html.c, print_svg.c) share
+/* print_int.h: what the print module's renderers (print_text.c, print_html.c, print_svg.c, print_cairo.c) share
  * with print.c — one day laid out as a list of items, and escaping.  Not for other modules. */
 #ifndef PLANNER_PRINT_INT_H
 #define PLANNER_PRINT_INT_H
@@ -102,6 +102,18 @@ void print_text(FILE *f, const struct print_doc *d);
 void print_markdown(FILE *f, const struct print_doc *d);
 void print_html(FILE *f, const struct print_doc *d);
 void print_svg(FILE *f, const struct print_doc *d);
+/* print_cairo.c: drawn with Pango on Cairo; 0, or -1 with error() set (the libraries cannot be
+ * loaded, a png of more than one day, a write error). */
+int print_pdf(FILE *f, const struct print_doc *d);
+int print_png(FILE *f, const struct print_doc *d);
+
+/* Cuts inert text into the lines Pango breaks it into at font size `size` (pixels) in the font
+ * stack of the PDF, bold or not, in `width` pixels: at words, within a word only when it is
+ * wider than the line; at most max_lines lines (0: no limit), the last one ended with "…" when
+ * text is left over.  Appends the lines to out.  0, or -1 with error() set when Pango cannot be
+ * loaded. */
+int print_fit_lines(const char *text, double size, bool bold, double width, int max_lines,
+		    struct strlist *out);
 
 /* The CJK-capable font stack of the HTML and SVG output, as a CSS value. */
 #define PRINT_FONTS "\"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", " \
