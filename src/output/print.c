@@ -580,7 +580,10 @@ int print_render(FILE *f, enum print_format fmt, const struct print_doc *d)
 	case PRINT_TEXT: print_text(f, d); break;
 	case PRINT_MARKDOWN: print_markdown(f, d); break;
 	case PRINT_HTML: print_html(f, d); break;
-	case PRINT_SVG: print_svg(f, d); break;
+	case PRINT_SVG:
+		if (print_svg(f, d) < 0)
+			return -1;
+		break;
 	case PRINT_PDF:
 		if (print_pdf(f, d) < 0)
 			return -1;

@@ -82,6 +82,12 @@ static struct {
 	__typeof__(pango_layout_get_line_count) *layout_get_line_count;
 	__typeof__(pango_layout_get_line_readonly) *layout_get_line_readonly;
 	__typeof__(pango_layout_is_ellipsized) *layout_is_ellipsized;
+	__typeof__(pango_layout_get_iter) *layout_get_iter;
+	__typeof__(pango_layout_iter_free) *iter_free;
+	__typeof__(pango_layout_iter_next_line) *iter_next_line;
+	__typeof__(pango_layout_iter_get_baseline) *iter_get_baseline;
+	__typeof__(pango_layout_iter_get_line_readonly) *iter_get_line_readonly;
+	__typeof__(pango_layout_line_index_to_x) *line_index_to_x;
 	__typeof__(pango_font_description_new) *fd_new;
 	__typeof__(pango_font_description_free) *fd_free;
 	__typeof__(pango_font_description_set_family) *fd_set_family;
@@ -126,6 +132,11 @@ static int load_pango(void)
 		P(layout_get_line_count, "pango_layout_get_line_count"),
 		P(layout_get_line_readonly, "pango_layout_get_line_readonly"),
 		P(layout_is_ellipsized, "pango_layout_is_ellipsized"),
+		P(layout_get_iter, "pango_layout_get_iter"), P(iter_free, "pango_layout_iter_free"),
+		P(iter_next_line, "pango_layout_iter_next_line"),
+		P(iter_get_baseline, "pango_layout_iter_get_baseline"),
+		P(iter_get_line_readonly, "pango_layout_iter_get_line_readonly"),
+		P(line_index_to_x, "pango_layout_line_index_to_x"),
 		P(fd_new, "pango_font_description_new"), P(fd_free, "pango_font_description_free"),
 		P(fd_set_family, "pango_font_description_set_family"),
 		P(fd_set_absolute_size, "pango_font_description_set_absolute_size"),
@@ -182,7 +193,7 @@ struct look {
 	bool hatch;
 };
 
-static const struct look look_planned = { { 1.0, 0.847, 0.302 }, { 0.07, 0.07, 0.07 }, 2.0, 0, { 0, 0, 0 }, false };
+static const struct look look_planned = { { 1.0, 0.847, 0.302 }, { 0.07, 0.07, 0.07 }, 1.6, 0, { 0, 0, 0 }, false };
 static const struct look look_alt = { { 0.906, 0.941, 0.984 }, { 0.11, 0.31, 0.61 }, 1.6, 3.0, { 0.05, 0.16, 0.34 }, false };
 static const struct look look_other = { { 0.953, 0.953, 0.953 }, { 0.78, 0.78, 0.78 }, 0.8, 0, { 0.27, 0.27, 0.27 }, false };
 static const struct look look_break = { { 0.894, 0.949, 0.894 }, { 0.6, 0.8, 0.6 }, 0.8, 0, { 0.2, 0.3, 0.2 }, false };
@@ -192,7 +203,10 @@ struct pen {
 	cairo_t *cr;
 	PangoLayout *lay;
 	PangoFontDescription *fd;
-	double unit;              /* the drawing's scale: 1 for PDF points, ~2.2 for PNG pixels */
+	double unit;              /* the drawing's scale: 1 for PDF points, 3 for PNG pixels */
+	char *parts;              /* set_parts(): the layout's text, where the title is in it, */
+	size_t t0, t1;
+	double size;              /* and its size */
 };
 
 static int pen_open(struct pen *p, cairo_surface_t *surface, double unit, bool pdf)
@@ -227,6 +241,7 @@ static int pen_open(struct pen *p, cairo_surface_t *surface, double unit, bool p
 
 static void pen_close(struct pen *p)
 {
+	free(p->parts);
 	if (p->fd)
 		pc.fd_free(p->fd);
 	if (p->lay)
@@ -369,7 +384,7 @@ static void set_parts(struct pen *p, const struct boxtext *t, size_t tlen, const
 	struct strbuf sb;
 	PangoAttrList *attrs = pc.attr_list_new();
 	PangoAttribute *a;
-	size_t t0, t1, full = strlen(t->title);
+	size_t t0 = 0, t1 = 0, full = strlen(t->title);
 
 	strbuf_init(&sb);
 	strbuf_adds(&sb, t->head);
@@ -394,7 +409,11 @@ static void set_parts(struct pen *p, const struct boxtext *t, size_t tlen, const
 	pc.attr_list_insert(attrs, a);
 	pc.layout_set_attributes(p->lay, attrs);
 	pc.attr_list_unref(attrs);
-	strbuf_release(&sb);
+	free(p->parts);
+	p->parts = strbuf_detach(&sb);
+	p->t0 = t0;
+	p->t1 = t1;
+	p->size = size;
 }
 
 static bool fits(struct pen *p, double w, double h)
@@ -439,8 +458,8 @@ static double natural_width(struct pen *p, const char *text, double size, bool b
  * Without hinting, text scales with its size: the parts are measured once, on one line, and a
  * size or arrangement that cannot fit (its lines, at least the parts' widths over the box's,
  * too tall) is not laid out at all — a 40-room grid has hundreds of narrow boxes. */
-static void fit_box(struct pen *p, double x, double y, double w, double h, const struct boxtext *t,
-		    double size, double min, struct rgb ink)
+static void fit_layout(struct pen *p, double w, double h, const struct boxtext *t, double size,
+		       double min, struct rgb ink)
 {
 	static const double steps[] = { 1.0, 0.88, 0.77, 0.66 };
 	const char *const one_sep1 = "  ", *const one_sep2 = " — ";
@@ -504,6 +523,14 @@ static void fit_box(struct pen *p, double x, double y, double w, double h, const
 			pen_limit(p, lines_fit < 1 ? 1 : (int)lines_fit);
 		}
 	}
+}
+
+static void fit_box(struct pen *p, double x, double y, double w, double h, const struct boxtext *t,
+		    double size, double min, struct rgb ink)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	fit_layout(p, w, h, t, size, min, ink);
 	pc.save(p->cr);
 	box_path(p, x, y, w, h);
 	pc.clip(p->cr);
@@ -511,65 +538,157 @@ static void fit_box(struct pen *p, double x, double y, double w, double h, const
 	pc.restore(p->cr);
 }
 
-/* ---- shared by the SVG: lines as Pango breaks them ---- */
+/* ---- shared by the SVG: the same fitting, as pieces of text placed in the box ---- */
+
+/* The pen the SVG measures with: on a 1-pixel image surface, in pixels, no hinting, as the PDF's;
+ * kept for the process (the fonts stay loaded). */
+static struct pen *measure_pen(void)
+{
+	static struct pen m;
+	static cairo_surface_t *surface;
+
+	if (load_pango() < 0)
+		return NULL;
+	if (!m.lay) {
+		surface = pc.image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+		if (pen_open(&m, surface, 1.0, true) < 0)
+			return NULL;
+	}
+	return &m;
+}
+
+static void add_run(struct print_fit *f, const char *text, size_t len, double x, double y, bool bold)
+{
+	struct print_fit_run *r;
+
+	/* no blanks or line breaks at the ends */
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\n'))
+		len--;
+	if (!len)
+		return;
+	f->runs = xrealloc(f->runs, (f->n + 1) * sizeof(*f->runs));
+	r = &f->runs[f->n++];
+	r->text = xstrndup(text, len);
+	r->x = x;
+	r->y = y;
+	r->bold = bold;
+}
+
+/* The last line of an ellipsized layout: its text from `from`, cut to fit w with "…". */
+static char *cut_line(struct pen *p, const char *from, double w, double size)
+{
+	size_t lo = 0, hi = 0;
+	double lw;
+	char *s;
+
+	for (const char *q = from; *q; q++)
+		hi += (*q & 0xc0) != 0x80;
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		s = xasprintf("%.*s…", (int)chars_len(from, mid), from);
+		pen_text(p, s, size, false, 0);
+		pen_size(p, &lw, NULL);
+		free(s);
+		if (lw <= w)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return xasprintf("%.*s…", (int)chars_len(from, lo), from);
+}
+
+int print_fit_box(const char *head, const char *title, const char *speakers, double w, double h,
+		  double size, double min, struct print_fit *out)
+{
+	struct pen *p = measure_pen();
+	struct boxtext t = { head, title, speakers };
+	PangoLayoutIter *it;
+	bool ellipsized;
+
+	memset(out, 0, sizeof(*out));
+	if (!p)
+		return -1;
+	if (w <= 0 || h <= 0)
+		return 0;
+	fit_layout(p, w, h, &t, size, min, INK);
+	out->size = p->size;
+	ellipsized = pc.layout_is_ellipsized(p->lay);
+	it = pc.layout_get_iter(p->lay);
+	do {
+		PangoLayoutLine *l = pc.iter_get_line_readonly(it);
+		double y = (double)pc.iter_get_baseline(it) / PANGO_SCALE;
+		size_t a = (size_t)l->start_index, e = a + (size_t)l->length;
+		bool last = !pc.iter_next_line(it);
+
+		if (y > h)
+			break;
+		if (last && ellipsized) {
+			/* only when not even the head and speakers fit: one plain line, cut */
+			char *cut = cut_line(p, p->parts + a, w, p->size);
+			add_run(out, cut, strlen(cut), 0, y, false);
+			free(cut);
+			break;
+		}
+		/* the line in pieces: before the title, the title (bold), after it */
+		{
+			size_t t0 = p->t1 > p->t0 ? p->t0 : e, t1 = p->t1 > p->t0 ? p->t1 : e;
+			size_t from[3] = { a, t0 > a ? t0 : a, t1 > a ? t1 : a };
+			size_t to[3] = { t0 < e ? t0 : e, t1 < e ? t1 : e, e };
+
+			for (int k = 0; k < 3; k++) {
+				size_t s0 = from[k], s1 = to[k];
+				int x;
+
+				while (s0 < s1 && p->parts[s0] == ' ')
+					s0++;
+				if (s0 >= s1)
+					continue;
+				pc.line_index_to_x(l, (int)s0, 0, &x);
+				add_run(out, p->parts + s0, s1 - s0, (double)x / PANGO_SCALE, y, k == 1);
+			}
+		}
+		if (last)
+			break;
+	} while (1);
+	pc.iter_free(it);
+	return 0;
+}
+
+void print_fit_release(struct print_fit *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->runs[i].text);
+	free(f->runs);
+	memset(f, 0, sizeof(*f));
+}
 
 int print_fit_lines(const char *text, double size, bool bold, double width, int max_lines,
 		    struct strlist *out)
 {
-	static struct pen m;
-	static cairo_surface_t *surface;
+	struct pen *m = measure_pen();
 	int n;
 
-	if (load_pango() < 0)
+	if (!m)
 		return -1;
-	if (!m.lay) {
-		surface = pc.image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-		if (pen_open(&m, surface, 1.0, true) < 0)
-			return -1;
-	}
-	pen_text(&m, text, size, bold, width);
+	pen_text(m, text, size, bold, width);
 	if (max_lines > 0)
-		pen_limit(&m, max_lines);
-	n = pc.layout_get_line_count(m.lay);
+		pen_limit(m, max_lines);
+	n = pc.layout_get_line_count(m->lay);
 	for (int i = 0; i < n; i++) {
-		PangoLayoutLine *l = pc.layout_get_line_readonly(m.lay, i);
+		PangoLayoutLine *l = pc.layout_get_line_readonly(m->lay, i);
 		char *s;
+		size_t len;
 
-		if (i == n - 1 && pc.layout_is_ellipsized(m.lay)) {
-			/* the ellipsized line's own text: the rest of it cut to fit, with "…" */
-			double lw;
-			size_t lo = 0, hi = strlen(text + l->start_index), k = 0;
-			const char *rest = text + l->start_index;
-
-			for (const char *q = rest; *q; q++)
-				k += (*q & 0xc0) != 0x80;
-			hi = k;
-			while (lo < hi) {
-				size_t mid = (lo + hi + 1) / 2;
-				s = xasprintf("%.*s…", (int)chars_len(rest, mid), rest);
-				pen_text(&m, s, size, bold, 0);
-				pen_size(&m, &lw, NULL);
-				free(s);
-				if (lw <= width)
-					lo = mid;
-				else
-					hi = mid - 1;
-			}
-			s = xasprintf("%.*s…", (int)chars_len(rest, lo), rest);
+		if (i == n - 1 && pc.layout_is_ellipsized(m->lay)) {
+			s = cut_line(m, text + l->start_index, width, size);
 			/* no blank before the "…" */
-			{
-				size_t len = strlen(s) - strlen("…");
-				while (len && s[len - 1] == ' ')
-					len--;
-				memmove(s + len, "…", sizeof("…"));
-			}
-			strlist_push(out, s);
-			free(s);
-			break;
-		}
-		s = xstrndup(text + l->start_index, (size_t)l->length);
-		{
-			size_t len = strlen(s);
+			len = strlen(s) - strlen("…");
+			while (len && s[len - 1] == ' ')
+				len--;
+			memmove(s + len, "…", sizeof("…"));
+		} else {
+			s = xstrndup(text + l->start_index, (size_t)l->length);
+			len = strlen(s);
 			while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
 				s[--len] = '\0';
 		}
@@ -647,7 +766,7 @@ static void grid_session(struct grid *g, const struct pitem *it)
 	const struct look *k = session_look(se, it->flags);
 	double x = g->gx0 + it->col * g->colw + 1.0, w = it->ncols * g->colw - 2.0;
 	double y = gy(g, it->start) + 0.5, h = gy(g, it->end) - gy(g, it->start) - 1.0;
-	double pad = k->width + 1.2, vpad = k->width + 0.2;
+	double pad = k->width + 1.2, vpad = k->width + 0.1;
 	char *title = print_title(se), *speakers = print_speakers(se), *head = session_head(s, se, it, true);
 	struct boxtext t = { head, title, speakers };
 

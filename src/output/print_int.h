@@ -101,7 +101,7 @@ void put_md(FILE *f, const char *s);
 void print_text(FILE *f, const struct print_doc *d);
 void print_markdown(FILE *f, const struct print_doc *d);
 void print_html(FILE *f, const struct print_doc *d);
-void print_svg(FILE *f, const struct print_doc *d);
+int print_svg(FILE *f, const struct print_doc *d);
 /* print_cairo.c: drawn with Pango on Cairo; 0, or -1 with error() set (the libraries cannot be
  * loaded, a png of more than one day, a write error). */
 int print_pdf(FILE *f, const struct print_doc *d);
@@ -114,6 +114,26 @@ int print_png(FILE *f, const struct print_doc *d);
  * loaded. */
 int print_fit_lines(const char *text, double size, bool bold, double width, int max_lines,
 		    struct strlist *out);
+
+/* A box's text fitted as the PDF fits it (print_cairo.c: the head, the bold title and the
+ * speakers on lines of their own at the largest size from `size` down to `min` that fits, else
+ * on one line, the title cut short with "…" last), as pieces of text to place: x from the box's
+ * left, y the baseline from its top, in pixels. */
+struct print_fit_run {
+	char *text;
+	double x, y;
+	bool bold;
+};
+struct print_fit {
+	struct print_fit_run *runs;
+	size_t n;
+	double size;            /* the font size chosen */
+};
+/* Fills out (caller releases with print_fit_release); the texts inert already.  0, or -1 with
+ * error() set when Pango cannot be loaded. */
+int print_fit_box(const char *head, const char *title, const char *speakers, double w, double h,
+		  double size, double min, struct print_fit *out);
+void print_fit_release(struct print_fit *f);
 
 /* The CJK-capable font stack of the HTML and SVG output, as a CSS value. */
 #define PRINT_FONTS "\"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", " \

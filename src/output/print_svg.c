@@ -1,6 +1,8 @@
 /* print_svg.c: the day plan as an SVG image — the same rooms × time grid as the HTML page, one
- * A4-landscape-shaped panel (1123 × 794 px) per day, stacked; text escaped, wrapped by display
- * width and clipped to its box, in a CJK-capable font stack. */
+ * A4-landscape-shaped panel (1123 × 794 px) per day, stacked; text escaped and fitted inside its
+ * box as the PDF fits it (print_fit_box: measured with Pango), in a CJK-capable font stack; only
+ * what rsvg-convert, chromium and ImageMagick's own renderer all draw the same (no clip paths,
+ * no patterns, no tspans). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,27 +45,55 @@ static void text_el(FILE *f, double x, double y, double size, const char *weight
 	fputs("</text>\n", f);
 }
 
-/* A text cut to fit `width` pixels at font size `size`. */
-static char *fit(const char *s, double width, double size)
+/* A text on one line of `width` pixels at font size `size`, ended with "…" when it is cut, as
+ * Pango measures it in the font stack (print_fit_lines); without Pango, cut by display width. */
+static char *fit_bold(const char *s, double width, double size, bool bold)
 {
-	int cols = (int)(width / (size * EM_PER_COL));
-	char *clean = text_sanitize(s), *cut = text_truncate(clean, (size_t)(cols > 1 ? cols : 1));
+	char *clean = text_sanitize(s), *cut;
+	struct strlist l;
 
+	strlist_init(&l);
+	if (print_fit_lines(clean, size, bold, width, 1, &l) == 0 && l.n) {
+		cut = xstrdup(l.v[0]);
+	} else {
+		int cols = (int)(width / (size * EM_PER_COL));
+		cut = text_truncate(clean, (size_t)(cols > 1 ? cols : 1));
+	}
+	strlist_release(&l);
 	free(clean);
 	return cut;
 }
 
-static void svg_session(FILE *f, const struct svg_day *g, const struct pitem *it, size_t id)
+static char *fit(const char *s, double width, double size)
+{
+	return fit_bold(s, width, size, false);
+}
+
+/* Diagonal lines over the box, each cut to it (no pattern fill: ImageMagick paints those
+ * black), under a dashed border: a time kept free. */
+static void hatch(FILE *f, double x, double y, double w, double h)
+{
+	fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\" "
+		"stroke=\"#999999\" stroke-dasharray=\"3 2\"/>\n", x, y, w, h);
+	fputs("<path stroke=\"#dddddd\" stroke-width=\"1.5\" fill=\"none\" d=\"", f);
+	/* lines x + y = c for c every 8 px, from the bottom left up to the right */
+	for (double c = 8.0; c < w + h; c += 8.0) {
+		double x0 = c <= h ? 0 : c - h, x1 = c <= w ? c : w;
+		fprintf(f, "M%.1f %.1fL%.1f %.1f", x + x0, y + (c - x0), x + x1, y + (c - x1));
+	}
+	fputs("\"/>\n", f);
+}
+
+static void svg_session(FILE *f, const struct svg_day *g, const struct pitem *it)
 {
 	const struct schedule *s = g->d->s;
 	const struct session *se = &s->sessions[it->session];
 	double x = GRID_X0 + it->col * g->colw + 1.5, w = it->ncols * g->colw - 3.0;
 	double y = y_of(g, it->start) + 1.0, h = y_of(g, it->end) - y_of(g, it->start) - 2.0;
 	const char *fill = "#f3f3f3", *stroke = "#c8c8c8", *dash = NULL, *ink = "#444";
-	double sw = 1.0, ty, tsize = 10.5, ssize = 9.5;
+	double sw = 1.0;
 	char span[FORMAT_SPAN_MAX], *title = print_title(se), *speakers = print_speakers(se), *head;
-	struct strlist lines;
-	int avail;
+	struct print_fit fitted;
 
 	if (h < 2.0)
 		h = 2.0;
@@ -84,64 +114,37 @@ static void svg_session(FILE *f, const struct svg_day *g, const struct pitem *it
 		put_xml(f, speakers);
 	}
 	fputs("</title>\n", f);
-	fprintf(f, "<clipPath id=\"c%zu\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n",
-		id, x, y, w, h);
 	fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"3\" fill=\"%s\" "
 		"stroke=\"%s\" stroke-width=\"%.1f\"%s%s%s/>\n", x, y, w, h, fill, stroke, sw,
 		dash ? " stroke-dasharray=\"" : "", dash ? dash : "", dash ? "\"" : "");
-	fprintf(f, "<g clip-path=\"url(#c%zu)\">\n", id);
 	{
 		struct strbuf sb;
 
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%s%s", it->room_change ? "→ " : "", span);
-		if (it->flags & PRINT_PINNED)
-			strbuf_adds(&sb, " · pinned");
+		if (it->flags & PRINT_PLANNED)
+			strbuf_adds(&sb, (it->flags & PRINT_PINNED) ? " ★ pinned" : " ★");
 		if ((it->flags & (PRINT_ALTERNATIVE | PRINT_PLANNED)) == PRINT_ALTERNATIVE)
-			strbuf_adds(&sb, " · alternative");
-		if (se->type != SESSION_TALK)
+			strbuf_adds(&sb, " · room full?");
+		if (se->type != SESSION_TALK && se->type != SESSION_OTHER)
 			strbuf_addf(&sb, " · %s", session_type_name(se->type));
 		head = strbuf_detach(&sb);
 	}
-	strlist_init(&lines);
-	if (h - 3.0 < ssize * 1.2 + tsize * 1.2) {
-		/* too short for two lines: the time and the title on one */
-		char *one = xasprintf("%s  %s", head, title), *cut = fit(one, w - 8.0, ssize);
-		text_el(f, x + 4.0, y + (h < 12.0 ? h - 2.0 : 10.0), ssize, "bold", ink, NULL, cut);
-		free(cut);
-		free(one);
-	} else {
-		char *cut = fit(head, w - 8.0, ssize);
-		double room;
-		int cols = (int)((w - 8.0) / (tsize * EM_PER_COL));
+	/* the text fitted inside the border, as the PDF fits it: no clipping needed (ImageMagick
+	 * drops the first letter of clipped text) */
+	if (print_fit_box(head, title, speakers, w - 2 * sw - 7.0, h - 2 * sw - 1.0, 10.5, 7.0, &fitted) == 0) {
+		for (size_t i = 0; i < fitted.n; i++) {
+			const struct print_fit_run *r = &fitted.runs[i];
+			/* after bold text on the same line, 3 px more: renderers set bold a little
+			 * wider than Pango measured it (the room is left at the right) */
+			double shift = i && fitted.runs[i - 1].bold && fitted.runs[i - 1].y == r->y ? 3.0 : 0;
 
-		ty = y + 10.0;
-		text_el(f, x + 4.0, ty, ssize, NULL, ink, NULL, cut);
-		free(cut);
-		/* the title, wrapped into the lines left; the speakers under it when a line is left */
-		room = y + h - ty - 2.0;
-		avail = (int)(room / (tsize * 1.2));
-		print_wrap(title, cols, 0, &lines);
-		if (*speakers && (int)lines.n >= avail && avail >= 3)
-			avail--;
-		if ((int)lines.n > avail) {
-			strlist_release(&lines);
-			strlist_init(&lines);
-			print_wrap(title, cols, avail, &lines);
+			text_el(f, x + sw + 2.0 + r->x + shift, y + sw + 0.5 + r->y, fitted.size,
+				r->bold ? "bold" : NULL, ink, NULL, r->text);
 		}
-		for (size_t i = 0; i < lines.n; i++) {
-			ty += tsize * 1.2;
-			text_el(f, x + 4.0, ty, tsize, "bold", ink, NULL, lines.v[i]);
-		}
-		if (*speakers && y + h - ty - 2.0 >= ssize * 1.25) {
-			cut = fit(speakers, w - 8.0, ssize);
-			ty += ssize * 1.25;
-			text_el(f, x + 4.0, ty, ssize, NULL, ink, NULL, cut);
-			free(cut);
-		}
+		print_fit_release(&fitted);
 	}
-	strlist_release(&lines);
-	fputs("</g>\n</g>\n", f);
+	fputs("</g>\n", f);
 	free(head);
 	free(title);
 	free(speakers);
@@ -157,7 +160,7 @@ static void legend_item(FILE *f, double *x, double y, const char *fill, const ch
 	*x += 20.0 + (double)text_width(label) * 11.0 * EM_PER_COL + 16.0;
 }
 
-static void svg_day(FILE *f, const struct print_doc *d, int day, double top, size_t *ids)
+static void svg_day(FILE *f, const struct print_doc *d, int day, double top)
 {
 	const struct schedule *s = d->s;
 	const char *where = print_where(s);
@@ -175,7 +178,7 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top, siz
 	fprintf(f, "<g>\n<rect x=\"0\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n",
 		top, PAGE_W, PAGE_H);
 	line = xasprintf("%s · %s", name, d->what);
-	cut = fit(line, PAGE_W - 2 * MARGIN, 20.0);
+	cut = fit_bold(line, PAGE_W - 2 * MARGIN, 20.0, true);
 	text_el(f, MARGIN, top + 36.0, 20.0, "bold", "#111", NULL, cut);
 	free(cut);
 	free(line);
@@ -185,15 +188,15 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top, siz
 	text_el(f, MARGIN, top + 58.0, 12.0, NULL, "#333", NULL, cut);
 	free(cut);
 	free(line);
-	legend_item(f, &lx, top + 80.0, "#ffd84d", "#111111", NULL, "planned");
-	legend_item(f, &lx, top + 80.0, "#e7f0fb", "#1c4f9c", "5 3", "alternative if the room is full");
+	legend_item(f, &lx, top + 80.0, "#ffd84d", "#111111", NULL, "★ planned");
+	legend_item(f, &lx, top + 80.0, "#e7f0fb", "#1c4f9c", "5 3", "room full? the alternative (dashed)");
 	legend_item(f, &lx, top + 80.0, "#f3f3f3", "#c8c8c8", NULL, "other sessions");
 	if (d->nbusy)
-		legend_item(f, &lx, top + 80.0, "url(#hatch)", "#999999", "3 2", "kept free");
+		legend_item(f, &lx, top + 80.0, "#ffffff", "#999999", "3 2", "kept free (hatched)");
 
 	/* rooms */
 	for (size_t c = 0; c < p.ncols; c++) {
-		cut = fit(s->rooms[p.cols[c]].name, g.colw - 6.0, 12.0);
+		cut = fit_bold(s->rooms[p.cols[c]].name, g.colw - 6.0, 12.0, true);
 		text_el(f, GRID_X0 + (c + 0.5) * g.colw, top + HEAD_Y + 16.0, 12.0, "bold", "#111", "middle", cut);
 		free(cut);
 	}
@@ -234,17 +237,19 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top, siz
 
 		if (it->kind == PITEM_BUSY) {
 			double y0 = y_of(&g, it->start), y1 = y_of(&g, it->end);
-			fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"url(#hatch)\" "
-				"stroke=\"#999999\" stroke-dasharray=\"3 2\"/>\n", GRID_X0, y0, GRID_X1 - GRID_X0, y1 - y0);
+			hatch(f, GRID_X0, y0, GRID_X1 - GRID_X0, y1 - y0);
 			print_span(s, it->start, it->end, span, sizeof(span));
-			line = xasprintf("%s %s", span, it->label);
-			text_el(f, GRID_X0 + 4.0, y0 + 11.0, 9.5, NULL, "#333", NULL, line);
+			line = xasprintf("%s kept free: %s", span, it->label);
+			cut = fit(line, GRID_X1 - GRID_X0 - 8.0, 9.5);
+			if (y1 - y0 >= 12.0)
+				text_el(f, GRID_X0 + 4.0, y0 + 11.0, 9.5, NULL, "#333", NULL, cut);
+			free(cut);
 			free(line);
 		}
 	}
 	for (size_t i = 0; i < p.n; i++)
 		if (p.items[i].kind == PITEM_SESSION && p.items[i].ncols)
-			svg_session(f, &g, &p.items[i], (*ids)++);
+			svg_session(f, &g, &p.items[i]);
 	format_duration(p.free_time, false, dur, sizeof(dur));
 	line = xasprintf("%zu session%s planned, %d room change%s, %s free between them.%s", p.nplanned,
 			 p.nplanned == 1 ? "" : "s", p.room_changes, p.room_changes == 1 ? "" : "s",
@@ -284,21 +289,28 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top, siz
 	pday_release(&p);
 }
 
-void print_svg(FILE *f, const struct print_doc *d)
+int print_svg(FILE *f, const struct print_doc *d)
 {
 	const struct schedule *s = d->s;
-	size_t n = d->ndays ? d->ndays : 1, ids = 0;
+	size_t n = d->ndays ? d->ndays : 1;
+	struct strlist probe;
 
+	/* the text is measured with Pango: load it first, to fail before anything is written */
+	strlist_init(&probe);
+	if (print_fit_lines("", 10.0, false, 100.0, 1, &probe) < 0)
+		return -1;
+	strlist_release(&probe);
+	/* One family in the attribute (ImageMagick's renderer takes it as one name and drops the
+	 * Hangul of a list), the whole stack in a style sheet, which outranks it where CSS is read. */
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" xml:lang=\"%s\" "
-		"width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family='%s'>\n<title>",
+		"width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"Noto Sans CJK KR\">\n"
+		"<style>svg{font-family:%s}</style>\n<title>",
 		print_lang(s), PAGE_W, PAGE_H * (double)n, PAGE_W, PAGE_H * (double)n, PRINT_FONTS);
 	put_xml(f, s->conf.name);
 	fprintf(f, " · %s</title>\n", d->what);
-	fputs("<defs><pattern id=\"hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" "
-	      "patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#ffffff\"/>"
-	      "<rect width=\"3\" height=\"8\" fill=\"#e6e6e6\"/></pattern></defs>\n", f);
 	for (size_t k = 0; k < d->ndays; k++)
-		svg_day(f, d, d->days[k], PAGE_H * (double)k, &ids);
+		svg_day(f, d, d->days[k], PAGE_H * (double)k);
 	fputs("</svg>\n", f);
+	return 0;
 }
