@@ -206,7 +206,8 @@ struct pen {
 	double unit;              /* the drawing's scale: 1 for PDF points, 3 for PNG pixels */
 	char *parts;              /* set_parts(): the layout's text, where the title is in it, */
 	size_t t0, t1;
-	double size;              /* and its size */
+	double size;              /* its size, */
+	size_t tlen;              /* and how much of the title it holds */
 };
 
 static int pen_open(struct pen *p, cairo_surface_t *surface, double unit, bool pdf)
@@ -414,6 +415,7 @@ static void set_parts(struct pen *p, const struct boxtext *t, size_t tlen, const
 	p->t0 = t0;
 	p->t1 = t1;
 	p->size = size;
+	p->tlen = tlen < full ? tlen : full;
 }
 
 static bool fits(struct pen *p, double w, double h)
@@ -459,7 +461,7 @@ static double natural_width(struct pen *p, const char *text, double size, bool b
  * size or arrangement that cannot fit (its lines, at least the parts' widths over the box's,
  * too tall) is not laid out at all — a 40-room grid has hundreds of narrow boxes. */
 static void fit_layout(struct pen *p, double w, double h, const struct boxtext *t, double size,
-		       double min, struct rgb ink)
+		       double min, bool flow, struct rgb ink)
 {
 	static const double steps[] = { 1.0, 0.88, 0.77, 0.66 };
 	const char *const one_sep1 = "  ", *const one_sep2 = " — ";
@@ -484,7 +486,7 @@ static void fit_layout(struct pen *p, double w, double h, const struct boxtext *
 		/* each part on its own lines */
 		lines = (*t->head ? ceil(wh * k / w) : 0) + (*t->title ? ceil(wt * k / w) : 0) +
 			(*t->speakers ? ceil(ws * k / w) : 0);
-		if (lines * lh * k <= h + 0.01) {
+		if (!flow && lines * lh * k <= h + 0.01) {
 			set_parts(p, t, full, "\n", "\n", sz, w, ink);
 			if ((done = fits(p, w, h)))
 				break;
@@ -530,7 +532,7 @@ static void fit_box(struct pen *p, double x, double y, double w, double h, const
 {
 	if (w <= 0 || h <= 0)
 		return;
-	fit_layout(p, w, h, t, size, min, ink);
+	fit_layout(p, w, h, t, size, min, false, ink);
 	pc.save(p->cr);
 	box_path(p, x, y, w, h);
 	pc.clip(p->cr);
@@ -598,7 +600,7 @@ static char *cut_line(struct pen *p, const char *from, double w, double size)
 }
 
 int print_fit_box(const char *head, const char *title, const char *speakers, double w, double h,
-		  double size, double min, struct print_fit *out)
+		  double size, double min, bool flow, struct print_fit *out)
 {
 	struct pen *p = measure_pen();
 	struct boxtext t = { head, title, speakers };
@@ -610,8 +612,9 @@ int print_fit_box(const char *head, const char *title, const char *speakers, dou
 		return -1;
 	if (w <= 0 || h <= 0)
 		return 0;
-	fit_layout(p, w, h, &t, size, min, INK);
+	fit_layout(p, w, h, &t, size, min, flow, INK);
 	out->size = p->size;
+	out->title_len = p->tlen;
 	ellipsized = pc.layout_is_ellipsized(p->lay);
 	it = pc.layout_get_iter(p->lay);
 	do {

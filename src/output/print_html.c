@@ -8,6 +8,7 @@
 #include "print_int.h"
 #include "timefmt.h"
 #include "tz.h"
+#include "util.h"
 
 static const char css[] =
 	"*{box-sizing:border-box}\n"
@@ -51,15 +52,26 @@ static const char css[] =
 	".busy{z-index:0;font-size:.8em;color:#333;padding:1px 4px;overflow:hidden}\n"
 	".gap{display:none}\n"
 	".foot{margin-top:6px;font-size:.85em;color:#333}\n"
+	".s .cut{display:none}\n"
 	"@page{size:A4 landscape;margin:8mm}\n"
+	/* On paper every height is fixed (PRINT_*_MM), so that planner knows each box's size and
+	 * fits its text as the PDF's: time, title and speakers in one flow, the title cut with "…"
+	 * when it must be (.cut), at most --lp lines (no line half shown), at --fp. */
 	"@media print{\n"
 	" body{padding:0;font-size:9pt}\n"
-	" .day{height:190mm;margin:0;display:flex;flex-direction:column;overflow:hidden}\n"
-	" .grid{flex:1 1 auto;height:auto;min-height:0}\n"
-	" .s{font-size:7pt;line-height:1.15;padding:0 3px}\n"
-	" .s .w,.s .n{display:inline}\n"
+	" .day{height:190mm;margin:0;overflow:hidden}\n"
+	" header{height:17mm;overflow:hidden}\n"
+	" h1,.meta{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\n"
+	" .legend{flex-wrap:nowrap;overflow:hidden;white-space:nowrap}\n"
+	" .grid{height:auto;grid-template-rows:7mm repeat(var(--rows),var(--rowp))}\n"
+	" .foot{height:9mm;margin-top:1mm;overflow:hidden}\n"
+	" .s{font-size:var(--fp,7pt);line-height:1.15;padding:0 3px;display:-webkit-box;"
+	"-webkit-box-orient:vertical;-webkit-line-clamp:var(--lp,99);overflow:hidden}\n"
+	" .s .w,.s .n,.s .p{display:inline}\n"
+	" .s .p::before{content:\" \\2014  \"}\n"
 	" .s .w{margin-right:4px}\n"
-	" .short .p{display:none}\n"
+	" .s .cut{display:inline}\n"
+	" .s .full{display:none}\n"
 	"}\n"
 	"@media screen and (max-width:40em){\n"
 	" body{padding:10px;font-size:15px}\n"
@@ -92,22 +104,59 @@ static void put_badge(FILE *f, const char *cls, const char *text)
 	fprintf(f, "<span class=\"b%s%s\">%s</span>", *cls ? " " : "", cls, text);
 }
 
+/* The printed page's geometry (the print CSS): the grid's rows share PRINT_ROWS_MM, its width
+ * is the page's less the margins, the hour column 3.4em of 9pt and a 3px gap per column. */
+#define PRINT_ROWS_MM 156.0
+#define PRINT_WIDTH_PX (281.0 * 96.0 / 25.4)
+#define PRINT_HOURS_PX (3.4 * 12.0)
+#define PX_PER_MM (96.0 / 25.4)
+
 static void html_session(FILE *f, const struct print_doc *d, const struct pday *p,
 			 const struct pitem *it)
 {
 	const struct schedule *s = d->s;
 	const struct session *se = &s->sessions[it->session];
 	char span[FORMAT_SPAN_MAX], *room = print_room(s, se), *speakers = print_speakers(se);
+	char *title = print_title(se);
 	const char *cls = (it->flags & PRINT_PLANNED) ? "planned" : (it->flags & PRINT_ALTERNATIVE) ? "alt"
 			  : se->type == SESSION_BREAK ? "brk" : "o";
-	int r0 = row_of(p, it->start, false), r1 = row_of(p, it->end, true);
+	int r0 = row_of(p, it->start, false), r1 = row_of(p, it->end, true), rows, lines = 1, badges = 0;
+	double border = (it->flags & (PRINT_PLANNED | PRINT_ALTERNATIVE)) ? 2.0 : 1.0, colw, w, h;
+	struct print_fit fitted;
+	struct strbuf head;
+	double size = 7.0 * 96.0 / 72.0;
+	size_t keep = strlen(title);
 
 	if (r1 <= r0)
 		r1 = r0 + 1;
 	print_span(s, it->start, it->end, span, sizeof(span));
-	fprintf(f, "<div class=\"s %s%s%s\" style=\"grid-area:%d/%d/%d/%d\">", cls,
+	/* fitted on paper, as the PDF fits it: the head, the title and the speakers in one flow */
+	strbuf_init(&head);
+	strbuf_addf(&head, "%s%s", it->room_change ? "→ " : "", span);
+	if (it->flags & PRINT_PINNED)
+		strbuf_adds(&head, " pinned"), badges++;
+	if ((it->flags & PRINT_ALTERNATIVE) && !(it->flags & PRINT_PLANNED))
+		strbuf_adds(&head, " alternative"), badges++;
+	if (se->type != SESSION_TALK)
+		strbuf_addf(&head, " %s", session_type_name(se->type)), badges++;
+	rows = (int)ceil(pday_total_rows(p) - 1e-6);
+	colw = (PRINT_WIDTH_PX - PRINT_HOURS_PX - 3.0 * (double)(p->ncols ? p->ncols : 1)) /
+	       (double)(p->ncols ? p->ncols : 1);
+	w = it->ncols * colw + (it->ncols - 1) * 3.0 - 6.0 - 2 * border - 10.0 * badges - 4.0;
+	h = (r1 - r0) * PRINT_ROWS_MM / (rows > 0 ? rows : 1) * PX_PER_MM - 2.0 - 2 * border;
+	if (print_fit_box(head.buf, title, speakers, w, h, size, 6.0 * 96.0 / 72.0, true, &fitted) == 0) {
+		size = fitted.size;
+		keep = fitted.title_len;
+		print_fit_release(&fitted);
+	}
+	lines = (int)(h / (size * 1.15));
+	if (lines < 1)
+		lines = 1;
+	strbuf_release(&head);
+
+	fprintf(f, "<div class=\"s %s%s%s\" style=\"grid-area:%d/%d/%d/%d;--fp:%.2fpx;--lp:%d\">", cls,
 		it->repeat ? " rep" : "", it->end - it->start <= 20 * 60 ? " short" : "",
-		r0, it->col + 2, r1, it->col + it->ncols + 2);
+		r0, it->col + 2, r1, it->col + it->ncols + 2, size, lines);
 	fprintf(f, "<p class=\"w\">%s<span class=\"t\">%s</span><span class=\"r\"> · ",
 		it->room_change ? "→ " : "", span);
 	put_xml(f, room);
@@ -119,7 +168,19 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 	if (se->type != SESSION_TALK)
 		put_badge(f, "", session_type_name(se->type));
 	fputs("</p><p class=\"n\">", f);
-	put_xml(f, se->title);
+	if (keep < strlen(title)) {
+		/* the whole title on a screen, the part that fits on paper */
+		char *part = xasprintf("%.*s…", (int)keep, title);
+
+		fputs("<span class=\"full\">", f);
+		put_xml(f, title);
+		fputs("</span><span class=\"cut\">", f);
+		put_xml(f, part);
+		fputs("</span>", f);
+		free(part);
+	} else {
+		put_xml(f, title);
+	}
 	fputs("</p>", f);
 	if (*speakers) {
 		fputs("<p class=\"p\">", f);
@@ -129,6 +190,7 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 	fputs("</div>\n", f);
 	free(room);
 	free(speakers);
+	free(title);
 }
 
 static void html_day(FILE *f, const struct print_doc *d, int day)
@@ -159,7 +221,8 @@ static void html_day(FILE *f, const struct print_doc *d, int day)
 		fputs("<span class=\"k busy\">kept free</span>", f);
 	fputs("</p></header>\n", f);
 
-	fprintf(f, "<div class=\"grid\" style=\"--cols:%zu;--rows:%d\">\n", p.ncols ? p.ncols : 1, rows);
+	fprintf(f, "<div class=\"grid\" style=\"--cols:%zu;--rows:%d;--rowp:%.3fmm\">\n",
+		p.ncols ? p.ncols : 1, rows, PRINT_ROWS_MM / (rows > 0 ? rows : 1));
 	for (size_t c = 0; c < p.ncols; c++) {
 		fprintf(f, "<div class=\"rh\" style=\"grid-column:%zu\">", c + 2);
 		put_xml(f, s->rooms[p.cols[c]].name);

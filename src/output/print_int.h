@@ -117,8 +117,8 @@ int print_fit_lines(const char *text, double size, bool bold, double width, int 
 
 /* A box's text fitted as the PDF fits it (print_cairo.c: the head, the bold title and the
  * speakers on lines of their own at the largest size from `size` down to `min` that fits, else
- * on one line, the title cut short with "…" last), as pieces of text to place: x from the box's
- * left, y the baseline from its top, in pixels. */
+ * in one flow — with flow, only that — the title cut short with "…" last), as pieces of text to
+ * place: x from the box's left, y the baseline from its top, in pixels. */
 struct print_fit_run {
 	char *text;
 	double x, y;
@@ -128,11 +128,12 @@ struct print_fit {
 	struct print_fit_run *runs;
 	size_t n;
 	double size;            /* the font size chosen */
+	size_t title_len;       /* the bytes of the title it holds (all of it, or cut before "…") */
 };
 /* Fills out (caller releases with print_fit_release); the texts inert already.  0, or -1 with
  * error() set when Pango cannot be loaded. */
 int print_fit_box(const char *head, const char *title, const char *speakers, double w, double h,
-		  double size, double min, struct print_fit *out);
+		  double size, double min, bool flow, struct print_fit *out);
 void print_fit_release(struct print_fit *f);
 
 /* The CJK-capable font stack of the HTML and SVG output, as a CSS value. */

@@ -132,7 +132,7 @@ static void svg_session(FILE *f, const struct svg_day *g, const struct pitem *it
 	}
 	/* the text fitted inside the border, as the PDF fits it: no clipping needed (ImageMagick
 	 * drops the first letter of clipped text) */
-	if (print_fit_box(head, title, speakers, w - 2 * sw - 7.0, h - 2 * sw - 1.0, 10.5, 7.0, &fitted) == 0) {
+	if (print_fit_box(head, title, speakers, w - 2 * sw - 7.0, h - 2 * sw - 1.0, 10.5, 7.0, false, &fitted) == 0) {
 		for (size_t i = 0; i < fitted.n; i++) {
 			const struct print_fit_run *r = &fitted.runs[i];
 			/* after bold text on the same line, 3 px more: renderers set bold a little
