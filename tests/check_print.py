@@ -16,6 +16,15 @@
                                          script or foreignObject, no on* attribute, a CJK font
                                          stack, and each TEXT appears in its text
     check_print.py png FILE WIDTH HEIGHT FILE is a PNG of that size
+    check_print.py pixels FILE [X Y W H]  decodes the PNG (8-bit RGB or RGBA, zlib, no PIL) and
+                                         prints "WIDTH HEIGHT INKED COLOURS DARK": the pixels of
+                                         the region (default: all) that are not near white, the
+                                         distinct colours, the pixels near black
+    check_print.py texts TEXT JSON       every title and speaker of the sessions in JSON (the
+                                         output of `list --json`, or `plan --json`) is in TEXT
+                                         (pdftotext's), blanks and line breaks ignored; speakers
+                                         only of sessions with a room (the others are listed by
+                                         title at the foot)
     check_print.py longday OUT ROOMS     writes a timetable with one 14-hour day of 20-minute
                                          sessions in ROOMS rooms, some in the first three tagged
                                          "web"
@@ -139,6 +148,79 @@ def check_png(path, w, h):
         fail("PNG is %dx%d, not %dx%d" % (pw, ph, w, h))
 
 
+def png_pixels(path):
+    """(width, height, rows of (r, g, b) tuples) of an 8-bit RGB or RGBA PNG."""
+    import zlib
+    data = open(path, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail("not a PNG")
+    pos, idat, w = 8, b"", None
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or ctype not in (2, 6) or interlace:
+                fail("unsupported PNG: depth %d, colour type %d, interlace %d" % (depth, ctype, interlace))
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(h):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+                pr = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pr) & 255
+        rows.append(line)
+        prev = line
+    return w, h, [[tuple(r[x * bpp:x * bpp + 3]) for x in range(w)] for r in rows]
+
+
+def pixels(path, region):
+    w, h, rows = png_pixels(path)
+    x0, y0, rw, rh = region if region else (0, 0, w, h)
+    inked, dark, colours = 0, 0, set()
+    for y in range(y0, min(y0 + rh, h)):
+        for x in range(x0, min(x0 + rw, w)):
+            p = rows[y][x]
+            colours.add(p)
+            if min(p) < 200:
+                inked += 1
+            if max(p) < 80:
+                dark += 1
+    print(w, h, inked, len(colours), dark)
+
+
+def texts(path, js):
+    text = "".join(open(path, encoding="utf-8").read().split())
+    data = json.load(open(js, encoding="utf-8"))
+    sessions = data["sessions"] if isinstance(data, dict) else data
+    missing = []
+    for se in sessions:
+        want = [se["title"]] + (se["speakers"] if se.get("room") else [])
+        for t in want:
+            if "".join(t.split()) not in text:
+                missing.append(t)
+    if missing or not sessions:
+        fail("not in the text: %r" % missing)
+    print(len(sessions))
+
+
 def longday(out, nrooms):
     rooms = [{"id": "r%d" % i, "name": "Room %d 강의실" % (i + 1)} for i in range(nrooms)]
     sessions = []
@@ -174,6 +256,10 @@ def main(argv):
         check_svg(path, int(argv[3]), argv[4:])
     elif cmd == "png":
         check_png(path, int(argv[3]), int(argv[4]))
+    elif cmd == "pixels":
+        pixels(path, [int(a) for a in argv[3:7]] if len(argv) > 6 else None)
+    elif cmd == "texts":
+        texts(path, argv[3])
     elif cmd == "longday":
         longday(path, int(argv[3]))
     else:

@@ -3,6 +3,9 @@
 # planner pick), 80 columns and 60-line pages, escape codes only on a terminal, escaping of
 # markup in text, Markdown, HTML and SVG, -o written whole, and the HTML in a real headless
 # browser: one A4 landscape page per day, no script element, the data shown as text, screenshots.
+# The PDF (pdfinfo, pdftotext: every title and speaker, nothing cut where there is room) and the
+# PNG (its size, its pixels decoded), hostile titles inert in both; the SVG drawn by rsvg-convert
+# and by ImageMagick's own renderer.
 . "$(dirname "$0")/../lib.sh"
 check="/usr/bin/python3 $top/tests/check_print.py"
 data=$top/tests/data/print.json
@@ -123,11 +126,130 @@ expect_err "planner: cannot write '$tmp/dir/plan.html': it is a directory" "... 
 [ "$(ls "$tmp/dir")" = plan.html ]; ok $? "a failed -o leaves no temporary file behind"
 run print -o "$tmp/nodir/plan.html"
 expect_rc 73 "-o into a missing directory"
-run print -f pdf
-expect_err "planner: print: --format 'pdf': expected text, markdown, html or svg (see 'planner help print')" \
+run print -f jpeg
+expect_err "planner: print: --format 'jpeg': expected text, markdown, html, svg, pdf or png (see 'planner help print')" \
 	"an unknown format"
+run print -f pdf --paper a3
+expect_err "planner: print: --paper 'a3': expected a4 or letter (see 'planner help print')" "an unknown paper size"
 run print --day 3
 expect_rc 64 "--day past the last day"
+
+# PDF: one A4 (or Letter) landscape page per day, every title and speaker found as text.
+run pick --track asyncio
+run print -f pdf -o "$tmp/plan.pdf"
+expect_rc 0 "print -f pdf -o FILE"
+[ "$(pages "$tmp/plan.pdf")" = 2 ]; ok $? "pdf: the 2024 plan is 2 pages, one per day"
+pdfinfo "$tmp/plan.pdf" | grep -q '^Page size: *842 x 595 pts (A4)$'; ok $? "pdf: A4 landscape"
+pdftotext -f 1 -l 1 "$tmp/plan.pdf" - | grep -q 'Sat 2024-10-26' && ! pdftotext -f 1 -l 1 "$tmp/plan.pdf" - | grep -q '2024-10-27'
+ok $? "pdf: page 1 holds day 1 only"
+pdftotext -f 2 -l 2 "$tmp/plan.pdf" - | grep -q 'Sun 2024-10-27'; ok $? "pdf: page 2 holds day 2"
+run plan --json
+cp "$tmp/out" "$tmp/plan.json"
+pdftotext -raw "$tmp/plan.pdf" "$tmp/plan.txt"
+$check texts "$tmp/plan.txt" "$tmp/plan.json" >/dev/null 2>"$tmp/check"
+ok $? "pdf: every planned title and speaker is on the pages" || sed 's/^/#   /' "$tmp/check"
+grep -q '★ planned' "$tmp/plan.txt" && grep -q 'room full? the alternative (dashed)' "$tmp/plan.txt" &&
+	grep -q '13:00-13:40 · room full?' "$tmp/plan.txt"
+ok $? "pdf: a legend, and the alternative labelled as such, not only coloured"
+run print --all --day 1 -o "$tmp/all1.pdf"
+[ "$(pages "$tmp/all1.pdf")" = 1 ]; ok $? "pdf: --all --day 1 is one page"
+pdftotext -raw "$tmp/all1.pdf" "$tmp/all1.txt"
+run list --day 1 --json
+cp "$tmp/out" "$tmp/day1.json"
+$check texts "$tmp/all1.txt" "$tmp/day1.json" >/dev/null 2>"$tmp/check"
+ok $? "pdf: every title and speaker of 2024 day 1 (the 15-20 minute slots too)" || sed 's/^/#   /' "$tmp/check"
+! grep -q '…' "$tmp/all1.txt"; ok $? "pdf: nothing of 2024 day 1 ends in '…': every box has room"
+grep -q 'SpringBoot 하던 사람이 Django 찍먹 해 봄 : 저의 적응기를 공유합니다 — 이지훈' "$tmp/all1.txt"
+ok $? "pdf: a 20-minute slot keeps time, title and speaker on one line"
+run -s pyconkr-2014 print --all -o "$tmp/all2014.pdf"
+[ "$(pages "$tmp/all2014.pdf")" = 1 ]; ok $? "pdf: the 2014 timetable is one page"
+pdftotext -raw "$tmp/all2014.pdf" "$tmp/all2014.txt"
+run -s pyconkr-2014 list --json
+cp "$tmp/out" "$tmp/l2014.json"
+$check texts "$tmp/all2014.txt" "$tmp/l2014.json" >/dev/null 2>"$tmp/check"
+ok $? "pdf: every title and speaker of the 2014 timetable" || sed 's/^/#   /' "$tmp/check"
+! grep -q '…' "$tmp/all2014.txt"; ok $? "pdf: nothing of 2014 ends in '…'"
+grep -q '10:00-10:15 ★ 개회사 — 장혜식' "$tmp/all2014.txt"; ok $? "pdf: the 15-minute opening keeps its speaker"
+run print --paper letter -o "$tmp/letter.pdf"
+pdfinfo "$tmp/letter.pdf" | grep -q '^Page size: *792 x 612 pts (letter)$'; ok $? "pdf: --paper letter"
+run print --day 2 -o "$tmp/day2.PDF"
+[ "$(head -c 5 "$tmp/day2.PDF")" = "%PDF-" ] && [ "$(pages "$tmp/day2.PDF")" = 1 ]
+ok $? "pdf: -o day2.PDF chooses the format from the extension; --day prints one page"
+run print -f pdf -o -
+[ "$(head -c 5 "$tmp/out")" = "%PDF-" ]; ok $? "pdf: -o - writes standard output"
+: >"$tmp/kept.pdf" && chmod 640 "$tmp/kept.pdf" && ln -sf kept.pdf "$tmp/link.pdf"
+run print -o "$tmp/link.pdf"
+[ -L "$tmp/link.pdf" ] && [ "$(stat -c %a "$tmp/kept.pdf")" = 640 ] && [ "$(pages "$tmp/kept.pdf")" = 2 ]
+ok $? "pdf: written through a symbolic link, the file's mode kept"
+
+# PNG: a phone-portrait picture of one day.
+run print --day 1 -o "$tmp/day1.png"
+expect_rc 0 "png: print --day 1 -o day1.png"
+$check png "$tmp/day1.png" 1080 1920 2>"$tmp/check"; ok $? "png: 1080 x 1920" || sed 's/^/#   /' "$tmp/check"
+set -- $($check pixels "$tmp/day1.png")
+[ "${3:-0}" -gt 100000 ] && [ "${4:-0}" -gt 100 ]; ok $? "png: not blank ($3 inked pixels, $4 colours)"
+set -- $($check pixels "$tmp/day1.png" 0 0 1080 200)
+[ "${3:-0}" -gt 5000 ]; ok $? "png: the heading is drawn at the top ($3 inked pixels)"
+run print -o "$tmp/two.png"
+expect_rc 64 "png: two days without --day is refused"
+expect_err "planner: a png holds one day and there are 2 to print: say which with --day" "... saying how"
+[ ! -e "$tmp/two.png" ]; ok $? "png: nothing written then"
+run -s pyconkr-2014 print -f png -o "$tmp/2014.png"
+set -- $($check pixels "$tmp/2014.png" 0 0 8 8)
+[ "$1" = 1080 ] && [ "$2" -gt 1920 ]; ok $? "png: a longer day makes a taller picture (${2:-?} px)"
+
+# Hostile titles: very long, control characters, markup: drawn as text, nothing interpreted (a
+# NUL the loader refuses already).
+/usr/bin/python3 - "$tmp/hostile.json" <<'PY'
+import json, sys
+long = "Very long title " * 150
+doc = {"planner_format": 1,
+       "conference": {"id": "hostile", "name": "Hostile <b>Con</b> &amp; \u001b[31m", "timezone": "UTC"},
+       "rooms": [{"id": "a", "name": "<i>Room</i> \u0007A"}, {"id": "b", "name": "B"}],
+       "sessions": [
+           {"id": "h1", "title": long, "speakers": ["<span foreground=\"red\">S</span>"], "room": "a",
+            "start": "2025-01-01T10:00", "end": "2025-01-01T10:15"},
+           {"id": "h2", "title": "<b>bold</b> &lt; & \u001b[2J\u202eevil\u202c <markup>", "room": "b",
+            "speakers": ["Tab\tNewline\nName"], "start": "2025-01-01T09:00", "end": "2025-01-01T18:00"}]}
+json.dump(doc, open(sys.argv[1], "w"))
+PY
+run -s "$tmp/hostile.json" print --all -o "$tmp/hostile.pdf"
+expect_rc 0 "hostile: a pdf is made"
+pdftotext -raw "$tmp/hostile.pdf" "$tmp/hostile.txt"
+grep -q '<b>bold</b> &lt; &' "$tmp/hostile.txt" && grep -q '<span foreground="red">S</span>' "$tmp/hostile.txt" &&
+	grep -q 'Hostile <b>Con</b> &amp;' "$tmp/hostile.txt"
+ok $? "hostile: markup is shown as text, not interpreted by Pango"
+! grep -q "$(printf '\033\|\a')" "$tmp/hostile.txt" && ! grep -q "$(printf '\342\200\256')" "$tmp/hostile.txt"
+ok $? "hostile: no control or BiDi characters drawn"
+grep -q 'Very long title Very long.*…' "$tmp/hostile.txt" && [ "$(pages "$tmp/hostile.pdf")" = 1 ]
+ok $? "hostile: a very long title in a 15-minute box is cut with '…', on its one page"
+run -s "$tmp/hostile.json" print --all -o "$tmp/hostile.png"
+expect_rc 0 "hostile: a png is made"
+$check png "$tmp/hostile.png" 1080 1920 2>"$tmp/check"; ok $? "hostile: the png is 1080 x 1920" || sed 's/^/#   /' "$tmp/check"
+
+# The SVG as rsvg-convert and ImageMagick's own renderer (msvg:) draw it: the Hangul room names
+# show in both, nothing either lacks (clip paths, patterns, tspans).
+run -s "$data" print -f svg -o "$tmp/esc2.svg"
+! grep -q '<clipPath\|<pattern\|<tspan\|url(#' "$tmp/esc2.svg"; ok $? "svg: no clip paths, patterns or tspans"
+grep -q '^<svg [^>]*font-family="Noto Sans CJK KR">$' "$tmp/esc2.svg" && grep -q '<style>svg{font-family:"Noto Sans CJK KR", ' "$tmp/esc2.svg"
+ok $? "svg: one family in the attribute, the CJK stack in a style sheet"
+run print --day 1 -f svg -o "$tmp/day1.svg"
+for r in rsvg im; do
+	case $r in
+	rsvg) rsvg-convert "$tmp/day1.svg" -o "$tmp/$r.png" && rsvg-convert "$tmp/esc2.svg" -o "$tmp/$r-esc.png" ;;
+	im) convert "msvg:$tmp/day1.svg" -background white -flatten -depth 8 "png24:$tmp/$r.png" &&
+		convert "msvg:$tmp/esc2.svg" -background white -flatten -depth 8 "png24:$tmp/$r-esc.png" ;;
+	esac
+	ok $? "svg: $r draws it"
+	# the room names "컨벤션 홀 1/2/3" above the grid: with the Hangul lost only the digits are left
+	set -- $($check pixels "$tmp/$r.png" 64 94 1036 18)
+	[ "${3:-0}" -gt 600 ]; ok $? "svg in $r: the Hangul room names are drawn (${3:-?} inked pixels)"
+	# the kept-free 11:00-11:30 of the markup plan (its --break), under its label: hatched in
+	# light grey, not painted black
+	set -- $($check pixels "$tmp/$r-esc.png" 100 290 900 20)
+	[ "${4:-0}" -ge 2 ] && [ "${5:-999999}" -lt 200 ]
+	ok $? "svg in $r: a kept-free time is hatched, not a black block (${4:-?} colours, ${5:-?} dark pixels)"
+done
 
 # The 2024 plan in chromium: one A4 landscape page per day, and screenshots.
 run print -f html -o "$tmp/plan.html"
@@ -144,6 +266,12 @@ $check png "$tmp/plan.png" 1280 1000 2>"$tmp/check"; ok $? "a desktop screenshot
 browser --screenshot="$tmp/phone.png" --window-size=390,844 "file://$tmp/plan.html"
 $check png "$tmp/phone.png" 390 844 2>"$tmp/check"; ok $? "a phone screenshot" || sed 's/^/#   /' "$tmp/check"
 if [ -n "${PRINT_SHOTS:-}" ]; then cp "$tmp/plan.png" "$tmp/phone.png" "$tmp/plan.pdf" "$PRINT_SHOTS/"; fi
+run print --all -f html -o "$tmp/all.html"
+browser --print-to-pdf="$tmp/all.pdf" --no-pdf-header-footer "file://$tmp/all.html"
+pdftotext -raw -f 1 -l 1 "$tmp/all.pdf" "$tmp/all-chromium.txt"
+$check texts "$tmp/all-chromium.txt" "$tmp/day1.json" >/dev/null 2>"$tmp/check"
+ok $? "html printed by chromium: every title and speaker of day 1, short slots too" || sed 's/^/#   /' "$tmp/check"
+! grep -q '…' "$tmp/all-chromium.txt"; ok $? "html printed by chromium: nothing of day 1 cut"
 run -s pyconkr-2014 print -f html -o "$tmp/plan2014.html"
 browser --print-to-pdf="$tmp/plan2014.pdf" --no-pdf-header-footer "file://$tmp/plan2014.html"
 [ "$(pages "$tmp/plan2014.pdf")" = 1 ]; ok $? "the 2014 plan prints on exactly 1 page"
