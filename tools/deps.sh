@@ -6,10 +6,15 @@
 set -u
 
 build="gcc make pkg-config libcurl4-openssl-dev libjansson-dev libical-dev libutf8proc-dev libexpat1-dev"
+# planner print --format pdf|png: Pango on Cairo (headers at build time; the libraries are loaded
+# when a PDF or PNG is drawn).
+build="$build libcairo2-dev libpango1.0-dev"
 test_pkgs="python3 valgrind mandoc man-db zsh fish openssl"
 # planner print: a real browser for the HTML (pages, DOM, screenshots), CJK fonts for it, PDF
 # tools, an XML parser for the SVG and a Markdown parser for the tables.
 test_pkgs="$test_pkgs chromium fonts-noto-cjk poppler-utils libxml2-utils cmark-gfm"
+# planner print -f svg as other programs draw it: rsvg-convert, and ImageMagick's own renderer.
+test_pkgs="$test_pkgs librsvg2-bin imagemagick"
 # planner export: real calendar programs that read the .ics (tests/cli/export.sh).
 test_pkgs="$test_pkgs python3-icalendar khal calcurse"
 # make fuzz: clang with the libFuzzer and sanitizer runtimes, llvm for the symbolizer (stack

@@ -1,7 +1,8 @@
 /* cmd_print.c: `planner print` — a printable day plan: the saved plan's days (or one --day) as
  * an agenda in text (80 columns, pages for a printer) or Markdown, or as a rooms × time grid in
- * HTML (one A4 landscape page per day) or SVG; --all prints the whole timetable with the plan
- * highlighted; -o writes a file as export -o does (fsutil.h: write_output). */
+ * HTML (one A4 landscape page per day), SVG or PDF (--paper), or one day as a PNG for a phone;
+ * --all prints the whole timetable with the plan highlighted; -o writes a file as export -o does
+ * (fsutil.h: write_output). */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -128,14 +129,17 @@ static const struct cmd_option *const options[] = {
 
 const struct cmd_entry cmd_print = {
 	.name = "print",
-	.summary = "print your plan: text, Markdown, an HTML page or an SVG image",
+	.summary = "print your plan: text, Markdown, an HTML page, an SVG image, a PDF or a PNG",
 	.description =
 		"Prints the saved plan, a day at a time: every day of the plan unless --day says which.\n"
 		"text (the default) is an agenda that fits 80 columns and A4 paper ('| lp'): times, rooms,\n"
 		"titles, speakers, room changes (→), free time, breaks, and where to go if a room is full.\n"
 		"markdown is the same agenda as a table.  html is one self-contained page with a rooms ×\n"
 		"time grid per day (the plan highlighted, the alternatives dashed) that prints one A4\n"
-		"landscape page per day and reads as a list on a phone; svg is the same grid as an image.\n",
+		"landscape page per day and reads as a list on a phone; svg is the same grid as an image;\n"
+		"pdf is the grid drawn with Pango on Cairo, one A4 (or --paper letter) landscape page per\n"
+		"day; png is one day as a phone picture (1080 pixels wide), so it needs --day when there\n"
+		"are more.  Text always fits its box: wrapped, set smaller, and only then cut with \"…\".\n",
 	.options = options,
 	.notes = "Text has no escape codes unless standard output is a terminal; in a pipe or a file each\n"
 		 "day starts a new page (a form feed), and a day longer than a page (60 lines) goes on\n"

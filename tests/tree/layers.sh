@@ -79,4 +79,5 @@ lib_ok 'jansson\.h' src/import/import.h src/store/cache.c src/store/plan.c
 lib_ok 'libical/' src/base/tz.c src/import/import_ics.c src/output/ics.c
 lib_ok 'utf8proc\.h' src/base/text.c
 lib_ok 'expat\.h' src/import/import_xml.c
+lib_ok 'cairo|cairo-pdf|pango/|glib|glib-object' src/output/print_cairo.c
 done_testing

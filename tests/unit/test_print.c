@@ -60,7 +60,11 @@ static void test_names(void)
 {
 	is_int(print_format_parse("HTML"), PRINT_HTML, "format names ignore case");
 	is_int(print_format_parse("md"), PRINT_MARKDOWN, "md is Markdown");
-	is_int(print_format_parse("pdf"), -1, "pdf is no format");
+	is_int(print_format_parse("jpeg"), -1, "jpeg is no format");
+	is_int(print_format_parse("PDF"), PRINT_PDF, "pdf is one");
+	is_int(print_format_from_path("day.png"), PRINT_PNG, ".png is a picture");
+	is_int(print_paper_parse("Letter"), PRINT_LETTER, "paper names ignore case");
+	is_int(print_paper_parse("a3"), -1, "a3 is no paper print knows");
 	is_int(print_format_from_path("out/plan.SVG"), PRINT_SVG, "the extension gives the format");
 	is_int(print_format_from_path("plan.d/notes"), -1, "a dot in a directory is no extension");
 	is_str(print_format_name(PRINT_MARKDOWN), "markdown", "and back");
