@@ -257,15 +257,53 @@ static void set_rgb(struct pen *p, struct rgb c)
 	pc.set_source_rgb(p->cr, c.r, c.g, c.b);
 }
 
+/* A copy of s without what Cairo refuses to put in a PDF (its _cairo_utf8_to_ucs4: a string with
+ * one makes the drawing fail as a whole): noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) and
+ * bytes that are no UTF-8; caller frees.  The text is sanitized already (text_sanitize). */
+static char *drawable(const char *s)
+{
+	const unsigned char *q = (const unsigned char *)s;
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+
+	while (*q) {
+		unsigned c = *q;
+		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+		unsigned long cp = n == 1 ? c : n == 2 ? c & 0x1f : n == 3 ? c & 0x0f : c & 0x07;
+		bool ok = n > 0;
+
+		for (size_t i = 1; ok && i < n; i++) {
+			if ((q[i] & 0xc0) != 0x80)
+				ok = false;
+			else
+				cp = cp << 6 | (q[i] & 0x3f);
+		}
+		if (!ok) {
+			q++;
+			continue;
+		}
+		if (cp < 0x110000 && (cp & 0xfffff800) != 0xd800 && !(cp >= 0xfdd0 && cp <= 0xfdef) &&
+		    (cp & 0xfffe) != 0xfffe) {
+			memcpy(o, q, n);
+			o += n;
+		}
+		q += n;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Sets up the layout: text (never markup), size in drawing units, bold or not, width (0: no
  * wrapping), no height limit, no ellipsis. */
 static void pen_text(struct pen *p, const char *text, double size, bool bold, double width)
 {
+	char *clean = drawable(text);
+
 	pc.fd_set_absolute_size(p->fd, size * p->unit * PANGO_SCALE);
 	pc.fd_set_weight(p->fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pc.layout_set_font_description(p->lay, p->fd);
 	pc.layout_set_attributes(p->lay, NULL);
-	pc.layout_set_text(p->lay, text, -1);
+	pc.layout_set_text(p->lay, clean, -1);
+	free(clean);
 	pc.layout_set_width(p->lay, width > 0 ? (int)(width * p->unit * PANGO_SCALE) : -1);
 	pc.layout_set_height(p->lay, -1);
 	pc.layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
@@ -390,10 +428,15 @@ static void set_parts(struct pen *p, const struct boxtext *t, size_t tlen, const
 	strbuf_init(&sb);
 	strbuf_adds(&sb, t->head);
 	if (*t->title) {
+		char *title;
+
 		if (sb.len)
 			strbuf_adds(&sb, sep1);
 		t0 = sb.len;
-		strbuf_addf(&sb, "%.*s%s", (int)tlen, t->title, tlen < full ? "…" : "");
+		title = xstrndup(t->title, tlen);
+		strbuf_adds(&sb, title);
+		strbuf_adds(&sb, tlen < full ? "…" : "");
+		free(title);
 		t1 = sb.len;
 		a = pc.attr_weight_new(PANGO_WEIGHT_BOLD);
 		a->start_index = (guint)t0;
@@ -530,9 +573,17 @@ static void fit_layout(struct pen *p, double w, double h, const struct boxtext *
 static void fit_box(struct pen *p, double x, double y, double w, double h, const struct boxtext *t,
 		    double size, double min, struct rgb ink)
 {
+	struct boxtext c;
+
 	if (w <= 0 || h <= 0)
 		return;
-	fit_layout(p, w, h, t, size, min, false, ink);
+	c.head = drawable(t->head);
+	c.title = drawable(t->title);
+	c.speakers = drawable(t->speakers);
+	fit_layout(p, w, h, &c, size, min, false, ink);
+	free((char *)c.head);
+	free((char *)c.title);
+	free((char *)c.speakers);
 	pc.save(p->cr);
 	box_path(p, x, y, w, h);
 	pc.clip(p->cr);
@@ -603,7 +654,7 @@ int print_fit_box(const char *head, const char *title, const char *speakers, dou
 		  double size, double min, bool flow, struct print_fit *out)
 {
 	struct pen *p = measure_pen();
-	struct boxtext t = { head, title, speakers };
+	struct boxtext t;
 	PangoLayoutIter *it;
 	bool ellipsized;
 
@@ -612,9 +663,16 @@ int print_fit_box(const char *head, const char *title, const char *speakers, dou
 		return -1;
 	if (w <= 0 || h <= 0)
 		return 0;
+	t.head = drawable(head);
+	t.title = drawable(title);
+	t.speakers = drawable(speakers);
 	fit_layout(p, w, h, &t, size, min, flow, INK);
 	out->size = p->size;
-	out->title_len = p->tlen;
+	if (p->tlen < strlen(t.title))
+		out->title_cut = xstrndup(t.title, p->tlen);
+	free((char *)t.head);
+	free((char *)t.title);
+	free((char *)t.speakers);
 	ellipsized = pc.layout_is_ellipsized(p->lay);
 	it = pc.layout_get_iter(p->lay);
 	do {
@@ -662,6 +720,7 @@ void print_fit_release(struct print_fit *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->runs[i].text);
 	free(f->runs);
+	free(f->title_cut);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -996,7 +1055,13 @@ int print_pdf(FILE *f, const struct print_doc *d)
 		pdf_day(&p, d, d->days[k], pw, ph);
 		pc.show_page(p.cr);
 	}
+	/* Cairo stops drawing at its first error: say so rather than write a half-drawn page */
+	st = pc.status(p.cr);
 	pen_close(&p);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		pc.surface_destroy(surface);
+		return error(EX_SOFTWARE, "cannot draw the pdf: cairo status %d", (int)st);
+	}
 	pc.surface_finish(surface);
 	st = pc.surface_status(surface);
 	pc.surface_destroy(surface);
@@ -1225,7 +1290,12 @@ int print_png(FILE *f, const struct print_doc *d)
 		return -1;
 	}
 	phone_day(&p, d, d->days[0], true, h);
+	st = pc.status(p.cr);
 	pen_close(&p);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		pc.surface_destroy(surface);
+		return error(EX_SOFTWARE, "cannot draw the png: cairo status %d", (int)st);
+	}
 	st = pc.surface_write_to_png_stream(surface, write_stream, f);
 	pc.surface_destroy(surface);
 	if (st != CAIRO_STATUS_SUCCESS)

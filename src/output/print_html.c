@@ -125,7 +125,7 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 	struct print_fit fitted;
 	struct strbuf head;
 	double size = 7.0 * 96.0 / 72.0;
-	size_t keep = strlen(title);
+	char *keep = NULL;
 
 	if (r1 <= r0)
 		r1 = r0 + 1;
@@ -146,7 +146,8 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 	h = (r1 - r0) * PRINT_ROWS_MM / (rows > 0 ? rows : 1) * PX_PER_MM - 2.0 - 2 * border;
 	if (print_fit_box(head.buf, title, speakers, w, h, size, 6.0 * 96.0 / 72.0, true, &fitted) == 0) {
 		size = fitted.size;
-		keep = fitted.title_len;
+		keep = fitted.title_cut;
+		fitted.title_cut = NULL;
 		print_fit_release(&fitted);
 	}
 	lines = (int)(h / (size * 1.15));
@@ -168,9 +169,9 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 	if (se->type != SESSION_TALK)
 		put_badge(f, "", session_type_name(se->type));
 	fputs("</p><p class=\"n\">", f);
-	if (keep < strlen(title)) {
+	if (keep) {
 		/* the whole title on a screen, the part that fits on paper */
-		char *part = xasprintf("%.*s…", (int)keep, title);
+		char *part = xasprintf("%s…", keep);
 
 		fputs("<span class=\"full\">", f);
 		put_xml(f, title);
@@ -191,6 +192,7 @@ static void html_session(FILE *f, const struct print_doc *d, const struct pday *
 	free(room);
 	free(speakers);
 	free(title);
+	free(keep);
 }
 
 static void html_day(FILE *f, const struct print_doc *d, int day)

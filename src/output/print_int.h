@@ -128,7 +128,7 @@ struct print_fit {
 	struct print_fit_run *runs;
 	size_t n;
 	double size;            /* the font size chosen */
-	size_t title_len;       /* the bytes of the title it holds (all of it, or cut before "…") */
+	char *title_cut;        /* the part of the title kept when it is cut (before its "…"), or NULL */
 };
 /* Fills out (caller releases with print_fit_release); the texts inert already.  0, or -1 with
  * error() set when Pango cannot be loaded. */
