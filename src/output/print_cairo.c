@@ -99,7 +99,22 @@ static struct {
 	__typeof__(pango_attr_weight_new) *attr_weight_new;
 	__typeof__(pango_attr_foreground_new) *attr_foreground_new;
 	__typeof__(g_object_unref) *object_unref;
+	__typeof__(pango_cairo_font_map_set_default) *pc_font_map_set_default;
+	__typeof__(cairo_debug_reset_static_data) *debug_reset_static_data;
+	void (*fc_fini)(void);          /* fontconfig's FcFini() */
 } pc;
+
+static void release_measure_pen(void);
+
+/* At exit: the fonts, font maps and caches Pango, Cairo and fontconfig keep for the process
+ * freed, so that a leak checker (make asan, make valgrind) sees only planner's own. */
+static void unload_pango(void)
+{
+	release_measure_pen();
+	pc.pc_font_map_set_default(NULL);
+	pc.debug_reset_static_data();
+	pc.fc_fini();
+}
 
 static int load_pango(void)
 {
@@ -146,6 +161,9 @@ static int load_pango(void)
 		P(attr_weight_new, "pango_attr_weight_new"),
 		P(attr_foreground_new, "pango_attr_foreground_new"),
 		P(object_unref, "g_object_unref"),
+		P(pc_font_map_set_default, "pango_cairo_font_map_set_default"),
+		P(debug_reset_static_data, "cairo_debug_reset_static_data"),
+		P(fc_fini, "FcFini"),
 #undef C
 #undef P
 	};
@@ -175,6 +193,7 @@ static int load_pango(void)
 		memcpy((char *)&pc + syms[i].offset, &f, sizeof(f));
 	}
 	state = 1;
+	atexit(unload_pango);
 	return 0;
 }
 
@@ -595,19 +614,28 @@ static void fit_box(struct pen *p, double x, double y, double w, double h, const
 
 /* The pen the SVG measures with: on a 1-pixel image surface, in pixels, no hinting, as the PDF's;
  * kept for the process (the fonts stay loaded). */
+static struct pen measure;
+static cairo_surface_t *measure_surface;
+
 static struct pen *measure_pen(void)
 {
-	static struct pen m;
-	static cairo_surface_t *surface;
-
 	if (load_pango() < 0)
 		return NULL;
-	if (!m.lay) {
-		surface = pc.image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
-		if (pen_open(&m, surface, 1.0, true) < 0)
+	if (!measure.lay) {
+		measure_surface = pc.image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+		if (pen_open(&measure, measure_surface, 1.0, true) < 0)
 			return NULL;
 	}
-	return &m;
+	return &measure;
+}
+
+static void release_measure_pen(void)
+{
+	if (measure.lay)
+		pen_close(&measure);
+	if (measure_surface)
+		pc.surface_destroy(measure_surface);
+	measure_surface = NULL;
 }
 
 static void add_run(struct print_fit *f, const char *text, size_t len, double x, double y, bool bold)
