@@ -16,6 +16,7 @@
                                          script or foreignObject, no on* attribute, a CJK font
                                          stack, and each TEXT appears in its text
     check_print.py png FILE WIDTH HEIGHT FILE is a PNG of that size
+    check_print.py pngsize FILE          prints the PNG's "WIDTH HEIGHT"
     check_print.py pixels FILE [X Y W H]  decodes the PNG (8-bit RGB or RGBA, zlib, no PIL) and
                                          prints "WIDTH HEIGHT INKED COLOURS DARK": the pixels of
                                          the region (default: all) that are not near white, the
@@ -139,11 +140,15 @@ def check_svg(path, days, needles):
             fail("not in the image's text: %r" % n)
 
 
-def check_png(path, w, h):
+def png_size(path):
     data = open(path, "rb").read(32)
     if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
         fail("not a PNG")
-    pw, ph = struct.unpack(">II", data[16:24])
+    return struct.unpack(">II", data[16:24])
+
+
+def check_png(path, w, h):
+    pw, ph = png_size(path)
     if (pw, ph) != (w, h):
         fail("PNG is %dx%d, not %dx%d" % (pw, ph, w, h))
 
@@ -256,6 +261,8 @@ def main(argv):
         check_svg(path, int(argv[3]), argv[4:])
     elif cmd == "png":
         check_png(path, int(argv[3]), int(argv[4]))
+    elif cmd == "pngsize":
+        print("%d %d" % png_size(path))
     elif cmd == "pixels":
         pixels(path, [int(a) for a in argv[3:7]] if len(argv) > 6 else None)
     elif cmd == "texts":

@@ -100,20 +100,17 @@ static struct {
 	__typeof__(pango_attr_foreground_new) *attr_foreground_new;
 	__typeof__(g_object_unref) *object_unref;
 	__typeof__(pango_cairo_font_map_set_default) *pc_font_map_set_default;
-	__typeof__(cairo_debug_reset_static_data) *debug_reset_static_data;
-	void (*fc_fini)(void);          /* fontconfig's FcFini() */
 } pc;
 
 static void release_measure_pen(void);
 
-/* At exit: the fonts, font maps and caches Pango, Cairo and fontconfig keep for the process
- * freed, so that a leak checker (make asan, make valgrind) sees only planner's own. */
+/* At exit: the layout the SVG measures with and Pango's font map freed, so that a leak checker
+ * (make asan, make valgrind) sees planner's own leaks.  Not cairo_debug_reset_static_data() or
+ * FcFini(): they assert when a font is still referenced (Cairo's font cache keeps some). */
 static void unload_pango(void)
 {
 	release_measure_pen();
 	pc.pc_font_map_set_default(NULL);
-	pc.debug_reset_static_data();
-	pc.fc_fini();
 }
 
 static int load_pango(void)
@@ -162,8 +159,6 @@ static int load_pango(void)
 		P(attr_foreground_new, "pango_attr_foreground_new"),
 		P(object_unref, "g_object_unref"),
 		P(pc_font_map_set_default, "pango_cairo_font_map_set_default"),
-		P(debug_reset_static_data, "cairo_debug_reset_static_data"),
-		P(fc_fini, "FcFini"),
 #undef C
 #undef P
 	};
@@ -1305,8 +1300,9 @@ int print_png(FILE *f, const struct print_doc *d)
 	pc.surface_destroy(surface);
 	if (h < PH_MIN_H)
 		h = PH_MIN_H;
-	if (h > 32000.0 / PNG_UNIT)
-		h = 32000.0 / PNG_UNIT;     /* Cairo's limit; a longer day is cut at the bottom */
+	if (h * PNG_UNIT > 32000.0)    /* Cairo's limit is 32767 pixels */
+		return error(EX_USAGE, "the day is too long for one picture (%.0f pixels high); print it "
+			     "as a pdf, or only the plan (without --all)", ceil(h * PNG_UNIT));
 	ph = (int)ceil(h * PNG_UNIT);
 	surface = pc.image_surface_create(CAIRO_FORMAT_RGB24, (int)(PH_W * PNG_UNIT), ph);
 	if (pc.surface_status(surface) != CAIRO_STATUS_SUCCESS) {

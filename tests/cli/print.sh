@@ -195,7 +195,7 @@ expect_rc 64 "png: two days without --day is refused"
 expect_err "planner: a png holds one day and there are 2 to print: say which with --day" "... saying how"
 [ ! -e "$tmp/two.png" ]; ok $? "png: nothing written then"
 run -s pyconkr-2014 print -f png -o "$tmp/2014.png"
-set -- $($check pixels "$tmp/2014.png" 0 0 8 8)
+set -- $($check pngsize "$tmp/2014.png")
 [ "$1" = 1080 ] && [ "$2" -gt 1920 ]; ok $? "png: a longer day makes a taller picture (${2:-?} px)"
 
 # Hostile titles: very long, control characters, markup: drawn as text, nothing interpreted (a
@@ -298,6 +298,14 @@ run -s "$tmp/long.json" print --all -f html -o "$tmp/long-all.html"
 [ "$(grep -c 'class="rh"' "$tmp/long-all.html")" -eq 20 ]; ok $? "--all shows all 20 rooms"
 browser --print-to-pdf="$tmp/long.pdf" --no-pdf-header-footer "file://$tmp/long-all.html"
 [ "$(pages "$tmp/long.pdf")" = 1 ]; ok $? "the 14-hour, 20-room day still prints on one page"
+run -s "$tmp/long.json" print --all -o "$tmp/long.png"
+expect_rc 64 "png: a day of 840 sessions with --all is too long for one picture"
+expect_err_match "^planner: the day is too long for one picture \([0-9]+ pixels high\); print it as a pdf, or only the plan \(without --all\)$" "... saying what to do instead"
+run -s "$tmp/long.json" print -o "$tmp/long.png"
+set -- $($check pngsize "$tmp/long.png")
+[ "${1:-0}" = 1080 ] && [ "${2:-0}" -gt 10000 ]; ok $? "png: the plan of that day (42 sessions) is one tall picture (${2:-?} px)"
+run -s "$tmp/long.json" print --all -o "$tmp/long-cairo.pdf"
+[ "$(pages "$tmp/long-cairo.pdf")" = 1 ]; ok $? "pdf: the whole 14-hour, 20-room day on one page"
 run -s "$tmp/long.json" print -f svg
 $check svg "$tmp/out" 1 'LongCon · my plan' >"$tmp/check" 2>&1; ok $? "the long day's SVG" || sed 's/^/#   /' "$tmp/check"
 
