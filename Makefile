@@ -102,7 +102,7 @@ $(FAIL_WRITE): tests/fail_write.c
 # The variants: each the same Makefile with its own BUILD folder and flags.
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: deps
-	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
 	$(MAKE) --no-print-directory check BUILD=build/asan WERROR=-Werror \
 	  CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined'
