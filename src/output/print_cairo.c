@@ -1,7 +1,7 @@
 /* print_cairo.c: the day plan drawn with Pango on Cairo — a PDF (the rooms × time grid, one page
  * per day, A4 or US Letter landscape) and a PNG (one day's agenda as a phone-portrait picture),
- * from one set of drawing helpers; and the text fitting the SVG shares (print_fit_lines).  The
- * only file that includes the Cairo and Pango headers.
+ * from one set of drawing helpers; and the text fitting the SVG and HTML share (print_fit_box,
+ * print_fit_lines).  The only file that includes the Cairo and Pango headers.
  *
  * Text always fits its box: it is measured (pango_layout_get_extents), wrapped at words or, for a
  * word longer than the box, between characters (PANGO_WRAP_WORD_CHAR), set smaller when it must,
@@ -207,11 +207,16 @@ struct look {
 	bool hatch;
 };
 
-static const struct look look_planned = { { 1.0, 0.847, 0.302 }, { 0.07, 0.07, 0.07 }, 1.6, 0, { 0, 0, 0 }, false };
-static const struct look look_alt = { { 0.906, 0.941, 0.984 }, { 0.11, 0.31, 0.61 }, 1.6, 3.0, { 0.05, 0.16, 0.34 }, false };
-static const struct look look_other = { { 0.953, 0.953, 0.953 }, { 0.78, 0.78, 0.78 }, 0.8, 0, { 0.27, 0.27, 0.27 }, false };
-static const struct look look_break = { { 0.894, 0.949, 0.894 }, { 0.6, 0.8, 0.6 }, 0.8, 0, { 0.2, 0.3, 0.2 }, false };
-static const struct look look_busy = { { 1, 1, 1 }, { 0.5, 0.5, 0.5 }, 0.8, 2.0, { 0.2, 0.2, 0.2 }, true };
+static const struct look look_planned = {
+	{ 1.0, 0.847, 0.302 }, { 0.07, 0.07, 0.07 }, 1.6, 0, { 0, 0, 0 }, false };
+static const struct look look_alt = {
+	{ 0.906, 0.941, 0.984 }, { 0.11, 0.31, 0.61 }, 1.6, 3.0, { 0.05, 0.16, 0.34 }, false };
+static const struct look look_other = {
+	{ 0.953, 0.953, 0.953 }, { 0.78, 0.78, 0.78 }, 0.8, 0, { 0.27, 0.27, 0.27 }, false };
+static const struct look look_break = {
+	{ 0.894, 0.949, 0.894 }, { 0.6, 0.8, 0.6 }, 0.8, 0, { 0.2, 0.3, 0.2 }, false };
+static const struct look look_busy = {
+	{ 1, 1, 1 }, { 0.5, 0.5, 0.5 }, 0.8, 2.0, { 0.2, 0.2, 0.2 }, true };
 
 struct pen {
 	cairo_t *cr;
@@ -1028,13 +1033,9 @@ static void pdf_day(struct pen *p, const struct print_doc *d, int day, double pw
 		strbuf_addc(&foot, '.');
 	}
 	{
-		struct boxtext t = { "", foot.buf, "" };
-		struct look none = look_other;
+		/* the foot's text is not bold: set as a head */
+		struct boxtext t = { foot.buf, "", "" };
 
-		(void)none;
-		/* the foot's text is not bold: set it as the head */
-		t.head = foot.buf;
-		t.title = "";
 		fit_box(p, PG_MARGIN, ph - PG_MARGIN - 10.0, pw - 2 * PG_MARGIN, PG_MARGIN + 8.0, &t, 7.5, 5.0, GREY);
 	}
 	strbuf_release(&foot);
@@ -1212,7 +1213,7 @@ static double phone_item(struct pen *p, const struct print_doc *d, const struct 
 }
 
 /* Draws (draw) or measures the day's picture; its height in points. */
-static double phone_day(struct pen *p, const struct print_doc *d, int day, bool draw, double page_h)
+static double phone_day(struct pen *p, const struct print_doc *d, int day, bool draw)
 {
 	const struct schedule *s = d->s;
 	const char *where = print_where(s);
@@ -1225,8 +1226,6 @@ static double phone_day(struct pen *p, const struct print_doc *d, int day, bool 
 		pc.set_source_rgb(p->cr, 1, 1, 1);
 		pc.paint(p->cr);
 	}
-	/* room on top for a lock screen's clock */
-	y += page_h > 0 ? 0 : 0;
 	y += para_at(p, PH_MARGIN, y, w, 2, name, 20.0, true, INK, draw);
 	print_day_line(s, day, dl, sizeof(dl));
 	line = xasprintf("%s · %s", dl, d->what);
@@ -1295,7 +1294,7 @@ int print_png(FILE *f, const struct print_doc *d)
 		pc.surface_destroy(surface);
 		return -1;
 	}
-	h = phone_day(&p, d, d->days[0], false, 0);
+	h = phone_day(&p, d, d->days[0], false);
 	pen_close(&p);
 	pc.surface_destroy(surface);
 	if (h < PH_MIN_H)
@@ -1313,7 +1312,7 @@ int print_png(FILE *f, const struct print_doc *d)
 		pc.surface_destroy(surface);
 		return -1;
 	}
-	phone_day(&p, d, d->days[0], true, h);
+	phone_day(&p, d, d->days[0], true);
 	st = pc.status(p.cr);
 	pen_close(&p);
 	if (st != CAIRO_STATUS_SUCCESS) {
