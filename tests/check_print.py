@@ -21,6 +21,8 @@
                                          prints "WIDTH HEIGHT INKED COLOURS DARK": the pixels of
                                          the region (default: all) that are not near white, the
                                          distinct colours, the pixels near black
+    check_print.py svgbox FILE TEXT      prints "X Y W H" of the box (the first rect) of the
+                                         session whose tooltip (<title>) holds TEXT, rounded
     check_print.py texts TEXT JSON       every title and speaker of the sessions in JSON (the
                                          output of `list --json`, or `plan --json`) is in TEXT
                                          (pdftotext's), blanks and line breaks ignored; speakers
@@ -211,6 +213,18 @@ def pixels(path, region):
     print(w, h, inked, len(colours), dark)
 
 
+def svgbox(path, needle):
+    ns = "{http://www.w3.org/2000/svg}"
+    for g in ET.parse(path).getroot().iter(ns + "g"):
+        t = g.find(ns + "title")
+        r = g.find(ns + "rect")
+        if t is not None and r is not None and needle in (t.text or ""):
+            x, y, w, h = (float(r.get(k)) for k in ("x", "y", "width", "height"))
+            print("%d %d %d %d" % (round(x), round(y), round(w), round(h)))
+            return
+    fail("no session box with %r" % needle)
+
+
 def texts(path, js):
     text = "".join(open(path, encoding="utf-8").read().split())
     data = json.load(open(js, encoding="utf-8"))
@@ -265,6 +279,8 @@ def main(argv):
         print("%d %d" % png_size(path))
     elif cmd == "pixels":
         pixels(path, [int(a) for a in argv[3:7]] if len(argv) > 6 else None)
+    elif cmd == "svgbox":
+        svgbox(path, argv[3])
     elif cmd == "texts":
         texts(path, argv[3])
     elif cmd == "longday":

@@ -255,6 +255,37 @@ for r in rsvg im; do
 	ok $? "svg in $r: a kept-free time is hatched, not a black block (${4:-?} colours, ${5:-?} dark pixels)"
 done
 
+# A long English title, long words and a long speaker in a 20-minute box of a six-room grid, the
+# next room empty then: in neither renderer does any of it land right of the box (below it is
+# the band of the empty hours, drawn anyway).
+/usr/bin/python3 - "$tmp/over.json" <<'PY'
+import json, sys
+rooms = [{"id": "r%d" % i, "name": "Room %d" % i} for i in range(6)]
+other = [{"id": "o%d" % i, "title": "Other", "room": "r%d" % i,
+          "start": "2025-01-01T%02d:00" % (9 + i % 2 * 8), "end": "2025-01-01T%02d:30" % (9 + i % 2 * 8)}
+         for i in range(6) if i != 1]
+long = {"id": "l1", "room": "r1", "start": "2025-01-01T10:00", "end": "2025-01-01T10:20",
+        "title": "Supercalifragilisticexpialidocious WWWWWWWWWWWWWWWWWWWWWWWW Understanding "
+                 "Asynchronous Programming With Python Generators And Coroutines In Depth",
+        "speakers": ["Maximilian Alexander Wolfeschlegelsteinhausenbergerdorff"]}
+json.dump({"planner_format": 1, "conference": {"id": "overcon", "name": "OverCon", "timezone": "UTC"},
+           "rooms": rooms, "sessions": [long] + other}, open(sys.argv[1], "w"))
+PY
+run -s "$tmp/over.json" print --all -f svg -o "$tmp/over.svg"
+rsvg-convert "$tmp/over.svg" -o "$tmp/over-rsvg.png" &&
+	convert "msvg:$tmp/over.svg" -background white -flatten -depth 8 "png24:$tmp/over-im.png"
+ok $? "svg: the long title's grid drawn by rsvg-convert and ImageMagick"
+box=$($check svgbox "$tmp/over.svg" Supercalifragilisticexpialidocious)
+for r in rsvg im; do
+	set -- $box
+	x=$(($1 + $3 + 2)) y=$2 h=$4
+	set -- $($check pixels "$tmp/over-$r.png" $x $y 60 $h)
+	[ "${3:-1}" -eq 0 ]; ok $? "svg in $r: nothing of the long title right of its box (${3:-?} inked pixels)"
+	set -- $box
+	set -- $($check pixels "$tmp/over-$r.png" $1 $2 $3 $4)
+	[ "${3:-0}" -gt 1000 ]; ok $? "svg in $r: its text is drawn inside (${3:-?} inked pixels)"
+done
+
 # The 2024 plan in chromium: one A4 landscape page per day, and screenshots.
 run print -f html -o "$tmp/plan.html"
 browser --print-to-pdf="$tmp/plan.pdf" --no-pdf-header-footer "file://$tmp/plan.html"
