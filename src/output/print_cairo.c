@@ -835,7 +835,7 @@ static char *session_head(const struct schedule *s, const struct session *se, co
 			  bool with_alt)
 {
 	struct strbuf sb;
-	char span[16];
+	char span[FORMAT_SPAN_MAX];
 
 	print_span(s, it->start, it->end, span, sizeof(span));
 	strbuf_init(&sb);
@@ -862,6 +862,8 @@ static void grid_session(struct grid *g, const struct pitem *it)
 
 	if (h < 1.0)
 		h = 1.0;
+	if (it->start == it->end && h < 9.0)
+		h = 9.0;	/* an instant: one line, time and title */
 	draw_box(g->p, x, y, w, h, k);
 	/* the font's line box has room above and below the letters: a thin margin is enough */
 	fit_box(g->p, x + pad, y + vpad, w - 2 * pad, h - 2 * vpad, &t, 7.0, 4.5, k->ink);
@@ -873,7 +875,7 @@ static void grid_session(struct grid *g, const struct pitem *it)
 static void grid_busy(struct grid *g, const struct pitem *it)
 {
 	double y0 = gy(g, it->start), y1 = gy(g, it->end);
-	char span[16], *line;
+	char span[FORMAT_SPAN_MAX], *line;
 	struct boxtext t = { NULL, NULL, "" };
 
 	draw_box(g->p, g->gx0, y0, g->gx1 - g->gx0, y1 - y0, &look_busy);
@@ -1184,7 +1186,9 @@ static double phone_item(struct pen *p, const struct print_doc *d, const struct 
 				h = cy - y;
 			if (ink) {
 				line_at(p, PH_MARGIN, y + PH_PAD, PH_TIME_W - 4.0, a, 15.0, true, INK);
-				line_at(p, PH_MARGIN, y + PH_PAD + 20.0, PH_TIME_W - 4.0, b, 11.0, false, GREY);
+				if (it->end != it->start)	/* an instant has no end */
+					line_at(p, PH_MARGIN, y + PH_PAD + 20.0, PH_TIME_W - 4.0, b, 11.0,
+						false, GREY);
 			}
 		}
 		if (alt >= 0) {
