@@ -59,6 +59,9 @@ int plan_lock(const char *path);
  * with error() set (EX_NOINPUT): "no plan for CONF_NAME yet; make one with 'planner pick'",
  * followed by `or_else` when not NULL (", or export the whole timetable with --all"). */
 int plan_require(const struct plan *p, const char *conf_name, const char *or_else);
+/* The same, and the plan has sessions: else -1 (EX_NOINPUT), "your plan for CONF_NAME is empty;
+ * add sessions with 'planner add' or 'planner pick'" and `or_else`. */
+int plan_require_sessions(const struct plan *p, const char *conf_name, const char *or_else);
 
 /* Reads a plan file.  Returns 0; 1 when there is none (p stays empty); -1 with error() set
  * (EX_DATAERR naming the file and the problem, for a truncated or corrupt file; nothing is

@@ -57,11 +57,8 @@ int export_select_plan(const struct schedule *s, const struct plan *p, struct pi
 
 	*ev = NULL;
 	*n = *cancelled = 0;
-	if (plan_require(p, s->conf.name, ", or export the whole timetable with --all") < 0)
+	if (plan_require_sessions(p, s->conf.name, ", or export the whole timetable with --all") < 0)
 		return -1;
-	if (!p->nentries)
-		return error(EX_NOINPUT, "your plan for %s is empty; add sessions with 'planner add' or "
-			     "'planner pick', or export the whole timetable with --all", s->conf.name);
 	v = xcalloc(p->nentries, sizeof(*v));
 	for (size_t i = 0; i < p->nentries; i++) {
 		long k;

@@ -78,7 +78,7 @@ int print_doc_build(struct print_doc *d, const struct plan *p, struct pick_setti
 	int day_index = -1;
 
 	*changed = 0;
-	if (!all && plan_require(p, s->conf.name, ", or print the whole timetable with --all") < 0)
+	if (!all && plan_require_sessions(p, s->conf.name, ", or print the whole timetable with --all") < 0)
 		return -1;
 	if (day) {
 		struct filter f;

@@ -57,6 +57,16 @@ int plan_require(const struct plan *p, const char *conf_name, const char *or_els
 		     or_else ? or_else : "");
 }
 
+int plan_require_sessions(const struct plan *p, const char *conf_name, const char *or_else)
+{
+	if (plan_require(p, conf_name, or_else) < 0)
+		return -1;
+	if (p->nentries)
+		return 0;
+	return error(EX_NOINPUT, "your plan for %s is empty; add sessions with 'planner add' or "
+		     "'planner pick'%s", conf_name, or_else ? or_else : "");
+}
+
 int plan_lock(const char *path)
 {
 	char *lock_path;

@@ -29,6 +29,13 @@ run print
 expect_rc 66 "print without a plan"
 expect_err "planner: no plan for PyCon Korea 2024 yet; make one with 'planner pick', or print the whole timetable with --all" \
 	"print says how to make a plan"
+"$PLANNER" add KJPMEM >/dev/null 2>&1
+"$PLANNER" drop KJPMEM >/dev/null 2>&1
+run print
+expect_rc 66 "print with a plan emptied by hand"
+expect_err "planner: your plan for PyCon Korea 2024 is empty; add sessions with 'planner add' or 'planner pick', or print the whole timetable with --all" \
+	"print says the plan is empty (as export does)"
+rm -rf "$tmp/data/planner"
 
 # PyCon Korea 2024: keynotes and asyncio, a pinned talk in another room.
 run pick --track asyncio
