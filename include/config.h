@@ -14,8 +14,12 @@
  *     track, tag, keyword, speaker, level, lang, type = VALUE
  *                              pick's preferences (each repeatable)
  *     weight = KIND=N          pick's --weight (repeatable)
+ *     caldav-url = URL         push's calendar or CalDAV server
+ *     caldav-user = NAME       push's user name
+ *     caldav-password-command = COMMAND
+ *                              push: a shell command whose first output line is the password
  *
- * schedule, tz, travel, alarm and max-per-day may be given once.  Every value is checked when
+ * schedule, tz, travel, alarm, max-per-day and the caldav keys may be given once.  Every value is checked when
  * the file is read (except schedule, which is resolved when it is used), so a bad line is
  * reported at once as "FILE:LINE: ..." with status EX_CONFIG.  This module only parses; the
  * cli decides how the settings combine with the command line (the command line wins).
@@ -43,6 +47,7 @@ struct config {
 	int travel_minutes;         /* -1: not set */
 	bool alarm_set;             /* alarm is given: */
 	int alarm_seconds;          /* as ics_alarm_parse() reads it (-1: "none") */
+	char *caldav_url, *caldav_user, *caldav_password_command; /* NULL: not set */
 	struct config_setting *pick; /* pick's defaults (also travel and max-per-day), in file order */
 	size_t npick, pick_alloc;
 };

@@ -73,4 +73,47 @@ int fetch(const struct fetch_request *req, struct fetch_result *r);
  * error() set (EX_USAGE). */
 int fetch_parse_size(const char *s, uint64_t *out);
 
+/* ---- any HTTP request: the CalDAV client's transport (caldav.h) ----
+ *
+ * Only http and https (redirects too), TLS verified (against rq->cacert when given), Basic
+ * authentication sent with the first request, the timeouts above (PLANNER_FETCH_TIMEOUT too).
+ * Transport failures are one line naming the URL without its user information, with fetch's
+ * statuses; every HTTP status is returned for the caller to judge. */
+
+#define HTTP_MAX_BODY (16u << 20)   /* the default cap on a reply's body */
+
+struct http_request {
+	const char *method;          /* "GET", "PUT", "PROPFIND", "MKCALENDAR" ... */
+	const char *url;
+	const char *const *headers;  /* "Name: value" lines, NULL-terminated; NULL: none */
+	const char *body;            /* NULL: none */
+	size_t body_len;
+	const char *user, *password; /* NULL user: none (then ~/.netrc with netrc) */
+	bool netrc;                  /* credentials from ~/.netrc when it has the host */
+	const char *cacert;          /* a PEM file of trusted CAs; NULL: the system's */
+	bool follow;                 /* follow redirects (at most FETCH_MAX_REDIRS) */
+	size_t max_body;             /* 0: HTTP_MAX_BODY */
+	long timeout_ms;             /* the whole request; 0: as fetch */
+};
+
+struct http_response {
+	long status;
+	char *etag, *location;       /* response headers; NULL when absent */
+	char *url;                   /* the URL that answered (after redirects) */
+	char *body;                  /* NUL-terminated, whatever the status; owned */
+	size_t len;
+};
+
+/* Sends rq; *r (owned by the caller: http_response_release) gets the answer.  0 when an answer
+ * came (any status), or -1 with error() set. */
+int http_request(const struct http_request *rq, struct http_response *r);
+void http_response_release(struct http_response *r);
+
+/* url without its user information ("https://u:pw@h/x" -> "https://h/x"), for messages.  Caller
+ * frees. */
+char *http_redact(const char *url);
+/* ref (an href as a server gave it: absolute, or a path) resolved against base.  Caller frees;
+ * NULL when either is malformed (or libcurl cannot be loaded, error() set). */
+char *http_resolve(const char *base, const char *ref);
+
 #endif

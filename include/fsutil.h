@@ -78,5 +78,7 @@ char *file_name_for(const char *id);
 char *xdg_data_file(const char *conf_id, const char *suffix);
 char *xdg_cache_dir(void);
 char *xdg_config_dir(void);
+/* $XDG_STATE_HOME/planner (default ~/.local/state/planner): what a CalDAV push remembers. */
+char *xdg_state_dir(void);
 
 #endif

@@ -110,6 +110,14 @@ int ics_state_sequence(const struct ics_state *st, const char *id);
 int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 		 const struct ics_options *o, struct ics_state *st, char **out, size_t *len);
 
+/* The calendar object resource of event e for a CalDAV calendar (RFC 4791 section 4.1): one
+ * VCALENDAR as ics_calendar() writes it for e alone — the same UID, SEQUENCE (st as there) and
+ * VTIMEZONE — without METHOD and the X-WR- calendar properties.  *hash gets the hash of its
+ * content but DTSTAMP and SEQUENCE (the one the SEQUENCE memory keeps): a different hash is a
+ * changed event.  0 with *out (caller frees; *len its length), or -1 with error() set. */
+int ics_object(const struct schedule *s, const struct ics_event *e, const struct ics_options *o,
+	       struct ics_state *st, char **out, size_t *len, uint64_t *hash);
+
 /* "<session-id>@<conference-id>.planner", control and BiDi characters of either as %XX.  Caller
  * frees. */
 char *ics_uid(const char *conf_id, const char *session_id);

@@ -17,6 +17,8 @@ test_pkgs="$test_pkgs chromium fonts-noto-cjk poppler-utils libxml2-utils cmark-
 test_pkgs="$test_pkgs librsvg2-bin imagemagick"
 # planner export: real calendar programs that read the .ics (tests/cli/export.sh).
 test_pkgs="$test_pkgs python3-icalendar khal calcurse"
+# planner push: a real CalDAV server (tests/cli/push.sh).
+test_pkgs="$test_pkgs radicale"
 # make fuzz: clang with the libFuzzer and sanitizer runtimes, llvm for the symbolizer (stack
 # traces with lines).
 test_pkgs="$test_pkgs clang libclang-rt-14-dev llvm"

@@ -550,3 +550,8 @@ char *xdg_config_dir(void)
 {
 	return xdg_dir("XDG_CONFIG_HOME", ".config");
 }
+
+char *xdg_state_dir(void)
+{
+	return xdg_dir("XDG_STATE_HOME", ".local/state");
+}

@@ -26,6 +26,7 @@
 	X(now) \
 	X(next) \
 	X(export) \
+	X(push) \
 	X(print) \
 	X(help) \
 	X(version) \

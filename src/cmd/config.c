@@ -74,6 +74,9 @@ void config_release(struct config *c)
 	free(c->path);
 	free(c->schedule);
 	free(c->tz);
+	free(c->caldav_url);
+	free(c->caldav_user);
+	free(c->caldav_password_command);
 	for (size_t i = 0; i < c->npick; i++) {
 		free(c->pick[i].key);
 		free(c->pick[i].value);
@@ -306,6 +309,12 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 	} else if (!strcmp(k->name, "alarm")) {
 		c->alarm_set = true;
 		c->alarm_seconds = number;
+	} else if (!strcmp(k->name, "caldav-url")) {
+		c->caldav_url = xstrdup(value);
+	} else if (!strcmp(k->name, "caldav-user")) {
+		c->caldav_user = xstrdup(value);
+	} else if (!strcmp(k->name, "caldav-password-command")) {
+		c->caldav_password_command = xstrdup(value);
 	}
 	if (k->flags & OPT_SAVED) {
 		struct config_setting *st;

@@ -1124,8 +1124,10 @@ static void add_x(icalcomponent *c, const char *name, const char *value)
 	icalcomponent_add_property(c, p);
 }
 
-int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
-		 const struct ics_options *o, struct ics_state *st, char **out, size_t *len)
+/* ics_calendar, and ics_object when `object`: *hash (not NULL) gets the last event's hash. */
+static int calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
+		    const struct ics_options *o, struct ics_state *st, bool object, char **out,
+		    size_t *len, uint64_t *hash)
 {
 	struct vevent *vv;
 	icalcomponent *cal;
@@ -1174,13 +1176,21 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//planner//planner " PLANNER_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-	/* X-WR-CALNAME and X-WR-TIMEZONE: not in RFC 5545, read by Apple and Google calendars */
-	add_x(cal, "X-WR-CALNAME", clean_line(o->calname ? o->calname : s->conf.name, &calname));
-	free(calname);
-	add_x(cal, "X-WR-TIMEZONE", s->conf.timezone);
+	/* RFC 4791 section 4.1: a calendar object resource has no METHOD; the calendar names
+	 * itself */
+	if (!object) {
+		icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+		/* X-WR-CALNAME and X-WR-TIMEZONE: not in RFC 5545, read by Apple and Google calendars */
+		add_x(cal, "X-WR-CALNAME", clean_line(o->calname ? o->calname : s->conf.name, &calname));
+		free(calname);
+		add_x(cal, "X-WR-TIMEZONE", s->conf.timezone);
+	}
 	for (size_t i = 0; i < n; i++) {
-		int seq = sequence_for(st, sorted, &vv[i], vevent_hash(&vv[i], o), o->plan);
+		uint64_t h = vevent_hash(&vv[i], o);
+		int seq = sequence_for(st, sorted, &vv[i], h, o->plan);
+
+		if (hash)
+			*hash = h;
 		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o,
 						vv[i].end < zoned_before ? tzid : NULL, seq));
 		vevent_release(&vv[i]);
@@ -1221,4 +1231,16 @@ int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 	*out = text;
 	*len = strlen(text);
 	return 0;
+}
+
+int ics_calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
+		 const struct ics_options *o, struct ics_state *st, char **out, size_t *len)
+{
+	return calendar(s, ev, n, o, st, false, out, len, NULL);
+}
+
+int ics_object(const struct schedule *s, const struct ics_event *e, const struct ics_options *o,
+	       struct ics_state *st, char **out, size_t *len, uint64_t *hash)
+{
+	return calendar(s, e, 1, o, st, true, out, len, hash);
 }

@@ -1,5 +1,6 @@
 /* fetch.c: downloads a timetable's bytes with libcurl (http, https, file) or reads a path;
- * reports every failure as one line with a sysexits status.  Never parses the bytes. */
+ * reports every failure as one line with a sysexits status.  Never parses the bytes.  Also any
+ * HTTP request (http_request), for the CalDAV client: the one module that includes curl. */
 #include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -171,6 +172,7 @@ struct transfer {
 	uint64_t max;
 	bool too_big;
 	bool discard;          /* an error status: the body is not kept */
+	bool keep_all;         /* http_request: error bodies are kept too */
 	const struct fetch_request *req;
 	struct timespec start;
 	double last_report;
@@ -191,7 +193,7 @@ static size_t on_write(char *data, size_t size, size_t n, void *arg)
 	long status = 0;
 
 	cu.easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
-	if (status >= 300) {
+	if (status >= 300 && !t->keep_all) {
 		t->discard = true;
 		return len;
 	}
@@ -246,7 +248,7 @@ static void lower_first(char *s)
 
 /* Turns a failed transfer into the one-line error. */
 static int transfer_error(struct transfer *t, const char *url, const char *host, CURLcode rc,
-			  const char *errbuf, struct fetch_result *r)
+			  const char *errbuf, bool *offline)
 {
 	char detail[CURL_ERROR_SIZE + 1], sz[32];
 	long os_errno = 0, redirects = 0;
@@ -259,17 +261,17 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
-		r->offline = true;
-		return error(EX_NOHOST, "fetch %s: cannot resolve host '%s'", url, host ? host : "");
+		*offline = true;
+		return error(EX_NOHOST, "%s: cannot resolve host '%s'", url, host ? host : "");
 	case CURLE_COULDNT_CONNECT:
-		r->offline = true;
+		*offline = true;
 		if (os_errno) {
 			char why[128];
 			snprintf(why, sizeof(why), "%s", strerror((int)os_errno));
 			lower_first(why);
-			return error(EX_UNAVAILABLE, "fetch %s: cannot connect: %s", url, why);
+			return error(EX_UNAVAILABLE, "%s: cannot connect: %s", url, why);
 		}
-		return error(EX_UNAVAILABLE, "fetch %s: cannot connect: %s", url, detail);
+		return error(EX_UNAVAILABLE, "%s: cannot connect: %s", url, detail);
 	case CURLE_OPERATION_TIMEDOUT: {
 		curl_off_t connected = 0, secured = 0, total = 0;
 		long local_port = 0;
@@ -289,16 +291,16 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 			connected = 1;
 		secs = (double)((total + 50000) / 100000) / 10.0;	/* to a tenth of a second */
 		if (connected > 0 && secured <= 0 && scheme && !strcasecmp(scheme, "https"))
-			return error(EX_TEMPFAIL, "fetch %s: no TLS handshake: timed out after %g second%s "
+			return error(EX_TEMPFAIL, "%s: no TLS handshake: timed out after %g second%s "
 				     "(is the server speaking https on that port?)", url, secs,
 				     secs == 1 ? "" : "s");
 		if (connected <= 0) {
-			r->offline = true;
-			return error(EX_TEMPFAIL, "fetch %s: cannot connect: timed out after %g second%s",
+			*offline = true;
+			return error(EX_TEMPFAIL, "%s: cannot connect: timed out after %g second%s",
 				     url, secs, secs == 1 ? "" : "s");
 		}
 		cu.easy_getinfo(t->curl, CURLINFO_SIZE_DOWNLOAD_T, &got);
-		return error(EX_TEMPFAIL, "fetch %s: timed out after %g second%s (%lld bytes received)",
+		return error(EX_TEMPFAIL, "%s: timed out after %g second%s (%lld bytes received)",
 			     url, secs, secs == 1 ? "" : "s", (long long)got);
 	}
 	case CURLE_RECV_ERROR:
@@ -306,7 +308,7 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 		 * malformed chunked encoding) */
 		if (os_errno)
 			break;
-		return error(EX_PROTOCOL, "fetch %s: %s", url, detail);
+		return error(EX_PROTOCOL, "%s: %s", url, detail);
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CONNECT_ERROR:
 	case CURLE_SSL_CERTPROBLEM:
@@ -321,50 +323,52 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 	case CURLE_SSL_ENGINE_SETFAILED:
 	case CURLE_SSL_ENGINE_INITFAILED:
 	case CURLE_USE_SSL_FAILED:
-		return error(EX_PROTOCOL, "fetch %s: TLS failure: %s", url, detail);
+		return error(EX_PROTOCOL, "%s: TLS failure: %s", url, detail);
 	case CURLE_TOO_MANY_REDIRECTS:
-		return error(EX_PROTOCOL, "fetch %s: too many redirects (more than %d)", url,
+		return error(EX_PROTOCOL, "%s: too many redirects (more than %d)", url,
 			     FETCH_MAX_REDIRS);
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		if (redirects > 0)
-			return error(EX_PROTOCOL, "fetch %s: redirected to a URL planner does not follow "
+			return error(EX_PROTOCOL, "%s: redirected to a URL planner does not follow "
 				     "(only http and https)", url);
 		/* the URL's own scheme was checked before: this is the server's reply (HTTP/0.9) */
-		return error(EX_PROTOCOL, "fetch %s: %s", url, detail);
+		return error(EX_PROTOCOL, "%s: %s", url, detail);
 	case CURLE_WEIRD_SERVER_REPLY:
-		return error(EX_PROTOCOL, "fetch %s: %s", url, detail);
+		return error(EX_PROTOCOL, "%s: %s", url, detail);
 	case CURLE_PARTIAL_FILE:
 		cu.easy_getinfo(t->curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &clen);
 		cu.easy_getinfo(t->curl, CURLINFO_SIZE_DOWNLOAD_T, &got);
 		if (clen > 0)
-			return error(EX_PROTOCOL, "fetch %s: truncated body: got %lld of %lld bytes",
+			return error(EX_PROTOCOL, "%s: truncated body: got %lld of %lld bytes",
 				     url, (long long)got, (long long)clen);
-		return error(EX_PROTOCOL, "fetch %s: truncated body: %s", url, detail);
+		return error(EX_PROTOCOL, "%s: truncated body: %s", url, detail);
 	case CURLE_FILESIZE_EXCEEDED:
-		return error(EX_DATAERR, "fetch %s: body over the size limit of %s (see --max-size)",
-			     url, text_size(t->max, sz, sizeof(sz)));
+		return error(EX_DATAERR, "%s: body over the size limit of %s %s",
+			     url, text_size(t->max, sz, sizeof(sz)),
+			     t->req ? " (see --max-size)" : "");
 	case CURLE_WRITE_ERROR:
 		if (t->too_big)
-			return error(EX_DATAERR, "fetch %s: body over the size limit of %s (see --max-size)",
-				     url, text_size(t->max, sz, sizeof(sz)));
+			return error(EX_DATAERR, "%s: body over the size limit of %s %s",
+				     url, text_size(t->max, sz, sizeof(sz)),
+			     t->req ? " (see --max-size)" : "");
 		break;
 	case CURLE_FILE_COULDNT_READ_FILE:
-		return error(EX_NOINPUT, "fetch %s: cannot read the file", url);
+		return error(EX_NOINPUT, "%s: cannot read the file", url);
 	case CURLE_URL_MALFORMAT:
 		if (redirects > 0)
-			return error(EX_PROTOCOL, "fetch %s: redirected to a malformed URL", url);
-		return error(EX_USAGE, "fetch %s: malformed URL", url);
+			return error(EX_PROTOCOL, "%s: redirected to a malformed URL", url);
+		return error(EX_USAGE, "%s: malformed URL", url);
 	case CURLE_BAD_CONTENT_ENCODING:
-		return error(EX_PROTOCOL, "fetch %s: bad content encoding: %s", url, detail);
+		return error(EX_PROTOCOL, "%s: bad content encoding: %s", url, detail);
 	case CURLE_OUT_OF_MEMORY:
 		/* libcurl 7.x says so for a reply header over its 100 KB limit; planner itself
 		 * aborts when memory runs out */
-		return error(EX_PROTOCOL, "fetch %s: the server's reply is too large to read "
+		return error(EX_PROTOCOL, "%s: the server's reply is too large to read "
 			     "(libcurl: %s)", url, detail);
 	default:
 		break;
 	}
-	return error(EX_UNAVAILABLE, "fetch %s: %s", url, detail);
+	return error(EX_UNAVAILABLE, "%s: %s", url, detail);
 }
 
 /* The scheme and host of url, checked: http, https and file only.  Caller frees both. */
@@ -482,7 +486,10 @@ int fetch(const struct fetch_request *req, struct fetch_result *r)
 	rc = cu.easy_perform(t.curl);
 	cu.easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &status);
 	if (rc != CURLE_OK && !(t.discard && rc == CURLE_PARTIAL_FILE && status >= 400)) {
-		transfer_error(&t, url, host, rc, errbuf, r);
+		char *label = xasprintf("fetch %s", url);
+
+		transfer_error(&t, label, host, rc, errbuf, &r->offline);
+		free(label);
 		goto out;
 	}
 	if (!strcasecmp(scheme, "file"))
@@ -517,5 +524,188 @@ out:
 out_free:
 	free(scheme);
 	free(host);
+	return ret;
+}
+
+/* ---- any HTTP request (caldav.c) ---- */
+
+void http_response_release(struct http_response *r)
+{
+	free(r->body);
+	free(r->etag);
+	free(r->location);
+	free(r->url);
+	memset(r, 0, sizeof(*r));
+}
+
+char *http_redact(const char *url)
+{
+	const char *p = strstr(url, "://"), *at, *end;
+
+	if (!p)
+		return xstrdup(url);
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(end - p));
+	/* the last '@' of the authority ends the user information */
+	while (at) {
+		const char *next = memchr(at + 1, '@', (size_t)(end - at - 1));
+		if (!next)
+			break;
+		at = next;
+	}
+	if (!at)
+		return xstrdup(url);
+	return xasprintf("%.*s%s", (int)(p - url), url, at + 1);
+}
+
+char *http_resolve(const char *base, const char *ref)
+{
+	CURLU *u;
+	char *out = NULL, *ret = NULL;
+
+	if (curl_ready() < 0)
+		return NULL;
+	u = cu.url();
+	if (!u)
+		out_of_memory();
+	if (cu.url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    cu.url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
+	    cu.url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK)
+		ret = xstrdup(out);
+	cu.free(out);
+	cu.url_cleanup(u);
+	return ret;
+}
+
+static void add_header(struct curl_slist **list, const char *h)
+{
+	struct curl_slist *l = cu.slist_append(*list, h);
+
+	if (!l)
+		out_of_memory();
+	*list = l;
+}
+
+int http_request(const struct http_request *rq, struct http_response *r)
+{
+	struct transfer t;
+	struct curl_slist *headers = NULL;
+	char errbuf[CURL_ERROR_SIZE], *scheme = NULL, *host = NULL, *label = NULL, *eff = NULL;
+	long timeout_ms = rq->timeout_ms, status = 0;
+	bool offline = false;
+	CURLcode rc;
+	int ret = -1;
+
+	memset(r, 0, sizeof(*r));
+	label = http_redact(rq->url);
+	memset(&t, 0, sizeof(t));
+	strbuf_init(&t.body);
+	if (curl_ready() < 0) {
+		error_prefix("%s", label);
+		goto out_free;
+	}
+	if (parse_url(rq->url, &scheme, &host) < 0) {
+		/* parse_url's message names the URL as fetch does: say it again without the userinfo */
+		error(error_status(), "%s: malformed URL or a protocol other than http and https", label);
+		goto out_free;
+	}
+	if (strcasecmp(scheme, "http") && strcasecmp(scheme, "https")) {
+		error(EX_USAGE, "%s: unsupported protocol '%s' (only http and https)", label, scheme);
+		goto out_free;
+	}
+	if (timeout_ms <= 0 && total_timeout_ms(&timeout_ms) < 0)
+		goto out_free;
+	t.max = rq->max_body ? rq->max_body : HTTP_MAX_BODY;
+	t.keep_all = true;
+	t.curl = cu.easy_init();
+	if (!t.curl) {
+		error(EX_SOFTWARE, "%s: cannot start libcurl", label);
+		goto out_free;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t.start);
+	errbuf[0] = '\0';
+	cu.easy_setopt(t.curl, CURLOPT_URL, rq->url);
+	if (cu.easy_setopt(t.curl, CURLOPT_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+	    cu.easy_setopt(t.curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") != CURLE_OK ||
+	    cu.easy_setopt(t.curl, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK ||
+	    cu.easy_setopt(t.curl, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK) {
+		error(EX_UNAVAILABLE, "%s: this libcurl cannot restrict protocols or verify TLS peers "
+		      "(7.85 or later is needed)", label);
+		goto out;
+	}
+	if (rq->cacert && cu.easy_setopt(t.curl, CURLOPT_CAINFO, rq->cacert) != CURLE_OK) {
+		error(EX_UNAVAILABLE, "%s: this libcurl cannot use a CA file", label);
+		goto out;
+	}
+	cu.easy_setopt(t.curl, CURLOPT_CUSTOMREQUEST, rq->method);
+	if (!strcmp(rq->method, "GET"))
+		cu.easy_setopt(t.curl, CURLOPT_HTTPGET, 1L);
+	if (rq->body) {
+		cu.easy_setopt(t.curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->body_len);
+		cu.easy_setopt(t.curl, CURLOPT_POSTFIELDS, rq->body);
+	}
+	if (rq->follow) {
+		/* the method stays the same on every hop (CURLOPT_CUSTOMREQUEST) */
+		cu.easy_setopt(t.curl, CURLOPT_FOLLOWLOCATION, 1L);
+		cu.easy_setopt(t.curl, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
+		cu.easy_setopt(t.curl, CURLOPT_POSTREDIR, (long)CURL_REDIR_POST_ALL);
+	}
+	if (rq->user) {
+		cu.easy_setopt(t.curl, CURLOPT_USERNAME, rq->user);
+		cu.easy_setopt(t.curl, CURLOPT_PASSWORD, rq->password ? rq->password : "");
+	}
+	if (rq->netrc)
+		cu.easy_setopt(t.curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	/* Basic, sent with the first request: one request each, no 401 round trip (TLS protects it) */
+	cu.easy_setopt(t.curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+	cu.easy_setopt(t.curl, CURLOPT_CONNECTTIMEOUT_MS,
+			 timeout_ms < FETCH_CONNECT_TIMEOUT * 1000L ? timeout_ms
+								    : FETCH_CONNECT_TIMEOUT * 1000L);
+	cu.easy_setopt(t.curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+	cu.easy_setopt(t.curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t.max);
+	cu.easy_setopt(t.curl, CURLOPT_ACCEPT_ENCODING, "");
+	cu.easy_setopt(t.curl, CURLOPT_USERAGENT, "planner/" PLANNER_VERSION);
+	cu.easy_setopt(t.curl, CURLOPT_FAILONERROR, 0L);
+	cu.easy_setopt(t.curl, CURLOPT_ERRORBUFFER, errbuf);
+	cu.easy_setopt(t.curl, CURLOPT_NOSIGNAL, 1L);
+	cu.easy_setopt(t.curl, CURLOPT_NOPROGRESS, 1L);
+	cu.easy_setopt(t.curl, CURLOPT_WRITEFUNCTION, on_write);
+	cu.easy_setopt(t.curl, CURLOPT_WRITEDATA, &t);
+	/* no "Expect: 100-continue" round trip for a large body */
+	add_header(&headers, "Expect:");
+	for (const char *const *h = rq->headers; h && *h; h++) {
+		if (strpbrk(*h, "\r\n")) {
+			error(EX_SOFTWARE, "%s: a request header with a line break", label);
+			goto out;
+		}
+		add_header(&headers, *h);
+	}
+	cu.easy_setopt(t.curl, CURLOPT_HTTPHEADER, headers);
+
+	rc = cu.easy_perform(t.curl);
+	cu.easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &status);
+	if (rc != CURLE_OK) {
+		transfer_error(&t, label, host, rc, errbuf, &offline);
+		goto out;
+	}
+	r->status = status;
+	r->etag = header_value(t.curl, "ETag");
+	r->location = header_value(t.curl, "Location");
+	if (cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
+		r->url = xstrdup(eff);
+	else
+		r->url = xstrdup(rq->url);
+	r->len = t.body.len;
+	r->body = strbuf_detach(&t.body);
+	ret = 0;
+out:
+	cu.slist_free_all(headers);
+	cu.easy_cleanup(t.curl);
+out_free:
+	strbuf_release(&t.body);
+	free(scheme);
+	free(host);
+	free(label);
 	return ret;
 }
