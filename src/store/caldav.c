@@ -496,39 +496,9 @@ static int discover(struct client *c, char **cal)
 
 	*cal = NULL;
 	strbuf_init(&names);
-	/* a calendar's URL, taken as is */
-	r = propfind(c, url, 0, PROPFIND("<D:resourcetype/><D:current-user-principal/>"
-					 "<C:calendar-home-set/>"), &v, &n, &status, &final);
-	if (r < 0)
-		goto out;
-	if (r == 0 && (me = self_of(final, v, n)) != NULL) {
-		if (me->calendar) {
-			*cal = final;
-			final = NULL;
-			ret = 0;
-			goto out;
-		}
-		if (me->principal)
-			principal = http_resolve(final, me->principal);
-		if (me->home)
-			home = http_resolve(final, me->home);
-	}
-	resps_free(v, n);
-	v = NULL;
-	n = 0;
-	if (r == 1 && status == 404 && o->create && !root_path(url)) {
-		/* the calendar to make */
-		if (mkcalendar(c, url, o->calendar ? o->calendar : o->new_name) < 0)
-			goto out;
-		*cal = xstrdup(url);
-		ret = 0;
-		goto out;
-	}
-	if (!principal && !home && root_path(url)) {
+	if (root_path(url)) {
 		/* RFC 6764: the server's own answer to where CalDAV lives */
 		char *wk = http_resolve(url, "/.well-known/caldav");
-		free(final);
-		final = NULL;
 		r = wk ? propfind(c, wk, 0, PROPFIND("<D:current-user-principal/>"), &v, &n, &status,
 				  &final) : 1;
 		free(wk);
@@ -539,6 +509,38 @@ static int discover(struct client *c, char **cal)
 		resps_free(v, n);
 		v = NULL;
 		n = 0;
+		free(final);
+		final = NULL;
+	}
+	/* a calendar's URL, taken as is */
+	if (!principal) {
+		r = propfind(c, url, 0, PROPFIND("<D:resourcetype/><D:current-user-principal/>"
+						 "<C:calendar-home-set/>"), &v, &n, &status, &final);
+		if (r < 0)
+			goto out;
+		if (r == 0 && (me = self_of(final, v, n)) != NULL) {
+			if (me->calendar) {
+				*cal = final;
+				final = NULL;
+				ret = 0;
+				goto out;
+			}
+			if (me->principal)
+				principal = http_resolve(final, me->principal);
+			if (me->home)
+				home = http_resolve(final, me->home);
+		}
+		resps_free(v, n);
+		v = NULL;
+		n = 0;
+		if (r == 1 && status == 404 && o->create && !root_path(url)) {
+			/* the calendar to make */
+			if (mkcalendar(c, url, o->calendar ? o->calendar : o->new_name) < 0)
+				goto out;
+			*cal = xstrdup(url);
+			ret = 0;
+			goto out;
+		}
 	}
 	if (!principal && !home) {
 		if (r == 1 && status == 404)
@@ -600,6 +602,8 @@ static int discover(struct client *c, char **cal)
 			if (o->calendar && !match && (!strcmp(shown, o->calendar) || !strcmp(seg, o->calendar)))
 				match = http_resolve(final, v[i].href);
 			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", text_inert(shown));
+			if (strcmp(shown, seg))
+				strbuf_addf(&names, " (%s)", text_inert(seg));
 			if (!ncal++)
 				first = http_resolve(final, v[i].href);
 			free(seg);

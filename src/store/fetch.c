@@ -692,10 +692,9 @@ int http_request(const struct http_request *rq, struct http_response *r)
 	r->status = status;
 	r->etag = header_value(t.curl, "ETag");
 	r->location = header_value(t.curl, "Location");
-	if (cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff)
-		r->url = xstrdup(eff);
-	else
-		r->url = xstrdup(rq->url);
+	/* libcurl puts the user name and password it sent into the effective URL */
+	r->url = http_redact(cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff
+			     ? eff : rq->url);
 	r->len = t.body.len;
 	r->body = strbuf_detach(&t.body);
 	ret = 0;

@@ -1,0 +1,260 @@
+#!/bin/sh
+# planner push against a real CalDAV server: Debian's radicale, started here on 127.0.0.1 with
+# its own config (htpasswd users, storage in the test's directory, requests logged), stopped and
+# wiped at the end.  Checked on the server's side: the files it stores, a REPORT of the events,
+# the requests in its log.  Discovery from the server root (/.well-known/caldav), --create,
+# a calendar URL taken as is, several calendars, one request for an unchanged push, deletes
+# after a drop, the If-Match / 412 path and --force, SEQUENCE shared with export, and failures:
+# a wrong password, a failing password command, a password in the URL, the server down (the
+# state is left as it was and a rerun finishes the job).
+. "$(dirname "$0")/../lib.sh"
+PY=/usr/bin/python3
+pids=""
+trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+export PLANNER_FETCH_TIMEOUT=10 XDG_STATE_HOME="$tmp/state"
+utf8() { LC_ALL=C.UTF-8 "$@"; }
+
+srv=$tmp/radicale
+store=$srv/storage/collection-root
+log=$srv/log
+mkdir -p "$srv"
+: >"$log"
+printf 'alice:secret\nbob:hunter2\n' >"$srv/users"
+port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+cat >"$srv/config" <<EOF
+[server]
+hosts = 127.0.0.1:$port
+[auth]
+type = htpasswd
+htpasswd_filename = $srv/users
+htpasswd_encryption = plain
+delay = 0
+[storage]
+filesystem_folder = $srv/storage
+[web]
+type = none
+[logging]
+level = info
+mask_passwords = True
+EOF
+start_radicale() {
+	"$PY" -m radicale -C "$srv/config" >>"$log" 2>&1 &
+	rpid=$!
+	pids="$pids $rpid"
+	i=0 ready=$(grep -c 'Radicale server ready' "$log" 2>/dev/null)
+	while [ $i -lt 100 ] && [ "$(grep -c 'Radicale server ready' "$log" 2>/dev/null)" = "${ready:-0}" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+stop_radicale() { kill "$rpid"; wait "$rpid" 2>/dev/null; : >"$log.stopped"; }
+start_radicale
+grep -q 'Radicale server ready' "$log"; ok $? "radicale listens on 127.0.0.1:$port" ||
+	{ sed 's/^/#   /' "$log" | tail -5; done_testing; exit 1; }
+U=http://127.0.0.1:$port
+cal=$store/alice/pyconkr-2024
+
+# dav METHOD URL [FILE] [HEADER...]: a request as alice, by python; prints the status, then the
+# body.
+cat >"$tmp/dav.py" <<'PY'
+import base64, sys, urllib.request, urllib.error
+method, url = sys.argv[1:3]
+data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 and sys.argv[3] else None
+req = urllib.request.Request(url, data=data, method=method)
+req.add_header("Authorization", "Basic " + base64.b64encode(b"alice:secret").decode())
+for h in sys.argv[4:]:
+    k, _, v = h.partition(": ")
+    req.add_header(k, v)
+try:
+    r = urllib.request.urlopen(req)
+    print(r.status)
+    sys.stdout.write(r.read().decode())
+except urllib.error.HTTPError as e:
+    print(e.code)
+PY
+dav() { utf8 "$PY" "$tmp/dav.py" "$@"; }
+# uids CALENDAR-URL: the UIDs of the events a REPORT (calendar-query) returns, sorted.
+cat >"$tmp/report.xml" <<'EOF'
+<?xml version="1.0" encoding="utf-8"?>
+<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/><C:calendar-data/></D:prop><C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"/></C:comp-filter></C:filter></C:calendar-query>
+EOF
+uids() { dav REPORT "$1" "$tmp/report.xml" "Depth: 1" "Content-Type: application/xml" |
+	grep -o 'UID:[^&<]*' | sed 's/\r$//' | sort; }
+requests() { grep -c 'request for' "$log"; }
+pw() { printf '%s\n' "$1" >"$tmp/pw"; }
+pw secret
+AUTH="--caldav-user alice --caldav-password-command"
+PWCMD="cat $tmp/pw"
+
+run pick
+expect_rc 0 "a plan to push (the keynotes)"
+ids=$("$PLANNER" plan --json | "$PY" -c 'import json,sys; print(" ".join(sorted(e["id"] for e in json.load(sys.stdin)["sessions"])))' 2>/dev/null)
+[ -n "$ids" ]; ok $? "the plan's ids: $ids"
+want_uids() { for i in $ids; do echo "UID:$i@pyconkr-2024.planner"; done | sort; }
+
+# ---- usage
+run push
+expect_rc 64 "no URL and no caldav-url"
+expect_err_match '^planner: push: no calendar: give its URL' "... says how to give one"
+run push "http://alice:secret@127.0.0.1:$port/"
+expect_rc 64 "a password in the URL is refused"
+expect_err "planner: push http://127.0.0.1:$port/: no user name or password in the URL: set caldav-user and caldav-password-command, or use ~/.netrc" \
+	"... in one line that does not show it"
+run push ftp://127.0.0.1/x
+expect_rc 64 "an ftp URL is refused"
+
+# ---- discovery from the server root
+n0=$(requests)
+run push $AUTH "$PWCMD" "$U/"
+expect_rc 66 "a server without calendars, no --create"
+expect_err "planner: $U/: no calendar there; 'planner push --create' makes one" "... says so in one line"
+grep -q "PROPFIND request for '/.well-known/caldav'" "$log"; ok $? "discovery asked /.well-known/caldav"
+[ ! -e "$XDG_STATE_HOME/planner/caldav" ] || [ -z "$(ls "$XDG_STATE_HOME/planner/caldav" | grep -v lock)" ]
+ok $? "... and kept no state"
+
+run push --create $AUTH "$PWCMD" "$U/"
+expect_rc 0 "push --create from the server root"
+expect_err "planner: made the calendar $U/alice/pyconkr-2024/
+planner: pushed to $U/alice/pyconkr-2024/: 4 new, 0 changed, 0 deleted, 0 unchanged" \
+	"... made the calendar, named after the conference, and put 4 events in it"
+[ "$(ls "$cal"/*.ics | wc -l)" -eq 4 ]; ok $? "radicale stores 4 files in collection-root/alice/pyconkr-2024/"
+ls "$cal" | grep -Eqv '^[0-9a-f]{16}\.ics$'; [ $? -eq 1 ]; ok $? "... each named by a hash (no raw UID in a path)"
+uids "$U/alice/pyconkr-2024/" >"$tmp/got"
+want_uids | cmp -s - "$tmp/got"; ok $? "a REPORT returns the plan's events by UID" || sed 's/^/#   /' "$tmp/got"
+! grep -l '^METHOD' "$cal"/*.ics >/dev/null; ok $? "no METHOD in a calendar object (RFC 4791 4.1)"
+grep -q '^BEGIN:VTIMEZONE' "$cal"/*.ics && grep -q '^TZID:Asia/Seoul' "$cal"/*.ics
+ok $? "each has the conference's VTIMEZONE"
+utf8 "$PY" -c '
+import glob, icalendar, sys
+for f in glob.glob(sys.argv[1] + "/*.ics"):
+    c = icalendar.Calendar.from_ical(open(f, "rb").read())
+    assert len(c.walk("VEVENT")) == 1, f
+' "$cal" 2>"$tmp/pyerr"; ok $? "python3-icalendar reads each as one event" || sed 's/^/#   /' "$tmp/pyerr"
+grep -q "MKCALENDAR request for '/alice/pyconkr-2024/'" "$log"; ok $? "MKCALENDAR in the server's log"
+grep -q "PUT request for '/alice/pyconkr-2024/[0-9a-f]*.ics'" "$log"; ok $? "PUTs of the events"
+! grep -l secret "$log" "$XDG_STATE_HOME"/planner/caldav/*.state "$tmp/err" | sed "s/^/#   /" | grep .
+ok $? "the password is in no log, state or message"
+
+# the SEQUENCE memory is export's: an export now says what the calendar holds
+run export -o "$tmp/plan.ics"
+seq_server=$(grep -h '^SEQUENCE' "$cal"/*.ics | sort | uniq | tr -d '\r')
+seq_export=$(grep '^SEQUENCE' "$tmp/plan.ics" | sort | uniq | tr -d '\r')
+[ "$seq_server" = "SEQUENCE:0" ] && [ "$seq_export" = "SEQUENCE:0" ]; ok $? "export and push share UIDs and SEQUENCE"
+
+# ---- nothing changed: one request
+n0=$(requests)
+run push $AUTH "$PWCMD" "$U/"
+expect_rc 0 "push again with nothing changed"
+expect_err "planner: $U/alice/pyconkr-2024/: calendar is up to date (4 events)" "... says the calendar is up to date"
+[ $(( $(requests) - n0 )) -eq 1 ]; ok $? "... with exactly one request (radicale's log)" || echo "#   $(( $(requests) - n0 )) requests"
+tail -n 3 "$log" | grep -q "PROPFIND request for '/alice/pyconkr-2024/' with depth '0'"; ok $? "... a PROPFIND of the calendar's ctag"
+
+# the config file's keys
+mkdir -p "$XDG_CONFIG_HOME/planner"
+printf 'caldav-url = %s/\ncaldav-user = alice\ncaldav-password-command = %s\n' "$U" "$PWCMD" >"$XDG_CONFIG_HOME/planner/config"
+run push
+expect_rc 0 "push with caldav-url, caldav-user and caldav-password-command from the config file"
+expect_err "planner: $U/alice/pyconkr-2024/: calendar is up to date (4 events)" "... the same calendar"
+
+# ---- a drop: the event is deleted
+first=${ids%% *}
+"$PLANNER" drop "$first" >/dev/null
+run push
+expect_rc 0 "push after a drop"
+expect_err "planner: pushed to $U/alice/pyconkr-2024/: 0 new, 0 changed, 1 deleted, 3 unchanged" "... deletes one event"
+[ "$(ls "$cal"/*.ics | wc -l)" -eq 3 ]; ok $? "radicale keeps 3 files"
+uids "$U/alice/pyconkr-2024/" | grep -q "UID:$first@"; [ $? -eq 1 ]; ok $? "the dropped session is not in a REPORT"
+grep -q "DELETE request for '/alice/pyconkr-2024/" "$log"; ok $? "a DELETE in the log"
+"$PLANNER" add "$first" >/dev/null
+run push
+expect_err "planner: pushed to $U/alice/pyconkr-2024/: 1 new, 0 changed, 0 deleted, 3 unchanged" "added again: PUT again"
+
+# ---- an event edited behind planner's back: 412, named, the rest goes on
+victim=$(grep -l "^UID:$first@" "$cal"/*.ics)
+name=$(basename "$victim")
+title=$(grep '^SUMMARY:' "$victim" | head -n 1 | sed 's/^SUMMARY://; s/\r$//; s/\\,/,/g')
+sed 's/^SUMMARY:.*/SUMMARY:moved to the garden (edited on the phone)/' "$victim" >"$tmp/edited.ics"
+[ "$(dav PUT "$U/alice/pyconkr-2024/$name" "$tmp/edited.ics" "Content-Type: text/calendar" | head -n 1)" = 201 ] ||
+[ "$(dav PUT "$U/alice/pyconkr-2024/$name" "$tmp/edited.ics" "Content-Type: text/calendar" | head -n 1)" = 204 ]
+ok $? "an event edited on the server (a PUT by another client)"
+run push --alarm 5m
+expect_rc 1 "push of changed events while one was changed on the server"
+expect_err "planner: pushed to $U/alice/pyconkr-2024/: 0 new, 3 changed, 0 deleted, 0 unchanged
+planner: '$title' was changed on the server since the last push: left as it is (--force overwrites it)" \
+	"... names it, and the others go"
+grep -q 'edited on the phone' "$cal/$name"; ok $? "... the server keeps the other client's edit"
+grep -q '^TRIGGER:-PT5M' "$(ls "$cal"/*.ics | grep -v "$name" | head -n 1)"; ok $? "... the others changed"
+grep -q "PUT response status for '/alice/pyconkr-2024/$name' .*412" "$log"; ok $? "... the server answered 412 (If-Match)"
+run push --alarm 5m
+expect_rc 1 "... and again on the next push"
+run push --alarm 5m --force
+expect_rc 0 "push --force"
+expect_err "planner: pushed to $U/alice/pyconkr-2024/: 0 new, 1 changed, 0 deleted, 3 unchanged" "... overwrites it"
+! grep -q 'edited on the phone' "$cal/$name"; ok $? "... the server has planner's version again"
+run push --alarm 5m
+expect_err "planner: $U/alice/pyconkr-2024/: calendar is up to date (4 events)" "then up to date"
+
+# an event deleted on the server is put back; the state forgotten is rebuilt from a listing
+dav DELETE "$U/alice/pyconkr-2024/$name" >/dev/null
+rm -f "$XDG_STATE_HOME"/planner/caldav/*.state
+run push --alarm 5m
+expect_rc 0 "push without its state, one event deleted on the server"
+expect_err "planner: pushed to $U/alice/pyconkr-2024/: 1 new, 3 changed, 0 deleted, 0 unchanged" \
+	"... puts it back and overwrites its own events"
+[ "$(ls "$cal"/*.ics | wc -l)" -eq 4 ]; ok $? "... 4 files, no duplicate"
+
+# ---- a calendar URL as is; several calendars; --calendar
+run push --create $AUTH "$PWCMD" "$U/alice/work/"
+expect_rc 0 "push --create to a calendar URL"
+expect_err_match "^planner: made the calendar $U/alice/work/\$" "... MKCALENDAR at that URL"
+[ "$(ls "$store/alice/work"/*.ics | wc -l)" -eq 4 ]; ok $? "... 4 events there"
+run push $AUTH "$PWCMD" "$U/"
+rm -f "$XDG_STATE_HOME"/planner/caldav/*.state
+run push $AUTH "$PWCMD" "$U/"
+expect_rc 66 "a server with two calendars, none chosen"
+expect_err "planner: $U/: 2 calendars: 'pyconkr-2024', 'pyconkr-2024' (work); choose one with --calendar NAME" \
+	"... names them (display names)"
+run push --calendar work $AUTH "$PWCMD" "$U/"
+expect_rc 0 "--calendar picks one by its path name"
+run push --calendar nope $AUTH "$PWCMD" "$U/"
+expect_rc 66 "--calendar with a name that is not there"
+expect_err "planner: $U/: no calendar named 'nope' (there are 'pyconkr-2024', 'pyconkr-2024' (work)); 'planner push --create' makes it" \
+	"... says which exist"
+
+# ---- failures
+run push $AUTH "$PWCMD" "$U/alice/pyconkr-2024/"
+expect_rc 0 "(the calendar's URL given)"
+printf 'caldav-url = %s/alice/pyconkr-2024/\ncaldav-user = alice\ncaldav-password-command = %s\n' "$U" "$PWCMD" >"$XDG_CONFIG_HOME/planner/config"
+run push
+expect_err "planner: $U/alice/pyconkr-2024/: calendar is up to date (4 events)" "caldav-url a calendar's URL"
+st_before=$(cat "$XDG_STATE_HOME"/planner/caldav/*.state | md5sum)
+pw wrong
+run push
+expect_rc 77 "a wrong password"
+expect_err "planner: $U/alice/pyconkr-2024/: the server refused the user name or password (HTTP 401)" "... one line"
+[ "$(cat "$XDG_STATE_HOME"/planner/caldav/*.state | md5sum)" = "$st_before" ]; ok $? "... the state unchanged" 
+pw secret
+run push --caldav-password-command 'echo locked >&2; exit 3'
+expect_rc 77 "a password command that fails"
+expect_err "locked
+planner: caldav-password-command failed (exit 3)" "... its own message, then one line"
+run push --caldav-password-command 'true'
+expect_rc 77 "a password command that prints nothing"
+expect_err "planner: caldav-password-command printed no password" "... one line"
+
+# the server down: one line, the state as it was; once it is back, a rerun finishes the job
+"$PLANNER" drop "$first" >/dev/null
+stop_radicale
+run push
+expect_rc 69 "the server down"
+expect_err "planner: $U/alice/pyconkr-2024/: cannot connect: connection refused" "... one line"
+[ "$(cat "$XDG_STATE_HOME"/planner/caldav/*.state | md5sum)" = "$st_before" ]; ok $? "... the state unchanged"
+start_radicale
+run push
+expect_rc 0 "the server back: push again"
+expect_err "planner: pushed to $U/alice/pyconkr-2024/: 0 new, 0 changed, 1 deleted, 3 unchanged" "... finishes the job"
+run push
+expect_err "planner: $U/alice/pyconkr-2024/: calendar is up to date (3 events)" "... and the calendar is up to date"
+
+done_testing
