@@ -17,7 +17,8 @@
 # - the JSON timetable example loads; the completion `source` lines load in their shells;
 # - the source folders and files the Hacking section lists exist.
 # The other lines of code blocks (messages about hostile inputs) are listed in a comment, not
-# checked here.  Nothing here reaches the internet.
+# checked here.  The push examples run against a radicale on 127.0.0.1.  Nothing here reaches the
+# internet.
 . "$(dirname "$0")/../lib.sh"
 cd "$top" || exit 1
 PY=/usr/bin/python3
@@ -215,7 +216,8 @@ PY
 use_env() {
 	e=$tmp/envs/$1
 	mkdir -p "$e/cache" "$e/data" "$e/config" "$e/work"
-	export XDG_CACHE_HOME="$e/cache" XDG_DATA_HOME="$e/data" XDG_CONFIG_HOME="$e/config"
+	export XDG_CACHE_HOME="$e/cache" XDG_DATA_HOME="$e/data" XDG_CONFIG_HOME="$e/config" \
+		XDG_STATE_HOME="$e/state"
 }
 copy_env() { rm -rf "$tmp/envs/$2"; cp -a "$tmp/envs/$1" "$tmp/envs/$2"; use_env "$2"; }
 # sh_run 'command line': runs it with sh in the environment's work folder; $tmp/out, $tmp/err,
@@ -251,6 +253,28 @@ serve_for() {
 	*"planner fetch "*)
 		for f in "$tmp/srv"/*; do [ -e "$f" ] && cp "$data/democon-v2.json" "$f"; done ;;
 	esac
+}
+
+# ---- the push examples: a CalDAV server on 127.0.0.1 instead of dav.example.org
+# Debian's radicale (as tests/cli/push.sh starts it), started at the first `planner push`; the
+# user "you", whose password ~/.netrc gives.  The examples run in README order on one server.
+DAV=""
+dav_up() {
+	[ -n "$DAV" ] && return
+	dsrv=$tmp/radicale
+	mkdir -p "$dsrv"
+	printf 'you:secret\n' >"$dsrv/users"
+	dport=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+	printf '[server]\nhosts = 127.0.0.1:%s\n[auth]\ntype = htpasswd\nhtpasswd_filename = %s\nhtpasswd_encryption = plain\ndelay = 0\n[storage]\nfilesystem_folder = %s\n[web]\ntype = none\n' \
+		"$dport" "$dsrv/users" "$dsrv/storage" >"$dsrv/config"
+	: >"$dsrv/log"
+	"$PY" -m radicale -C "$dsrv/config" >>"$dsrv/log" 2>&1 &
+	pids="$pids $!"
+	i=0
+	while [ $i -lt 100 ] && ! grep -q 'Radicale server ready' "$dsrv/log"; do sleep 0.1; i=$((i + 1)); done
+	printf 'machine 127.0.0.1 login you password secret\n' >"$HOME/.netrc"
+	chmod 600 "$HOME/.netrc"
+	DAV=http://127.0.0.1:$dport
 }
 
 # ---- transcripts, in README order
@@ -332,6 +356,10 @@ while IFS="$tab" read -r kind block line cmd; do
 	case "$kind" in
 	planner)
 		run_cmd=$(local_urls "$cmd")
+		case "$cmd" in *"planner push"*)
+			dav_up
+			run_cmd=$(printf '%s\n' "$run_cmd" | sed "s#https://dav\\.example\\.org#$DAV#g") ;;
+		esac
 		serve_for "$run_cmd"
 		sh_run "$run_cmd"
 		[ "$prc" -eq 0 ]; ok $? "README:$line: $cmd" || sed 's/^/#   stderr: /' "$tmp/err" | head -5 ;;
