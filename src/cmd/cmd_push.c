@@ -227,11 +227,16 @@ static int exec(struct cmd_ctx *ctx)
 		struct pick_settings saved;
 		int r;
 
-		cli_saved_settings(&ctx->plan, ctx->plan_path, &saved);
-		r = export_select_plan(s, &ctx->plan, &saved, &ev, &n, &cancelled);
-		pick_settings_release(&saved);
-		if (r < 0)
+		/* an empty plan is pushed too: it empties the calendar of the plan's events */
+		if (plan_require(&ctx->plan, s->conf.name, "") < 0)
 			goto out;
+		if (ctx->plan.nentries) {
+			cli_saved_settings(&ctx->plan, ctx->plan_path, &saved);
+			r = export_select_plan(s, &ctx->plan, &saved, &ev, &n, &cancelled);
+			pick_settings_release(&saved);
+			if (r < 0)
+				goto out;
+		}
 	}
 	ics_options_init(&o);
 	if (alarm)

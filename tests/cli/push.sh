@@ -257,4 +257,122 @@ expect_err "planner: pushed to $U/alice/pyconkr-2024/: 0 new, 0 changed, 1 delet
 run push
 expect_err "planner: $U/alice/pyconkr-2024/: calendar is up to date (3 events)" "... and the calendar is up to date"
 
+# ---- same UID under another name: the server refuses it (409), the rest goes
+run push
+uid409=$(printf '%s\n' $ids | sed -n 2p)
+"$PLANNER" drop "$uid409" >/dev/null
+run push
+expect_rc 0 "(one more dropped and pushed)"
+"$PY" - "$tmp/plan.ics" "$uid409" >"$tmp/one.ics" <<'PY'
+import sys
+text = open(sys.argv[1], newline="").read()
+head, _, rest = text.partition("BEGIN:VEVENT")
+events = ["BEGIN:VEVENT" + e for e in rest.split("BEGIN:VEVENT")]
+events[-1] = events[-1].replace("END:VCALENDAR\r\n", "")
+mine = [e for e in events if "UID:%s@" % sys.argv[2] in e]
+sys.stdout.write(head.replace("METHOD:PUBLISH\r\n", "") + mine[0] + "END:VCALENDAR\r\n")
+PY
+[ "$(dav PUT "$U/alice/pyconkr-2024/imported-by-hand.ics" "$tmp/one.ics" "Content-Type: text/calendar" | head -n 1)" = 201 ]
+ok $? "the same event put into the calendar under another name (an import of an export)"
+"$PLANNER" add "$uid409" >/dev/null
+run push
+expect_rc 1 "push of that session again"
+expect_err_match "^planner: '.*': the calendar has this event under another name already \\(imported from a file\\?\\) \\(HTTP 409\\)\$" \
+	"... names it: the calendar has it under another name"
+dav DELETE "$U/alice/pyconkr-2024/imported-by-hand.ics" >/dev/null
+run push
+expect_rc 0 "once that copy is gone, the push goes through"
+
+# ---- many events: a progress line on a terminal, none otherwise
+on_tty() {
+	"$PY" - "$PLANNER" "$@" >"$tmp/tty" <<'PY'
+import os, pty, subprocess, sys
+m, s = pty.openpty()
+p = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=s)
+os.close(s)
+out = b""
+while True:
+    try:
+        d = os.read(m, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+p.wait()
+sys.stdout.buffer.write(out)
+sys.exit(p.returncode)
+PY
+	rc=$?
+}
+many=$("$PLANNER" list --json | "$PY" -c 'import json,sys; print(" ".join([s["id"] for s in json.load(sys.stdin) if s.get("start")][:12]))')
+"$PLANNER" add $many >/dev/null 2>&1
+on_tty push
+[ "$rc" -eq 0 ] && grep -q 'planner: pushing \[=*\] 100%  [0-9]* of [0-9]* events' "$tmp/tty"
+ok $? "a push of many events draws a progress line on a terminal" || od -c "$tmp/tty" | head -5
+grep -q 'planner: pushed to ' "$tmp/tty"; ok $? "... then says what it did"
+"$PLANNER" drop $many >/dev/null 2>&1
+run push
+expect_rc 0 "and not when stderr is not a terminal"
+! grep -q 'pushing' "$tmp/err"; ok $? "... no progress line"
+
+# ---- an empty plan empties the calendar; no plan at all is an error
+for i in $ids; do "$PLANNER" drop "$i" >/dev/null 2>&1; done
+run push
+expect_rc 0 "push of an empty plan"
+expect_err_match "^planner: pushed to $U/alice/pyconkr-2024/: 0 new, 0 changed, [0-9]+ deleted, 0 unchanged\$" "... deletes every event"
+[ -z "$(ls "$cal" | grep '\.ics$')" ]; ok $? "... the calendar is empty"
+run -s pyconkr-2014 push
+expect_rc 66 "no plan for the conference"
+expect_err "planner: no plan for PyCon Korea 2014 yet; make one with 'planner pick'" "... says so"
+
+# ---- a server that sends no ETag with a PUT: planner asks for it (PROPFIND getetag)
+# A proxy in front of radicale that drops ETag from the replies to PUT.
+cat >"$tmp/proxy.py" <<'PY'
+import http.client, http.server, sys
+upstream = int(sys.argv[1])
+class H(http.server.BaseHTTPRequestHandler):
+    def handle_one(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(n) if n else None
+        c = http.client.HTTPConnection("127.0.0.1", upstream)
+        c.request(self.command, self.path, body, {k: v for k, v in self.headers.items() if k.lower() != "host"})
+        r = c.getresponse()
+        data = r.read()
+        self.send_response(r.status)
+        for k, v in r.getheaders():
+            if k.lower() in ("content-length", "transfer-encoding", "connection", "date", "server"):
+                continue
+            if k.lower() == "etag" and self.command == "PUT":
+                continue
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+    do_GET = do_PUT = do_DELETE = do_PROPFIND = do_MKCALENDAR = do_REPORT = handle_one
+    def log_message(self, *a):
+        pass
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+print(s.server_address[1], flush=True)
+s.serve_forever()
+PY
+"$PY" "$tmp/proxy.py" "$port" >"$tmp/pport" &
+pids="$pids $!"
+i=0
+while [ ! -s "$tmp/pport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+P=http://127.0.0.1:$(cat "$tmp/pport")
+"$PLANNER" add $ids >/dev/null 2>&1
+n0=$(requests)
+run push --create $AUTH "$PWCMD" "$P/alice/noetag/"
+expect_rc 0 "push through a server that sends no ETag"
+[ "$(tail -n +$((n0 + 1)) "$log" | grep -c "PROPFIND request for '/alice/noetag/[0-9a-f]*.ics' with depth '0'")" -eq 4 ]
+ok $? "... asks for each event's ETag (PROPFIND getetag)"
+grep "^calendar $P/alice/noetag/" "$XDG_STATE_HOME"/planner/caldav/*.state >/dev/null &&
+	! grep -h '^event ' $(grep -l "^calendar $P/alice/noetag/" "$XDG_STATE_HOME"/planner/caldav/*.state) | awk '{ print $5 }' | grep -qx -- -
+ok $? "... and keeps them"
+"$PLANNER" drop "$first" >/dev/null
+run push $AUTH "$PWCMD" "$P/alice/noetag/"
+expect_rc 0 "... so that a delete is conditional"
+grep -q "DELETE response status for '/alice/noetag/[0-9a-f]*.ics' .*200" "$log"; ok $? "... and goes through"
+
 done_testing
