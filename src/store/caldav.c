@@ -859,7 +859,7 @@ char *caldav_state_path(const char *conf_id, const char *url, const char *user,
 	h = hash_fnv1a(h, url, strlen(url) + 1);
 	h = hash_fnv1a(h, user ? user : "", strlen(user ? user : "") + 1);
 	h = hash_fnv1a(h, calendar ? calendar : "", strlen(calendar ? calendar : "") + 1);
-	safe = xstrndup(conf_id, 40);
+	safe = xstrndup(conf_id, strlen(conf_id) < 40 ? strlen(conf_id) : 40);
 	file_name_safe(safe);
 	path = xasprintf("%s/caldav/%s-%016llx.state", dir, safe, (unsigned long long)h);
 	free(safe);
