@@ -1,8 +1,8 @@
 /* test_fuzz_regressions.c: every input the fuzzers once broke a parser with
  * (tests/fuzz/regressions/<target>/, README.md there) goes through the normal build again: an
  * importer's files through schedule_load_buffer() with the format of their directory, the other
- * parsers' through snapshot_decode(), plan_parse() or config_parse() as their harnesses call
- * them.  Each must return 0, or -1 with a one-line message and a sysexits status — under
+ * parsers' through snapshot_decode(), plan_parse(), config_parse() or caldav_parse_count() as
+ * their harnesses call them.  Each must return 0, or -1 with a one-line message and a sysexits status — under
  * `make asan` and `make valgrind` that also means no crash, no leak, no read out of bounds. */
 #include <dirent.h>
 #include <stdbool.h>
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "caldav.h"
 #include "config.h"
 #include "jsonpos.h"
 #include "load.h"
@@ -79,6 +80,8 @@ static int run(const char *target, const char *data, size_t size)
 			plan_release(&p);
 		return ret;
 	}
+	if (!strcmp(target, "multistatus"))
+		return caldav_parse_count(data, size) < 0 ? -1 : 0;
 	if (!strcmp(target, "config")) {
 		struct config c;
 		int ret;
