@@ -42,8 +42,8 @@ static const struct cmd_option opt_calendar = {
 	"calendar", 0, "NAME", "on a server with several calendars, the one with this name", COMPLETE_NONE,
 	0, VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_create = {
-	"create", 0, NULL, "make the calendar when it does not exist (named NAME, or after the\n"
-	"conference)", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+	"create", 0, NULL, "make the calendar when it does not exist; on a server without\n"
+	"--calendar, one named after the conference", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_force = {
 	"force", 0, NULL, "overwrite (and delete) events changed on the server since the last\n"
 	"push", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };

@@ -589,7 +589,8 @@ static int discover(struct client *c, char **cal)
 	{
 		size_t ncal = 0;
 		char *match = NULL, *first = NULL;
-		const char *name;
+		/* --create alone: a calendar of the conference's own, not whichever is there */
+		const char *want = o->calendar ? o->calendar : o->create ? o->new_name : NULL;
 
 		for (size_t i = 0; i < n; i++) {
 			char *seg;
@@ -599,7 +600,7 @@ static int discover(struct client *c, char **cal)
 				continue;
 			seg = last_segment(v[i].href);
 			shown = v[i].displayname && *v[i].displayname ? v[i].displayname : seg;
-			if (o->calendar && !match && (!strcmp(shown, o->calendar) || !strcmp(seg, o->calendar)))
+			if (want && !match && (!strcmp(shown, want) || !strcmp(seg, want)))
 				match = http_resolve(final, v[i].href);
 			strbuf_addf(&names, "%s'%s'", names.len ? ", " : "", text_inert(shown));
 			if (strcmp(shown, seg))
@@ -608,29 +609,28 @@ static int discover(struct client *c, char **cal)
 				first = http_resolve(final, v[i].href);
 			free(seg);
 		}
-		if (o->calendar && match) {
+		if (want && match) {
 			*cal = match;
 			free(first);
 			ret = 0;
 			goto out;
 		}
 		free(match);
-		if (!o->calendar && ncal == 1 && first) {
+		if (!want && ncal == 1 && first) {
 			*cal = first;
 			ret = 0;
 			goto out;
 		}
 		free(first);
-		name = o->calendar ? o->calendar : o->new_name;
-		if (o->create && (o->calendar || !ncal)) {
-			char *seg = segment_for(name), *rel = xasprintf("%s/", seg), *base;
+		if (o->create) {
+			char *seg = segment_for(want), *rel = xasprintf("%s/", seg), *base;
 
 			base = xasprintf("%s%s", home, home[strlen(home) - 1] == '/' ? "" : "/");
 			*cal = http_resolve(base, rel);
 			free(base);
 			free(rel);
 			free(seg);
-			if (!*cal || mkcalendar(c, *cal, name) < 0) {
+			if (!*cal || mkcalendar(c, *cal, want) < 0) {
 				free(*cal);
 				*cal = NULL;
 				goto out;

@@ -58,11 +58,11 @@ cal=$store/alice/pyconkr-2024
 # dav METHOD URL [FILE] [HEADER...]: a request as alice, by python; prints the status, then the
 # body.
 cat >"$tmp/dav.py" <<'PY'
-import base64, sys, urllib.request, urllib.error
+import base64, os, sys, urllib.request, urllib.error
 method, url = sys.argv[1:3]
 data = open(sys.argv[3], "rb").read() if len(sys.argv) > 3 and sys.argv[3] else None
 req = urllib.request.Request(url, data=data, method=method)
-req.add_header("Authorization", "Basic " + base64.b64encode(b"alice:secret").decode())
+req.add_header("Authorization", "Basic " + base64.b64encode(os.environ.get("DAVAUTH", "alice:secret").encode()).decode())
 for h in sys.argv[4:]:
     k, _, v = h.partition(": ")
     req.add_header(k, v)
@@ -221,6 +221,20 @@ run push --calendar nope $AUTH "$PWCMD" "$U/"
 expect_rc 66 "--calendar with a name that is not there"
 expect_err "planner: $U/: no calendar named 'nope' (there are 'pyconkr-2024', 'pyconkr-2024' (work)); 'planner push --create' makes it" \
 	"... says which exist"
+
+# --create without --calendar: a calendar of the conference's own, not the only one there
+cat >"$tmp/mk.xml" <<'EOF'
+<?xml version="1.0" encoding="utf-8"?>
+<C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>Personal</D:displayname></D:prop></D:set></C:mkcalendar>
+EOF
+[ "$(DAVAUTH=bob:hunter2 dav MKCALENDAR "$U/bob/personal/" "$tmp/mk.xml" | head -n 1)" = 201 ]
+ok $? "bob has one calendar of his own"
+run push --create --caldav-user bob --caldav-password-command 'echo hunter2' "$U/"
+expect_rc 0 "bob: push --create from the server root"
+expect_err_match "^planner: made the calendar $U/bob/pyconkr-2024/\$" "... makes a calendar for the conference"
+[ -z "$(ls "$store/bob/personal" | grep '\.ics$')" ]; ok $? "... and leaves his own alone"
+run push --caldav-user bob --caldav-password-command 'echo hunter2' "$U/"
+expect_err "planner: $U/bob/pyconkr-2024/: calendar is up to date (4 events)" "... where the next push goes"
 
 # ---- failures
 run push $AUTH "$PWCMD" "$U/alice/pyconkr-2024/"
