@@ -5,8 +5,10 @@
 # the requests in its log.  Discovery from the server root (/.well-known/caldav), --create,
 # a calendar URL taken as is, several calendars, one request for an unchanged push, deletes
 # after a drop, the If-Match / 412 path and --force, SEQUENCE shared with export, and failures:
-# a wrong password, a failing password command, a password in the URL, the server down (the
-# state is left as it was and a rerun finishes the job).
+# a wrong password, a failing password command, a password in the URL, TLS (--cacert for a
+# self-signed radicale), the server down (the state is left as it was and a rerun finishes the
+# job); a 409 for a UID the calendar has under another name, a progress line on a terminal, an
+# empty plan, and a server that sends no ETag (a proxy that drops it: planner asks PROPFIND).
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 pids=""
@@ -257,8 +259,30 @@ run push --caldav-password-command 'true'
 expect_rc 77 "a password command that prints nothing"
 expect_err "planner: caldav-password-command printed no password" "... one line"
 
+# TLS: verified; --cacert trusts a self-signed server's certificate
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+	-keyout "$tmp/key.pem" -out "$tmp/cert.pem" >/dev/null 2>&1
+ok $? "a self-signed certificate (openssl)"
+tport=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+awk -v p="$tport" -v d="$tmp" '/^hosts = / { print "hosts = 127.0.0.1:" p; print "ssl = True";
+	print "certificate = " d "/cert.pem"; print "key = " d "/key.pem"; next } { print }' \
+	"$srv/config" >"$srv/tls.config"
+"$PY" -m radicale -C "$srv/tls.config" >"$srv/tls.log" 2>&1 &
+pids="$pids $!"
+i=0
+while [ $i -lt 100 ] && ! grep -q 'Radicale server ready' "$srv/tls.log"; do sleep 0.1; i=$((i + 1)); done
+run push --create "https://127.0.0.1:$tport/alice/tls/"
+expect_rc 76 "https to a self-signed server"
+expect_err_match "^planner: https://127.0.0.1:$tport/alice/tls/: TLS failure: .*certificate" \
+	"... is a TLS failure, in one line"
+run push --create --cacert "$tmp/cert.pem" "https://127.0.0.1:$tport/alice/tls/"
+expect_rc 0 "--cacert trusts its certificate"
+run push --cacert "$tmp/cert.pem" "https://127.0.0.1:$tport/alice/tls/"
+expect_err "planner: https://127.0.0.1:$tport/alice/tls/: calendar is up to date (4 events)" "... over TLS"
+
 # the server down: one line, the state as it was; once it is back, a rerun finishes the job
 "$PLANNER" drop "$first" >/dev/null
+st_before=$(cat "$XDG_STATE_HOME"/planner/caldav/*.state | md5sum)
 stop_radicale
 run push
 expect_rc 69 "the server down"
