@@ -667,7 +667,6 @@ struct entry {
 	uint64_t hash;
 	bool keep;              /* among the items of this push */
 	bool gone;              /* not on the server any more */
-	char *server_etag;      /* from a listing; NULL: not listed */
 };
 
 struct state {
@@ -683,7 +682,6 @@ static void entry_release(struct entry *e)
 	free(e->href);
 	free(e->etag);
 	free(e->title);
-	free(e->server_etag);
 }
 
 static void state_release(struct state *st)
@@ -1113,8 +1111,9 @@ static int list_calendar(struct client *c, struct state *st, const char *cal,
 			char *seg = last_segment(v[k].href);
 			if (!strcmp(seg, mine) && v[k].etag) {
 				char *abs = http_resolve(cal, v[k].href);
+				/* an ETag other than the one kept: changed on the server; a change
+				 * here meets a 412 (If-Match), no change leaves the server's edit */
 				e->gone = false;
-				e->server_etag = xstrdup(v[k].etag);
 				if (abs) {
 					free(e->href);
 					e->href = abs;
@@ -1139,7 +1138,6 @@ static int list_calendar(struct client *c, struct state *st, const char *cal,
 				e->id = xstrdup(items[j].id);
 				e->href = http_resolve(cal, v[k].href);
 				e->etag = xstrdup(v[k].etag);
-				e->server_etag = xstrdup(v[k].etag);
 				e->hash = ~items[j].hash;	/* differs: it is written again */
 			}
 			free(seg);

@@ -651,7 +651,20 @@ int http_request(const struct http_request *rq, struct http_response *r)
 		cu.easy_setopt(t.curl, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
 		cu.easy_setopt(t.curl, CURLOPT_POSTREDIR, (long)CURL_REDIR_POST_ALL);
 	}
-	if (rq->user) {
+	if (rq->user && !rq->password && rq->netrc) {
+		/* libcurl looks ~/.netrc up for the user of the URL, not CURLOPT_USERNAME's */
+		CURLU *u = cu.url();
+		char *with = NULL;
+
+		if (u && cu.url_set(u, CURLUPART_URL, rq->url, 0) == CURLUE_OK &&
+		    cu.url_set(u, CURLUPART_USER, rq->user, CURLU_URLENCODE) == CURLUE_OK &&
+		    cu.url_get(u, CURLUPART_URL, &with, 0) == CURLUE_OK)
+			cu.easy_setopt(t.curl, CURLOPT_URL, with);
+		else
+			cu.easy_setopt(t.curl, CURLOPT_USERNAME, rq->user);
+		cu.free(with);	/* CURLOPT_URL keeps a copy */
+		cu.url_cleanup(u);
+	} else if (rq->user) {
 		cu.easy_setopt(t.curl, CURLOPT_USERNAME, rq->user);
 		cu.easy_setopt(t.curl, CURLOPT_PASSWORD, rq->password ? rq->password : "");
 	}

@@ -14,7 +14,9 @@ PY=/usr/bin/python3
 pids=""
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
-export PLANNER_FETCH_TIMEOUT=10 XDG_STATE_HOME="$tmp/state"
+# a home of the test's own: ~/.netrc is the test's
+export PLANNER_FETCH_TIMEOUT=10 XDG_STATE_HOME="$tmp/state" HOME="$tmp/home"
+mkdir -p "$HOME"
 utf8() { LC_ALL=C.UTF-8 "$@"; }
 
 srv=$tmp/radicale
@@ -237,6 +239,21 @@ expect_err_match "^planner: made the calendar $U/bob/pyconkr-2024/\$" "... makes
 [ -z "$(ls "$store/bob/personal" | grep '\.ics$')" ]; ok $? "... and leaves his own alone"
 run push --caldav-user bob --caldav-password-command 'echo hunter2' "$U/"
 expect_err "planner: $U/bob/pyconkr-2024/: calendar is up to date (4 events)" "... where the next push goes"
+
+# ~/.netrc: the password for a user (or the user and the password) without a password command
+printf 'machine 127.0.0.1 login alice password secret\n' >"$HOME/.netrc"
+chmod 600 "$HOME/.netrc"
+mv "$XDG_CONFIG_HOME/planner/config" "$tmp/config.away"
+run push --caldav-user alice "$U/alice/pyconkr-2024/"
+expect_rc 0 "caldav-user and ~/.netrc's password"
+run push "$U/alice/pyconkr-2024/"
+expect_rc 0 "~/.netrc's user and password"
+rm "$HOME/.netrc"
+run push "$U/alice/pyconkr-2024/"
+expect_rc 77 "no credentials at all"
+expect_err "planner: $U/alice/pyconkr-2024/: the server refused the user name or password (HTTP 401); set caldav-user and caldav-password-command, or use ~/.netrc" \
+	"... says where they go"
+mv "$tmp/config.away" "$XDG_CONFIG_HOME/planner/config"
 
 # ---- failures
 run push $AUTH "$PWCMD" "$U/alice/pyconkr-2024/"
