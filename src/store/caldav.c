@@ -546,9 +546,10 @@ static int discover(struct client *c, char **cal)
 		if (r == 1 && status == 404)
 			error(EX_NOINPUT, "%s: no calendar there (HTTP 404)%s", label,
 			      o->create ? "" : "; 'planner push --create' makes one");
+		else if (r == 1 && status >= 500)
+			error(EX_UNAVAILABLE, "%s: HTTP %ld", label, status);
 		else if (r == 1)
-			error(status >= 500 ? EX_UNAVAILABLE : EX_PROTOCOL,
-			      "%s: not a CalDAV server (HTTP %ld to PROPFIND)", label, status);
+			error(EX_PROTOCOL, "%s: not a CalDAV server (HTTP %ld to PROPFIND)", label, status);
 		else
 			error(EX_PROTOCOL, "%s: not a CalDAV server or calendar (no current-user-principal)",
 			      label);
