@@ -63,7 +63,13 @@ static void test_good(void)
 		     "lang = ko\n"
 		     "type = keynote\n"
 		     "weight = speaker=10\n"
+		     "caldav-url = https://dav.example.org/\n"
+		     "caldav-user = 김파이\n"
+		     "caldav-password-command = pass show dav | head -n 1\n"
 		     "weight = keynote=0"), 0, "every key parses (no newline at the end)");
+	is_str(c.caldav_url, "https://dav.example.org/", "caldav-url");
+	is_str(c.caldav_user, "김파이", "caldav-user");
+	is_str(c.caldav_password_command, "pass show dav | head -n 1", "caldav-password-command, as written");
 	is_str(c.schedule, "pyconkr-2014", "schedule");
 	is_int(c.schedule_line, 4, "and its line");
 	is_str(c.tz, "local", "tz, without spaces around '='");
@@ -104,8 +110,8 @@ static void test_bad(void)
 	struct config c;
 
 	is_str(bad("colour = red"), "cfg:1: unknown key \"colour\" (known: schedule, tz, track, tag, keyword, "
-	       "speaker, level, lang, type, weight, break, max-per-day, travel, alarm)",
-	       "an unknown key, with the known ones");
+	       "speaker, level, lang, type, weight, break, max-per-day, travel, alarm, caldav-url, "
+	       "caldav-user, caldav-password-command)", "an unknown key, with the known ones");
 	is_str(bad("# ok\n\ntrak = web\n"), "cfg:3: unknown key \"trak\" (did you mean \"track\"?)",
 	       "a near miss, on line 3");
 	is_int(error_status(), EX_CONFIG, "status EX_CONFIG");
@@ -144,7 +150,8 @@ static void test_bad(void)
 	is_str(bad("schedule = a\n\xff = 1\n"), "cfg:2: not valid UTF-8", "invalid UTF-8, on its line");
 	is_str(bad("\x1b[31mcolor = red"), "cfg:1: unknown key \"color\" (known: schedule, tz, "
 	       "track, tag, keyword, speaker, level, lang, type, weight, break, max-per-day, travel, "
-	       "alarm)", "a key with an escape sequence is made inert in the message");
+	       "alarm, caldav-url, caldav-user, caldav-password-command)",
+	       "a key with an escape sequence is made inert in the message");
 	{
 		static const char nul[] = "travel = 1\nalarm = 2\0\n";
 		config_init(&c);
@@ -166,7 +173,7 @@ static void test_keys(void)
 		is_str(bad(line), "", "config_key lists \"%s\", and it parses", k);
 		free(line);
 	}
-	is_int(n, 14, "fourteen keys");
+	is_int(n, 17, "seventeen keys");
 }
 
 /* The keys are exactly the options of the command table marked configurable (and -s), each
@@ -262,7 +269,8 @@ static void test_files(void)
 	{
 		char *want = xasprintf("%s:3: unknown key \"foo\" (known: schedule, tz, track, tag, "
 				       "keyword, speaker, level, lang, type, weight, break, max-per-day, "
-				       "travel, alarm)", path);
+				       "travel, alarm, caldav-url, caldav-user, caldav-password-command)",
+				       path);
 		is_str(error_message(), want, "the message names the file and the line");
 		free(want);
 	}
