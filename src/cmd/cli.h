@@ -111,6 +111,22 @@ struct cli_export_result {
 };
 int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const struct filter *f,
 	       const struct cli_export_opts *eo, struct cli_export_result *res);
+/* push (cmd_push.c): saved plan p of s (file plan_path) into a CalDAV calendar.  Each NULL
+ * field is the config file's (caldav-url, caldav-user, caldav-password-command, alarm). */
+struct cli_push_opts {
+	const char *url, *user, *password_command, *calendar, *cacert, *alarm;
+	bool create, force;
+	bool progress;          /* a progress line on stderr when it is a terminal */
+};
+struct caldav_report;
+/* 0 with *rep filled (caller releases; conflicts and refusals are in it), *nevents the events
+ * of the plan; -1 with error() set (*rep says what was done before). */
+int cli_push(const struct schedule *s, const struct plan *p, const char *plan_path,
+	     const struct cli_push_opts *o, struct caldav_report *rep, size_t *nevents);
+/* Says what a push did, a line each (the first "made the calendar ...", "... calendar is up to
+ * date (N events)" or "pushed to URL: ...", then the conflicts and refusals), after prefix. */
+void cli_push_report(FILE *f, const char *prefix, const struct caldav_report *rep, size_t nevents);
+
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 

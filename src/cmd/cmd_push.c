@@ -165,13 +165,6 @@ static void clear_progress(struct progress *p)
 
 /* ---- the command ---- */
 
-static const char *given(const struct cmd_ctx *ctx, const struct cmd_option *o, const char *conf)
-{
-	const char *v = cmd_arg(ctx, o);
-
-	return v ? v : conf;
-}
-
 static int check(struct cmd_ctx *ctx)
 {
 	const char *alarm = cmd_arg(ctx, &opt_alarm);
@@ -184,30 +177,30 @@ static int check(struct cmd_ctx *ctx)
 	return 0;
 }
 
-static int exec(struct cmd_ctx *ctx)
+int cli_push(const struct schedule *s, const struct plan *p, const char *plan_path,
+	     const struct cli_push_opts *po_in, struct caldav_report *rep, size_t *nevents)
 {
-	struct schedule *s = &ctx->s;
 	const struct config *cf = cli_config();
 	struct ics_options o;
 	struct ics_state st;
 	struct ics_event *ev = NULL;
 	struct caldav_item *items = NULL;
 	struct caldav_push_opts po;
-	struct caldav_report rep;
 	struct progress prog = { false };
-	const char *url, *user, *pwcmd, *alarm = cmd_arg(ctx, &opt_alarm);
+	const char *url, *user, *pwcmd;
 	char *password = NULL, *ics_path = NULL, *state_path = NULL, *lock_path = NULL, *shown = NULL;
 	char **texts = NULL, **uids = NULL;
 	size_t n = 0, cancelled = 0, nitems = 0;
 	int ret = -1, lock = -1, push_lock = -1;
 
-	caldav_report_init(&rep);
+	caldav_report_init(rep);
+	*nevents = 0;
 	ics_state_init(&st);
 	if (!cf)
 		return -1;
-	url = ctx->noperands ? ctx->operands[0] : given(ctx, &opt_url, cf->caldav_url);
-	user = given(ctx, &opt_user, cf->caldav_user);
-	pwcmd = given(ctx, &opt_pwcmd, cf->caldav_password_command);
+	url = po_in->url ? po_in->url : cf->caldav_url;
+	user = po_in->user ? po_in->user : cf->caldav_user;
+	pwcmd = po_in->password_command ? po_in->password_command : cf->caldav_password_command;
 	if (!url)
 		return error(EX_USAGE, "push: no calendar: give its URL ('planner push URL') or set "
 			     "caldav-url in %s", cf->path ? cf->path : "the config file");
@@ -228,19 +221,19 @@ static int exec(struct cmd_ctx *ctx)
 		int r;
 
 		/* an empty plan is pushed too: it empties the calendar of the plan's events */
-		if (plan_require(&ctx->plan, s->conf.name, "") < 0)
+		if (plan_require(p, s->conf.name, "") < 0)
 			goto out;
-		if (ctx->plan.nentries) {
-			cli_saved_settings(&ctx->plan, ctx->plan_path, &saved);
-			r = export_select_plan(s, &ctx->plan, &saved, &ev, &n, &cancelled);
+		if (p->nentries) {
+			cli_saved_settings(p, plan_path, &saved);
+			r = export_select_plan(s, p, &saved, &ev, &n, &cancelled);
 			pick_settings_release(&saved);
 			if (r < 0)
 				goto out;
 		}
 	}
 	ics_options_init(&o);
-	if (alarm)
-		ics_alarm_parse(alarm, &o.alarm);
+	if (po_in->alarm)
+		ics_alarm_parse(po_in->alarm, &o.alarm);
 	else if (cf->alarm_set)
 		o.alarm = cf->alarm_seconds;
 	ics_path = ics_state_path(s->conf.id);
@@ -271,6 +264,7 @@ static int exec(struct cmd_ctx *ctx)
 		it->text = texts[nitems];
 		nitems++;
 	}
+	*nevents = nitems;
 	if (ics_path && st.dirty && ics_state_save(&st, ics_path) < 0) {
 		warning("%s; the next export may not tell calendars what changed", error_message());
 		error_clear();
@@ -282,7 +276,7 @@ static int exec(struct cmd_ctx *ctx)
 	/* the credentials: asked for only now, when there is something to push */
 	if (pwcmd && run_password_command(pwcmd, &password) < 0)
 		goto out;
-	state_path = caldav_state_path(s->conf.id, url, user, cmd_arg(ctx, &opt_calendar));
+	state_path = caldav_state_path(s->conf.id, url, user, po_in->calendar);
 	if (!state_path)
 		goto out;
 	if (mkdir_parent(state_path) < 0)
@@ -295,47 +289,20 @@ static int exec(struct cmd_ctx *ctx)
 
 	memset(&po, 0, sizeof(po));
 	po.url = url;
-	po.calendar = cmd_arg(ctx, &opt_calendar);
+	po.calendar = po_in->calendar;
 	po.new_name = s->conf.id;
 	po.user = user;
 	po.password = password;
-	po.cacert = cmd_arg(ctx, &opt_cacert);
-	po.create = cmd_flag(ctx, &opt_create);
-	po.force = cmd_flag(ctx, &opt_force);
+	po.cacert = po_in->cacert;
+	po.create = po_in->create;
+	po.force = po_in->force;
 	po.state_path = state_path;
-	if (isatty(STDERR_FILENO)) {
+	if (po_in->progress && isatty(STDERR_FILENO)) {
 		po.progress = draw_progress;
 		po.progress_data = &prog;
 	}
-	ret = caldav_push(&po, items, nitems, &rep);
+	ret = caldav_push(&po, items, nitems, rep);
 	clear_progress(&prog);
-	if (ret < 0) {
-		if (rep.created + rep.updated + rep.deleted) {
-			report_error();
-			fprintf(stderr, "planner: %zu event%s pushed before that; 'planner push' again "
-				"finishes the job\n", rep.created + rep.updated + rep.deleted,
-				rep.created + rep.updated + rep.deleted == 1 ? "" : "s");
-			ret = error_status();
-		}
-		goto out;
-	}
-	free(shown);
-	shown = http_redact(rep.calendar);
-	if (rep.made)
-		fprintf(stderr, "planner: made the calendar %s\n", shown);
-	if (rep.up_to_date) {
-		fprintf(stderr, "planner: %s: calendar is up to date (%zu event%s)\n", shown, nitems,
-			nitems == 1 ? "" : "s");
-	} else {
-		fprintf(stderr, "planner: pushed to %s: %zu new, %zu changed, %zu deleted, %zu "
-			"unchanged\n", shown, rep.created, rep.updated, rep.deleted, rep.unchanged);
-	}
-	for (size_t i = 0; i < rep.nconflicts; i++)
-		fprintf(stderr, "planner: '%s' was changed on the server since the last push: left "
-			"as it is (--force overwrites it)\n", rep.conflicts[i]);
-	for (size_t i = 0; i < rep.nfailures; i++)
-		fprintf(stderr, "planner: %s\n", rep.failures[i]);
-	ret = rep.nconflicts || rep.nfailures ? EXIT_PARTIAL : 0;
 out:
 	if (password) {
 		explicit_bzero(password, strlen(password));
@@ -356,6 +323,56 @@ out:
 	lock_release(lock);
 	lock_release(push_lock);
 	ics_state_release(&st);
+	return ret;
+}
+
+void cli_push_report(FILE *f, const char *prefix, const struct caldav_report *rep, size_t nevents)
+{
+	char *shown = http_redact(rep->calendar ? rep->calendar : "");
+
+	if (rep->made)
+		fprintf(f, "%smade the calendar %s\n", prefix, shown);
+	if (rep->up_to_date)
+		fprintf(f, "%s%s: calendar is up to date (%zu event%s)\n", prefix, shown, nevents,
+			nevents == 1 ? "" : "s");
+	else
+		fprintf(f, "%spushed to %s: %zu new, %zu changed, %zu deleted, %zu unchanged\n", prefix,
+			shown, rep->created, rep->updated, rep->deleted, rep->unchanged);
+	for (size_t i = 0; i < rep->nconflicts; i++)
+		fprintf(f, "%s'%s' was changed on the server since the last push: left as it is "
+			"(--force overwrites it)\n", prefix, rep->conflicts[i]);
+	for (size_t i = 0; i < rep->nfailures; i++)
+		fprintf(f, "%s%s\n", prefix, rep->failures[i]);
+	free(shown);
+}
+
+static int exec(struct cmd_ctx *ctx)
+{
+	struct cli_push_opts o;
+	struct caldav_report rep;
+	size_t nevents = 0, done;
+	int ret;
+
+	memset(&o, 0, sizeof(o));
+	o.url = ctx->noperands ? ctx->operands[0] : cmd_arg(ctx, &opt_url);
+	o.user = cmd_arg(ctx, &opt_user);
+	o.password_command = cmd_arg(ctx, &opt_pwcmd);
+	o.calendar = cmd_arg(ctx, &opt_calendar);
+	o.cacert = cmd_arg(ctx, &opt_cacert);
+	o.alarm = cmd_arg(ctx, &opt_alarm);
+	o.create = cmd_flag(ctx, &opt_create);
+	o.force = cmd_flag(ctx, &opt_force);
+	o.progress = true;
+	ret = cli_push(&ctx->s, &ctx->plan, ctx->plan_path, &o, &rep, &nevents);
+	done = rep.created + rep.updated + rep.deleted;
+	if (ret < 0 && done) {
+		ret = report_error();
+		fprintf(stderr, "planner: %zu event%s pushed before that; 'planner push' again finishes "
+			"the job\n", done, done == 1 ? "" : "s");
+	} else if (ret == 0) {
+		cli_push_report(stderr, "planner: ", &rep, nevents);
+		ret = rep.nconflicts || rep.nfailures ? EXIT_PARTIAL : 0;
+	}
 	caldav_report_release(&rep);
 	return ret;
 }
