@@ -8,7 +8,8 @@
 # a wrong password, a failing password command, a password in the URL, TLS (--cacert for a
 # self-signed radicale), the server down (the state is left as it was and a rerun finishes the
 # job); a 409 for a UID the calendar has under another name, a progress line on a terminal, an
-# empty plan, and a server that sends no ETag (a proxy that drops it: planner asks PROPFIND).
+# empty plan, a server that sends no ETag (a proxy that drops it: planner asks PROPFIND), and
+# one that fails half-way (503 from the proxy: the next push sends the rest).
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 pids=""
@@ -384,12 +385,21 @@ expect_err "planner: no plan for PyCon Korea 2014 yet; make one with 'planner pi
 # ---- a server that sends no ETag with a PUT: planner asks for it (PROPFIND getetag)
 # A proxy in front of radicale that drops ETag from the replies to PUT.
 cat >"$tmp/proxy.py" <<'PY'
-import http.client, http.server, sys
-upstream = int(sys.argv[1])
+import http.client, http.server, os, sys
+upstream, failfile = int(sys.argv[1]), sys.argv[2]
 class H(http.server.BaseHTTPRequestHandler):
     def handle_one(self):
         n = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(n) if n else None
+        # FAILFILE holds how many more PUTs go through before the server fails (503)
+        if self.command == "PUT" and os.path.exists(failfile):
+            left = int(open(failfile).read())
+            open(failfile, "w").write(str(left - 1))
+            if left <= 0:
+                self.send_response(503)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
         c = http.client.HTTPConnection("127.0.0.1", upstream)
         c.request(self.command, self.path, body, {k: v for k, v in self.headers.items() if k.lower() != "host"})
         r = c.getresponse()
@@ -411,7 +421,7 @@ s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
 print(s.server_address[1], flush=True)
 s.serve_forever()
 PY
-"$PY" "$tmp/proxy.py" "$port" >"$tmp/pport" &
+"$PY" "$tmp/proxy.py" "$port" "$tmp/failafter" >"$tmp/pport" &
 pids="$pids $!"
 i=0
 while [ ! -s "$tmp/pport" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -429,5 +439,21 @@ ok $? "... and keeps them"
 run push $AUTH "$PWCMD" "$P/alice/noetag/"
 expect_rc 0 "... so that a delete is conditional"
 grep -q "DELETE response status for '/alice/noetag/[0-9a-f]*.ics' .*200" "$log"; ok $? "... and goes through"
+
+# a server that fails half-way: what was done is kept, and the next push finishes the job
+"$PLANNER" add "$first" >/dev/null
+echo 2 >"$tmp/failafter"
+run push --create $AUTH "$PWCMD" "$P/alice/halfway/"
+expect_rc 69 "a server that fails (503) after two PUTs"
+expect_err_match "^planner: $P/alice/halfway/[0-9a-f]{16}\.ics: HTTP 503\$" "... the failure, one line"
+expect_err_match "^planner: 2 events pushed before that; 'planner push' again finishes the job\$" \
+	"... and what was done"
+[ "$(ls "$store/alice/halfway" | grep -c '\.ics$')" -eq 2 ]; ok $? "... 2 events on the server"
+rm -f "$tmp/failafter"
+run push $AUTH "$PWCMD" "$P/alice/halfway/"
+expect_rc 0 "the server well again: push"
+expect_err "planner: pushed to $P/alice/halfway/: 2 new, 0 changed, 0 deleted, 2 unchanged" \
+	"... sends the other two only"
+[ "$(ls "$store/alice/halfway" | grep -c '\.ics$')" -eq 4 ]; ok $? "... 4 events on the server"
 
 done_testing
