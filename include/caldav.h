@@ -14,8 +14,8 @@
  * not overwritten unless `force`: it is named in the report and the rest goes on.  A server
  * that answers a PUT without an ETag is asked for it (PROPFIND getetag).
  *
- * What was pushed is remembered per calendar and conference in a state file (what the caller
- * names; caldav_state_path()): the calendar's URL, its ctag / sync-token after the last push,
+ * What was pushed is remembered per calendar and conference in a state file (caldav_state_dir()),
+ * whatever URL led to the calendar: the calendar's URL, its ctag / sync-token after the last push,
  * and for each event its id, content hash, href, ETag and title.  It is written atomically
  * after every few requests and at the end, so a run that fails half-way leaves it true and a
  * rerun finishes the job.  With nothing to do and the calendar's ctag / sync-token unchanged, a
@@ -49,7 +49,8 @@ struct caldav_push_opts {
 	const char *cacert;     /* trusted CAs (PEM); NULL: the system's */
 	bool create;            /* MKCALENDAR when the calendar does not exist */
 	bool force;             /* overwrite and delete events changed on the server */
-	const char *state_path; /* caldav_state_path() */
+	const char *state_dir;  /* caldav_state_dir() */
+	const char *key;        /* whose events these are: the conference id */
 	caldav_progress_fn progress; /* may be NULL */
 	void *progress_data;
 };
@@ -70,11 +71,13 @@ struct caldav_report {
 void caldav_report_init(struct caldav_report *r);
 void caldav_report_release(struct caldav_report *r);
 
-/* $XDG_STATE_HOME/planner/caldav/<conference-id>-<hash of url, user, calendar>.state: a file
- * name safe whatever the values.  Caller frees; NULL with error() set when no state directory
- * can be found. */
-char *caldav_state_path(const char *conf_id, const char *url, const char *user,
-			const char *calendar);
+/* $XDG_STATE_HOME/planner/caldav, where pushes keep their state: for each calendar and key
+ * (conference) "<key>-<hash of the calendar URL>.state", and for each URL, user and calendar
+ * name a push was given "<key>-<hash of them>.where", the calendar URL found for them; file names
+ * safe whatever the values.  A push takes "<key>-0000000000000000.lock" (CALDAV_LOCK_SECONDS).
+ * Caller frees; NULL with error() set when no state directory can be found. */
+#define CALDAV_LOCK_SECONDS 10
+char *caldav_state_dir(void);
 
 /* Makes the calendar hold exactly items[0..n) of those this state pushed (n may be 0).  0 with
  * *rep filled (conflicts and failures included: the caller decides the exit status), or -1

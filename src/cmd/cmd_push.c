@@ -188,10 +188,10 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	struct caldav_push_opts po;
 	struct progress prog = { false };
 	const char *url, *user, *pwcmd;
-	char *password = NULL, *ics_path = NULL, *state_path = NULL, *lock_path = NULL, *shown = NULL;
+	char *password = NULL, *ics_path = NULL, *state_dir = NULL, *shown = NULL;
 	char **texts = NULL, **uids = NULL;
 	size_t n = 0, cancelled = 0, nitems = 0;
-	int ret = -1, lock = -1, push_lock = -1;
+	int ret = -1, lock = -1;
 
 	caldav_report_init(rep);
 	*nevents = 0;
@@ -276,15 +276,8 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	/* the credentials: asked for only now, when there is something to push */
 	if (pwcmd && run_password_command(pwcmd, &password) < 0)
 		goto out;
-	state_path = caldav_state_path(s->conf.id, url, user, po_in->calendar);
-	if (!state_path)
-		goto out;
-	if (mkdir_parent(state_path) < 0)
-		goto out;
-	lock_path = xasprintf("%s.lock", state_path);
-	push_lock = lock_file(lock_path, "the calendar's push state", state_path,
-			      ICS_STATE_LOCK_SECONDS);
-	if (push_lock < 0)
+	state_dir = caldav_state_dir();
+	if (!state_dir)
 		goto out;
 
 	memset(&po, 0, sizeof(po));
@@ -296,7 +289,8 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	po.cacert = po_in->cacert;
 	po.create = po_in->create;
 	po.force = po_in->force;
-	po.state_path = state_path;
+	po.state_dir = state_dir;
+	po.key = s->conf.id;
 	if (po_in->progress && isatty(STDERR_FILENO)) {
 		po.progress = draw_progress;
 		po.progress_data = &prog;
@@ -317,11 +311,9 @@ out:
 	free(items);
 	free(ev);
 	free(ics_path);
-	free(state_path);
-	free(lock_path);
+	free(state_dir);
 	free(shown);
 	lock_release(lock);
-	lock_release(push_lock);
 	ics_state_release(&st);
 	return ret;
 }

@@ -847,23 +847,58 @@ static int state_save(const struct state *st, const char *path)
 	return ret;
 }
 
-char *caldav_state_path(const char *conf_id, const char *url, const char *user,
-			const char *calendar)
+char *caldav_state_dir(void)
 {
-	char *dir = xdg_state_dir(), *safe, *path;
-	uint64_t h = HASH_FNV1A_INIT;
+	char *dir = xdg_state_dir(), *path;
 
 	if (!dir)
 		return NULL;
-	h = hash_fnv1a(h, url, strlen(url) + 1);
-	h = hash_fnv1a(h, user ? user : "", strlen(user ? user : "") + 1);
-	h = hash_fnv1a(h, calendar ? calendar : "", strlen(calendar ? calendar : "") + 1);
-	safe = xstrndup(conf_id, strlen(conf_id) < 40 ? strlen(conf_id) : 40);
-	file_name_safe(safe);
-	path = xasprintf("%s/caldav/%s-%016llx.state", dir, safe, (unsigned long long)h);
-	free(safe);
+	path = xasprintf("%s/caldav", dir);
 	free(dir);
 	return path;
+}
+
+/* "<dir>/<conference id, safe, at most 40 bytes>-<16 hex digits of hash h><suffix>" */
+static char *state_file(const struct caldav_push_opts *o, uint64_t h, const char *suffix)
+{
+	size_t len = strlen(o->key);
+	char *safe = xstrndup(o->key, len < 40 ? len : 40), *path;
+
+	file_name_safe(safe);
+	path = xasprintf("%s/%s-%016llx%s", o->state_dir, safe, (unsigned long long)h, suffix);
+	free(safe);
+	return path;
+}
+
+static uint64_t hash_strings(const char *a, const char *b, const char *c)
+{
+	uint64_t h = HASH_FNV1A_INIT;
+
+	h = hash_fnv1a(h, a ? a : "", strlen(a ? a : "") + 1);
+	h = hash_fnv1a(h, b ? b : "", strlen(b ? b : "") + 1);
+	return hash_fnv1a(h, c ? c : "", strlen(c ? c : "") + 1);
+}
+
+/* The calendar URL found for o's URL, user and calendar name by an earlier push (its ".where"
+ * file), or NULL. */
+static char *where_read(const char *path)
+{
+	char *buf, *nl;
+	size_t len;
+
+	if (access(path, F_OK) < 0 || read_file(path, 65536, &buf, &len) < 0) {
+		error_clear();
+		return NULL;
+	}
+	nl = strchr(buf, '\n');
+	if (nl)
+		*nl = '\0';
+	if (strlen(buf) != strcspn(buf, "\r\n") || (strncmp(buf, "http://", 7) &&
+						    strncmp(buf, "https://", 8))) {
+		free(buf);
+		return NULL;	/* damaged: found again */
+	}
+	return buf;
 }
 
 /* ---- the push ---- */
@@ -910,9 +945,9 @@ static int calendar_token(struct client *c, const char *cal, char **token, bool 
 	return 0;
 }
 
-static int save(struct state *st, const struct caldav_push_opts *o)
+static int save(struct state *st, const char *path)
 {
-	return state_save(st, o->state_path);
+	return state_save(st, path);
 }
 
 /* The ETag of the resource at href (PROPFIND getetag), or NULL. */
@@ -1154,25 +1189,51 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 {
 	struct client c = { o, rep };
 	struct state st;
-	char *token = NULL, *label = NULL;
+	char *token = NULL, *label = NULL, *where = NULL, *path = NULL, *lock_path = NULL, *cal;
 	bool is_cal = false, work = false;
 	long status = 0;
 	size_t done = 0, total = 0, since_save = 0;
-	int ret = -1, r;
+	int ret = -1, r, lock;
 
 	caldav_report_init(rep);
-	r = state_load(&st, o->state_path);
+	memset(&st, 0, sizeof(st));
+	if (mkdir_p(o->state_dir) < 0)
+		return -1;
+	/* one push of a conference at a time */
+	lock_path = state_file(o, 0, ".lock");
+	lock = lock_file(lock_path, "the calendar's push state", o->state_dir, CALDAV_LOCK_SECONDS);
+	free(lock_path);
+	if (lock < 0)
+		return -1;
+	/* the calendar: found once for this URL, user and name, then remembered */
+	where = state_file(o, hash_strings(o->url, o->user, o->calendar), ".where");
+	cal = where_read(where);
+	if (!cal) {
+		if (discover(&c, &cal) < 0)
+			goto out;
+		{
+			char *line = xasprintf("%s\n", cal);
+			r = write_file_atomic(where, line, strlen(line));
+			free(line);
+			if (r < 0) {
+				free(cal);
+				goto out;
+			}
+		}
+	}
+	/* what was pushed to it: one state a calendar (however it was named) and conference */
+	path = state_file(o, hash_strings(cal, NULL, NULL), ".state");
+	r = state_load(&st, path);
 	if (r < 0) {
 		/* a damaged state only costs a full comparison with the server */
 		error_clear();
 		memset(&st, 0, sizeof(st));
-		r = 1;
 	}
-	if (r == 1 || !st.calendar) {
-		if (discover(&c, &st.calendar) < 0)
-			goto out;
-		if (save(&st, o) < 0)
-			goto out;
+	if (!st.calendar || strcmp(st.calendar, cal)) {
+		state_release(&st);
+		st.calendar = cal;
+	} else {
+		free(cal);
 	}
 	rep->calendar = xstrdup(st.calendar);
 	label = http_redact(st.calendar);
@@ -1238,7 +1299,7 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 	/* from here on the stored ctag says nothing */
 	free(st.ctag);
 	st.ctag = NULL;
-	if (save(&st, o) < 0)
+	if (save(&st, path) < 0)
 		goto out;
 
 	for (size_t j = 0; j < n; j++) {
@@ -1264,7 +1325,7 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 			o->progress(o->progress_data, ++done, total);
 		if (r == 0 && ++since_save >= SAVE_EVERY) {
 			since_save = 0;
-			if (save(&st, o) < 0)
+			if (save(&st, path) < 0)
 				goto out;
 		}
 	}
@@ -1284,7 +1345,7 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 			o->progress(o->progress_data, ++done, total);
 		if (r == 0 && ++since_save >= SAVE_EVERY) {
 			since_save = 0;
-			if (save(&st, o) < 0)
+			if (save(&st, path) < 0)
 				goto out;
 		}
 	}
@@ -1300,14 +1361,14 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 	}
 	st.ctag = token;
 	token = NULL;
-	ret = save(&st, o);
+	ret = save(&st, path);
 	goto out;
 save_out:
 	{
 		/* keep what was done; the error stays the one that stopped the push */
 		int status_was = error_status();
 		char *msg = xstrdup(error_message());
-		if (save(&st, o) < 0) {
+		if (save(&st, path) < 0) {
 			free(msg);
 			goto out;
 		}
@@ -1317,6 +1378,9 @@ save_out:
 out:
 	free(token);
 	free(label);
+	free(where);
+	free(path);
 	state_release(&st);
+	lock_release(lock);
 	return ret;
 }

@@ -214,10 +214,9 @@ run push --create $AUTH "$PWCMD" "$U/alice/work/"
 expect_rc 0 "push --create to a calendar URL"
 expect_err_match "^planner: made the calendar $U/alice/work/\$" "... MKCALENDAR at that URL"
 [ "$(ls "$store/alice/work"/*.ics | wc -l)" -eq 4 ]; ok $? "... 4 events there"
+rm -f "$XDG_STATE_HOME"/planner/caldav/*.where
 run push $AUTH "$PWCMD" "$U/"
-rm -f "$XDG_STATE_HOME"/planner/caldav/*.state
-run push $AUTH "$PWCMD" "$U/"
-expect_rc 66 "a server with two calendars, none chosen"
+expect_rc 66 "a server with two calendars, none chosen (where the last push went forgotten)"
 expect_err "planner: $U/: 2 calendars: 'pyconkr-2024', 'pyconkr-2024' (work); choose one with --calendar NAME" \
 	"... names them (display names)"
 run push --calendar work $AUTH "$PWCMD" "$U/"
