@@ -276,6 +276,17 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	/* the credentials: asked for only now, when there is something to push */
 	if (pwcmd && run_password_command(pwcmd, &password) < 0)
 		goto out;
+	if (password && !strncasecmp(url, "http://", 7)) {
+		const char *h = url + 7;
+		size_t hl = strcspn(h, "/?#");
+
+		if (!((hl >= 9 && !strncmp(h, "localhost", 9) && (hl == 9 || h[9] == ':')) ||
+		      !strncmp(h, "127.", 4) || !strncmp(h, "[::1]", 5))) {
+			warning("push %s: the password goes over plain http, unencrypted; use https",
+				shown);
+			flush_warnings();
+		}
+	}
 	state_dir = caldav_state_dir();
 	if (!state_dir)
 		goto out;

@@ -297,6 +297,15 @@ expect_rc 0 "--cacert trusts its certificate"
 run push --cacert "$tmp/cert.pem" "https://127.0.0.1:$tport/alice/tls/"
 expect_err "planner: https://127.0.0.1:$tport/alice/tls/: calendar is up to date (4 events)" "... over TLS"
 
+# a password over plain http to another host: a warning (0.0.0.0: not a loopback name, and
+# nothing listens on the port)
+free=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+run push "http://0.0.0.0:$free/"
+expect_rc 69 "a server that is not there"
+expect_err "planner: warning: push http://0.0.0.0:$free/: the password goes over plain http, unencrypted; use https
+planner: http://0.0.0.0:$free/.well-known/caldav: cannot connect: connection refused" \
+	"... after a warning that the password would go over plain http"
+
 # the server down: one line, the state as it was; once it is back, a rerun finishes the job
 "$PLANNER" drop "$first" >/dev/null
 st_before=$(cat "$XDG_STATE_HOME"/planner/caldav/*.state | md5sum)
