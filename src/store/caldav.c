@@ -1005,30 +1005,11 @@ static int put_one(struct client *c, struct state *st, const char *cal, const st
 	else if (!c->o->force && e && e->etag)
 		cond = xasprintf("If-Match: %s", e->etag);
 	headers[1] = cond;
-	{
-		struct http_request rq;
-		memset(&rq, 0, sizeof(rq));
-		rq.method = "PUT";
-		rq.url = href;
-		rq.headers = headers;
-		rq.body = it->text;
-		rq.body_len = it->len;
-		rq.user = c->o->user;
-		rq.password = c->o->password;
-		rq.netrc = !c->o->password;
-		rq.cacert = c->o->cacert;
-		c->rep->requests++;
-		if (http_request(&rq, &r) < 0) {
-			ret = -1;
-			goto out;
-		}
+	if (dav_send(c, "PUT", href, headers, it->text, &r) < 0) {
+		ret = -1;
+		goto out;
 	}
-	if (r.status == 401 || r.status == 403) {
-		char *label = http_redact(href);
-		ret = error(EX_NOPERM, r.status == 401 ? "%s: the server refused the user name or "
-			    "password (HTTP 401)" : "%s: access denied (HTTP 403)", label);
-		free(label);
-	} else if (r.status >= 200 && r.status <= 299) {
+	if (r.status >= 200 && r.status <= 299) {
 		if (!e) {
 			st->v = xgrow(st->v, st->n + 1, &st->alloc, sizeof(*st->v));
 			e = &st->v[st->n++];
@@ -1077,7 +1058,6 @@ out:
 	free(cond);
 	free(href);
 	free(name);
-	(void)st;
 	return ret;
 }
 
