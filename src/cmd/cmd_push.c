@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -167,13 +168,22 @@ static void clear_progress(struct progress *p)
 
 static int check(struct cmd_ctx *ctx)
 {
-	const char *alarm = cmd_arg(ctx, &opt_alarm);
+	const char *alarm = cmd_arg(ctx, &opt_alarm), *cacert = cmd_arg(ctx, &opt_cacert);
 	int seconds;
 
 	if (alarm && ics_alarm_parse(alarm, &seconds) < 0)
 		return -1;
 	if (ctx->noperands && cmd_arg(ctx, &opt_url))
 		return cmd_usage_error(ctx, "unexpected argument '%s'", ctx->operands[0]);
+	if (cacert) {
+		struct stat st;
+
+		if (access(cacert, R_OK) < 0 || stat(cacert, &st) < 0)
+			return error_option(EX_NOINPUT, "cacert", cacert, "%s",
+					    strerror(errno));
+		if (!S_ISREG(st.st_mode))
+			return error_option(EX_NOINPUT, "cacert", cacert, "not a file");
+	}
 	return 0;
 }
 
