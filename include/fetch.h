@@ -109,9 +109,6 @@ struct http_response {
 int http_request(const struct http_request *rq, struct http_response *r);
 void http_response_release(struct http_response *r);
 
-/* url without its user information ("https://u:pw@h/x" -> "https://h/x"), for messages.  Caller
- * frees. */
-char *http_redact(const char *url);
 /* ref (an href as a server gave it: absolute, or a path) resolved against base.  Caller frees;
  * NULL when either is malformed (or libcurl cannot be loaded, error() set). */
 char *http_resolve(const char *base, const char *ref);

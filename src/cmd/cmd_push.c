@@ -214,7 +214,7 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	if (!url)
 		return error(EX_USAGE, "push: no calendar: give its URL ('planner push URL') or set "
 			     "caldav-url in %s", cf->path ? cf->path : "the config file");
-	shown = http_redact(url);
+	shown = redact_credentials(url);
 	if (strcmp(shown, url)) {
 		error(EX_USAGE, "push %s: no user name or password in the URL: set caldav-user and "
 		      "caldav-password-command, or use ~/.netrc", shown);
@@ -341,7 +341,7 @@ out:
 
 void cli_push_report(FILE *f, const char *prefix, const struct caldav_report *rep, size_t nevents)
 {
-	char *shown = http_redact(rep->calendar ? rep->calendar : "");
+	char *shown = redact_credentials(rep->calendar ? rep->calendar : "");
 
 	if (rep->made)
 		fprintf(f, "%smade the calendar %s\n", prefix, shown);

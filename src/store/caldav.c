@@ -336,7 +336,7 @@ static int dav_send(struct client *c, const char *method, const char *url, const
 		return -1;
 	if (r->status != 401 && r->status != 403)
 		return 0;
-	label = http_redact(url);
+	label = redact_credentials(url);
 	if (r->status == 401)
 		error(EX_NOPERM, "%s: the server refused the user name or password (HTTP 401)%s", label,
 		      c->o->user ? "" : "; set caldav-user and caldav-password-command, or use ~/.netrc");
@@ -378,7 +378,7 @@ static int propfind(struct client *c, const char *url, int depth, const char *bo
 		http_response_release(&r);
 		return 1;
 	}
-	label = http_redact(url);
+	label = redact_credentials(url);
 	ret = parse_multistatus(r.body, r.len, label, v, n);
 	free(label);
 	if (ret == 0 && final) {
@@ -435,7 +435,7 @@ static int mkcalendar(struct client *c, const char *url, const char *name)
 	strbuf_release(&b);
 	if (ret < 0)
 		return -1;
-	label = http_redact(url);
+	label = redact_credentials(url);
 	if (r.status >= 200 && r.status <= 299)
 		c->rep->made = true;
 	else if (r.status != 405)	/* 405: something is there already; the next request tells what */
@@ -490,7 +490,7 @@ static int discover(struct client *c, char **cal)
 	struct dav_resp *v = NULL, *me;
 	size_t n = 0;
 	long status = 0;
-	char *final = NULL, *principal = NULL, *home = NULL, *label = http_redact(url);
+	char *final = NULL, *principal = NULL, *home = NULL, *label = redact_credentials(url);
 	struct strbuf names;
 	int ret = -1, r;
 
@@ -581,7 +581,7 @@ static int discover(struct client *c, char **cal)
 	if (r < 0)
 		goto out;
 	if (r == 1) {
-		char *h = http_redact(home);
+		char *h = redact_credentials(home);
 		error(status >= 500 ? EX_UNAVAILABLE : EX_PROTOCOL,
 		      "%s: cannot list the calendars (HTTP %ld)", h, status);
 		free(h);
@@ -1042,7 +1042,7 @@ static int put_one(struct client *c, struct state *st, const char *cal, const st
 		push_string(&c->rep->conflicts, &c->rep->nconflicts, xstrdup(text_inert(it->title)));
 		ret = 1;
 	} else if (r.status >= 500) {
-		char *label = http_redact(href);
+		char *label = redact_credentials(href);
 		ret = error(EX_UNAVAILABLE, "%s: HTTP %ld", label, r.status);
 		free(label);
 	} else if (r.status == 409 && r.body && strstr(r.body, "no-uid-conflict")) {
@@ -1086,7 +1086,7 @@ static int delete_one(struct client *c, struct entry *e)
 			    xstrdup(text_inert(e->title ? e->title : e->id)));
 		ret = 1;
 	} else if (r.status >= 500) {
-		char *label = http_redact(e->href);
+		char *label = redact_credentials(e->href);
 		ret = error(EX_UNAVAILABLE, "%s: HTTP %ld", label, r.status);
 		free(label);
 	} else {
@@ -1113,7 +1113,7 @@ static int list_calendar(struct client *c, struct state *st, const char *cal,
 	if (r < 0)
 		return -1;
 	if (r == 1) {
-		char *label = http_redact(cal);
+		char *label = redact_credentials(cal);
 		r = error(status >= 500 ? EX_UNAVAILABLE : EX_PROTOCOL,
 			  "%s: cannot list the calendar (HTTP %ld)", label, status);
 		free(label);
@@ -1216,7 +1216,7 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 		free(cal);
 	}
 	rep->calendar = xstrdup(st.calendar);
-	label = http_redact(st.calendar);
+	label = redact_credentials(st.calendar);
 	r = calendar_token(&c, st.calendar, &token, &is_cal, &status);
 	if (r < 0)
 		goto out;

@@ -538,27 +538,6 @@ void http_response_release(struct http_response *r)
 	memset(r, 0, sizeof(*r));
 }
 
-char *http_redact(const char *url)
-{
-	const char *p = strstr(url, "://"), *at, *end;
-
-	if (!p)
-		return xstrdup(url);
-	p += 3;
-	end = p + strcspn(p, "/?#");
-	at = memchr(p, '@', (size_t)(end - p));
-	/* the last '@' of the authority ends the user information */
-	while (at) {
-		const char *next = memchr(at + 1, '@', (size_t)(end - at - 1));
-		if (!next)
-			break;
-		at = next;
-	}
-	if (!at)
-		return xstrdup(url);
-	return xasprintf("%.*s%s", (int)(p - url), url, at + 1);
-}
-
 char *http_resolve(const char *base, const char *ref)
 {
 	CURLU *u;
@@ -598,7 +577,7 @@ int http_request(const struct http_request *rq, struct http_response *r)
 	int ret = -1;
 
 	memset(r, 0, sizeof(*r));
-	label = http_redact(rq->url);
+	label = redact_credentials(rq->url);
 	memset(&t, 0, sizeof(t));
 	strbuf_init(&t.body);
 	if (curl_ready() < 0) {
@@ -706,7 +685,7 @@ int http_request(const struct http_request *rq, struct http_response *r)
 	r->etag = header_value(t.curl, "ETag");
 	r->location = header_value(t.curl, "Location");
 	/* libcurl puts the user name and password it sent into the effective URL */
-	r->url = http_redact(cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff
+	r->url = redact_credentials(cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff
 			     ? eff : rq->url);
 	r->len = t.body.len;
 	r->body = strbuf_detach(&t.body);
