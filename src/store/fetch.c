@@ -685,8 +685,9 @@ int http_request(const struct http_request *rq, struct http_response *r)
 	r->etag = header_value(t.curl, "ETag");
 	r->location = header_value(t.curl, "Location");
 	/* libcurl puts the user name and password it sent into the effective URL */
-	r->url = redact_credentials(cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff
-			     ? eff : rq->url);
+	if (cu.easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &eff) != CURLE_OK || !eff)
+		eff = (char *)rq->url;
+	r->url = redact_credentials(eff);
 	r->len = t.body.len;
 	r->body = strbuf_detach(&t.body);
 	ret = 0;

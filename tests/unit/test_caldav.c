@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "caldav.h"
-#include "fetch.h"
 #include "tap.h"
 #include "util.h"
 
