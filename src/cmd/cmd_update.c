@@ -10,7 +10,9 @@
 
 #include "cache.h"
 #include "changes.h"
+#include "caldav.h"
 #include "cli.h"
+#include "config.h"
 #include "command.h"
 #include "fetch.h"
 #include "pick.h"
@@ -274,7 +276,7 @@ out:
 
 /* Step 4: the calendar file, where the last plan export wrote it (or -o). */
 static void step_calendar(struct run *u, struct schedule *s, struct plan *p, const char *path,
-			  const char *output)
+			  const char *output, bool pushing)
 {
 	struct cli_export_opts eo = { 0 };
 	struct cli_export_result res;
@@ -290,8 +292,10 @@ static void step_calendar(struct run *u, struct schedule *s, struct plan *p, con
 		return;
 	}
 	if (r > 0) {
-		printf("calendar: nothing to bring up to date: your plan was never exported to a file "
-		       "('planner export', or 'planner update -o FILE')\n");
+		if (!pushing)
+			printf("calendar: nothing to bring up to date: your plan was never exported to a "
+			       "file ('planner export', or 'planner update -o FILE'), and caldav-url is not "
+			       "set ('planner push')\n");
 		return;
 	}
 	{
@@ -306,9 +310,32 @@ static void step_calendar(struct run *u, struct schedule *s, struct plan *p, con
 	free(res.written);
 }
 
+/* Step 5: the CalDAV calendar, when the config file names one (caldav-url): as 'planner push'. */
+static void step_push(struct run *u, struct schedule *s, struct plan *p, const char *path)
+{
+	struct cli_push_opts o = { 0 };
+	struct caldav_report rep;
+	size_t nevents = 0, done;
+
+	if (cli_push(s, p, path, &o, &rep, &nevents) < 0) {
+		done = rep.created + rep.updated + rep.deleted;
+		failed(u, "calendar");
+		if (done)
+			printf("calendar: %zu event%s pushed before that; 'planner push' finishes the job\n",
+			       done, done == 1 ? "" : "s");
+	} else {
+		cli_push_report(stdout, "calendar: ", &rep, nevents);
+		if ((rep.nconflicts || rep.nfailures) && !u->status)
+			u->status = 1;	/* as push: some events were not pushed */
+	}
+	caldav_report_release(&rep);
+}
+
 static int exec(struct cmd_ctx *ctx)
 {
 	struct run u = { 0 };
+	const struct config *cf = cli_config();
+	bool pushing = cf && cf->caldav_url;
 	bool reported = step_fetch(&u, cmd_flag(ctx, &opt_refresh));
 
 	/* the timetable as it is now, and the plan, under its lock from here on */
@@ -323,7 +350,9 @@ static int exec(struct cmd_ctx *ctx)
 	if (!reported)
 		plan_changes(&ctx->s, &ctx->plan);
 	step_replan(&u, &ctx->s, &ctx->plan, ctx->plan_path);
-	step_calendar(&u, &ctx->s, &ctx->plan, ctx->plan_path, cmd_arg(ctx, &opt_output));
+	step_calendar(&u, &ctx->s, &ctx->plan, ctx->plan_path, cmd_arg(ctx, &opt_output), pushing);
+	if (pushing)
+		step_push(&u, &ctx->s, &ctx->plan, ctx->plan_path);
 	return u.status;
 }
 
@@ -336,8 +365,9 @@ const struct cmd_entry cmd_update = {
 		"what changed, your plan's sessions first; plans again as 'planner pick' does with the\n"
 		"saved preferences, keeping pins, the sessions you added by hand and leaving out those you\n"
 		"dropped; and writes the calendar file again where 'planner export' last wrote your plan\n"
-		"(or -o FILE), sessions that left the plan marked cancelled.  Each step says its outcome\n"
-		"on one line; when one fails the others still run, and the exit status is not 0.\n"
+		"(or -o FILE), sessions that left the plan marked cancelled; and pushes it to the CalDAV\n"
+		"calendar the config file's caldav-url names, as 'planner push'.  Each step says its\n"
+		"outcome on one line; when one fails the others still run, and the exit status is not 0.\n"
 		"'planner undo' takes the new plan back.\n",
 	.options = options,
 	.exec = exec,

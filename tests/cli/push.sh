@@ -467,4 +467,19 @@ expect_err "planner: pushed to $P/alice/halfway/: 2 new, 0 changed, 0 deleted, 2
 	"... sends the other two only"
 [ "$(ls "$store/alice/halfway" | grep -c '\.ics$')" -eq 4 ]; ok $? "... 4 events on the server"
 
+# ---- planner update pushes too, where caldav-url is set
+run update
+expect_rc 0 "planner update with caldav-url set"
+expect_out_match "^calendar: pushed to $U/alice/pyconkr-2024/: 4 new, 0 changed, 0 deleted, 0 unchanged\$" \
+	"... pushes the plan to the calendar"
+! grep -q 'nothing to bring up to date' "$tmp/out"; ok $? "... and does not say the calendar was left alone"
+run update
+expect_out_match "^calendar: $U/alice/pyconkr-2024/: calendar is up to date \\(4 events\\)\$" "... then it is up to date"
+pw wrong
+run update
+expect_rc 77 "update, the server refusing the password"
+expect_out_match "^calendar: failed: $U/alice/pyconkr-2024/: the server refused the user name or password \\(HTTP 401\\)\$" \
+	"... says so on its calendar line"
+pw secret
+
 done_testing
