@@ -48,6 +48,7 @@ struct config {
 	bool alarm_set;             /* alarm is given: */
 	int alarm_seconds;          /* as ics_alarm_parse() reads it (-1: "none") */
 	char *caldav_url, *caldav_user, *caldav_password_command; /* NULL: not set */
+	char *cacert;               /* NULL: not set */
 	struct config_setting *pick; /* pick's defaults (also travel and max-per-day), in file order */
 	size_t npick, pick_alloc;
 };

@@ -46,6 +46,7 @@ struct fetch_request {
 	uint64_t max_size;          /* bytes; 0: FETCH_DEFAULT_MAX_SIZE */
 	fetch_progress_fn progress; /* may be NULL */
 	void *progress_data;
+	const char *cacert;         /* a PEM file of trusted CAs; NULL: the system's */
 };
 
 struct fetch_result {

@@ -46,6 +46,7 @@ struct source_fetch_opts {
 	bool make_default;         /* record it as the default timetable */
 	fetch_progress_fn progress; /* may be NULL */
 	void *progress_data;
+	const char *cacert;        /* trusted CAs (PEM) besides none: NULL, the system's */
 };
 
 enum source_fetch_outcome {

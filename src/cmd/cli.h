@@ -62,6 +62,9 @@ int cli_filter_finish(struct filter *f, const struct schedule *s, const char *da
  * error with a suggestion, before anything is listed, written or saved.  0, or -1 with error()
  * set (options.c). */
 int cli_check_values(const struct cmd_ctx *ctx);
+/* The --cacert file given to ctx's command, else the config's `cacert`, else NULL, in *out
+ * (borrowed).  0, or -1 with error() set (EX_NOINPUT) when it is not a readable file. */
+int cli_cacert(const struct cmd_ctx *ctx, const char **out);
 
 struct plan;
 struct changes;

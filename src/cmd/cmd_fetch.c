@@ -117,7 +117,7 @@ static int fetch_opts(struct cmd_ctx *ctx, struct source_fetch_opts *fo)
 		return cmd_usage_error(ctx, "%s", error_message());
 	if (fo->timezone && !tz_get(fo->timezone))
 		return cmd_usage_error(ctx, "--tz: %s", error_message());
-	return 0;
+	return cli_cacert(ctx, &fo->cacert);
 }
 
 static int check(struct cmd_ctx *ctx)
@@ -177,7 +177,7 @@ out:
 }
 
 static const struct cmd_option *const options[] = {
-	&opt_name, &opt_format, &opt_feed_tz, &opt_max_size, &opt_refresh, &opt_quiet, NULL,
+	&opt_name, &opt_format, &opt_feed_tz, &opt_max_size, &opt_refresh, &opt_cacert, &opt_quiet, NULL,
 };
 
 const struct cmd_entry cmd_fetch = {

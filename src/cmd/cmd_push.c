@@ -48,9 +48,6 @@ static const struct cmd_option opt_create = {
 static const struct cmd_option opt_force = {
 	"force", 0, NULL, "overwrite (and delete) events changed on the server since the last\n"
 	"push", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
-static const struct cmd_option opt_cacert = {
-	"cacert", 0, "FILE", "trust the certificate authorities in FILE (PEM), e.g. a\n"
-	"self-signed server's", COMPLETE_FILE, 0, VALUE_TEXT, 0, NULL };
 static const struct cmd_option opt_alarm = {
 	"alarm", 0, "TIME", "a reminder TIME before each session, as export's", COMPLETE_NONE,
 	OPT_CONFIG, VALUE_ALARM, 0, NULL };
@@ -168,23 +165,14 @@ static void clear_progress(struct progress *p)
 
 static int check(struct cmd_ctx *ctx)
 {
-	const char *alarm = cmd_arg(ctx, &opt_alarm), *cacert = cmd_arg(ctx, &opt_cacert);
+	const char *alarm = cmd_arg(ctx, &opt_alarm), *cacert;
 	int seconds;
 
 	if (alarm && ics_alarm_parse(alarm, &seconds) < 0)
 		return -1;
 	if (ctx->noperands && cmd_arg(ctx, &opt_url))
 		return cmd_usage_error(ctx, "unexpected argument '%s'", ctx->operands[0]);
-	if (cacert) {
-		struct stat st;
-
-		if (access(cacert, R_OK) < 0 || stat(cacert, &st) < 0)
-			return error_option(EX_NOINPUT, "cacert", cacert, "%s",
-					    strerror(errno));
-		if (!S_ISREG(st.st_mode))
-			return error_option(EX_NOINPUT, "cacert", cacert, "not a file");
-	}
-	return 0;
+	return cli_cacert(ctx, &cacert);
 }
 
 int cli_push(const struct schedule *s, const struct plan *p, const char *plan_path,
@@ -371,7 +359,8 @@ static int exec(struct cmd_ctx *ctx)
 	o.user = cmd_arg(ctx, &opt_user);
 	o.password_command = cmd_arg(ctx, &opt_pwcmd);
 	o.calendar = cmd_arg(ctx, &opt_calendar);
-	o.cacert = cmd_arg(ctx, &opt_cacert);
+	if (cli_cacert(ctx, &o.cacert) < 0)
+		return -1;
 	o.alarm = cmd_arg(ctx, &opt_alarm);
 	o.create = cmd_flag(ctx, &opt_create);
 	o.force = cmd_flag(ctx, &opt_force);

@@ -17,6 +17,7 @@
 #include "fetch.h"
 #include "pick.h"
 #include "pick_args.h"
+#include "pick_common.h"
 #include "plan.h"
 #include "render.h"
 #include "source.h"
@@ -30,11 +31,12 @@ static const struct cmd_option opt_refresh = {
 	"refresh", 0, NULL, "download the timetable whole, as 'fetch --refresh'", COMPLETE_NONE, 0,
 	VALUE_TEXT, 0, NULL };
 
-static const struct cmd_option *const options[] = { &opt_output, &opt_refresh, NULL };
+static const struct cmd_option *const options[] = { &opt_output, &opt_refresh, &opt_cacert, NULL };
 
 /* The state of the whole run: the first failure's exit status. */
 struct run {
 	int status;
+	const char *cacert;	/* --cacert, or the config's */
 };
 
 /* "STEP: failed: MESSAGE" for the current error, which is then cleared. */
@@ -82,6 +84,7 @@ static bool step_fetch(struct run *u, bool refresh)
 		return false;
 	}
 	fo.refresh = refresh;
+	fo.cacert = u->cacert;
 	source_fetch_result_init(&r);
 	if (source_fetch(spec, &fo, &r) < 0) {
 		failed(u, "fetch");
@@ -160,12 +163,6 @@ static void plan_changes(const struct schedule *s, const struct plan *p)
 		cli_print_changes(&c, s->conf.id, 0);
 	}
 	changes_release(&c);
-}
-
-static void push_unique(struct strlist *l, const char *s)
-{
-	if (strlist_find(l, s) < 0)
-		strlist_push(l, s);
 }
 
 /* Up to 5 ids of `a` that are not in plan p, into sb ("A, B, ..."); their number. */
@@ -317,6 +314,8 @@ static void step_push(struct run *u, struct schedule *s, struct plan *p, const c
 	struct caldav_report rep;
 	size_t nevents = 0, done;
 
+	o.cacert = u->cacert;
+
 	if (cli_push(s, p, path, &o, &rep, &nevents) < 0) {
 		done = rep.created + rep.updated + rep.deleted;
 		failed(u, "calendar");
@@ -335,8 +334,11 @@ static int exec(struct cmd_ctx *ctx)
 {
 	struct run u = { 0 };
 	const struct config *cf = cli_config();
-	bool pushing = cf && cf->caldav_url;
-	bool reported = step_fetch(&u, cmd_flag(ctx, &opt_refresh));
+	bool pushing = cf && cf->caldav_url, reported;
+
+	if (cli_cacert(ctx, &u.cacert) < 0)
+		return -1;
+	reported = step_fetch(&u, cmd_flag(ctx, &opt_refresh));
 
 	/* the timetable as it is now, and the plan, under its lock from here on */
 	if (cli_load_plan(&ctx->s, &ctx->plan, &ctx->plan_path, true, NULL) < 0) {

@@ -75,6 +75,9 @@ extern const struct cmd_option opt_day, opt_track, opt_tag, opt_room, opt_level,
 	opt_type, opt_speaker, opt_search, opt_tz, opt_at;
 /* plan, print, export, now, next: a team member's saved plan instead of the user's own. */
 extern const struct cmd_option opt_member;
+/* fetch, update and push: the certificate authorities to trust for https (also the config key
+ * `cacert`); read with cli_cacert(). */
+extern const struct cmd_option opt_cacert;
 /* --json (CMD_JSON, its help the entry's json_help) and --help, which every command takes; the
  * options before the command. */
 extern const struct cmd_option opt_json, opt_help, opt_schedule, opt_version;

@@ -77,6 +77,7 @@ void config_release(struct config *c)
 	free(c->caldav_url);
 	free(c->caldav_user);
 	free(c->caldav_password_command);
+	free(c->cacert);
 	for (size_t i = 0; i < c->npick; i++) {
 		free(c->pick[i].key);
 		free(c->pick[i].value);
@@ -315,6 +316,8 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 		c->caldav_user = xstrdup(value);
 	} else if (!strcmp(k->name, "caldav-password-command")) {
 		c->caldav_password_command = xstrdup(value);
+	} else if (!strcmp(k->name, "cacert")) {
+		c->cacert = xstrdup(value);
 	}
 	if (k->flags & OPT_SAVED) {
 		struct config_setting *st;

@@ -1,11 +1,15 @@
 /* options.c: the options several commands share, defined once — the filters, the display zone,
  * --json, --help and the options before the command — and the one reader of a saved plan's
  * preferences, which replays them through pick's option table. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "command.h"
+#include "config.h"
 #include "pick.h"
 #include "plan.h"
 #include "text.h"
@@ -44,6 +48,33 @@ const struct cmd_option opt_tz = {
 const struct cmd_option opt_at = {
 	"at", 0, "\"DATE HH:MM\"", "pretend it is this time: YYYY-MM-DD HH:MM, or HH:MM today (in\n"
 	"the zone times are shown in)", COMPLETE_TIME, 0, VALUE_TEXT, 0, NULL };
+
+const struct cmd_option opt_cacert = {
+	"cacert", 0, "FILE", "trust the certificate authorities in FILE (PEM) for https: a\n"
+	"private CA's, or a self-signed server's certificate", COMPLETE_FILE, OPT_CONFIG, VALUE_TEXT,
+	0, NULL };
+
+int cli_cacert(const struct cmd_ctx *ctx, const char **out)
+{
+	const struct config *cf;
+	const char *path = cmd_arg(ctx, &opt_cacert);
+	struct stat st;
+
+	*out = NULL;
+	if (!path) {
+		if (!(cf = cli_config()))
+			return -1;
+		path = cf->cacert;
+	}
+	if (!path)
+		return 0;
+	if (access(path, R_OK) < 0 || stat(path, &st) < 0)
+		return error_option(EX_NOINPUT, "cacert", path, "%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return error_option(EX_NOINPUT, "cacert", path, "not a file");
+	*out = path;
+	return 0;
+}
 
 const struct cmd_option opt_member = {
 	"member", 'm', "NAME", "a team member's plan ('planner team') instead of yours",

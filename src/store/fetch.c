@@ -452,6 +452,10 @@ int fetch(const struct fetch_request *req, struct fetch_result *r)
 		      "TLS peers (7.85 or later is needed)", url);
 		goto out;
 	}
+	if (req->cacert && cu.easy_setopt(t.curl, CURLOPT_CAINFO, req->cacert) != CURLE_OK) {
+		error(EX_UNAVAILABLE, "fetch %s: this libcurl cannot take --cacert", url);
+		goto out;
+	}
 	cu.easy_setopt(t.curl, CURLOPT_FOLLOWLOCATION, 1L);
 	cu.easy_setopt(t.curl, CURLOPT_MAXREDIRS, (long)FETCH_MAX_REDIRS);
 	cu.easy_setopt(t.curl, CURLOPT_CONNECTTIMEOUT_MS,

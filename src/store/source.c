@@ -416,6 +416,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	req.max_size = o->max_size;
 	req.progress = o->progress;
 	req.progress_data = o->progress_data;
+	req.cacert = o->cacert;
 
 	if (fetch(&req, &fr) < 0) {
 		char when[32];

@@ -109,7 +109,7 @@ static void test_bad(void)
 {
 	struct config c;
 
-	is_str(bad("colour = red"), "cfg:1: unknown key \"colour\" (known: schedule, tz, track, tag, keyword, "
+	is_str(bad("colour = red"), "cfg:1: unknown key \"colour\" (known: schedule, tz, cacert, track, tag, keyword, "
 	       "speaker, level, lang, type, weight, break, max-per-day, travel, alarm, caldav-url, "
 	       "caldav-user, caldav-password-command)", "an unknown key, with the known ones");
 	is_str(bad("# ok\n\ntrak = web\n"), "cfg:3: unknown key \"trak\" (did you mean \"track\"?)",
@@ -148,7 +148,7 @@ static void test_bad(void)
 	is_str(bad("break = lunch"), "cfg:1: break \"lunch\": expected HH:MM-HH:MM, e.g. 12:00-13:00",
 	       "a break that is not a time span");
 	is_str(bad("schedule = a\n\xff = 1\n"), "cfg:2: not valid UTF-8", "invalid UTF-8, on its line");
-	is_str(bad("\x1b[31mcolor = red"), "cfg:1: unknown key \"color\" (known: schedule, tz, "
+	is_str(bad("\x1b[31mcolor = red"), "cfg:1: unknown key \"color\" (known: schedule, tz, cacert, "
 	       "track, tag, keyword, speaker, level, lang, type, weight, break, max-per-day, travel, "
 	       "alarm, caldav-url, caldav-user, caldav-password-command)",
 	       "a key with an escape sequence is made inert in the message");
@@ -173,7 +173,7 @@ static void test_keys(void)
 		is_str(bad(line), "", "config_key lists \"%s\", and it parses", k);
 		free(line);
 	}
-	is_int(n, 17, "seventeen keys");
+	is_int(n, 18, "eighteen keys");
 }
 
 /* The keys are exactly the options of the command table marked configurable (and -s), each
@@ -267,7 +267,7 @@ static void test_files(void)
 	fclose(f);
 	is_int(config_load(&c, path), -1, "a bad file");
 	{
-		char *want = xasprintf("%s:3: unknown key \"foo\" (known: schedule, tz, track, tag, "
+		char *want = xasprintf("%s:3: unknown key \"foo\" (known: schedule, tz, cacert, track, tag, "
 				       "keyword, speaker, level, lang, type, weight, break, max-per-day, "
 				       "travel, alarm, caldav-url, caldav-user, caldav-password-command)",
 				       path);
