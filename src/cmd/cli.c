@@ -351,6 +351,11 @@ static char *describe_session(const struct schedule *s, const struct session *se
 	return out;
 }
 
+char *cli_describe_session(const struct schedule *s, const struct session *se)
+{
+	return describe_session(s, se);
+}
+
 int cli_travel_minutes(const struct plan *p)
 {
 	const struct config *cfg = cli_config();
@@ -426,11 +431,16 @@ int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const c
 	plan_edit_stamp(p, s, (int64_t)time(NULL));
 	if (plan_save(p, path) < 0)
 		return -1;
-	if (op == EDIT_ADD || op == EDIT_PIN) {
-		size_t n = cli_print_conflicts(s, p, NULL);
-		if (n)
-			fprintf(stderr, "planner: warning: your plan has %zu conflict%s now; see 'planner "
-				"conflicts'\n", n, n == 1 ? "" : "s");
-	}
+	if (op == EDIT_ADD || op == EDIT_PIN)
+		cli_warn_conflicts(s, p);
 	return 0;
+}
+
+void cli_warn_conflicts(const struct schedule *s, const struct plan *p)
+{
+	size_t n = cli_print_conflicts(s, p, NULL);
+
+	if (n)
+		fprintf(stderr, "planner: warning: your plan has %zu conflict%s now; see 'planner "
+			"conflicts'\n", n, n == 1 ? "" : "s");
 }

@@ -130,6 +130,22 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
  * date (N events)" or "pushed to URL: ...", then the conflicts and refusals), after prefix. */
 void cli_push_report(FILE *f, const char *prefix, const struct caldav_report *rep, size_t nevents);
 
+/* "ID HH:MM-HH:MM TITLE (ROOM)", made inert: a session as add, pin and import name it.  Caller
+ * frees. */
+char *cli_describe_session(const struct schedule *s, const struct session *se);
+
+struct share_list;
+struct share_match;
+/* import and compare: the plan at `source` (a list, a plan file or an .ics; share.h) read,
+ * checked against timetable s (a list for another conference is refused) and matched: l gets
+ * the items (initialized here; caller releases), *m their matches (caller frees).  0, or -1
+ * with error() set. */
+int cli_read_shared(const char *source, const char *buf, size_t len, const struct schedule *s,
+		    struct share_list *l, struct share_match **m);
+
+/* After sessions were added to saved plan p of s (add, pin, import): "planner: warning: your plan
+ * has N conflicts now; see 'planner conflicts'" on stderr when it has any. */
+void cli_warn_conflicts(const struct schedule *s, const struct plan *p);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 

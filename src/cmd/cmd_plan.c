@@ -1,6 +1,7 @@
 /* cmd_plan.c: `planner plan` — the saved plan, by day, with what the timetable did to it since
  * it was made (moved, cancelled, another room) and a hint to re-plan. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "command.h"
@@ -10,6 +11,8 @@
 #include "render.h"
 #include "schedule.h"
 #include "tz.h"
+#include "share.h"
+#include "text.h"
 #include "util.h"
 
 static void print_json(const struct schedule *s, const struct plan *p)
@@ -64,8 +67,6 @@ static void print_json(const struct schedule *s, const struct plan *p)
 static const struct cmd_option opt_history = {
 	"history", 0, NULL, "list the earlier versions of the plan ('planner undo' steps back)",
 	COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
-
-static const struct cmd_option *const options[] = { &opt_member, &opt_history, NULL };
 
 /* The plan now, then its saved versions, newest first. */
 static int print_history(const struct schedule *s, const struct plan *p, const char *path,
@@ -132,6 +133,38 @@ static int print_history(const struct schedule *s, const struct plan *p, const c
 	return 0;
 }
 
+static const struct cmd_option opt_ids = {
+	"ids", 0, NULL, "the plan as a portable list: a header line naming the conference (and\n"
+	"the URL its timetable was fetched from), then one session id a line\n"
+	"(for 'planner import' and 'planner compare' elsewhere)", COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
+
+/* --ids: SHARE_HEADER with the conference id and, when the timetable was fetched from an http(s)
+ * URL, that URL (where the reader can fetch it too), then the planned ids.  Ids and the URL are
+ * the feed's or the user's: made inert (one line each, no control characters). */
+static void print_ids(const struct schedule *s, const struct plan *p)
+{
+	const char *url = s->source && (!strncmp(s->source, "http://", 7) ||
+					!strncmp(s->source, "https://", 8)) ? s->source : NULL;
+	char *t = text_sanitize(s->conf.id);
+
+	printf("%s%s", SHARE_HEADER, t);
+	free(t);
+	if (url && *url && !strpbrk(url, " \t\r\n")) {
+		char *shown = redact_credentials(url);	/* a list is for sharing: never a password */
+
+		t = text_sanitize(shown);
+		printf(" %s", t);
+		free(t);
+		free(shown);
+	}
+	putchar('\n');
+	for (size_t i = 0; i < p->nentries; i++) {
+		t = text_sanitize(p->entries[i].id);
+		printf("%s\n", t);
+		free(t);
+	}
+}
+
 static int exec(struct cmd_ctx *ctx)
 {
 	struct schedule *s = &ctx->s;
@@ -141,7 +174,9 @@ static int exec(struct cmd_ctx *ctx)
 		return print_history(s, p, ctx->plan_path, ctx->json);
 	if (plan_require(p, s->conf.name, NULL) < 0)
 		return -1;
-	if (ctx->json) {
+	if (cmd_flag(ctx, &opt_ids)) {
+		print_ids(s, p);
+	} else if (ctx->json) {
 		print_json(s, p);
 	} else {
 		size_t changed = cli_print_plan(s, p, cmd_arg(ctx, &opt_member));
@@ -152,6 +187,8 @@ static int exec(struct cmd_ctx *ctx)
 	}
 	return 0;
 }
+
+static const struct cmd_option *const options[] = { &opt_member, &opt_history, &opt_ids, NULL };
 
 const struct cmd_entry cmd_plan = {
 	.name = "plan",

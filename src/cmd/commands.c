@@ -22,7 +22,9 @@
 	X(pin) \
 	X(unpin) \
 	X(undo) \
+	X(import) \
 	X(conflicts) \
+	X(compare) \
 	X(now) \
 	X(next) \
 	X(export) \

@@ -236,6 +236,7 @@ sh_run() {
 # README's invented conference: tests/data/readme/democon-v1.json is the timetable a first fetch
 # of a URL gets, democon-v2.json the changed one a later `planner fetch NAME` gets (Rust in the
 # kernel moved, the lightning talks cancelled, Packaging Python in another room, a closing added).
+# The plans the README's import and compare read from a URL are tests/data/readme/NAME too.
 "$PY" "$top/tests/http_server.py" --root "$tmp/srv" >"$tmp/port" &
 pids="$pids $!"
 i=0
@@ -247,6 +248,10 @@ local_urls() { printf '%s\n' "$1" | sed "s#https://example\\.org/\\([^ ]*/\\)*\\
 # URL, v2 under every name for a fetch of a timetable by name.
 serve_for() {
 	case "$1" in
+	*"planner import "*http* | *"planner compare "*http*)
+		# a plan someone shared: the file of that name in tests/data/readme/
+		f=$(printf '%s\n' "$1" | sed 's#.*/feed/\([^ /]*\).*#\1#')
+		cp "$data/$f" "$tmp/srv/$f" ;;
 	*"planner fetch http"*)
 		f=$(printf '%s\n' "$1" | sed 's#.*planner fetch [^ ]*/\([^ /]*\).*#\1#')
 		cp "$data/democon-v1.json" "$tmp/srv/$f" ;;

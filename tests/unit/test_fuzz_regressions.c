@@ -1,8 +1,9 @@
 /* test_fuzz_regressions.c: every input the fuzzers once broke a parser with
  * (tests/fuzz/regressions/<target>/, README.md there) goes through the normal build again: an
  * importer's files through schedule_load_buffer() with the format of their directory, the other
- * parsers' through snapshot_decode(), plan_parse(), config_parse() or caldav_parse_count() as
- * their harnesses call them.  Each must return 0, or -1 with a one-line message and a sysexits status — under
+ * parsers' through snapshot_decode(), plan_parse(), config_parse(), caldav_parse_count() or
+ * share_parse() as their harnesses call them.  Each must return 0, or -1 with a one-line message
+ * and a sysexits status — under
  * `make asan` and `make valgrind` that also means no crash, no leak, no read out of bounds. */
 #include <dirent.h>
 #include <stdbool.h>
@@ -19,6 +20,7 @@
 #include "load.h"
 #include "plan.h"
 #include "schedule.h"
+#include "share.h"
 #include "snapshot.h"
 #include "tap.h"
 #include "util.h"
@@ -82,6 +84,15 @@ static int run(const char *target, const char *data, size_t size)
 	}
 	if (!strcmp(target, "multistatus"))
 		return caldav_parse_count(data, size) < 0 ? -1 : 0;
+	if (!strcmp(target, "share")) {
+		struct share_list l;
+		int ret;
+
+		share_list_init(&l);
+		ret = share_parse(&l, data, size, "regression-list", "Asia/Seoul");
+		share_list_release(&l);
+		return ret;
+	}
 	if (!strcmp(target, "config")) {
 		struct config c;
 		int ret;
