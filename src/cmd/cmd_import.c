@@ -137,11 +137,17 @@ static int exec(struct cmd_ctx *ctx)
 			added++;
 			printf("%s  %s [by %s]\n", dry ? "would add" : "added    ", d,
 			       share_how_name(m[i].how));
-			if (!dry)
-				plan_add(p, s, se);
+			/* as `planner add` adds it: kept by `update`, no longer a hand drop */
+			if (!dry && plan_edit_add(p, s, se->id, false, &se) < 0) {
+				free(d);
+				ret = -1;
+				break;
+			}
 		}
 		free(d);
 	}
+	if (ret < 0)
+		goto out;	/* nothing saved */
 	if (missing > IMPORT_SHOWN)
 		printf("... and %zu more not found\n", missing - IMPORT_SHOWN);
 
@@ -174,6 +180,7 @@ static int exec(struct cmd_ctx *ctx)
 		if (ret == 0)
 			cli_warn_conflicts(s, p);
 	}
+out:
 	free(seen);
 	free(m);
 	share_list_release(&l);

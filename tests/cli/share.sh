@@ -43,6 +43,16 @@ cmp -s "$tmp/a.ids" "$tmp/b.ids"; ok $? "bob's plan --ids is alice's"
 XDG_DATA_HOME=$A "$PLANNER" plan | tail -n +2 >"$tmp/a.plan"
 XDG_DATA_HOME=$B "$PLANNER" plan | tail -n +2 >"$tmp/b.plan"
 cmp -s "$tmp/a.plan" "$tmp/b.plan"; ok $? "and so is his plan, session for session"
+"$PY" -c 'import json, sys; print(" ".join(json.load(open(sys.argv[1]))["added"]))' "$plan_b" >"$tmp/added"
+[ "$(cat "$tmp/added")" = "$(grep -v '^#' "$tmp/alice.ids" | tr '\n' ' ' | sed 's/ $//')" ]
+ok $? "the imported sessions count as added by hand (a later update keeps them)" || cat "$tmp/added"
+E=$tmp/erin
+XDG_DATA_HOME=$E "$PLANNER" add SRKR79 >/dev/null 2>&1
+XDG_DATA_HOME=$E "$PLANNER" import "$tmp/alice.ids" >/dev/null 2>&1
+XDG_DATA_HOME=$E "$PLANNER" undo >/dev/null 2>&1
+XDG_DATA_HOME=$E "$PLANNER" plan --ids >"$tmp/erin.ids"
+printf '# planner plan: conference pyconkr-2024\nSRKR79\n' | cmp -s - "$tmp/erin.ids"
+ok $? "undo takes an import back (plan history)" || sed 's/^/#   /' "$tmp/erin.ids"
 as "$B" import "$tmp/alice.ids"
 expect_rc 0 "importing the same list again"
 expect_out_match '^6 of 6 matched \(6 by id\): 0 added, 6 already planned$' "adds nothing twice"
