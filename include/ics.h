@@ -85,9 +85,9 @@ void ics_state_set_output(struct ics_state *st, const char *path, bool utc, int 
 
 void ics_state_init(struct ics_state *st);
 void ics_state_release(struct ics_state *st);
-/* $XDG_DATA_HOME/planner/<conference-id>.exported.  Caller frees; NULL with error() set when no
- * data directory can be found. */
-char *ics_state_path(const char *conf_id);
+/* $XDG_DATA_HOME/planner/<conference-id>.exported, or with `member` (planner team) that member's
+ * beside their plan.  Caller frees; NULL with error() set when no data directory can be found. */
+char *ics_state_path(const char *conf_id, const char *member);
 /* Reads a state file.  0; 1 when there is none (st stays empty); -1 with error() set (EX_DATAERR
  * naming the file and line) when it is damaged, st then empty; EX_IOERR when it cannot be read. */
 int ics_state_load(struct ics_state *st, const char *path);

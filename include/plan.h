@@ -47,6 +47,9 @@ char *plan_path(const char *conf_id);
 /* The plan file of a team member (planner team): "<data>/<conf>.team/<member>.plan.json", both
  * names made safe as plan_path's is.  Caller frees; NULL with error() set as plan_path. */
 char *plan_member_path(const char *conf_id, const char *member);
+/* A file of a team member's beside their plan: "<data>/<conf>.team/<member><suffix>" (the
+ * export state: ".exported").  Caller frees; NULL with error() set as plan_path. */
+char *plan_member_file(const char *conf_id, const char *member, const char *suffix);
 
 /* Takes the lock of the plan file at path ("<path>.lock", its directory created), waiting up to
  * PLAN_LOCK_SECONDS for another planner changing it (fsutil.h: lock_file).  Returns the lock's

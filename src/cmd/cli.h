@@ -107,6 +107,7 @@ struct cli_export_opts {
 	bool plan;              /* the plan, else the sessions of f */
 	bool use_last;
 	bool quiet;             /* no "wrote N events" line on stderr */
+	const char *member;     /* a team member's plan (planner team); NULL: the user's */
 };
 struct cli_export_result {
 	char *written;          /* the file (caller frees) */
@@ -118,6 +119,7 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
  * field is the config file's (caldav-url, caldav-user, caldav-password-command, alarm). */
 struct cli_push_opts {
 	const char *url, *user, *password_command, *calendar, *cacert, *alarm;
+	const char *member;	/* a team member's plan (planner team), NULL: the user's */
 	bool create, force;
 	bool progress;          /* a progress line on stderr when it is a terminal */
 };

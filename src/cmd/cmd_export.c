@@ -38,13 +38,20 @@ static const struct cmd_option opt_ics = {
 
 /* ---- writing ---- */
 
-/* "pyconkr-2024.ics": the conference id, made safe as a file name. */
-static char *default_output(const char *conf_id)
+/* "pyconkr-2024.ics", or a team member's "pyconkr-2024-bob.ics": the conference id (and the
+ * member's name) made safe as a file name. */
+static char *default_output(const char *conf_id, const char *member)
 {
-	char *name = xasprintf("%s.ics", conf_id);
+	char *name = xasprintf("%s.ics", conf_id), *m, *withm;
 
 	file_name_safe(name);
-	return name;
+	if (!member)
+		return name;
+	m = file_name_for(member);
+	withm = xasprintf("%.*s-%s.ics", (int)(strlen(name) - 4), name, m);
+	free(m);
+	free(name);
+	return withm;
 }
 
 static int check(struct cmd_ctx *ctx)
@@ -65,6 +72,7 @@ static int check(struct cmd_ctx *ctx)
 int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const struct filter *f,
 	       const struct cli_export_opts *eo, struct cli_export_result *res)
 {
+	const char *member = eo->member;
 	struct ics_options o;
 	struct ics_state st;
 	struct ics_event *ev = NULL;
@@ -85,7 +93,7 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 	ics_state_init(&st);
 	/* The SEQUENCE memory: read, updated and written under a lock, so that two exports at once
 	 * cannot lose each other's updates. */
-	state_file = ics_state_path(s->conf.id);
+	state_file = ics_state_path(s->conf.id, member);
 	if (!state_file) {
 		warning("%s; SEQUENCE numbers are not kept", error_message());
 		flush_warnings();
@@ -136,7 +144,8 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 		}
 		if (ret < 0)
 			goto fail;
-		calname = xasprintf("%s (my plan)", s->conf.name);
+		calname = member ? xasprintf("%s (%s's plan)", s->conf.name, member)
+			       : xasprintf("%s (my plan)", s->conf.name);
 		o.calname = calname;
 	}
 
@@ -151,7 +160,7 @@ int cli_export(struct schedule *s, struct plan *p, const char *plan_path, const 
 	if (ics_calendar(s, ev, n, &o, have_state ? &st : NULL, &text, &len) < 0)
 		goto fail;
 	if (!output)
-		output = out_default = default_output(s->conf.id);
+		output = out_default = default_output(s->conf.id, member);
 	if (eo->plan && strcmp(output, "-")) {
 		/* where `planner update` writes the next one */
 		abs = output[0] == '/' ? xstrdup(output) : NULL;
@@ -214,12 +223,13 @@ static int exec(struct cmd_ctx *ctx)
 	eo.alarm = cmd_arg(ctx, &opt_alarm);
 	eo.utc = cmd_flag(ctx, &opt_utc);
 	eo.plan = (ctx->flags & CMD_PLAN) != 0;
+	eo.member = cmd_arg(ctx, &opt_member);
 	return cli_export(&ctx->s, &ctx->plan, ctx->plan_path, ctx->filtered ? &ctx->filter : NULL,
 			  &eo, NULL);
 }
 
 static const struct cmd_option *const options[] = {
-	&opt_output, &opt_all, FILTER_OPTIONS, &opt_utc, &opt_alarm, &opt_ics, NULL,
+	&opt_output, &opt_all, FILTER_OPTIONS, &opt_utc, &opt_alarm, &opt_member, &opt_ics, NULL,
 };
 
 const struct cmd_entry cmd_export = {

@@ -186,7 +186,7 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	struct caldav_push_opts po;
 	struct progress prog = { false };
 	const char *url, *user, *pwcmd;
-	char *password = NULL, *ics_path = NULL, *state_dir = NULL, *shown = NULL;
+	char *password = NULL, *ics_path = NULL, *state_dir = NULL, *shown = NULL, *key = NULL;
 	char **texts = NULL, **uids = NULL;
 	size_t n = 0, cancelled = 0, nitems = 0;
 	int ret = -1, lock = -1;
@@ -234,7 +234,7 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 		ics_alarm_parse(po_in->alarm, &o.alarm);
 	else if (cf->alarm_set)
 		o.alarm = cf->alarm_seconds;
-	ics_path = ics_state_path(s->conf.id);
+	ics_path = ics_state_path(s->conf.id, po_in->member);
 	if (ics_path && (lock = ics_state_lock(ics_path)) < 0)
 		goto out;
 	if (ics_path && ics_state_load(&st, ics_path) < 0) {
@@ -299,7 +299,8 @@ int cli_push(const struct schedule *s, const struct plan *p, const char *plan_pa
 	po.create = po_in->create;
 	po.force = po_in->force;
 	po.state_dir = state_dir;
-	po.key = s->conf.id;
+	/* a member's events are another set on the same calendar: their own state */
+	po.key = po_in->member ? (key = xasprintf("%s.%s", s->conf.id, po_in->member)) : s->conf.id;
 	if (po_in->progress && isatty(STDERR_FILENO)) {
 		po.progress = draw_progress;
 		po.progress_data = &prog;
@@ -320,6 +321,7 @@ out:
 	free(items);
 	free(ev);
 	free(ics_path);
+	free(key);
 	free(state_dir);
 	free(shown);
 	lock_release(lock);
@@ -364,6 +366,7 @@ static int exec(struct cmd_ctx *ctx)
 	o.alarm = cmd_arg(ctx, &opt_alarm);
 	o.create = cmd_flag(ctx, &opt_create);
 	o.force = cmd_flag(ctx, &opt_force);
+	o.member = cmd_arg(ctx, &opt_member);
 	o.progress = true;
 	ret = cli_push(&ctx->s, &ctx->plan, ctx->plan_path, &o, &rep, &nevents);
 	done = rep.created + rep.updated + rep.deleted;
@@ -381,7 +384,7 @@ static int exec(struct cmd_ctx *ctx)
 
 static const struct cmd_option *const options[] = {
 	&opt_url, &opt_user, &opt_pwcmd, &opt_calendar, &opt_create, &opt_force, &opt_cacert,
-	&opt_alarm, NULL,
+	&opt_alarm, &opt_member, NULL,
 };
 
 const struct cmd_entry cmd_push = {

@@ -564,9 +564,10 @@ void ics_state_set_output(struct ics_state *st, const char *path, bool utc, int 
 	st->output_alarm = alarm;
 }
 
-char *ics_state_path(const char *conf_id)
+char *ics_state_path(const char *conf_id, const char *member)
 {
-	return xdg_data_file(conf_id, ".exported");
+	return member ? plan_member_file(conf_id, member, ".exported")
+		      : xdg_data_file(conf_id, ".exported");
 }
 
 static int cmp_seen(const void *a, const void *b)

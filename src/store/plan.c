@@ -85,17 +85,22 @@ char *plan_path(const char *conf_id)
 	return xdg_data_file(conf_id, ".plan.json");
 }
 
-char *plan_member_path(const char *conf_id, const char *member)
+char *plan_member_file(const char *conf_id, const char *member, const char *suffix)
 {
 	char *dir = xdg_data_file(conf_id, ".team"), *name, *path;
 
 	if (!dir)
 		return NULL;
 	name = file_name_for(member);
-	path = xasprintf("%s/%s.plan.json", dir, name);
+	path = xasprintf("%s/%s%s", dir, name, suffix);
 	free(dir);
 	free(name);
 	return path;
+}
+
+char *plan_member_path(const char *conf_id, const char *member)
+{
+	return plan_member_file(conf_id, member, ".plan.json");
 }
 
 static void iso_utc(int64_t t, char *buf, size_t size)

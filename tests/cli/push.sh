@@ -482,4 +482,15 @@ expect_out_match "^calendar: failed: $U/alice/pyconkr-2024/: the server refused 
 	"... says so on its calendar line"
 pw secret
 
+# ---- a team member's plan (planner team) to a calendar of its own
+"$PLANNER" team alice bob --tag "웹 서비스" --lang ko >/dev/null 2>&1
+run push --member bob --create $AUTH "$PWCMD" "$U/alice/bob-plan/"
+expect_rc 0 "push --member bob"
+n=$("$PLANNER" plan --member bob --json | "$PY" -c "import json,sys; d=json.load(sys.stdin); print(len(d['sessions']) if 'sessions' in d else len(d['plan']))")
+[ "$(ls "$store/alice/bob-plan" | grep -c '\.ics$')" -eq "$n" ]; ok $? "... the server has bob's $n sessions"
+run push --member bob $AUTH "$PWCMD" "$U/alice/bob-plan/"
+expect_err_match "calendar is up to date" "... then it is up to date (bob's own state)"
+run push --member carol $AUTH "$PWCMD" "$U/alice/bob-plan/"
+expect_rc 66 "push --member of someone with no plan"
+
 done_testing

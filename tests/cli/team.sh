@@ -77,6 +77,15 @@ expect_out_match '14:50-15:10  컨벤션 홀 3  389SS8' "next -m bob: bob's"
 run print --member bob --day 1
 expect_rc 0 "print --member bob"
 expect_out_match "Django 로 구현하는 EAV" "prints bob's day"
+# export --member: the member's sessions, a file and a state of their own
+(cd "$tmp" && "$PLANNER" export --member bob >"$tmp/out" 2>"$tmp/err"); rc=$?
+expect_rc 0 "export --member bob"
+expect_err_match "^planner: wrote 4 events to pyconkr-2024-bob\.ics$" "... to a file named after bob"
+grep -q "X-WR-CALNAME:PyCon Korea 2024 (bob's plan)" "$tmp/pyconkr-2024-bob.ics" && grep -q "SVQYWY" "$tmp/pyconkr-2024-bob.ics" &&
+	! grep -q "KJPMEM" "$tmp/pyconkr-2024-bob.ics"
+ok $? "... with bob's sessions, not alice's"
+[ -e "$tmp/data/planner/pyconkr-2024.team/bob.exported" ] && [ ! -e "$tmp/data/planner/pyconkr-2024.exported" ]
+ok $? "... remembered for bob, not as the user's export"
 run plan --member carol
 expect_rc 66 "a member without a plan"
 expect_err "planner: no plan for member 'carol' of PyCon Korea 2024; make one with 'planner team carol ...'" "says so"
