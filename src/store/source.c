@@ -350,8 +350,9 @@ static int resolve_fetch(const char *spec, const struct source_fetch_opts *o, ch
 
 /* Reads entry name's meta.json again into m, under the cache lock.  0 when it describes the
  * version m did; 1 when another fetch stored another since (m then holds the new record); -1
- * when there is none now (m unchanged). */
-static int reread_meta(const char *name, struct cache_meta *m)
+ * when there is none now (m unchanged).  What m held goes to *was (released first), since the
+ * request and the load options still point into it. */
+static int reread_meta(const char *name, struct cache_meta *m, struct cache_meta *was)
 {
 	struct cache_meta now;
 	int changed;
@@ -364,7 +365,8 @@ static int reread_meta(const char *name, struct cache_meta *m)
 	changed = now.fetched_at != m->fetched_at || now.feed_hash != m->feed_hash ||
 		  now.feed_size != m->feed_size || !same_option(now.url, m->url) ||
 		  !same_option(now.etag, m->etag) || !same_option(now.last_modified, m->last_modified);
-	cache_meta_release(m);
+	cache_meta_release(was);
+	*was = *m;
 	*m = now;
 	return changed;
 }
@@ -373,7 +375,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 {
 	struct fetch_request req = { 0 };
 	struct fetch_result fr;
-	struct cache_meta old;
+	struct cache_meta old, was;
 	struct schedule news;
 	struct load_options lo = { 0 };
 	char *url = NULL, *name = NULL;
@@ -385,6 +387,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	source_fetch_result_release(r);
 	fetch_result_init(&fr);
 	cache_meta_init(&old);
+	cache_meta_init(&was);
 	schedule_init(&news);
 	/* An entry a killed fetch left set aside comes back before it is looked up. */
 	if (cache_name_valid(spec) && !cache_exists(spec)) {
@@ -438,7 +441,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 			goto out;
 		/* Another fetch may have stored a version since: then the server's "not modified"
 		 * was about an older one, and the entry stays as that fetch left it. */
-		if (reread_meta(name, &old) == 1) {
+		if (reread_meta(name, &old, &was) == 1) {
 			r->outcome = SOURCE_NOT_MODIFIED;
 			goto done_old;
 		}
@@ -483,7 +486,7 @@ int source_fetch(const char *spec, const struct source_fetch_opts *o, struct sou
 	cache_recover(name);
 	/* What is cached now, under the lock: another fetch may have stored a version since meta.json
 	 * was read for the request. */
-	if (have_old && reread_meta(name, &old) < 0) {
+	if (have_old && reread_meta(name, &old, &was) < 0) {
 		have_old = intact = false;
 		error_clear();
 	} else if (have_old) {
@@ -548,6 +551,7 @@ out:
 	cache_unlock(lock);
 	schedule_release(&news);
 	cache_meta_release(&old);
+	cache_meta_release(&was);
 	fetch_result_release(&fr);
 	free(url);
 	free(name);
