@@ -261,7 +261,6 @@ static int exec(struct cmd_ctx *ctx)
 	struct strlist must, avoid;
 	const char *path = ctx->plan_path, *day_arg = cmd_arg(ctx, &opt_pick_day);
 	bool replayed = false, save = !cmd_flag(ctx, &opt_no_save);
-	size_t failed;
 	int ret = 0;
 
 	pick_args_init(&o);
@@ -281,27 +280,9 @@ static int exec(struct cmd_ctx *ctx)
 		for (size_t i = 0; i < plan->args.n; i++)
 			strlist_push(&o.args, plan->args.v[i]);
 		replayed = true;
-	} else if (pick_config_defaults(&o) < 0) {
-		goto fail;
 	}
-	/* a typed value that matches nothing would replace the saved plan with the keynotes alone */
-	if (cli_check_values(ctx) < 0)
+	if (pick_settle(ctx, &o, replayed, day_arg, &rq.day) < 0)
 		goto fail;
-	if (prefs_resolve(&o.set.prefs, s, &failed) < 0) {
-		if (!replayed)
-			pick_blame_config(&o, failed);
-		goto fail;
-	}
-	if (day_arg) {
-		struct filter f;
-		filter_init(&f);
-		if (filter_add_day(&f, s, day_arg) < 0) {
-			filter_release(&f);
-			goto fail;
-		}
-		rq.day = f.day;
-		filter_release(&f);
-	}
 	for (size_t i = 0; i < plan->pinned.n; i++)
 		if (schedule_find_session(s, plan->pinned.v[i]) >= 0)
 			push_unique(&rq.must, plan->pinned.v[i]);

@@ -367,7 +367,6 @@ static int exec(struct cmd_ctx *ctx)
 	int n = ctx->noperands, ret = -1;
 	const char *day_arg = cmd_arg(ctx, &opt_pick_day);
 	bool replayed = false;
-	size_t failed;
 
 	pick_args_init(&o);
 	pick_team_init(&t);
@@ -381,26 +380,8 @@ static int exec(struct cmd_ctx *ctx)
 		goto out;
 	if (saved_plans(&o, s, m, n, &replayed) < 0)
 		goto out;
-	if (!replayed && pick_config_defaults(&o) < 0)
+	if (pick_settle(ctx, &o, replayed, day_arg, &rq.day) < 0)
 		goto out;
-	/* a typed value that matches nothing would plan the keynotes alone */
-	if (cli_check_values(ctx) < 0)
-		goto out;
-	if (prefs_resolve(&o.set.prefs, s, &failed) < 0) {
-		if (!replayed)
-			pick_blame_config(&o, failed);
-		goto out;
-	}
-	if (day_arg) {
-		struct filter f;
-		filter_init(&f);
-		if (filter_add_day(&f, s, day_arg) < 0) {
-			filter_release(&f);
-			goto out;
-		}
-		rq.day = f.day;
-		filter_release(&f);
-	}
 	if (constraints(ctx, &rq, m, n) < 0 || pick_settings_request(&o.set, &rq) < 0)
 		goto out;
 	rq.max_per_day = 0;

@@ -7,6 +7,8 @@
 #include "cli.h"
 #include "command.h"
 #include "config.h"
+#include "filter.h"
+#include "prefs.h"
 #include "jsonw.h"
 #include "plan_edit.h"
 #include "tz.h"
@@ -90,7 +92,7 @@ int pick_typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx)
 
 /* The config file's defaults for the options the command line did not give (pick_args_default:
  * the command line wins), so that they are shown and saved with the plan. */
-int pick_config_defaults(struct pick_args *a)
+static int pick_config_defaults(struct pick_args *a)
 {
 	const struct config *cfg = cli_config();
 
@@ -108,7 +110,7 @@ int pick_config_defaults(struct pick_args *a)
 /* Names the config line of the --track value that matched nothing (the failed-th track value,
  * prefs_resolve), when it came from there: the config's tracks apply only when the command line
  * gives none, each adding one value in the config's order. */
-void pick_blame_config(const struct pick_args *a, size_t failed)
+static void pick_blame_config(const struct pick_args *a, size_t failed)
 {
 	const struct config *cfg = cli_config();
 	size_t k = 0;
@@ -233,4 +235,31 @@ void pick_json_candidates(struct jsonw *w, const struct pick_request *rq,
 		jsonw_object_end(w);
 	}
 	jsonw_array_end(w);
+}
+
+int pick_settle(struct cmd_ctx *ctx, struct pick_args *a, bool replayed, const char *day_arg,
+		int *day)
+{
+	size_t failed;
+
+	if (!replayed && pick_config_defaults(a) < 0)
+		return -1;
+	if (cli_check_values(ctx) < 0)
+		return -1;
+	if (prefs_resolve(&a->set.prefs, &ctx->s, &failed) < 0) {
+		if (!replayed)
+			pick_blame_config(a, failed);
+		return -1;
+	}
+	if (day_arg) {
+		struct filter f;
+		filter_init(&f);
+		if (filter_add_day(&f, &ctx->s, day_arg) < 0) {
+			filter_release(&f);
+			return -1;
+		}
+		*day = f.day;
+		filter_release(&f);
+	}
+	return 0;
 }

@@ -25,13 +25,13 @@ extern const struct cmd_option opt_must, opt_avoid, opt_pick_day, opt_break, opt
 /* The preference options (OPT_SAVED) on ctx's command line, in their order, into a.  0, or -1
  * with error() set for a bad value. */
 int pick_typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx);
-/* The config file's defaults for the preference options the command line did not give (the
- * command line wins), so that they are shown and saved with the plan.  0, or -1 with error()
- * set (EX_CONFIG, naming the config line). */
-int pick_config_defaults(struct pick_args *a);
-/* After prefs_resolve() failed at its failed-th --track value: names the config line the value
- * came from, when it came from there. */
-void pick_blame_config(const struct pick_args *a, size_t failed);
+/* After the command line's preferences (and the saved ones, `replayed`): the config's defaults
+ * unless replayed, the check that every typed value matches something (a value that matches
+ * nothing would plan the keynotes alone), the preferences resolved against ctx->s (naming the
+ * config line of a --track from there that matches nothing), and --day's value into *day (left
+ * as it is without one).  0, or -1 with error() set. */
+int pick_settle(struct cmd_ctx *ctx, struct pick_args *a, bool replayed, const char *day_arg,
+		int *day);
 /* Adds the session the user named (a whole id or the start of one, plan_edit_resolve) to l by
  * its full id, once; an id that matches nothing is kept as typed, for the solver to report with
  * a suggestion.  0, or -1 with error() set (a prefix that fits several). */
