@@ -10,7 +10,7 @@ mkdir -p "$out"
 wrap=""
 if [ "${VALGRIND:-}" = 1 ]; then
 	rm -rf "$out/valgrind" && mkdir -p "$out/valgrind"
-	wrap="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=$(pwd)/tests/valgrind.supp --suppressions=/usr/share/glib-2.0/valgrind/glib.supp --log-file=$(cd "$out" && pwd)/valgrind/%p.log"
+	wrap="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=$(pwd)/tests/valgrind.supp --suppressions=/usr/share/glib-2.0/valgrind/glib.supp --log-file=$(cd "$out" && pwd)/valgrind/%p.log"
 	export PLANNER_WRAP="$wrap"
 fi
 pass=0 fail=0 broken=""
