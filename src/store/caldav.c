@@ -950,6 +950,22 @@ static int save(struct state *st, const char *path)
 	return state_save(st, path);
 }
 
+/* After one request (r: put_one's or delete_one's result): the progress line, and the state
+ * saved every SAVE_EVERY requests that went through, so that a failure later loses little.
+ * -1 when saving fails (error() set). */
+static int step_done(const struct caldav_push_opts *o, struct state *st, const char *path, int r,
+		     size_t *done, size_t total, size_t *since_save)
+{
+	if (o->progress)
+		o->progress(o->progress_data, ++*done, total);
+	if (r == 0 && ++*since_save >= SAVE_EVERY) {
+		*since_save = 0;
+		return save(st, path);
+	}
+	return 0;
+}
+
+
 /* The ETag of the resource at href (PROPFIND getetag), or NULL. */
 static char *ask_etag(struct client *c, const char *href)
 {
@@ -1301,13 +1317,8 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 		r = put_one(&c, &st, st.calendar, &items[j], e, fresh);
 		if (r < 0)
 			goto save_out;
-		if (o->progress)
-			o->progress(o->progress_data, ++done, total);
-		if (r == 0 && ++since_save >= SAVE_EVERY) {
-			since_save = 0;
-			if (save(&st, path) < 0)
-				goto out;
-		}
+		if (step_done(o, &st, path, r, &done, total, &since_save) < 0)
+			goto out;
 	}
 	for (size_t i = 0; i < st.n; i++) {
 		struct entry *e = &st.v[i];
@@ -1321,13 +1332,8 @@ int caldav_push(const struct caldav_push_opts *o, const struct caldav_item *item
 		r = delete_one(&c, e);
 		if (r < 0)
 			goto save_out;
-		if (o->progress)
-			o->progress(o->progress_data, ++done, total);
-		if (r == 0 && ++since_save >= SAVE_EVERY) {
-			since_save = 0;
-			if (save(&st, path) < 0)
-				goto out;
-		}
+		if (step_done(o, &st, path, r, &done, total, &since_save) < 0)
+			goto out;
 	}
 	/* the calendar's token now, so that the next push with nothing to do is one request (the
 	 * one read first when nothing was sent) */
