@@ -154,11 +154,12 @@ static int cmp_instant(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* The zone's offset at every instant a command shows (session starts and ends, day starts and ends),
- * each once: a command that reads the snapshot then needs no zone rules (tz_remember()). */
+/* The zone's offset at every instant a command shows (session starts and ends, day starts and ends)
+ * and at a session's last second (format_span() asks which day it falls on), each once: a command
+ * that reads the snapshot then needs no zone rules (tz_remember()). */
 static void put_offsets(struct strbuf *sb, const struct schedule *s)
 {
-	int64_t *v = xmalloc((2 * s->nsessions + 2 * s->ndays + 1) * sizeof(*v));
+	int64_t *v = xmalloc((3 * s->nsessions + 2 * s->ndays + 1) * sizeof(*v));
 	size_t n = 0, m = 0;
 
 	if (s->tz && strcmp(tz_name(s->tz), "UTC")) {
@@ -166,6 +167,8 @@ static void put_offsets(struct strbuf *sb, const struct schedule *s)
 			if (s->sessions[i].has_time) {
 				v[n++] = s->sessions[i].start;
 				v[n++] = s->sessions[i].end;
+				if (s->sessions[i].end > s->sessions[i].start)
+					v[n++] = s->sessions[i].end - 1;
 			}
 		for (size_t i = 0; i < s->ndays; i++) {
 			v[n++] = s->days[i].start;

@@ -61,4 +61,16 @@ expect_out_match '^  "day": null,$' "now --json between two days: no day"
 run -s "$nights" now --at "2019-08-21 12:00"
 expect_out_match "^Nights Camp, 2019-08-21 Wed 12:00 \(day 1\), times in Europe/Berlin$" "now at noon: day 1"
 
+# Fetched, the timetable is read from its snapshot, which holds the zone's offset at every time a
+# command shows, the last second of a session too (whether it ends on the next day): a warm list
+# and pick open no zone rules, and show the same (+1).
+run fetch --quiet "$nights"
+expect_rc 0 "fetch the feed into the cache"
+strace -f -qq -e trace=%file -o "$tmp/trace" "$PLANNER" list --day 1 >"$tmp/out" 2>"$tmp/err"
+expect_golden nights-list-day1.out "from the snapshot: list --day 1 shows the same, (+1) included"
+strace -f -qq -e trace=%file -o "$tmp/trace2" "$PLANNER" pick --day 1 --no-save >"$tmp/out" 2>&1
+expect_out_match "^23:30-01:30 \(\+1\) .*Hacker Jeopardy" "... and so does pick"
+grep -q 'model.snap' "$tmp/trace" && ! grep -q zoneinfo "$tmp/trace" "$tmp/trace2"
+ok $? "... reading the snapshot and no zone file" || grep zoneinfo "$tmp/trace" "$tmp/trace2" | sed 's/^/#   /' | head -3
+
 done_testing
