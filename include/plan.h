@@ -84,8 +84,9 @@ bool plan_drop(struct plan *p, const char *id);
 /* Removes s from list l; returns whether it was there. */
 bool plan_list_remove(struct strlist *l, const char *s);
 
-/* ---- history: every plan_save() over an existing plan keeps the plan it replaces ----
- * The versions live in "<plan path>.d/" (…/pyconkr-2024.plan.json.d/), one file a version named
+/* ---- history: every plan_save() over an existing, different plan keeps the plan it replaces
+ * (the same plan made again, differing only in made_at, is not kept twice) ----
+ * The versions live in "<plan path minus .json>.d/" (…/pyconkr-2024.plan.d/), one file a version named
  * by a growing number (000001.json, ...), the newest PLAN_HISTORY_KEEP kept; undo keeps the plan
  * it replaces as "undone.json" there. */
 #define PLAN_HISTORY_KEEP 30

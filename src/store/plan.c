@@ -361,9 +361,46 @@ static int keep_as(const char *from, const char *to)
 	return ret;
 }
 
-/* Before a plan file is replaced: keeps it as the next version in its history folder and lets go
- * of all but the newest PLAN_HISTORY_KEEP. */
-static int history_keep(const char *path)
+/* The bytes of a plan file, minus its "made_at" line: [0, *cut) and [*resume, len). */
+static void made_at_line(const char *buf, size_t len, size_t *cut, size_t *resume)
+{
+	static const char key[] = "\n  \"made_at\": ";
+	const char *k = NULL, *eol;
+
+	for (size_t i = 0; !k && i + sizeof(key) - 1 <= len; i++)
+		if (!memcmp(buf + i, key, sizeof(key) - 1))
+			k = buf + i;
+	*cut = *resume = len;
+	if (k && (eol = memchr(k + 1, '\n', len - (size_t)(k + 1 - buf)))) {
+		*cut = (size_t)(k - buf);
+		*resume = (size_t)(eol - buf);
+	}
+}
+
+/* True when the plan file at path holds the plan buf (len bytes) already, but for the time it
+ * was made: then replacing it changes nothing a user would undo. */
+static bool plan_unchanged(const char *path, const char *buf, size_t len)
+{
+	char *old;
+	size_t olen, c1, r1, c2, r2;
+	bool same;
+
+	if (read_file(path, PLAN_MAX_BYTES, &old, &olen) < 0) {
+		error_clear();
+		return false;
+	}
+	made_at_line(old, olen, &c1, &r1);
+	made_at_line(buf, len, &c2, &r2);
+	same = c1 == c2 && olen - r1 == len - r2 && !memcmp(old, buf, c1) &&
+	       !memcmp(old + r1, buf + r2, olen - r1);
+	free(old);
+	return same;
+}
+
+/* Before a plan file is replaced by buf (len bytes): keeps it as the next version in its history
+ * folder and lets go of all but the newest PLAN_HISTORY_KEEP — unless it is the same plan, made
+ * again (a repeated pick): the history holds plans that differ. */
+static int history_keep(const char *path, const char *buf, size_t len)
 {
 	struct stat st;
 	char *dir, *to;
@@ -373,6 +410,8 @@ static int history_keep(const char *path)
 
 	if (stat(path, &st) < 0)
 		return 0;	/* the first plan: nothing to keep */
+	if (plan_unchanged(path, buf, len))
+		return 0;
 	dir = history_dir(path);
 	if (mkdir_p(dir) < 0) {
 		free(dir);
@@ -556,7 +595,7 @@ int plan_save(const struct plan *p, const char *path)
 	ret = slash ? mkdir_p(dir) : 0;
 	free(dir);
 	if (ret == 0)
-		ret = history_keep(path);
+		ret = history_keep(path, buf, len);
 	if (ret == 0)
 		ret = write_file_atomic(path, buf, len);
 	free(buf);

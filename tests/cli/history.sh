@@ -30,6 +30,10 @@ cmp -s "$hist/000001.json" "$tmp/none" 2>/dev/null; [ "$(grep -c UWB8FM "$hist/0
 ok $? "... and it has UWB8FM"
 run pick
 expect_rc 0 "pick again with the saved preferences"
+versions=$(ls "$hist" | wc -l)
+run pick
+expect_rc 0 "the same pick once more"
+[ "$(ls "$hist" | wc -l)" = "$versions" ]; ok $? "the same plan made again keeps no new version"
 ! ids | grep -q UWB8FM; ok $? "the dropped session stays out of the new pick"
 run plan
 expect_out_match "^Dropped by hand" "plan lists the sessions dropped by hand"
