@@ -165,6 +165,15 @@ static void print_ids(const struct schedule *s, const struct plan *p)
 	}
 }
 
+/* --ids is a format of its own: with --json or --history one of them would be ignored. */
+static int check(struct cmd_ctx *ctx)
+{
+	if (cmd_flag(ctx, &opt_ids) && (ctx->json || cmd_flag(ctx, &opt_history)))
+		return cmd_usage_error(ctx, "--ids cannot be combined with %s",
+				       ctx->json ? "--json" : "--history");
+	return 0;
+}
+
 static int exec(struct cmd_ctx *ctx)
 {
 	struct schedule *s = &ctx->s;
@@ -200,5 +209,6 @@ const struct cmd_entry cmd_plan = {
 	.options = options,
 	.json_help = "the plan and what changed in it as JSON (with --history: the versions)",
 	.flags = CMD_PLAN | CMD_JSON,
+	.check = check,
 	.exec = exec,
 };

@@ -27,6 +27,11 @@ expect_golden share-ids.out "a header naming the conference, then one id a line"
 cp "$tmp/out" "$tmp/alice.ids"
 head -n 1 "$tmp/out" | grep -Eq '^# planner plan: conference pyconkr-2024$'
 ok $? "the header line reads as documented (no URL: the timetable is bundled)"
+as "$A" plan --ids --json
+expect_rc 64 "plan --ids --json: a usage error, not one of them ignored"
+expect_err "planner: plan: --ids cannot be combined with --json (see 'planner help plan')" "... saying so"
+as "$A" plan --ids --history
+expect_rc 64 "plan --ids --history: the same"
 
 # ---- round trip: the list imported by someone else gives the same plan
 as "$B" import -n "$tmp/alice.ids"
