@@ -32,9 +32,12 @@ void source_names_free(char **names, size_t n);
  * fetched timetable, else the newest bundled one (the one whose last day is latest).  A URL is
  * fetched on first use (not made the default) and read from the cache after; a fetched
  * timetable is read from its snapshot, never parsed again; opt applies to files and bundled
- * timetables only.  Returns 0, or -1 with error() set (EX_NOINPUT for a name that is neither a
- * file nor a fetched or bundled timetable, with suggestions; a fetch's errors for a URL). */
-int source_load(struct schedule *s, const char *spec, const struct load_options *opt);
+ * timetables only; cacert (NULL: the system's) is what that first fetch trusts, as
+ * source_fetch_opts.cacert.  Returns 0, or -1 with error() set (EX_NOINPUT for a name that is
+ * neither a file nor a fetched or bundled timetable, with suggestions; a fetch's errors for a
+ * URL). */
+int source_load(struct schedule *s, const char *spec, const struct load_options *opt,
+		const char *cacert);
 
 struct source_fetch_opts {
 	const char *name;          /* NULL: the name the URL was fetched under, else the

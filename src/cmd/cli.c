@@ -147,7 +147,8 @@ int cli_load_schedule(struct schedule *s)
 	if (!c)
 		return -1;
 	spec = cli_schedule_spec(&line);
-	ret = source_load(s, spec, NULL);
+	/* a URL's first use fetches it: with the config's cacert, as 'planner fetch' would */
+	ret = source_load(s, spec, NULL, c->cacert);
 	if (ret < 0 && line)
 		error_prefix("%s:%u: schedule", c->path, line);
 	flush_warnings();

@@ -209,7 +209,7 @@ static const struct schedule *timetable(struct out *o)
 				 "network)", spec);
 		free(name);
 	} else {
-		r = source_load(&o->s, spec, NULL);
+		r = source_load(&o->s, spec, NULL, NULL);	/* (never a URL here) */
 	}
 	warnings_clear();
 	o->load_failed = r < 0;

@@ -135,7 +135,8 @@ static int load_newest_bundled(struct schedule *s, const struct load_options *op
 	return ret;
 }
 
-int source_load(struct schedule *s, const char *spec, const struct load_options *opt)
+int source_load(struct schedule *s, const char *spec, const struct load_options *opt,
+		const char *cacert)
 {
 	struct stat st;
 	size_t n, nf;
@@ -162,6 +163,7 @@ int source_load(struct schedule *s, const char *spec, const struct load_options 
 			free(name);
 			return ret;
 		}
+		fo.cacert = cacert;
 		source_fetch_result_init(&fr);
 		ret = source_fetch(spec, &fo, &fr);
 		if (ret == 0)

@@ -77,7 +77,14 @@ mkdir -p "$tmp/config/planner"
 echo "cacert = $pki/ca.pem" >"$tmp/config/planner/config"
 run fetch --refresh minicon
 expect_rc 0 "the config key cacert: fetched again over https"
+rm -r "$tmp/cache/planner/minicon"
+run -s "$U" list
+expect_rc 0 "-s URL, its first use fetching it: the config key cacert is trusted too"
+expect_out_match "^MiniCon 2025" "... and the timetable is listed"
 rm "$tmp/config/planner/config"
+rm -r "$tmp/cache/planner/minicon"
+run -s "$U" list
+expect_rc 76 "-s URL with no cacert configured: refused like fetch"
 
 serve expired
 U="https://127.0.0.1:$port/feed/mini.json"
