@@ -8,19 +8,14 @@
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 utf8() { LC_ALL=C.UTF-8 "$@"; }
-pids=""
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 export PLANNER_FETCH_TIMEOUT=5
 srv=$tmp/srv
 mkdir -p "$srv" "$tmp/wd"
 cp "$top/tests/data/export.json" "$srv/conf.json"
 cd "$tmp/wd" || exit 1
-"$PY" "$top/tests/http_server.py" --root "$srv" >"$tmp/port" &
-pids="$pids $!"
-http_pid=$!
-i=0; while [ ! -s "$tmp/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-U=http://127.0.0.1:$(cat "$tmp/port")
+start_server "$tmp/port" --root "$srv"
+http_pid=$last_pid
+U=http://127.0.0.1:$port
 mkdir -p "$tmp/khal/cal"
 cat >"$tmp/khal/config" <<EOF
 [calendars]
@@ -108,8 +103,7 @@ expect_out_match "^fetch: exportcon-2025 is up to date$" "the fetch says up to d
 expect_out_match "^plan: planned again, 4 sessions, the same ones$" "the plan is the same"
 run undo
 expect_rc 0 "undo after update"
-run undo
-expect_out_match "^restored the plan of .* \(4 sessions\)$" "undo steps back to the plan before the first update"
+expect_out_match "^restored the plan of .* \(4 sessions\)$" "undo steps back to the plan before the first update (the same plan made again is not a version)"
 run update
 expect_out_match "^plan: planned again, 4 sessions; in: n1; out: t5$" "and update brings it forward again"
 
