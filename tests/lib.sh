@@ -6,7 +6,11 @@ PLANNER=${PLANNER:-$top/planner}
 FAIL_WRITE_SO=${FAIL_WRITE_SO:-$top/build/fail_write.so}
 GOLDEN=$top/tests/golden
 tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+# Background processes a test starts (start_server does; add others' pids to $pids) are killed
+# when it ends, and its scratch folder removed.
+pids=""
+trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
 export LC_ALL=C NO_COLOR= XDG_CACHE_HOME="$tmp/cache" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
 unset COLUMNS TZ
 n=0 failed=0
@@ -38,3 +42,41 @@ expect_golden() { # expect_golden NAME DESCRIPTION: stdout equals tests/golden/N
 	diff -u "$GOLDEN/$1" "$tmp/out" >"$tmp/diff" 2>&1; ok $? "$2" || sed 's/^/#   /' "$tmp/diff" | head -20
 }
 done_testing() { echo "1..$n"; [ "$failed" -eq 0 ]; }
+
+# start_server PORTFILE ARGS...: the test HTTP server (tests/http_server.py ARGS: --root DIR,
+# --log FILE, --tls CERT KEY) on 127.0.0.1 in the background, killed when the test ends; waits
+# until it has written its port to PORTFILE, then sets $port and $last_pid.
+start_server() {
+	_pf=$1
+	shift
+	rm -f "$_pf"
+	/usr/bin/python3 "$top/tests/http_server.py" "$@" >"$_pf" &
+	last_pid=$!
+	pids="$pids $last_pid"
+	_i=0
+	while [ ! -s "$_pf" ] && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
+	port=$(cat "$_pf")
+}
+# on_tty ARGS...: runs planner ARGS with stderr on a pseudo-terminal (stdin and stdout not): what
+# it drew there goes to $tmp/tty, its status to $rc.
+on_tty() {
+	/usr/bin/python3 - "$PLANNER" "$@" >"$tmp/tty" <<'PY'
+import os, pty, subprocess, sys
+m, s = pty.openpty()
+p = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=s)
+os.close(s)
+out = b""
+while True:
+    try:
+        d = os.read(m, 4096)
+    except OSError:
+        break
+    if not d:
+        break
+    out += d
+p.wait()
+sys.stdout.buffer.write(out)
+sys.exit(p.returncode)
+PY
+	rc=$?
+}

@@ -5,9 +5,6 @@
 # (a URL that is not cached offers nothing, and no request reaches a real local server).
 . "$(dirname "$0")/../lib.sh"
 cd "$top" || exit 1
-pids=""
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 
 # --help's commands are exactly `complete commands`; the helper itself is hidden.
 run --help
@@ -155,11 +152,8 @@ rm "$tmp/config/planner/config"
 # it is read from the cache.
 mkdir -p "$tmp/srv"
 cp tests/data/mini.json "$tmp/srv/mini.json"
-/usr/bin/python3 tests/http_server.py --root "$tmp/srv" --log "$tmp/requests.log" >"$tmp/port" &
-pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-url=http://127.0.0.1:$(cat "$tmp/port")/feed/mini.json
+start_server "$tmp/port" --root "$tmp/srv" --log "$tmp/requests.log"
+url=http://127.0.0.1:$port/feed/mini.json
 run complete line plain -s "$url" list --tag ""
 [ "$(cat "$tmp/out")" = ":" ]; ok $? "a URL that is not cached offers nothing"
 [ ! -s "$tmp/requests.log" ]; ok $? "and no request was made"

@@ -5,17 +5,10 @@
 # reaches the internet.
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
-pid=""
-trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 export PLANNER_FETCH_TIMEOUT=5
 mkdir -p "$tmp/srv"
 cp "$top/tests/data/mini.json" "$tmp/srv/mini.json"
-"$PY" "$top/tests/http_server.py" --root "$tmp/srv" >"$tmp/port" &
-pid=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-port=$(cat "$tmp/port")
+start_server "$tmp/port" --root "$tmp/srv"
 U="http://ann:s3cret-pw@127.0.0.1:$port"
 shown() { grep -q "s3cret\|ann:" "$tmp/out" "$tmp/err"; }
 
@@ -45,23 +38,7 @@ run fetch --nosuch "http://ann:s3cret-pw@127.0.0.1:1/x.json"
 expect_rc 64 "a usage error that quotes the URL"
 ! shown; ok $? "... leaves them out too"
 # The progress line, on a terminal.
-"$PY" - "$PLANNER" "$U/slow/mini.json" >"$tmp/tty" <<'PY'
-import os, pty, subprocess, sys
-m, s = pty.openpty()
-p = subprocess.Popen([sys.argv[1], "fetch", "--name", "slow", sys.argv[2]], stdout=subprocess.DEVNULL, stderr=s)
-os.close(s)
-out = b""
-while True:
-    try:
-        chunk = os.read(m, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    out += chunk
-p.wait()
-sys.stdout.write(out.decode("utf-8", "replace"))
-PY
+on_tty fetch --name slow "$U/slow/mini.json"
 grep -q "fetching http://127\.0\.0\.1" "$tmp/tty" && ! grep -q "s3cret\|ann:" "$tmp/tty"
 ok $? "the progress line on a terminal shows the URL without them"
 done_testing

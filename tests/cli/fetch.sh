@@ -8,9 +8,6 @@
 . "$(dirname "$0")/../lib.sh"
 cd "$top" || exit 1
 PY=/usr/bin/python3
-pids=""
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 export PLANNER_FETCH_TIMEOUT=5
 srv=$tmp/srv
 log=$tmp/requests.log
@@ -20,44 +17,11 @@ cp tests/data/mini.json "$srv/mini.json"
 cp tests/data/xml/wafer-style.xml "$srv/schedule.xml"
 size=$(wc -c <tests/data/mini.json)
 
-# start_server PORTFILE ARGS...: starts the test server; sets $port and $last_pid.
-start_server() {
-	pf=$1
-	shift
-	"$PY" "$top/tests/http_server.py" "$@" >"$pf" &
-	last_pid=$!
-	pids="$pids $last_pid"
-	i=0
-	while [ ! -s "$pf" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-	port=$(cat "$pf")
-}
 # save_cache DIR / same_cache DIR: a copy of the whole cache, and whether it is still identical.
 save_cache() { rm -rf "$1"; cp -a "$cache" "$1"; }
 same_cache() { diff -r "$1" "$cache" >"$tmp/cachediff" 2>&1; }
 last_request() { tail -n 1 "$log"; }
 meta() { "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]] or "")' "$cache/$1/meta.json" "$2"; }
-# on_tty ARGS...: runs planner with stderr on a pseudo-terminal; what it drew there goes to $tmp/tty.
-on_tty() {
-	"$PY" - "$PLANNER" "$@" >"$tmp/tty" <<'PY'
-import os, pty, subprocess, sys
-m, s = pty.openpty()
-p = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=s)
-os.close(s)
-out = b""
-while True:
-    try:
-        d = os.read(m, 4096)
-    except OSError:
-        break
-    if not d:
-        break
-    out += d
-p.wait()
-sys.stdout.buffer.write(out)
-sys.exit(p.returncode)
-PY
-	rc=$?
-}
 
 start_server "$tmp/port" --root "$srv" --log "$log"
 http_pid=$last_pid

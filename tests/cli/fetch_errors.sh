@@ -6,8 +6,6 @@
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
 pid=""
-trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 
 server='import socket, sys, time
 s = socket.socket()
@@ -31,6 +29,7 @@ serve() {
 	rm -f "$tmp/port"
 	"$PY" -c "$server" "$1" >"$tmp/port" &
 	pid=$!
+	pids="$pids $pid"
 	i=0
 	while [ ! -s "$tmp/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 	port=$(cat "$tmp/port")

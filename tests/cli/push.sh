@@ -12,9 +12,6 @@
 # one that fails half-way (503 from the proxy: the next push sends the rest).
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
-pids=""
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 # a home of the test's own: ~/.netrc is the test's
 export PLANNER_FETCH_TIMEOUT=10 XDG_STATE_HOME="$tmp/state" HOME="$tmp/home"
 mkdir -p "$HOME"
@@ -351,27 +348,6 @@ run push
 expect_rc 0 "once that copy is gone, the push goes through"
 
 # ---- many events: a progress line on a terminal, none otherwise
-on_tty() {
-	"$PY" - "$PLANNER" "$@" >"$tmp/tty" <<'PY'
-import os, pty, subprocess, sys
-m, s = pty.openpty()
-p = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=s)
-os.close(s)
-out = b""
-while True:
-    try:
-        d = os.read(m, 4096)
-    except OSError:
-        break
-    if not d:
-        break
-    out += d
-p.wait()
-sys.stdout.buffer.write(out)
-sys.exit(p.returncode)
-PY
-	rc=$?
-}
 many=$("$PLANNER" list --json | "$PY" -c 'import json,sys; print(" ".join([s["id"] for s in json.load(sys.stdin) if s.get("start")][:12]))')
 "$PLANNER" add $many >/dev/null 2>&1
 on_tty push

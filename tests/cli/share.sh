@@ -9,9 +9,6 @@
 . "$(dirname "$0")/../lib.sh"
 cd "$top" || exit 1
 PY=/usr/bin/python3
-pids=""
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 export PLANNER_FETCH_TIMEOUT=5
 A=$tmp/alice B=$tmp/bob C=$tmp/carol
 plan_b=$B/planner/pyconkr-2024.plan.json
@@ -156,11 +153,8 @@ wait "$holder" 2>/dev/null
 # ---- from a URL
 mkdir -p "$tmp/srv"
 cp "$tmp/alice.ids" "$tmp/srv/alice.ids"
-"$PY" tests/http_server.py --root "$tmp/srv" >"$tmp/port" &
-pids="$pids $!"
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-U=http://127.0.0.1:$(cat "$tmp/port")
+start_server "$tmp/port" --root "$tmp/srv"
+U=http://127.0.0.1:$port
 rm -rf "$C"
 as "$C" import "$U/feed/alice.ids"
 expect_rc 0 "import from an http URL"

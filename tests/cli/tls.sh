@@ -6,9 +6,7 @@
 # reaches the internet.
 . "$(dirname "$0")/../lib.sh"
 PY=/usr/bin/python3
-pid=""
-trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+last_pid=""
 export PLANNER_FETCH_TIMEOUT=10
 pki=$tmp/pki
 mkdir -p "$pki" "$tmp/srv"
@@ -52,13 +50,8 @@ ok $? "a test CA and three server certificates" || { done_testing; exit 1; }
 
 # serve NAME: a TLS server with certificate NAME; sets $port.
 serve() {
-	[ -z "$pid" ] || kill "$pid" 2>/dev/null
-	rm -f "$tmp/port"
-	"$PY" "$top/tests/http_server.py" --root "$tmp/srv" --tls "$pki/$1.pem" "$pki/$1.key" >"$tmp/port" &
-	pid=$!
-	i=0
-	while [ ! -s "$tmp/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-	port=$(cat "$tmp/port")
+	[ -z "$last_pid" ] || kill "$last_pid" 2>/dev/null
+	start_server "$tmp/port" --root "$tmp/srv" --tls "$pki/$1.pem" "$pki/$1.key"
 }
 
 serve good
