@@ -27,6 +27,7 @@
 	X(compare) \
 	X(now) \
 	X(next) \
+	X(free) \
 	X(export) \
 	X(push) \
 	X(print) \

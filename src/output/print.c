@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "freetime.h"
 #include "pick.h"
 #include "print.h"
 #include "print_int.h"
@@ -161,28 +162,31 @@ static int cmp_items(const void *a, const void *b)
 	return x->col - y->col;
 }
 
-/* Gaps between what the plan fills (planned sessions, breaks, kept-free times) on the day. */
-static void add_gaps(struct pday *p)
+/* The gaps between what the plan fills (planned sessions, breaks, kept-free times) on the day,
+ * and the free time between its planned sessions: freetime.h's one computation. */
+static void add_gaps(struct pday *p, bool items)
 {
-	size_t n = p->n;
-	int64_t covered = 0;
-	bool any = false;
+	const struct print_doc *d = p->d;
+	const struct schedule *s = d->s;
+	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
+	struct freetime_kept *kept = xmalloc((d->nbusy ? d->nbusy : 1) * sizeof(*kept));
+	struct freetime_day fd;
+	size_t nkept = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const struct pitem *it = &p->items[i];
-		const struct session *se = it->session >= 0 ? &p->d->s->sessions[it->session] : NULL;
-		int64_t start = it->start, end = it->end;
-
-		if (it->kind == PITEM_SESSION && !(it->flags & PRINT_PLANNED) && se->type != SESSION_BREAK)
-			continue;
-		if (any && start > covered) {
-			add_item(p, PITEM_GAP, covered, start);
-			p->free_time += start - covered;
-		}
-		if (!any || end > covered)
-			covered = end;
-		any = true;
-	}
+	for (size_t i = 0; i < s->nsessions; i++)
+		planned[i] = d->flags[i] & PRINT_PLANNED;
+	for (size_t b = 0; b < d->nbusy; b++)
+		if (busy_on_day(s, &d->busy[b], p->day))
+			kept[nkept++] = (struct freetime_kept){ d->busy[b].start, d->busy[b].end };
+	freetime_day_init(&fd);
+	freetime_day_compute(&fd, s, planned, p->day, kept, nkept);
+	for (size_t g = 0; items && g < fd.ngaps; g++)
+		if (fd.gaps[g].between)
+			add_item(p, PITEM_GAP, fd.gaps[g].start, fd.gaps[g].end);
+	p->free_time = fd.between;
+	freetime_day_release(&fd);
+	free(planned);
+	free(kept);
 }
 
 static void add_seg(struct pday *p, int64_t start, int64_t end, bool cut)
@@ -333,11 +337,8 @@ void pday_build(struct pday *p, const struct print_doc *d, int day, bool grid)
 		it = add_item(p, PITEM_BUSY, d->busy[b].start, d->busy[b].end);
 		it->label = d->busy[b].label;
 	}
+	add_gaps(p, grid || !d->all);
 	qsort(p->items, p->n, sizeof(*p->items), cmp_items);
-	if (grid || !d->all) {
-		add_gaps(p);
-		qsort(p->items, p->n, sizeof(*p->items), cmp_items);
-	}
 	for (size_t i = 0; i < p->n; i++) {
 		if (!i || p->items[i].start < p->first)
 			p->first = p->items[i].start;

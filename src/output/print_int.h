@@ -53,7 +53,7 @@ struct pday {
 	size_t nsegs;
 	size_t nplanned;
 	int room_changes;
-	int64_t free_time;           /* seconds of gaps */
+	int64_t free_time;           /* seconds free between the planned sessions (freetime.h) */
 };
 
 /* Lays out day `day` of d.  As a grid (HTML, SVG): every session of the day, the busy times, and
