@@ -42,6 +42,10 @@ struct now_status {
 	size_t nupcoming;
 	/* The end of the timetable's last session (0 when nothing is timed). */
 	int64_t last_end;
+	/* The "room full?" alternatives (now_alternatives; NULL until then, and where none): of
+	 * each current session (current_alt[i] for current[i]), and of next. */
+	const struct session **current_alt;
+	const struct session *next_alt;
 };
 
 void now_status_init(struct now_status *st);
@@ -53,5 +57,11 @@ void now_status_release(struct now_status *st);
 void now_compute(struct now_status *st, const struct schedule *s, const struct plan *p,
 		 int64_t at, int travel_minutes);
 
+struct pick_settings;
+/* Fills st's current_alt and next_alt (after now_compute, with the same s and p): the one
+ * "room full?" alternative pick, print and export show (pick_alternatives), under `saved`, the
+ * preferences p was made with as the command layer replays them (pick_request_saved). */
+void now_alternatives(struct now_status *st, const struct schedule *s, const struct plan *p,
+		      struct pick_settings *saved);
 
 #endif

@@ -437,6 +437,19 @@ int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const c
 	return 0;
 }
 
+void cli_print_alternative(const struct schedule *s, const struct session *alt, int pad,
+			   int title_w)
+{
+	char *room = session_room_label(s, alt), *line;
+
+	line = xasprintf("room full? %s %s (%s)", alt->id, alt->title, room);
+	printf("%*s", pad, "");
+	put_cell(stdout, line, title_w > 0 && cell_width(line) > title_w + 20 ? title_w + 20 : 0);
+	putchar('\n');
+	free(line);
+	free(room);
+}
+
 void cli_warn_conflicts(const struct schedule *s, const struct plan *p)
 {
 	size_t n = cli_print_conflicts(s, p, NULL);

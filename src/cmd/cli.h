@@ -148,6 +148,11 @@ int cli_read_shared(const char *source, const char *buf, size_t len, const struc
 /* After sessions were added to saved plan p of s (add, pin, import): "planner: warning: your plan
  * has N conflicts now; see 'planner conflicts'" on stderr when it has any. */
 void cli_warn_conflicts(const struct schedule *s, const struct plan *p);
+/* The "room full?" line under a planned session's row (pick, now, next): `pad` spaces, then
+ * "room full? ID TITLE (ROOM)" for alternative alt of s, cut to title_w + 20 columns when the
+ * rows' titles are cut to title_w (0: not cut). */
+void cli_print_alternative(const struct schedule *s, const struct session *alt, int pad,
+			   int title_w);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 

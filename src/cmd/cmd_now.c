@@ -10,6 +10,7 @@
 #include "config.h"
 #include "jsonw.h"
 #include "now.h"
+#include "pick.h"
 #include "plan.h"
 #include "render.h"
 #include "schedule.h"
@@ -126,6 +127,14 @@ static void print_next_line(const struct schedule *s, const struct now_status *s
 	free(to);
 }
 
+/* The "room full?" line under a planned session's row (nothing when alt is NULL). */
+static void print_alt(const struct schedule *s, const struct row_layout *lay,
+		      const struct session *alt)
+{
+	if (alt)
+		cli_print_alternative(s, alt, lay->indent + lay->time_w + 2, lay->title_w);
+}
+
 static void print_rows(const struct schedule *s, struct row_layout *lay,
 		       const struct session *const *v, size_t n, const struct tz *z)
 {
@@ -168,6 +177,7 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 		}
 		print_next_line(s, st, z);
 		row_print(stdout, &lay, s, st->next, z, NULL);
+		print_alt(s, &lay, st->next_alt);
 		return;
 	}
 	tz_to_civil(z, st->at, &c);
@@ -193,7 +203,10 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 	} else if (st->ncurrent) {
 		printf("\nNow, %zu planned sessions at once:\n", st->ncurrent);
 	}
-	print_rows(s, &lay, st->current, st->ncurrent, z);
+	for (size_t i = 0; i < st->ncurrent; i++) {
+		row_print(stdout, &lay, s, st->current[i], z, NULL);
+		print_alt(s, &lay, st->current_alt ? st->current_alt[i] : NULL);
+	}
 	if (show_running) {
 		printf("\nNothing planned now.  Running:\n");
 		print_rows(s, &lay, st->running, st->nrunning, z);
@@ -217,18 +230,32 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 		putchar('\n');
 		print_next_line(s, st, z);
 		row_print(stdout, &lay, s, st->next, z, NULL);
+		print_alt(s, &lay, st->next_alt);
 	} else if (!st->last_end || st->at < st->last_end) {
 		printf("\nNothing more planned.\n");
 	}
 }
 
+/* "alternative": the "room full?" session, or null. */
+static void alt_json(struct jsonw *w, const struct schedule *s, const struct session *alt,
+		     const struct tz *z)
+{
+	jsonw_key(w, "alternative");
+	if (alt)
+		session_json(w, s, alt, z);
+	else
+		jsonw_null(w);
+}
+
 static void session_with(struct jsonw *w, const struct schedule *s, const struct session *se,
-			 const struct tz *z, const char *key, int64_t seconds)
+			 const struct tz *z, const char *key, int64_t seconds,
+			 const struct session *alt)
 {
 	jsonw_object_begin(w);
 	session_json_members(w, s, se, z);
 	jsonw_key(w, key);
 	jsonw_int(w, duration_minutes(seconds));
+	alt_json(w, s, alt, z);
 	jsonw_object_end(w);
 }
 
@@ -272,6 +299,7 @@ static void next_json(struct jsonw *w, const struct schedule *s, const struct no
 		jsonw_null(w);
 	jsonw_key(w, "overlap");
 	jsonw_bool(w, st->overlap);
+	alt_json(w, s, st->next_alt, z);
 	jsonw_object_end(w);
 }
 
@@ -309,7 +337,8 @@ static void print_json(const struct schedule *s, const struct plan *p, const str
 	jsonw_key(&w, "now");
 	jsonw_array_begin(&w);
 	for (size_t i = 0; i < st->ncurrent; i++)
-		session_with(&w, s, st->current[i], z, "minutes_left", st->current[i]->end - st->at);
+		session_with(&w, s, st->current[i], z, "minutes_left", st->current[i]->end - st->at,
+			     st->current_alt ? st->current_alt[i] : NULL);
 	jsonw_array_end(&w);
 	jsonw_key(&w, "next");
 	next_json(&w, s, st, z);
@@ -329,11 +358,13 @@ int cli_now(struct cmd_ctx *ctx, bool next_only)
 	const struct schedule *s = &ctx->s;
 	const struct plan *p = &ctx->plan;
 	struct now_status st;
+	struct pick_settings saved;
 	const struct tz *z;
 	int64_t at = 0;
 	int ret = 0;
 
 	now_status_init(&st);
+	pick_settings_init(&saved);
 	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))))
 		goto fail;
 	if (next_only && plan_require(p, s->conf.name, NULL) < 0)
@@ -345,6 +376,9 @@ int cli_now(struct cmd_ctx *ctx, bool next_only)
 		at = (int64_t)time(NULL);
 	}
 	now_compute(&st, s, p, at, cli_travel_minutes(p));
+	pick_settings_release(&saved);
+	cli_saved_settings(p, ctx->plan_path, &saved);
+	now_alternatives(&st, s, p, &saved);
 	if (ctx->json)
 		print_json(s, p, &st, z, next_only);
 	else
@@ -354,6 +388,7 @@ fail:
 	ret = -1;	/* the runner reports it */
 out:
 	now_status_release(&st);
+	pick_settings_release(&saved);
 	return ret;
 }
 

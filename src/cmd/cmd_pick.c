@@ -71,18 +71,9 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		       c->pinned && *why ? ", " : "", c->pinned || *why ? why : "--fill");
 		cli_points(stdout, c->points);
 		printf(" points)\n");
-		if (r->alternative[k] != SIZE_MAX) {
-			const struct session *alt = cand_session(rq, r, r->alternative[k]);
-			char *room = session_room_label(s, alt), *line;
-
-			line = xasprintf("room full? %s %s (%s)", alt->id, alt->title, room);
-			printf("%*s  ", pad, "");
-			put_cell(stdout, line, lay.title_w > 0 && cell_width(line) > lay.title_w + 20
-				 ? lay.title_w + 20 : 0);
-			putchar('\n');
-			free(line);
-			free(room);
-		}
+		if (r->alternative[k] != SIZE_MAX)
+			cli_print_alternative(s, cand_session(rq, r, r->alternative[k]), pad + 2,
+					      lay.title_w);
 	}
 	if (!r->nchosen)
 		printf("\nnothing to plan: %s\n", pick_nothing_why(rq, r->ncand));

@@ -20,6 +20,7 @@ void now_status_release(struct now_status *st)
 	free(st->current);
 	free(st->running);
 	free(st->upcoming);
+	free(st->current_alt);
 	now_status_init(st);
 }
 
@@ -103,3 +104,30 @@ void now_compute(struct now_status *st, const struct schedule *s, const struct p
 			st->upcoming[st->nupcoming++] = &s->sessions[i];
 }
 
+
+void now_alternatives(struct now_status *st, const struct schedule *s, const struct plan *p,
+		      struct pick_settings *saved)
+{
+	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
+	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
+	struct pick_request rq;
+
+	for (size_t i = 0; i < s->nsessions; i++)
+		planned[i] = s->sessions[i].has_time && p && plan_find(p, s->sessions[i].id) >= 0;
+	pick_request_init(&rq, s, &saved->prefs);
+	if (p)
+		pick_request_saved(&rq, saved, p);
+	pick_alternatives(&rq, planned, alt);
+	free(st->current_alt);
+	st->current_alt = session_array(st->ncurrent);
+	for (size_t i = 0; i < st->ncurrent; i++) {
+		long a = alt[st->current[i] - s->sessions];
+		st->current_alt[i] = a >= 0 ? &s->sessions[a] : NULL;
+	}
+	st->next_alt = NULL;
+	if (st->next && alt[st->next - s->sessions] >= 0)
+		st->next_alt = &s->sessions[alt[st->next - s->sessions]];
+	pick_request_release(&rq);
+	free(planned);
+	free(alt);
+}
