@@ -34,6 +34,17 @@ int plan_edit_unpin(struct plan *p, const struct schedule *s, const char *typed,
  * ambiguous prefix, or an id that is not planned.  It goes on p->dropped: later picks leave it out. */
 int plan_edit_drop(struct plan *p, const struct schedule *s, const char *typed, const char **dropped);
 
+/* `planner here`: the session on at instant `at` (plan.h's now rule: start <= at < end, or at
+ * the instant of one that takes no time) in the room typed — matched as --room matches, its id or
+ * a part of its name — goes into p in place of the planned sessions on then: it is added by hand
+ * (p->added, as plan_edit_add) and they are dropped by hand (p->dropped, as plan_edit_drop), so
+ * later picks keep both.  *here gets the session; dropped (initialized by the caller) gets the
+ * ids dropped.  `when` names the instant in messages ("14:05").  0; 1 when it is planned already (p unchanged); -1 with error() set (EX_DATAERR),
+ * p unchanged: no room of that name (with a "did you mean"), nothing on in it then, or several
+ * sessions on in rooms of that name (naming them). */
+int plan_edit_here(struct plan *p, const struct schedule *s, const char *room, int64_t at,
+		   const char *when, const struct session **here, struct strlist *dropped);
+
 /* After edits: records that p now goes with timetable s (its fingerprint) as of `now` (seconds
  * since the epoch, made_at). */
 void plan_edit_stamp(struct plan *p, const struct schedule *s, int64_t now);

@@ -153,6 +153,10 @@ void cli_warn_conflicts(const struct schedule *s, const struct plan *p);
  * rows' titles are cut to title_w (0: not cut). */
 void cli_print_alternative(const struct schedule *s, const struct session *alt, int pad,
 			   int title_w);
+struct tz;
+/* The instant now, next and here ask about: --at (cmd_now.c: "YYYY-MM-DD HH:MM", ISO 8601, or
+ * HH:MM today, in zone z), else the clock.  0, or -1 with error() set (EX_USAGE). */
+int cli_at(const struct cmd_ctx *ctx, const struct tz *z, int64_t *at);
 /* now and next (cmd_now.c's entry, cli_now): what is on and what is next in the saved plan. */
 int cli_now(struct cmd_ctx *ctx, bool next_only);
 

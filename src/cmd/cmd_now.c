@@ -65,6 +65,17 @@ static int parse_at(const char *typed, const struct tz *z, int64_t *out)
 	return 0;
 }
 
+int cli_at(const struct cmd_ctx *ctx, const struct tz *z, int64_t *at)
+{
+	const char *arg = cmd_arg(ctx, &opt_at);
+
+	if (!arg) {
+		*at = (int64_t)time(NULL);
+		return 0;
+	}
+	return parse_at(arg, z, at);
+}
+
 static void format_when(const struct tz *z, int64_t t, int64_t at, char *buf, size_t size)
 {
 	struct civil a, b;
@@ -354,7 +365,6 @@ static void print_json(const struct schedule *s, const struct plan *p, const str
 
 int cli_now(struct cmd_ctx *ctx, bool next_only)
 {
-	const char *at_arg = cmd_arg(ctx, &opt_at);
 	const struct schedule *s = &ctx->s;
 	const struct plan *p = &ctx->plan;
 	struct now_status st;
@@ -369,12 +379,8 @@ int cli_now(struct cmd_ctx *ctx, bool next_only)
 		goto fail;
 	if (next_only && plan_require(p, s->conf.name, NULL) < 0)
 		goto fail;
-	if (at_arg) {
-		if (parse_at(at_arg, z, &at) < 0)
-			goto fail;
-	} else {
-		at = (int64_t)time(NULL);
-	}
+	if (cli_at(ctx, z, &at) < 0)
+		goto fail;
 	now_compute(&st, s, p, at, cli_travel_minutes(p));
 	pick_settings_release(&saved);
 	cli_saved_settings(p, ctx->plan_path, &saved);

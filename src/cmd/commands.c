@@ -27,6 +27,7 @@
 	X(compare) \
 	X(now) \
 	X(next) \
+	X(here) \
 	X(free) \
 	X(export) \
 	X(push) \
