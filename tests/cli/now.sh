@@ -82,11 +82,33 @@ json 'sorted(s["id"] for s in d["running"]) == ["8JXYDH", "SRKR79", "SVQYWY"]'
 ok $? "running: everything on at 13:10"
 json '[s["start"] for s in d["upcoming"]] == ["2024-10-26T14:00:00+09:00"] * 3'
 ok $? "upcoming: the sessions that start next"
+# (8JXYDH, in the room before and after, was dropped above: dropped sessions are never the
+# alternative)
+json 'd["now"][0]["alternative"]["id"] == "SVQYWY" and d["next"]["alternative"]["id"] == "FRLLHZ"'
+ok $? "now and next: each with its room-full alternative"
 run next --at "2024-10-26 13:10" --json
 json 'd["id"] == "KJPMEM" and d["minutes_until"] == 50'
 ok $? "next --json: the next session"
+json 'd["alternative"]["id"] == "FRLLHZ" and d["alternative"]["room"] == "컨벤션 홀 1"'
+ok $? "next --json: its alternative"
+run now --at "2024-10-26 14:45" --json
+json 'd["now"] == [] and d["next"]["id"] == "EPHPMW" and d["next"]["alternative"]["id"] == "8MW8NT"'
+ok $? "between sessions: the next one's alternative (no preferences: the timetable's first)"
 run next --at "2024-10-28 10:00" --json
 [ "$(cat "$tmp/out")" = "null" ]; ok $? "next --json with nothing more planned: null"
+
+# The alternative is the one pick and print show, under the plan's saved preferences: the same
+# EPHPMW at 14:50, but now 389SS8 (웹 서비스, as asked) beats 8MW8NT.
+run pick --tag "웹 서비스" --lang ko --day 1
+expect_out_match '^               room full\? 389SS8 Django 로 구현하는 EAV 모델링과 CQRS \(컨벤션 홀 3\)$' \
+	"pick: EPHPMW's alternative is 389SS8"
+run next --at "2024-10-26 14:45"
+expect_out_match '^               room full\? 389SS8 Django 로 구현하는 EAV 모델링과 CQRS \(컨벤션 홀 3\)$' \
+	"next names the same alternative, in the same words"
+run now --at "2024-10-26 14:55" --json
+json 'd["now"][0]["id"] == "EPHPMW" and d["now"][0]["alternative"]["id"] == "389SS8"'
+ok $? "now: the alternative of the session on now, by the saved preferences"
+"$PLANNER" undo >/dev/null 2>&1
 
 # --at and --tz.
 run now --at "2024-10-26T04:10Z"
