@@ -38,7 +38,7 @@ int plan_edit_drop(struct plan *p, const struct schedule *s, const char *typed, 
  * the instant of one that takes no time) in the room typed — matched as --room matches, its id or
  * a part of its name — goes into p in place of the planned sessions on then: it is added by hand
  * (p->added, as plan_edit_add) and they are dropped by hand (p->dropped, as plan_edit_drop), so
- * later picks keep both.  *here gets the session; dropped (initialized by the caller) gets the
+ * later picks leave the dropped out and update keeps the added.  *here gets the session; dropped (initialized by the caller) gets the
  * ids dropped.  `when` names the instant in messages ("14:05").  0; 1 when it is planned already (p unchanged); -1 with error() set (EX_DATAERR),
  * p unchanged: no room of that name (with a "did you mean"), nothing on in it then, or several
  * sessions on in rooms of that name (naming them). */

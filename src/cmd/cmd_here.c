@@ -1,6 +1,6 @@
 /* cmd_here.c: `planner here ROOM` — walked into another room than the plan says (it was full,
  * or the talk looked better): what runs in ROOM now goes into the plan in place of the planned
- * session on now (a hand add and a hand drop, kept by later picks; `planner undo` reverts it),
+ * session on now (a hand add and a hand drop, as `add` and `drop` make; `planner undo` reverts it),
  * and what that does to the walk to the next planned session. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,7 +130,7 @@ const struct cmd_entry cmd_here = {
 	.description = "For when you sit in another room than your plan says (it was full, or the\n"
 		       "talk looked better): the session on now in ROOM (its id, or a part of its\n"
 		       "name, as --room takes it) goes into your plan in place of the planned session\n"
-		       "on now — added and dropped by hand, so later picks keep that — and it says\n"
+		       "on now (added and dropped by hand, as 'add' and 'drop' do), and it says\n"
 		       "what that does to the walk to your next session.  'planner undo' reverts it.\n",
 	.options = options,
 	.operands = { "ROOM", 1, 1, COMPLETE_ROOM, "no room given" },
