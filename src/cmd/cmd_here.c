@@ -128,10 +128,10 @@ const struct cmd_entry cmd_here = {
 	.name = "here",
 	.summary = "put what runs in ROOM now into your plan instead",
 	.description = "For when you sit in another room than your plan says (it was full, or the\n"
-		       "talk looked better): the session on now in ROOM (its id, or a part of its\n"
-		       "name, as --room takes it) goes into your plan in place of the planned session\n"
-		       "on now (added and dropped by hand, as 'add' and 'drop' do), and it says\n"
-		       "what that does to the walk to your next session.  'planner undo' reverts it.\n",
+		       "talk looked better): the session on now in ROOM (the room's id, or a part of\n"
+		       "its name) goes into your plan in place of the planned session on now (added\n"
+		       "and dropped by hand, as 'add' and 'drop' do), and it says what that does to\n"
+		       "the walk to your next session.  'planner undo' reverts it.\n",
 	.options = options,
 	.operands = { "ROOM", 1, 1, COMPLETE_ROOM, "no room given" },
 	.flags = CMD_PLAN | CMD_PLAN_LOCK,
