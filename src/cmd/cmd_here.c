@@ -4,6 +4,7 @@
  * and what that does to the walk to the next planned session. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "cli.h"
@@ -30,14 +31,43 @@ static void format_when_at(const struct tz *z, int64_t t, int64_t at, char *buf,
 		civil_format_date_hm(&b, buf, size);
 }
 
-/* "next: 14:00 KJPMEM in 컨벤션 홀 2, 5 min walk, 10 min to spare" — or "you will be 3 min
- * late", or the next day's first session without a walk. */
-static void print_walk(const struct schedule *s, const struct now_status *st, const struct tz *z)
+/* The walk to st->next from st->from: "5 min walk, 10 min to spare", "you will be 3 min late",
+ * with "no walk, " first when with_stay and it is the same room.  Caller frees. */
+static char *walk_text(const struct now_status *st, const struct tz *z, bool with_stay)
 {
 	const struct session *nx = st->next, *from = st->from;
-	char when[32], m[24];
+	struct strbuf sb;
+	char m[24];
+	int64_t leave = from->end > st->at ? from->end : st->at;
+	int64_t late = leave + st->travel - nx->start;
+
+	strbuf_init(&sb);
+	if (st->room_change)
+		strbuf_addf(&sb, "%s walk, ", format_minutes(st->travel / 60, m, sizeof(m)));
+	else if (with_stay)
+		strbuf_adds(&sb, "no walk, ");
+	if (late > 0)
+		strbuf_addf(&sb, "you will be %s late", format_minutes(duration_minutes(late), m, sizeof(m)));
+	else
+		strbuf_addf(&sb, "%s to spare", format_minutes(-late / 60, m, sizeof(m)));
+	if (st->overlap) {
+		char hm[8];
+
+		format_hm(z, from->end, hm, sizeof(hm));
+		strbuf_addf(&sb, " (%s ends at %s)", from->id, hm);
+	}
+	return strbuf_detach(&sb);
+}
+
+/* "next: 14:00 KJPMEM in 컨벤션 홀 2, 5 min walk, 10 min to spare" — or "you will be 3 min
+ * late", or "stay in" the same room, or the next day's first session without a walk; and, when
+ * the walk to the same session was another before (st_was, the plan before), what it was. */
+static void print_walk(const struct schedule *s, const struct now_status *st,
+		       const struct now_status *st_was, const struct tz *z)
+{
+	const struct session *nx = st->next;
+	char when[32];
 	char *room, *line;
-	int64_t leave, late;
 
 	if (!nx) {
 		printf("next: nothing more planned\n");
@@ -45,30 +75,26 @@ static void print_walk(const struct schedule *s, const struct now_status *st, co
 	}
 	format_when_at(z, nx->start, st->at, when, sizeof(when));
 	room = session_room_label(s, nx);
-	if (from && !st->room_change && *room)
+	if (st->from && !st->room_change && *room)
 		line = xasprintf("next: %s %s, stay in %s", when, nx->id, room);
 	else
 		line = xasprintf("next: %s %s in %s", when, nx->id, *room ? room : "no room");
 	put_cell(stdout, line, 0);
 	free(line);
 	free(room);
-	if (!from) {
-		putchar('\n');
-		return;
-	}
-	if (st->room_change)
-		printf(", %s walk", format_minutes(st->travel / 60, m, sizeof(m)));
-	leave = from->end > st->at ? from->end : st->at;
-	late = leave + st->travel - nx->start;
-	if (late > 0)
-		printf(", you will be %s late", format_minutes(duration_minutes(late), m, sizeof(m)));
-	else
-		printf(", %s to spare", format_minutes(-late / 60, m, sizeof(m)));
-	if (st->overlap) {
-		char hm[8];
+	if (st->from) {
+		char *now = walk_text(st, z, false);
 
-		format_hm(z, from->end, hm, sizeof(hm));
-		printf(" (%s ends at %s)", from->id, hm);
+		printf(", %s", now);
+		if (st_was && st_was->next == nx && st_was->from) {
+			char *was = walk_text(st_was, z, true), *is = walk_text(st, z, true);
+
+			if (strcmp(was, is))
+				printf(" (before: %s)", was);
+			free(was);
+			free(is);
+		}
+		free(now);
 	}
 	putchar('\n');
 }
@@ -79,7 +105,7 @@ static int exec(struct cmd_ctx *ctx)
 	struct plan *p = &ctx->plan;
 	const struct session *here;
 	struct strlist dropped;
-	struct now_status st;
+	struct now_status st, was;
 	const struct tz *z;
 	int64_t at;
 	int r, ret = -1;
@@ -87,10 +113,12 @@ static int exec(struct cmd_ctx *ctx)
 
 	strlist_init(&dropped);
 	now_status_init(&st);
+	now_status_init(&was);
 	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))) ||
 	    plan_require(p, s->conf.name, NULL) < 0 || cli_at(ctx, z, &at) < 0)
 		goto out;
 	format_when_at(z, at, at, when, sizeof(when));
+	now_compute(&was, s, p, at, cli_travel_minutes(p));
 	if ((r = plan_edit_here(p, s, ctx->operands[0], at, when, &here, &dropped)) < 0)
 		goto out;
 	d = cli_describe_session(s, here);
@@ -104,20 +132,22 @@ static int exec(struct cmd_ctx *ctx)
 		}
 		printf("here: %s\n", d);
 		for (size_t i = 0; i < dropped.n; i++) {
-			char *was = cli_describe_session(s, &s->sessions[schedule_find_session(s, dropped.v[i])]);
+			long k = schedule_find_session(s, dropped.v[i]);
+			char *old = cli_describe_session(s, &s->sessions[k]);
 
-			printf("instead of: %s\n", was);
-			free(was);
+			printf("instead of: %s\n", old);
+			free(old);
 		}
 		if (!dropped.n)
 			printf("(nothing planned was on then)\n");
 	}
 	free(d);
 	now_compute(&st, s, p, at, cli_travel_minutes(p));
-	print_walk(s, &st, z);
+	print_walk(s, &st, r > 0 ? NULL : &was, z);
 	ret = 0;
 out:
 	now_status_release(&st);
+	now_status_release(&was);
 	strlist_release(&dropped);
 	return ret;
 }

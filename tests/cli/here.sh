@@ -44,12 +44,20 @@ cmp -s "$planfile" "$tmp/before"; ok $? "and leaves the plan as it was"
 # By the room's id; the next session in the same room.
 run here hall-1 --at "2024-10-26 14:10"
 expect_out_match '^here: FRLLHZ 14:00-14:20 ' "a room by its id"
-expect_out_match '^next: 14:50 EPHPMW in 컨벤션 홀 2, 5 min walk, 25 min to spare$' "the walk from the new room"
+expect_out_match '^next: 14:50 EPHPMW in 컨벤션 홀 2, 5 min walk, 25 min to spare \(before: no walk, 10 min to spare\)$' \
+	"the walk from the new room, and what it was"
 "$PLANNER" undo >/dev/null 2>&1
 run here "홀 3" --at "2024-10-26 14:55"
 expect_out_match '^here: 389SS8 14:50-15:10 ' "hall 3 at 14:55"
-expect_out_match '^next: 15:20 BMWTS9, stay in 컨벤션 홀 3, 10 min to spare$' "the next one in the same room: stay"
+expect_out_match '^next: 15:20 BMWTS9, stay in 컨벤션 홀 3, 10 min to spare \(before: 5 min walk, 5 min to spare\)$' \
+	"the next one in the same room: stay"
 "$PLANNER" undo >/dev/null 2>&1
+
+# The same walk as before: nothing more said.
+run here "홀 1" --at "2024-10-26 13:20"
+expect_out_match '^next: 14:00 KJPMEM in 컨벤션 홀 2, 5 min walk, 15 min to spare$' "the walk unchanged: no 'before'"
+"$PLANNER" undo >/dev/null 2>&1
+cmp -s "$planfile" "$tmp/before"; ok $? "undone"
 
 # Late: a plan made by hand (in a data directory of its own) walks with the config's travel
 # time, 15 minutes; 10 is 5 too few.
@@ -58,7 +66,8 @@ export XDG_DATA_HOME=$tmp/hand
 mkdir -p "$tmp/config/planner"
 echo "travel = 15" >"$tmp/config/planner/config"
 run here "홀 3" --at "2024-10-26 14:05"
-expect_out_match '^next: 14:50 EPHPMW in 컨벤션 홀 2, 15 min walk, you will be 5 min late$' "late, and by how much"
+expect_out_match '^next: 14:50 EPHPMW in 컨벤션 홀 2, 15 min walk, you will be 5 min late \(before: no walk, 10 min to spare\)$' \
+	"late, and by how much"
 run here "홀 1" --at "2024-10-26 14:50"
 expect_out_match '^next: 2024-10-27 09:40 UCYB8G in 컨벤션 홀 2$' "the next one is tomorrow's: no walk"
 rm "$tmp/config/planner/config"
