@@ -78,6 +78,14 @@ json '[s["id"][:7] for s in d["days"][0]["gaps"][1]["running"]] == ["0000104"]'
 ok $? "the night talk till 01:35 runs in the gap after 01:30"
 
 # Refusals.
+export XDG_DATA_HOME=$tmp/emptied
+"$PLANNER" add F7MWSF >/dev/null 2>&1 && "$PLANNER" drop F7MWSF >/dev/null 2>&1
+run free
+expect_rc 66 "a plan with nothing in it"
+expect_err "planner: nothing in your plan is in the timetable now; see 'planner plan', or give --day" "says what to do"
+run free --day 1 --min 60
+expect_out_match '^  09:40-17:20  7 h 40 min free, nothing planned; 19 sessions run:$' "with --day, the whole day"
+export XDG_DATA_HOME=$tmp/data
 run free --min x
 expect_rc 64 "a bad --min"
 expect_err "planner: free: --min 'x': expected a whole number of minutes from 0 to 1440 (see 'planner help free')" "says what it takes"
