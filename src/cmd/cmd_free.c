@@ -60,7 +60,11 @@ static void print_day_text(const struct schedule *s, const struct freetime_day *
 	size_t n = 0, shown = 0;
 	char span[FORMAT_SPAN_MAX], dur[32];
 
-	v = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*v));
+	/* a session may run in several gaps (around a break): room for each time it is shown */
+	for (size_t g = 0; g < fd->ngaps; g++)
+		n += fd->gaps[g].nrunning < FREE_SHOW_RUNNING ? fd->gaps[g].nrunning : FREE_SHOW_RUNNING;
+	v = xmalloc((n ? n : 1) * sizeof(*v));
+	n = 0;
 	for (size_t g = 0; g < fd->ngaps; g++)
 		for (size_t k = 0; k < fd->gaps[g].nrunning && k < FREE_SHOW_RUNNING; k++)
 			v[n++] = &s->sessions[fd->gaps[g].running[k]];

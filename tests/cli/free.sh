@@ -77,6 +77,25 @@ ok $? "day 2: the planned photo (an instant) fills no time: 12:00 to 02:00 is 14
 json '[s["id"][:7] for s in d["days"][0]["gaps"][1]["running"]] == ["0000104"]'
 ok $? "the night talk till 01:35 runs in the gap after 01:30"
 
+# One long session running through several gaps (around the breaks the plan keeps free) is
+# listed under each.
+cat >"$tmp/long.json" <<'EOF2'
+{ "planner_format": 1,
+  "conference": { "id": "longcon", "name": "LongCon", "timezone": "Asia/Seoul" },
+  "rooms": [ { "id": "a", "name": "Hall A" }, { "id": "b", "name": "Room B" } ],
+  "sessions": [
+    { "id": "first", "title": "First", "room": "a", "start": "2025-08-16T09:00", "end": "2025-08-16T09:30" },
+    { "id": "long", "title": "All day", "room": "b", "start": "2025-08-16T09:00", "end": "2025-08-16T17:00" },
+    { "id": "last", "title": "Last", "room": "a", "start": "2025-08-16T16:30", "end": "2025-08-16T17:00" }
+  ] }
+EOF2
+"$PLANNER" -s "$tmp/long.json" pick --must first --must last --break 10:00-10:30 --break 12:00-13:00 \
+	--break 15:00-15:30 >/dev/null 2>&1
+run -s "$tmp/long.json" free
+expect_rc 0 "free on a timetable with a session through every gap"
+[ "$(grep -c '^    09:00-17:00  Room B  long ' "$tmp/out")" -eq 4 ]; ok $? "it is listed under each of the 4 gaps"
+expect_out_match '^  2 sessions planned, 5 h free between them$' "8 h less 1 h planned and 2 h kept free"
+
 # Refusals.
 export XDG_DATA_HOME=$tmp/emptied
 "$PLANNER" add F7MWSF >/dev/null 2>&1 && "$PLANNER" drop F7MWSF >/dev/null 2>&1
