@@ -173,7 +173,7 @@ install: planner
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/schedules
 	install -m 755 planner $(DESTDIR)$(BINDIR)/planner
 	install -m 644 planner.1 $(DESTDIR)$(MANDIR)/planner.1
-	install -m 644 schedules/*.json $(DESTDIR)$(DATADIR)/schedules/
+	install -m 644 schedules/*.json schedules/topics.txt $(DESTDIR)$(DATADIR)/schedules/
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 644 completions/planner.bash $(DESTDIR)$(BASHCOMPDIR)/planner
 	install -m 644 completions/_planner $(DESTDIR)$(ZSHCOMPDIR)/_planner

@@ -14,6 +14,7 @@
  *     track, tag, keyword, speaker, level, lang, type = VALUE
  *                              pick's preferences (each repeatable)
  *     weight = KIND=N          pick's --weight (repeatable)
+ *     topic = NAME: WORD, ...  a topic (topics.h), or more words of one (repeatable)
  *     caldav-url = URL         push's calendar or CalDAV server
  *     caldav-user = NAME       push's user name
  *     caldav-password-command = COMMAND
@@ -51,6 +52,8 @@ struct config {
 	char *cacert;               /* NULL: not set */
 	struct config_setting *pick; /* pick's defaults (also travel and max-per-day), in file order */
 	size_t npick, pick_alloc;
+	struct config_setting *topics; /* the `topic` lines (key "topic"), in file order */
+	size_t ntopics, topics_alloc;
 };
 
 void config_init(struct config *c);
@@ -58,7 +61,7 @@ void config_release(struct config *c);
 
 /* Key number i of those config_parse() knows (NULL past the last): the options of the command
  * table marked configurable, each once — schedule (-s), tz, pick's preferences, travel,
- * max-per-day, break, export's alarm.  Borrowed. */
+ * max-per-day, break, export's alarm — then `topic`, the one key of the file alone.  Borrowed. */
 const char *config_key(size_t i);
 
 /* The config file's path ($XDG_CONFIG_HOME/planner/config).  Caller frees; NULL with error() set

@@ -11,6 +11,8 @@
 
 #include "schedule.h"
 
+struct query;
+
 struct filter {
 	int day;                 /* day index, or -1 for every day */
 	struct strlist tracks;   /* folded; each matches the track or a tag exactly */
@@ -23,6 +25,9 @@ struct filter {
 	unsigned types;          /* bit (1 << type), 0 for any */
 	/* Track names that matched no track or tag and fell back to a text search (folded). */
 	struct strlist track_fallbacks;
+	/* search and track_fallbacks as query words with their topics (topics.h), made by
+	 * filter_resolve(); before it, each is matched as plain text. */
+	struct query *search_q, *fallback_q;
 };
 
 void filter_init(struct filter *f);
@@ -38,16 +43,18 @@ void filter_add(struct strlist *list, const char *arg);
 
 /* Call once all options are in: a --track value that names no track or tag in s becomes a text
  * search (recorded in track_fallbacks); one that matches nothing at all is an error (EX_DATAERR)
- * with "did you mean" suggestions from the real tracks and tags. */
+ * with "did you mean" suggestions from the real tracks and tags.  The text searches (--search and
+ * the fallbacks) then stand for their topics' words too (topics.h): -1 with error() set when the
+ * topic list cannot be read. */
 int filter_resolve(struct filter *f, const struct schedule *s);
 
 /* How a --track value applies to s: 1 when a track or tag is called that (folded), 0 when none is
- * but some session mentions it (a text search stands in), -1 with error() set (EX_DATAERR, with
+ * but some session mentions it or a word of its topic (a text search stands in), -1 with error() set (EX_DATAERR, with
  * "did you mean" suggestions) when nothing matches at all. */
 int label_resolve(const struct schedule *s, const char *folded);
 
-/* A value typed for option --`option` (tag, lang, level, type, room, speaker; any other name is
- * not checked) that matches no session of s is an error, never a silently empty result: -1 with
+/* A value typed for option --`option` (tag, lang, level, type, room, speaker, search, keyword;
+ * any other name is not checked) that matches no session of s is an error, never a silently empty result: -1 with
  * error() set (EX_DATAERR, as an unknown --track) naming the option and the value, with "did you
  * mean" suggestions from what the timetable has ('웹서비스': did you mean '웹 서비스'?).  0 when
  * some session matches, or when no session has a time (the commands say that instead).  list, export and pick check what the command line gives with it. */
@@ -71,6 +78,23 @@ bool session_has_speaker(const struct session *se, const char *folded);
 /* True if `folded` occurs in the session's title, subtitle, abstract, description, speakers,
  * tags or track. */
 bool session_mentions(const struct session *se, const char *folded);
+
+/* Where a query word was found in a session, best first: title beats tags beats abstract. */
+enum match_field {
+	MATCH_TITLE, MATCH_SUBTITLE, MATCH_TRACK, MATCH_TAGS, MATCH_ABSTRACT, MATCH_DESCRIPTION,
+	MATCH_SPEAKERS, MATCH_NONE
+};
+struct query_match {
+	enum match_field field;
+	size_t alt;              /* which of the query's words (query.alt) */
+};
+/* True if the session has query word q or one of its topic's words (topics.h); *m (unless NULL)
+ * then says the best field it is in and, there, the first of q's words found. */
+bool session_about(const struct session *se, const struct query *q, struct query_match *m);
+/* "the title", "the tags", ... */
+const char *match_field_name(enum match_field f);
+/* How good a field is: 0 the title or subtitle, 1 the track or tags, 2 the rest. */
+int match_field_rank(enum match_field f);
 
 /* Distinct tracks and tags of s with how many sessions carry each. */
 struct label_count {

@@ -16,6 +16,7 @@
 #include "schedule.h"
 
 struct strbuf;
+struct query;
 
 enum pref_kind {
 	PREF_TRACK,
@@ -37,6 +38,9 @@ struct prefs {
 	bool keynotes;                          /* the keynote bonus (default on) */
 	/* --track values that name no track or tag: matched as keywords instead (folded). */
 	struct strlist track_fallbacks;
+	/* The keywords and the fallbacks as query words with their topics (topics.h), made by
+	 * prefs_resolve(); before it, each is matched as the word alone. */
+	struct query *keyword_q, *fallback_q;
 };
 
 void prefs_init(struct prefs *p);
@@ -54,11 +58,15 @@ int prefs_set_weight(struct prefs *p, const char *arg);
 
 /* Checks --track values against s (see label_resolve in filter.h); those that name no track or
  * tag move to track_fallbacks.  -1 with error() set when one matches nothing at all; then
- * *failed (unless failed is NULL) gets its index in values[PREF_TRACK]. */
+ * *failed (unless failed is NULL) gets its index in values[PREF_TRACK].  Then the keywords and
+ * the fallbacks get their topics' words (topics.h): -1 with error() set (failed untouched) when
+ * the topic list cannot be read. */
 int prefs_resolve(struct prefs *p, const struct schedule *s, size_t *failed);
 
 /* The points session se earns; when why is non-NULL, appends the reasons ("track asyncio,
- * lang ko, keynote") to it. */
+ * lang ko, keynote") to it.  A keyword (or a --track fallback) earns its weight when it or a word
+ * of its topic is in the title, three quarters of it in the track or tags, half elsewhere; its
+ * reason names the word and where ("about asyncio: 비동기 in the abstract"). */
 int64_t prefs_score(const struct prefs *p, const struct session *se, struct strbuf *why);
 
 #endif

@@ -22,6 +22,7 @@
 #include "source.h"
 #include "text.h"
 #include "timefmt.h"
+#include "topics.h"
 #include "tz.h"
 #include "util.h"
 
@@ -119,6 +120,46 @@ const struct config *cli_config(void)
 		return NULL;
 	}
 	return &config;
+}
+
+int cli_load_topics(struct topics *t)
+{
+	const char *dir = source_bundled_dir();
+	const struct config *cf;
+	char *path = dir ? xasprintf("%s/topics.txt", dir) : NULL;
+
+	if (path && access(path, F_OK) == 0) {
+		char *buf;
+		size_t len;
+		int r;
+
+		if (read_file(path, TOPICS_MAX_BYTES, &buf, &len) < 0) {
+			free(path);
+			return -1;
+		}
+		r = topics_parse(t, buf, len, path);
+		free(buf);
+		if (r < 0) {
+			free(path);
+			return -1;
+		}
+	}
+	free(path);
+	if (!(cf = cli_config()))
+		return -1;
+	for (size_t i = 0; i < cf->ntopics; i++) {
+		const struct config_setting *st = &cf->topics[i];
+		char *why;
+
+		/* checked when the file was read */
+		if (topics_add_line(t, st->value, strlen(st->value), &why) < 0) {
+			error(EX_CONFIG, "%s:%u: topic \"%s\": %s", cf->path, st->line,
+			      text_inert(st->value), why);
+			free(why);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 const char *cli_schedule_spec(unsigned *line)

@@ -30,6 +30,10 @@ struct config;
 /* The user's config file (config.h), read once; an empty config when there is none.  NULL with
  * error() set when it cannot be read or has a bad line.  Borrowed; freed at exit. */
 const struct config *cli_config(void);
+/* The topic loader (topics_set_loader): the bundled topics.txt beside the bundled timetables,
+ * then the config file's `topic` lines.  0, or -1 with error() set. */
+struct topics;
+int cli_load_topics(struct topics *t);
 /* The timetable the commands use: -s, else the config's `schedule`, else NULL (source.h's
  * default); borrowed (argv or the config).  *line gets the config line it came from, 0 when it
  * did not. */

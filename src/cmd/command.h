@@ -50,6 +50,7 @@ enum cmd_value {
 	VALUE_WEIGHT,           /* KIND=N */
 	VALUE_BREAK,            /* HH:MM-HH:MM */
 	VALUE_ALARM,            /* as ics_alarm_parse() reads it */
+	VALUE_TOPIC,            /* NAME: WORD, WORD, ... (topics.h) */
 };
 
 /* cmd_option.flags */

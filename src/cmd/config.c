@@ -15,6 +15,7 @@
 #include "prefs.h"
 #include "schedule.h"
 #include "text.h"
+#include "topics.h"
 #include "tz.h"
 #include "util.h"
 
@@ -42,6 +43,11 @@ static void free_keys(void)
 	nkeys = 0;
 }
 
+/* A key of the config file alone: the topics it adds (no command has it as an option). */
+static const struct cmd_option key_topic = {
+	"topic", 0, "NAME: WORD, ...", "a topic, or more words of one", COMPLETE_NONE,
+	OPT_CONFIG | OPT_REPEAT, VALUE_TOPIC, 0, NULL };
+
 static void find_keys(void)
 {
 	size_t alloc = 0;
@@ -53,6 +59,7 @@ static void find_keys(void)
 	for (const struct cmd_entry *const *c = cmd_table; *c; c++)
 		for (const struct cmd_option *const *o = (*c)->options; o && *o; o++)
 			add_key(*o, &alloc);
+	add_key(&key_topic, &alloc);
 	atexit(free_keys);
 }
 
@@ -83,6 +90,11 @@ void config_release(struct config *c)
 		free(c->pick[i].value);
 	}
 	free(c->pick);
+	for (size_t i = 0; i < c->ntopics; i++) {
+		free(c->topics[i].key);
+		free(c->topics[i].value);
+	}
+	free(c->topics);
 	config_init(c);
 }
 
@@ -180,6 +192,20 @@ static int check_value(const struct cmd_option *k, const char *value, int *numbe
 
 		if (r < 0)
 			*why = restate(k->name, value);
+		return r;
+	}
+	case VALUE_TOPIC: {
+		struct topics t;
+		char *msg;
+		int r;
+
+		topics_init(&t);
+		r = topics_add_line(&t, value, strlen(value), &msg);
+		topics_release(&t);
+		if (r < 0) {
+			*why = xasprintf("%s \"%s\": %s", k->name, text_inert(value), msg);
+			free(msg);
+		}
 		return r;
 	}
 	case VALUE_BREAK: {
@@ -318,6 +344,15 @@ static int parse_line(struct config *c, const char *s, size_t len, unsigned line
 		c->caldav_password_command = xstrdup(value);
 	} else if (!strcmp(k->name, "cacert")) {
 		c->cacert = xstrdup(value);
+	}
+	if (k == &key_topic) {
+		struct config_setting *st;
+
+		c->topics = xgrow(c->topics, c->ntopics + 1, &c->topics_alloc, sizeof(*c->topics));
+		st = &c->topics[c->ntopics++];
+		st->key = xstrdup(k->name);
+		st->value = xstrdup(value);
+		st->line = line;
 	}
 	if (k->flags & OPT_SAVED) {
 		struct config_setting *st;

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "command.h"
 #include "text.h"
+#include "topics.h"
 #include "tz.h"
 #include "util.h"
 
@@ -485,8 +486,10 @@ static int global_opts(int argc, char **argv)
 int cmd_main(int argc, char **argv)
 {
 	const struct cmd_entry *cmd;
-	int ret = global_opts(argc, argv);
+	int ret;
 
+	topics_set_loader(cli_load_topics);
+	ret = global_opts(argc, argv);
 	if (ret >= 0)
 		return ret;
 	if (optind >= argc) {

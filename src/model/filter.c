@@ -6,7 +6,15 @@
 
 #include "filter.h"
 #include "text.h"
+#include "topics.h"
 #include "util.h"
+
+static void queries_free(struct query *q, size_t n)
+{
+	for (size_t i = 0; q && i < n; i++)
+		query_release(&q[i]);
+	free(q);
+}
 
 void filter_init(struct filter *f)
 {
@@ -16,6 +24,8 @@ void filter_init(struct filter *f)
 
 void filter_release(struct filter *f)
 {
+	queries_free(f->search_q, f->search.n);
+	queries_free(f->fallback_q, f->track_fallbacks.n);
 	strlist_release(&f->tracks);
 	strlist_release(&f->tags);
 	strlist_release(&f->rooms);
@@ -163,12 +173,82 @@ static bool any_label(const struct schedule *s, const char *folded)
 	return false;
 }
 
-static bool any_mention(const struct schedule *s, const char *folded)
+/* Whether some session of s has q: 1, 0, or -1 with error() set (the topics unreadable). */
+static int any_about(const struct schedule *s, const char *folded)
 {
-	for (size_t i = 0; i < s->nsessions; i++)
-		if (session_mentions(&s->sessions[i], folded))
+	struct query q;
+	bool found = false;
+
+	if (query_init(&q, folded) < 0)
+		return -1;
+	for (size_t i = 0; i < s->nsessions && !found; i++)
+		found = session_about(&s->sessions[i], &q, NULL);
+	query_release(&q);
+	return found;
+}
+
+/* Best field first; each text folded once for all of the query's words. */
+static void field_best(const char *text, const char *pre, const struct query *q, size_t *best)
+{
+	char *own = NULL;
+	const char *h;
+
+	if (!text)
+		return;
+	h = pre ? pre : (own = text_fold(text));
+	for (size_t i = 0; i < q->nalt && i < *best; i++)
+		if (query_alt_in(&q->alt[i], h)) {
+			*best = i;
+			break;
+		}
+	free(own);
+}
+
+bool session_about(const struct session *se, const struct query *q, struct query_match *m)
+{
+	const struct session_fold *f = &se->fold;
+
+	for (int field = MATCH_TITLE; field < MATCH_NONE; field++) {
+		size_t best = SIZE_MAX;
+
+		switch (field) {
+		case MATCH_TITLE: field_best(se->title, f->title, q, &best); break;
+		case MATCH_SUBTITLE: field_best(se->subtitle, f->subtitle, q, &best); break;
+		case MATCH_TRACK: field_best(se->track, f->track, q, &best); break;
+		case MATCH_TAGS:
+			for (size_t i = 0; i < se->tags.n; i++)
+				field_best(se->tags.v[i], nth(f->tags, i), q, &best);
+			break;
+		case MATCH_ABSTRACT: field_best(se->abstract, f->abstract, q, &best); break;
+		case MATCH_DESCRIPTION: field_best(se->description, f->description, q, &best); break;
+		default:
+			for (size_t i = 0; i < se->speakers.n; i++)
+				field_best(se->speakers.v[i], nth(f->speakers, i), q, &best);
+			break;
+		}
+		if (best != SIZE_MAX) {
+			if (m) {
+				m->field = (enum match_field)field;
+				m->alt = best;
+			}
 			return true;
+		}
+	}
 	return false;
+}
+
+const char *match_field_name(enum match_field f)
+{
+	static const char *const names[] = {
+		"the title", "the subtitle", "the track", "the tags", "the abstract", "the description",
+		"the speakers", "",
+	};
+	return (unsigned)f <= MATCH_NONE ? names[f] : "";
+}
+
+int match_field_rank(enum match_field f)
+{
+	return f <= MATCH_SUBTITLE ? 0 : f <= MATCH_TAGS ? 1 : 2;
 }
 
 /* "Did you mean" for a value the user typed that matches nothing: the names among names[0..n)
@@ -221,10 +301,12 @@ int label_resolve(const struct schedule *s, const char *folded)
 {
 	struct strbuf sb;
 
+	int r;
+
 	if (any_label(s, folded))
 		return 1;
-	if (any_mention(s, folded))
-		return 0;
+	if ((r = any_about(s, folded)) != 0)
+		return r < 0 ? -1 : 0;
 	strbuf_init(&sb);
 	suggest(s, folded, &sb);
 	error(EX_DATAERR, "no track, tag or session matches '%s'%s%s%s", folded,
@@ -244,6 +326,23 @@ const char *schedule_nearest_session(const struct schedule *s, const char *id)
 	return text_suggest_best(&sg);
 }
 
+/* The words of l as queries with their topics, into *out (freed first). */
+static int queries_make(const struct strlist *l, struct query **out)
+{
+	struct query *q;
+
+	if (*out || !l->n)
+		return 0;
+	q = xcalloc(l->n, sizeof(*q));
+	for (size_t i = 0; i < l->n; i++)
+		if (query_init(&q[i], l->v[i]) < 0) {
+			queries_free(q, i);
+			return -1;
+		}
+	*out = q;
+	return 0;
+}
+
 int filter_resolve(struct filter *f, const struct schedule *s)
 {
 	struct strlist kept;
@@ -260,7 +359,8 @@ int filter_resolve(struct filter *f, const struct schedule *s)
 	}
 	strlist_release(&f->tracks);
 	f->tracks = kept;
-	return 0;
+	return queries_make(&f->search, &f->search_q) < 0 ||
+	       queries_make(&f->track_fallbacks, &f->fallback_q) < 0 ? -1 : 0;
 }
 
 static bool room_matches(const struct schedule *s, const struct session *se, const char *folded)
@@ -308,9 +408,39 @@ static void add_name(struct strlist *l, const char *name)
 		strlist_push(l, name);
 }
 
+/* filter_value_check of a --search or --keyword value: some session must have it or a word of
+ * its topic; else the closest tracks and tags are suggested. */
+static int text_value_check(const struct schedule *s, const char *option, const char *typed)
+{
+	struct query q;
+	struct strbuf sb;
+	char *folded = text_fold(typed);
+	bool found = false;
+
+	if (query_init(&q, folded) < 0) {
+		free(folded);
+		return -1;
+	}
+	for (size_t i = 0; i < s->nsessions && !found; i++)
+		found = session_about(&s->sessions[i], &q, NULL);
+	if (!found) {
+		strbuf_init(&sb);
+		suggest(s, folded, &sb);
+		error(EX_DATAERR, "--%s '%s': no session in %s mentions it%s%s%s%s", option, typed,
+		      s->conf.name, q.topical ? " or another word of its topic" : "",
+		      sb.len ? " (did you mean " : "; see 'planner tracks'", sb.len ? sb.buf : "",
+		      sb.len ? "?)" : "");
+		strbuf_release(&sb);
+	}
+	query_release(&q);
+	free(folded);
+	return found ? 0 : -1;
+}
+
 int filter_value_check(const struct schedule *s, const char *option, const char *typed)
 {
-	static const char *const kinds[] = { "tag", "lang", "level", "type", "room", "speaker" };
+	static const char *const kinds[] = { "tag", "lang", "level", "type", "room", "speaker",
+					     "search", "keyword" };
 	struct strlist names;
 	struct strbuf sb;
 	char *folded;
@@ -335,6 +465,8 @@ int filter_value_check(const struct schedule *s, const char *option, const char 
 		return 0;	/* a bad level is the option's error; "all" matches everything */
 	if (kind == 3 && (parsed = session_type_parse(typed)) < 0)
 		return 0;
+	if (kind >= 6)
+		return text_value_check(s, option, typed);
 	folded = text_fold(typed);
 	strlist_init(&names);
 	for (size_t i = 0; i < s->nsessions && !found; i++) {
@@ -422,7 +554,8 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 		for (i = 0; !ok && i < f->tracks.n; i++)
 			ok = session_has_label(se, f->tracks.v[i]);
 		for (i = 0; !ok && i < f->track_fallbacks.n; i++)
-			ok = session_mentions(se, f->track_fallbacks.v[i]);
+			ok = f->fallback_q ? session_about(se, &f->fallback_q[i], NULL)
+					   : session_mentions(se, f->track_fallbacks.v[i]);
 		if (!ok)
 			return false;
 	}
@@ -455,7 +588,8 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 			return false;
 	}
 	for (i = 0; i < f->search.n; i++)
-		if (!session_mentions(se, f->search.v[i]))
+		if (f->search_q ? !session_about(se, &f->search_q[i], NULL)
+				: !session_mentions(se, f->search.v[i]))
 			return false;
 	return true;
 }

@@ -6,7 +6,32 @@
 #include "filter.h"
 #include "prefs.h"
 #include "text.h"
+#include "topics.h"
 #include "util.h"
+
+static void queries_free(struct query **q, size_t n)
+{
+	for (size_t i = 0; *q && i < n; i++)
+		query_release(&(*q)[i]);
+	free(*q);
+	*q = NULL;
+}
+
+static int queries_make(const struct strlist *l, struct query **out)
+{
+	struct query *q;
+
+	if (!l->n)
+		return 0;
+	q = xcalloc(l->n, sizeof(*q));
+	for (size_t i = 0; i < l->n; i++)
+		if (query_init(&q[i], l->v[i]) < 0) {
+			queries_free(&q, i);
+			return -1;
+		}
+	*out = q;
+	return 0;
+}
 
 static const char *const kind_names[PREF_KIND_COUNT] = {
 	"track", "tag", "keyword", "speaker", "level", "lang", "type", "keynote",
@@ -41,6 +66,8 @@ void prefs_init(struct prefs *p)
 
 void prefs_release(struct prefs *p)
 {
+	queries_free(&p->keyword_q, p->folded[PREF_KEYWORD].n);
+	queries_free(&p->fallback_q, p->track_fallbacks.n);
 	for (int k = 0; k < PREF_KIND_COUNT; k++) {
 		strlist_release(&p->values[k]);
 		strlist_release(&p->folded[k]);
@@ -99,6 +126,8 @@ int prefs_resolve(struct prefs *p, const struct schedule *s, size_t *failed)
 {
 	struct strlist kept;
 
+	queries_free(&p->keyword_q, p->folded[PREF_KEYWORD].n);
+	queries_free(&p->fallback_q, p->track_fallbacks.n);
 	strlist_release(&p->track_fallbacks);
 	strlist_init(&kept);
 	for (size_t i = 0; i < p->folded[PREF_TRACK].n; i++) {
@@ -115,7 +144,9 @@ int prefs_resolve(struct prefs *p, const struct schedule *s, size_t *failed)
 	}
 	strlist_release(&p->folded[PREF_TRACK]);
 	p->folded[PREF_TRACK] = kept;
-	return 0;
+	if (queries_make(&p->folded[PREF_KEYWORD], &p->keyword_q) < 0)
+		return -1;
+	return queries_make(&p->track_fallbacks, &p->fallback_q);
 }
 
 static void reason(struct strbuf *why, const char *kind, const char *value)
@@ -131,6 +162,47 @@ static void reason(struct strbuf *why, const char *kind, const char *value)
 	}
 }
 
+/* The best match of the query words `words` (their queries q, or NULL: each word alone) in se:
+ * adds the keyword weight for its field to *pts and the reason to why.  Whether one matched. */
+static bool about(const struct prefs *p, const struct strlist *words, const struct query *q,
+		  const struct session *se, int64_t *pts, struct strbuf *why)
+{
+	struct query_match best = { MATCH_NONE, 0 }, m;
+	const struct query *bq = NULL;
+	struct query *plain = NULL;
+	int w;
+
+	if (!q) {
+		plain = xcalloc(words->n, sizeof(*plain));
+		for (size_t i = 0; i < words->n; i++)
+			query_init_plain(&plain[i], words->v[i]);
+		q = plain;
+	}
+	for (size_t i = 0; i < words->n; i++)
+		if (session_about(se, &q[i], &m) && (!bq || match_field_rank(m.field) <
+					      match_field_rank(best.field))) {
+			best = m;
+			bq = &q[i];
+		}
+	if (bq) {
+		w = p->weight[PREF_KEYWORD];
+		*pts += match_field_rank(best.field) == 0 ? w : match_field_rank(best.field) == 1 ?
+			(w * 3 + 2) / 4 : (w + 1) / 2;
+		if (why) {
+			if (why->len)
+				strbuf_adds(why, ", ");
+			strbuf_addf(why, "about %s", bq->word);
+			if (best.alt)
+				strbuf_addf(why, ": %s", bq->alt[best.alt].shown);
+			strbuf_addf(why, " in %s", match_field_name(best.field));
+		}
+	}
+	for (size_t i = 0; plain && i < words->n; i++)
+		query_release(&plain[i]);
+	free(plain);
+	return bq != NULL;
+}
+
 int64_t prefs_score(const struct prefs *p, const struct session *se, struct strbuf *why)
 {
 	int64_t pts = 0;
@@ -144,14 +216,9 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 			topic_hit = true;
 			break;
 		}
-	for (i = 0; i < p->track_fallbacks.n; i++)
-		if (session_mentions(se, p->track_fallbacks.v[i])) {
-			/* a --track that named no track works as a keyword, at the keyword weight */
-			pts += p->weight[PREF_KEYWORD];
-			reason(why, "mentions", p->track_fallbacks.v[i]);
-			topic_hit = true;
-			break;
-		}
+	if (p->track_fallbacks.n)
+		/* a --track that named no track works as a keyword, at the keyword weight */
+		topic_hit |= about(p, &p->track_fallbacks, p->fallback_q, se, &pts, why);
 	for (i = 0; i < p->folded[PREF_TAG].n; i++)
 		if (session_has_tag(se, p->folded[PREF_TAG].v[i])) {
 			pts += p->weight[PREF_TAG];
@@ -159,13 +226,8 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 			topic_hit = true;
 			break;
 		}
-	for (i = 0; i < p->folded[PREF_KEYWORD].n; i++)
-		if (session_mentions(se, p->folded[PREF_KEYWORD].v[i])) {
-			pts += p->weight[PREF_KEYWORD];
-			reason(why, "keyword", p->folded[PREF_KEYWORD].v[i]);
-			topic_hit = true;
-			break;
-		}
+	if (p->folded[PREF_KEYWORD].n)
+		topic_hit |= about(p, &p->folded[PREF_KEYWORD], p->keyword_q, se, &pts, why);
 	for (i = 0; i < p->folded[PREF_SPEAKER].n; i++)
 		if (session_has_speaker(se, p->folded[PREF_SPEAKER].v[i])) {
 			pts += p->weight[PREF_SPEAKER];

@@ -1,0 +1,82 @@
+/* topics.h: topics — the words that name one subject in English and Korean ("asyncio": async,
+ * await, coroutine, ASGI, gevent, 비동기, 코루틴, ...) — so that a word the user searches for also
+ * finds the sessions that say it another way.
+ *
+ * The list ships as schedules/topics.txt (installed with the bundled timetables) and the config
+ * file's `topic` lines extend it.  One topic a line, `NAME: WORD, WORD, ...`; blank lines and
+ * lines starting with '#' are ignored.  A line whose NAME is already a topic's name (folded) adds
+ * its words to that topic.
+ *
+ * A query word (--keyword, a --track that names no track or tag, list --search) stands for the
+ * topics it names, else for every topic it is a word of; then it and the topics' other words are
+ * matched "as words": a word starting with a letter or digit of ASCII only where a word starts
+ * (so "ml" is not found in "html"), and one of at most three ASCII characters only as a whole
+ * word (or with a plural s: "ai", "ais", not "aim").  Korean words are matched anywhere (Korean
+ * words take endings: 비동기를, 장고의).  A word in no topic matches anywhere, as it always did.
+ * All matching is on text_fold()ed text (NFC, case-folded).
+ */
+#ifndef PLANNER_TOPICS_H
+#define PLANNER_TOPICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "schedule.h"
+
+/* Inputs larger than this are refused. */
+#define TOPICS_MAX_BYTES (1u << 20)
+
+struct topic {
+	struct strlist words;    /* as written; words.v[0] is the topic's name */
+	struct strlist folded;   /* text_fold() of each */
+};
+
+struct topics {
+	struct topic *v;
+	size_t n, alloc;
+};
+
+void topics_init(struct topics *t);
+void topics_release(struct topics *t);
+
+/* Adds one line s[0..len) (no newline), `NAME: WORD, WORD, ...`, to t.  0; -1 with *why set to
+ * what is wrong (caller frees), t unchanged. */
+int topics_add_line(struct topics *t, const char *s, size_t len, char **why);
+
+/* Parses a topic file buf[0..len) into t (blank and '#' lines skipped); `name` (its path) is used
+ * in messages.  0, or -1 with error() set (EX_DATAERR, "NAME:LINE: what is wrong"). */
+int topics_parse(struct topics *t, const char *buf, size_t len, const char *name);
+
+/* The topics the matching uses, loaded by `load` (the command layer's: the bundled file, then the
+ * config's lines) the first time a query word needs them.  Without a loader there are none. */
+void topics_set_loader(int (*load)(struct topics *t));
+/* The loaded topics (borrowed, kept to the end); NULL with error() set when loading failed. */
+const struct topics *topics_get(void);
+
+/* One word a query word stands for. */
+struct query_alt {
+	char *folded;            /* text_fold()ed */
+	char *shown;             /* as the topic file writes it (the folded query word for alt 0) */
+	bool start, whole;       /* found only at a word start / only as a whole word */
+};
+
+/* A query word with the words that count as it: alt[0] is the word itself, then its topics'
+ * other words in the file's order. */
+struct query {
+	char *word;              /* folded, as typed */
+	struct query_alt *alt;
+	size_t nalt;
+	bool topical;            /* the word is in a topic */
+};
+
+/* Makes q for the folded word `folded` with its topics (topics_get()).  0; -1 with error() set
+ * when the topics cannot be loaded (q is then empty, safe to release). */
+int query_init(struct query *q, const char *folded);
+/* As query_init, with no topics: the word alone, found anywhere. */
+void query_init_plain(struct query *q, const char *folded);
+void query_release(struct query *q);
+
+/* True if alternative a occurs in the folded text `hay` by its rules. */
+bool query_alt_in(const struct query_alt *a, const char *hay);
+
+#endif
