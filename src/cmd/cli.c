@@ -82,10 +82,17 @@ int cli_filter_finish(struct filter *f, const struct schedule *s, const char *da
 		return -1;
 	if (filter_resolve(f, s) < 0)
 		return -1;
-	for (size_t i = 0; i < f->track_fallbacks.n; i++)
-		fprintf(stderr, "planner: no track or tag '%s' in %s; showing sessions that mention it\n",
-			f->track_fallbacks.v[i], s->conf.name);
+	cli_say_fallbacks(&f->track_fallbacks, f->fallback_q, s, "showing");
 	return 0;
+}
+
+void cli_say_fallbacks(const struct strlist *words, const struct query *q,
+		       const struct schedule *s, const char *doing)
+{
+	for (size_t i = 0; i < words->n; i++)
+		fprintf(stderr, "planner: no track or tag '%s' in %s; %s sessions that mention it%s\n",
+			words->v[i], s->conf.name, doing,
+			q && q[i].topical ? " or another word of its topic" : "");
 }
 
 static struct config config;

@@ -34,6 +34,12 @@ const struct config *cli_config(void);
  * then the config file's `topic` lines.  0, or -1 with error() set. */
 struct topics;
 int cli_load_topics(struct topics *t);
+/* Says on stderr, for each --track value in `words` that named no track or tag (q: their
+ * queries, or NULL), that the sessions `doing` ("showing", "planning") are those that mention it
+ * (or another word of its topic). */
+struct query;
+void cli_say_fallbacks(const struct strlist *words, const struct query *q,
+		       const struct schedule *s, const char *doing);
 /* The timetable the commands use: -s, else the config's `schedule`, else NULL (source.h's
  * default); borrowed (argv or the config).  *line gets the config line it came from, 0 when it
  * did not. */

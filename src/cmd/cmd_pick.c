@@ -295,9 +295,7 @@ static int exec(struct cmd_ctx *ctx)
 		goto fail;
 	if (pick_run(&rq, &r) < 0)
 		goto fail;
-	for (size_t i = 0; i < o.set.prefs.track_fallbacks.n; i++)
-		fprintf(stderr, "planner: no track or tag '%s' in %s; planning sessions that mention it\n",
-			o.set.prefs.track_fallbacks.v[i], s->conf.name);
+	cli_say_fallbacks(&o.set.prefs.track_fallbacks, o.set.prefs.fallback_q, s, "planning");
 
 	if (ctx->json) {
 		print_json(&o, &rq, &r);

@@ -387,9 +387,7 @@ static int exec(struct cmd_ctx *ctx)
 	rq.max_per_day = 0;
 	if (pick_team_run(&rq, m, n, &t) < 0)
 		goto out;
-	for (size_t i = 0; i < o.set.prefs.track_fallbacks.n; i++)
-		fprintf(stderr, "planner: no track or tag '%s' in %s; planning sessions that mention it\n",
-			o.set.prefs.track_fallbacks.v[i], s->conf.name);
+	cli_say_fallbacks(&o.set.prefs.track_fallbacks, o.set.prefs.fallback_q, s, "planning");
 	if (ctx->json) {
 		print_json(&o, &rq, &t, m);
 	} else {

@@ -20,7 +20,7 @@ const struct cmd_option opt_day = {
 	0, VALUE_TEXT, 0, NULL };
 const struct cmd_option opt_track = {
 	"track", 't', "T", "sessions in track T or tagged T; when no track or tag is called T,\n"
-	"sessions that mention T (said on stderr)", COMPLETE_LABEL, OPT_REPEAT, VALUE_TEXT, 0, NULL };
+	"sessions that mention T or a word of its topic (said on stderr)", COMPLETE_LABEL, OPT_REPEAT, VALUE_TEXT, 0, NULL };
 const struct cmd_option opt_tag = {
 	"tag", 0, "T", "sessions tagged T", COMPLETE_TAG, OPT_REPEAT, VALUE_TEXT, 0, NULL };
 const struct cmd_option opt_room = {
@@ -39,7 +39,8 @@ const struct cmd_option opt_speaker = {
 	"speaker", 0, "S", "sessions with a speaker whose name contains S", COMPLETE_SPEAKER,
 	OPT_REPEAT, VALUE_TEXT, 0, NULL };
 const struct cmd_option opt_search = {
-	"search", 'q', "TEXT", "TEXT in the title, subtitle, abstract, speakers, tags or track",
+	"search", 'q', "TEXT", "TEXT or a word of its topic (asyncio: 비동기, ...) in the title,\n"
+	"subtitle, abstract, speakers, tags or track",
 	COMPLETE_NONE, OPT_REPEAT, VALUE_TEXT, 0, NULL };
 const struct cmd_option opt_tz = {
 	"tz", 0, "ZONE", "show times in ZONE (an IANA name, or 'local')", COMPLETE_ZONE, OPT_CONFIG,

@@ -23,12 +23,13 @@
 
 const struct cmd_option pref_track = {
 	"track", 't', "T", "a track or tag called T (3 points); when there is none, sessions\n"
-	"that mention T (as --keyword, said on stderr)", COMPLETE_LABEL, PREF, VALUE_TEXT, 0,
+	"that mention T or a word of its topic (as --keyword, said on stderr)", COMPLETE_LABEL, PREF, VALUE_TEXT, 0,
 	"Preferences (repeatable; each kind adds its weight once):" };
 const struct cmd_option pref_tag = {
 	"tag", 0, "T", "a tag (3 points)", COMPLETE_TAG, PREF, VALUE_TEXT, 0, NULL };
 const struct cmd_option pref_keyword = {
-	"keyword", 'k', "TEXT", "TEXT in the title, abstract, description, speakers or tags (2)",
+	"keyword", 'k', "TEXT", "TEXT or a word of its topic (asyncio: 비동기, ...) in the title\n"
+	"(2), the track or tags (1.5), the abstract, description or speakers (1)",
 	COMPLETE_NONE, PREF, VALUE_TEXT, 0, NULL };
 const struct cmd_option pref_speaker = {
 	"speaker", 0, "S", "a speaker whose name contains S (4)", COMPLETE_SPEAKER, PREF, VALUE_TEXT,

@@ -135,7 +135,7 @@ expect_err "planner: no track, tag or session matches 'zzzqqq'; see 'planner tra
 conf "schedule = pyconkr-2014" "# comment" "colour = red"
 run list
 expect_rc 78 "an unknown key"
-expect_err "planner: $cfg:3: unknown key \"colour\" (known: schedule, tz, cacert, track, tag, keyword, speaker, level, lang, type, weight, break, max-per-day, travel, alarm, caldav-url, caldav-user, caldav-password-command)" \
+expect_err "planner: $cfg:3: unknown key \"colour\" (known: schedule, tz, cacert, track, tag, keyword, speaker, level, lang, type, weight, break, max-per-day, travel, alarm, caldav-url, caldav-user, caldav-password-command, topic)" \
 	"names the file, the line and the key"
 run pick --no-save
 expect_rc 78 "pick refuses a bad config too"

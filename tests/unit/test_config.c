@@ -111,7 +111,7 @@ static void test_bad(void)
 
 	is_str(bad("colour = red"), "cfg:1: unknown key \"colour\" (known: schedule, tz, cacert, track, tag, keyword, "
 	       "speaker, level, lang, type, weight, break, max-per-day, travel, alarm, caldav-url, "
-	       "caldav-user, caldav-password-command)", "an unknown key, with the known ones");
+	       "caldav-user, caldav-password-command, topic)", "an unknown key, with the known ones");
 	is_str(bad("# ok\n\ntrak = web\n"), "cfg:3: unknown key \"trak\" (did you mean \"track\"?)",
 	       "a near miss, on line 3");
 	is_int(error_status(), EX_CONFIG, "status EX_CONFIG");
@@ -150,7 +150,7 @@ static void test_bad(void)
 	is_str(bad("schedule = a\n\xff = 1\n"), "cfg:2: not valid UTF-8", "invalid UTF-8, on its line");
 	is_str(bad("\x1b[31mcolor = red"), "cfg:1: unknown key \"color\" (known: schedule, tz, cacert, "
 	       "track, tag, keyword, speaker, level, lang, type, weight, break, max-per-day, travel, "
-	       "alarm, caldav-url, caldav-user, caldav-password-command)",
+	       "alarm, caldav-url, caldav-user, caldav-password-command, topic)",
 	       "a key with an escape sequence is made inert in the message");
 	{
 		static const char nul[] = "travel = 1\nalarm = 2\0\n";
@@ -169,15 +169,16 @@ static void test_keys(void)
 		char *line = xasprintf("%s = %s", k,
 				       !strcmp(k, "tz") ? "UTC" : !strcmp(k, "break") ? "12:00-13:00"
 				       : !strcmp(k, "weight") ? "tag=1" : !strcmp(k, "level") ? "beginner"
-				       : !strcmp(k, "type") ? "talk" : "7");
+				       : !strcmp(k, "type") ? "talk" : !strcmp(k, "topic") ? "asyncio: 비동기"
+				       : "7");
 		is_str(bad(line), "", "config_key lists \"%s\", and it parses", k);
 		free(line);
 	}
-	is_int(n, 18, "eighteen keys");
+	is_int(n, 19, "nineteen keys");
 }
 
 /* The keys are exactly the options of the command table marked configurable (and -s), each
- * once; those pick saves with its plan are pick's defaults. */
+ * once, then `topic`, the file's own; those pick saves with its plan are pick's defaults. */
 static void test_keys_from_options(void)
 {
 	struct strlist want;
@@ -191,6 +192,7 @@ static void test_keys_from_options(void)
 		for (const struct cmd_option *const *o = (*c)->options; o && *o; o++)
 			if (((*o)->flags & OPT_CONFIG) && strlist_find(&want, (*o)->name) < 0)
 				strlist_push(&want, (*o)->name);
+	strlist_push(&want, "topic");
 	for (const char *k; (k = config_key(n)); n++)
 		same += n < want.n && !strcmp(k, want.v[n]);
 	ok(n == want.n && same == n, "the config keys are the configurable options (%zu)", want.n);
@@ -269,7 +271,7 @@ static void test_files(void)
 	{
 		char *want = xasprintf("%s:3: unknown key \"foo\" (known: schedule, tz, cacert, track, tag, "
 				       "keyword, speaker, level, lang, type, weight, break, max-per-day, "
-				       "travel, alarm, caldav-url, caldav-user, caldav-password-command)",
+				       "travel, alarm, caldav-url, caldav-user, caldav-password-command, topic)",
 				       path);
 		is_str(error_message(), want, "the message names the file and the line");
 		free(want);

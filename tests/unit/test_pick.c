@@ -50,7 +50,8 @@ static void test_prefs(const struct schedule *s)
 	prefs_add(&p, PREF_TRACK, "파이썬");
 	is_int(prefs_resolve(&p, s, NULL), 0, "a track named like no track or tag falls back");
 	is_int(p.track_fallbacks.n, 1, "and is recorded as a fallback");
-	is_int(prefs_score(&p, find(s, "t3"), NULL), 200, "the fallback matches the abstract at keyword weight");
+	is_int(prefs_score(&p, find(s, "t3"), NULL), 100,
+	       "the fallback matches the abstract at half the keyword weight");
 	prefs_release(&p);
 
 	prefs_init(&p);
