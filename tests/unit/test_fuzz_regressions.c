@@ -1,8 +1,8 @@
 /* test_fuzz_regressions.c: every input the fuzzers once broke a parser with
  * (tests/fuzz/regressions/<target>/, README.md there) goes through the normal build again: an
  * importer's files through schedule_load_buffer() with the format of their directory, the other
- * parsers' through snapshot_decode(), plan_parse(), config_parse(), caldav_parse_count() or
- * share_parse() as their harnesses call them.  Each must return 0, or -1 with a one-line message
+ * parsers' through snapshot_decode(), plan_parse(), config_parse(), caldav_parse_count(),
+ * share_parse() or topics_parse() as their harnesses call them.  Each must return 0, or -1 with a one-line message
  * and a sysexits status — under
  * `make asan` and `make valgrind` that also means no crash, no leak, no read out of bounds. */
 #include <dirent.h>
@@ -23,6 +23,7 @@
 #include "share.h"
 #include "snapshot.h"
 #include "tap.h"
+#include "topics.h"
 #include "util.h"
 
 #define DIR_REGRESSIONS "tests/fuzz/regressions"
@@ -91,6 +92,15 @@ static int run(const char *target, const char *data, size_t size)
 		share_list_init(&l);
 		ret = share_parse(&l, data, size, "regression-list", "Asia/Seoul");
 		share_list_release(&l);
+		return ret;
+	}
+	if (!strcmp(target, "topics")) {
+		struct topics t;
+		int ret;
+
+		topics_init(&t);
+		ret = topics_parse(&t, data, size, "regression-topics");
+		topics_release(&t);
 		return ret;
 	}
 	if (!strcmp(target, "config")) {
@@ -170,7 +180,8 @@ static void check_target(const char *target, size_t *total)
 			free(path);
 			continue;
 		}
-		if (strcmp(target, "ics") && strcmp(target, "config") && strcmp(target, "snapshot")) {
+		if (strcmp(target, "ics") && strcmp(target, "config") && strcmp(target, "snapshot") &&
+		    strcmp(target, "topics")) {
 			/* The position finder walks the raw text of JSON on error paths: it must end
 			 * whatever the bytes (a NUL once made it stand still). */
 			static const struct json_step far[] = { { NULL, 1000000 } };
@@ -186,7 +197,7 @@ static void check_target(const char *target, size_t *total)
 		ret = run(target, buf, len);
 		if (ret == -2) {
 			ok(0, "%s: \"%s\" is not a fuzz target (native, frab, c3voc2, pretalx, "
-			   "sessionize, ics, snapshot, plan, config)", path, target);
+			   "sessionize, ics, snapshot, plan, config, topics)", path, target);
 		} else if (ret == 0) {
 			ok(1, "%s: reads", path);
 		} else {
