@@ -70,7 +70,7 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		printf("%*s  why: %s%s%s (", pad, "", c->pinned ? "pinned" : "",
 		       c->pinned && *why ? ", " : "", c->pinned || *why ? why : "--fill");
 		cli_points(stdout, c->points);
-		printf(" points)\n");
+		printf(" point%s)\n", c->points == 100 ? "" : "s");
 		if (r->alternative[k] != SIZE_MAX)
 			cli_print_alternative(s, cand_session(rq, r, r->alternative[k]), pad + 2,
 					      lay.title_w);
@@ -131,7 +131,7 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 		free(id);
 		cli_points(stdout, c->points);
 		why = pick_why(rq, r, left[i]);
-		printf(" points%s%s)\n", *why ? ": " : "", why);
+		printf(" point%s%s%s)\n", c->points == 100 ? "" : "s", *why ? ": " : "", why);
 		if (c->excluded_by) {
 			printf("    excluded: %s\n", c->excluded_by);
 		} else if (nb) {

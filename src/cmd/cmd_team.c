@@ -175,7 +175,7 @@ static void print_member(const struct pick_request *rq, const struct pick_team *
 		printf("%*s  why: %s%s%s (", pad, "", pc->pinned ? "pinned" : "",
 		       pc->pinned && *why ? ", " : "", pc->pinned || *why ? why : "--fill");
 		cli_points(stdout, pc->points);
-		printf(" points)\n");
+		printf(" point%s)\n", pc->points == 100 ? "" : "s");
 	}
 	free(v);
 }
