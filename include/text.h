@@ -28,6 +28,11 @@ int32_t text_control_at(const char *s, size_t *len);
  * Caller frees. */
 char *text_fold(const char *s);
 
+/* True if s[0..len) is only ASCII and precomposed Hangul syllables (U+AC00..U+D7A3): valid
+ * UTF-8 whose only control characters are ASCII ones, and whose text_fold() lowers its ASCII
+ * letters and changes nothing else. */
+bool text_plain(const char *s, size_t len);
+
 /* A copy of s in Unicode normalization form C (decomposed Hangul composed, as typed on most
  * systems); s as it is when it is ASCII or not valid UTF-8.  Caller frees. */
 char *text_nfc(const char *s);

@@ -47,11 +47,31 @@ int topics_add_line(struct topics *t, const char *s, size_t len, char **why);
  * in messages.  0, or -1 with error() set (EX_DATAERR, "NAME:LINE: what is wrong"). */
 int topics_parse(struct topics *t, const char *buf, size_t len, const char *name);
 
-/* The topics the matching uses, loaded by `load` (the command layer's: the bundled file, then the
+/* The topic list as text: its lines, each checked when added, folded and split only when a query
+ * word may need it (so that a search costs little more than reading the file). */
+struct topic_line {
+	const char *s;           /* into one of bufs; trimmed, not NUL-terminated */
+	size_t len;
+	const char *folded;      /* text_fold() of it, NUL-terminated; into one of bufs */
+};
+struct topic_lines {
+	struct topic_line *v;    /* the topic lines, in order (no blank or comment lines) */
+	size_t n, alloc;
+	char **bufs;             /* owned: the texts added */
+	size_t nbufs;
+};
+
+void topic_lines_init(struct topic_lines *l);
+void topic_lines_release(struct topic_lines *l);
+/* Adds the lines of buf[0..len) (a topic file, whose first line is number first_line, or one
+ * config value) after checking each as topics_add_line would.  0, or -1 with error() set
+ * (status, "NAME:LINE: what is wrong") and nothing added. */
+int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const char *name,
+		    unsigned first_line, int status);
+
+/* The lines the matching uses, added by `load` (the command layer's: the bundled file, then the
  * config's lines) the first time a query word needs them.  Without a loader there are none. */
-void topics_set_loader(int (*load)(struct topics *t));
-/* The loaded topics (borrowed, kept to the end); NULL with error() set when loading failed. */
-const struct topics *topics_get(void);
+void topics_set_loader(int (*load)(struct topic_lines *l));
 
 /* One word a query word stands for. */
 struct query_alt {
@@ -69,8 +89,8 @@ struct query {
 	bool topical;            /* the word is in a topic */
 };
 
-/* Makes q for the folded word `folded` with its topics (topics_get()).  0; -1 with error() set
- * when the topics cannot be loaded (q is then empty, safe to release). */
+/* Makes q for the folded word `folded` with its topics (the loader's lines).  0; -1 with error()
+ * set when the topics cannot be loaded (q is then empty, safe to release). */
 int query_init(struct query *q, const char *folded);
 /* As query_init, with no topics: the word alone, found anywhere. */
 void query_init_plain(struct query *q, const char *folded);

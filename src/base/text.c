@@ -145,6 +145,32 @@ size_t text_width(const char *s)
 }
 
 /* Appends the NFC, case-folded form of the valid UTF-8 in s[0..len) to sb. */
+/* Whether s[0..len) is only ASCII and precomposed Hangul syllables (U+AC00..U+D7A3): text that
+ * NFC leaves as it is and case folding changes only in its ASCII letters. */
+static bool ascii_or_syllables(const unsigned char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		if (s[i] < 0x80) {
+			i++;
+		} else if (i + 2 < len && s[i] >= 0xEA && s[i] <= 0xED &&
+			   (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			unsigned cp = ((s[i] & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+
+			if (cp < 0xAC00 || cp > 0xD7A3)
+				return false;
+			i += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool text_plain(const char *s, size_t len)
+{
+	return ascii_or_syllables((const unsigned char *)s, len);
+}
+
 static void fold_run(struct strbuf *sb, const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
@@ -152,6 +178,16 @@ static void fold_run(struct strbuf *sb, const char *s, size_t len)
 
 	if (!len)
 		return;
+	/* the common case — English and Korean — without utf8proc: the same result, much sooner */
+	if (ascii_or_syllables((const unsigned char *)s, len)) {
+		size_t at = sb->len;
+
+		strbuf_add(sb, s, len);
+		for (size_t i = at; i < sb->len; i++)
+			if (sb->buf[i] >= 'A' && sb->buf[i] <= 'Z')
+				sb->buf[i] = (char)(sb->buf[i] - 'A' + 'a');
+		return;
+	}
 	/*
 	 * COMPOSE gives NFC; CASEFOLD applies Unicode full case folding ("ß" -> "ss") during the
 	 * decomposition step, and composition then rebuilds Hangul syllables from jamo
@@ -179,6 +215,10 @@ char *text_fold(const char *s)
 	if (!s)
 		return strbuf_detach(&sb);
 	len = strlen(s);
+	if (ascii_or_syllables(p, len)) {
+		fold_run(&sb, s, len);
+		return strbuf_detach(&sb);
+	}
 	/* utf8proc_map() refuses a whole string with one bad byte: fold the valid runs between. */
 	while (i < len) {
 		int32_t cp;

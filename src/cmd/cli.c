@@ -129,7 +129,7 @@ const struct config *cli_config(void)
 	return &config;
 }
 
-int cli_load_topics(struct topics *t)
+int cli_load_topics(struct topic_lines *l)
 {
 	const char *dir = source_bundled_dir();
 	const struct config *cf;
@@ -144,7 +144,7 @@ int cli_load_topics(struct topics *t)
 			free(path);
 			return -1;
 		}
-		r = topics_parse(t, buf, len, path);
+		r = topic_lines_add(l, buf, len, path, 1, EX_DATAERR);
 		free(buf);
 		if (r < 0) {
 			free(path);
@@ -154,18 +154,11 @@ int cli_load_topics(struct topics *t)
 	free(path);
 	if (!(cf = cli_config()))
 		return -1;
-	for (size_t i = 0; i < cf->ntopics; i++) {
-		const struct config_setting *st = &cf->topics[i];
-		char *why;
-
-		/* checked when the file was read */
-		if (topics_add_line(t, st->value, strlen(st->value), &why) < 0) {
-			error(EX_CONFIG, "%s:%u: topic \"%s\": %s", cf->path, st->line,
-			      text_inert(st->value), why);
-			free(why);
+	/* checked when the file was read */
+	for (size_t i = 0; i < cf->ntopics; i++)
+		if (topic_lines_add(l, cf->topics[i].value, strlen(cf->topics[i].value), cf->path,
+				    cf->topics[i].line, EX_CONFIG) < 0)
 			return -1;
-		}
-	}
 	return 0;
 }
 

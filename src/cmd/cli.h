@@ -32,8 +32,8 @@ struct config;
 const struct config *cli_config(void);
 /* The topic loader (topics_set_loader): the bundled topics.txt beside the bundled timetables,
  * then the config file's `topic` lines.  0, or -1 with error() set. */
-struct topics;
-int cli_load_topics(struct topics *t);
+struct topic_lines;
+int cli_load_topics(struct topic_lines *l);
 /* Says on stderr, for each --track value in `words` that named no track or tag (q: their
  * queries, or NULL), that the sessions `doing` ("showing", "planning") are those that mention it
  * (or another word of its topic). */

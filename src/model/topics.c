@@ -43,184 +43,375 @@ static const char *trim(const char *s, size_t *len)
 	return s;
 }
 
-/* Checks one word w[0..n): 0, or -1 with *why set.  `what` names it ("the name", "word 2"). */
-static int check_word(const char *w, size_t n, const char *what, char **why)
+/* The line's text is checked once, whole: valid UTF-8 without control characters. */
+static int check_text(const char *line, size_t len, char **why)
 {
 	size_t bad;
-	char *copy;
 
-	if (!n) {
-		*why = xasprintf("%s is empty (expected \"NAME: WORD, WORD, ...\")", what);
+	if (!text_valid_utf8(line, len, &bad)) {
+		*why = xstrdup("not valid UTF-8");
 		return -1;
 	}
-	if (n > WORD_MAX) {
-		*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
-		return -1;
-	}
-	if (!text_valid_utf8(w, n, &bad)) {
-		*why = xasprintf("%s is not valid UTF-8", what);
-		return -1;
-	}
-	copy = xstrndup(w, n);
-	for (const char *p = copy; *p;) {
+	for (const char *p = line; *p;) {
 		size_t clen;
 
-		if (text_control_at(p, &clen) >= 0) {
-			free(copy);
-			*why = xasprintf("%s has a control character", what);
+		if ((unsigned char)*p < 0x80 ? (unsigned char)*p < 0x20 || *p == 0x7f
+					     : text_control_at(p, &clen) >= 0) {
+			*why = xstrdup("a control character");
 			return -1;
 		}
 		p++;
 		while (((unsigned char)*p & 0xC0) == 0x80)
 			p++;
 	}
-	free(copy);
 	return 0;
 }
 
-/* Calls fn for each comma-separated word of s[0..len), trimmed; stops at the first nonzero. */
-static int each_word(const char *s, size_t len, int (*fn)(const char *w, size_t n, int i, void *arg),
-		     void *arg)
+/* The words of a line: the name, then the comma-separated words after the first ':', each
+ * trimmed, as pointers into a copy whose separators are made NULs.  (Folding keeps ':', ',' and
+ * the blanks as they are and makes none, so a line and its folded copy split alike.) */
+struct words {
+	char *buf;
+	char **v;
+	size_t n;
+};
+
+static void split(struct words *w, const char *line, size_t len)
 {
-	const char *p = s, *end = s + len;
-	int i = 0, r = 0;
+	char *p, *end, *colon;
 
-	for (;;) {
-		const char *comma = memchr(p, ',', (size_t)(end - p));
-		size_t n = (size_t)((comma ? comma : end) - p);
-		const char *w = trim(p, &n);
+	w->buf = xstrndup(line, len);
+	w->v = NULL;
+	w->n = 0;
+	end = w->buf + strlen(w->buf);
+	colon = strchr(w->buf, ':');
+	if (!colon)
+		return;
+	*colon = '\0';
+	w->v = xmalloc((2 + (size_t)(end - colon)) * sizeof(*w->v));
+	for (p = w->buf;;) {
+		char *comma = w->n ? strchr(p, ',') : NULL, *e;
+		size_t n;
 
-		if ((r = fn(w, n, i++, arg)) != 0 || !comma)
-			return r;
-		p = comma + 1;
+		if (comma)
+			*comma = '\0';
+		n = strlen(p);
+		e = (char *)trim(p, &n);
+		e[n] = '\0';
+		w->v[w->n++] = e;
+		if (w->n == 1)
+			p = colon + 1;
+		else if (comma)
+			p = comma + 1;
+		else
+			break;
 	}
 }
 
-static int check_one(const char *w, size_t n, int i, void *arg)
+static void words_free(struct words *w)
 {
-	char what[32];
-
-	snprintf(what, sizeof(what), "word %d", i + 1);
-	return check_word(w, n, what, arg);
+	free(w->buf);
+	free(w->v);
 }
 
-static void add_word(struct topic *tp, const char *w, size_t n)
+static void add_word(struct topic *tp, const char *word, const char *folded)
 {
-	char *word = xstrndup(w, n), *folded = text_fold(word);
-
 	if (*folded && strlist_find(&tp->folded, folded) < 0) {
 		strlist_push(&tp->words, word);
 		strlist_push(&tp->folded, folded);
 	}
-	free(word);
-	free(folded);
-}
-
-static int add_one(const char *w, size_t n, int i, void *arg)
-{
-	(void)i;
-	add_word(arg, w, n);
-	return 0;
 }
 
 int topics_add_line(struct topics *t, const char *s, size_t len, char **why)
 {
-	const char *colon, *name;
-	size_t nlen;
+	struct words raw, low;
 	struct topic *tp = NULL;
-	char *raw, *folded;
+	char *line, *folded;
+	int ret = -1;
 
 	*why = NULL;
 	s = trim(s, &len);
-	colon = memchr(s, ':', len);
-	if (!colon) {
-		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
+	line = xstrndup(s, len);
+	if (strlen(line) != len) {
+		free(line);
+		*why = xstrdup("a NUL byte");
 		return -1;
 	}
-	nlen = (size_t)(colon - s);
-	name = trim(s, &nlen);
+	if (check_text(line, len, why) < 0) {
+		free(line);
+		return -1;
+	}
+	folded = text_fold(line);
+	split(&raw, line, len);
+	split(&low, folded, strlen(folded));
+	free(line);
+	free(folded);
+	if (!raw.n) {
+		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
+		goto out;
+	}
 	/* every word is checked before anything is added: a bad line changes nothing */
-	if (check_word(name, nlen, "the topic's name", why) < 0 ||
-	    each_word(colon + 1, len - (size_t)(colon + 1 - s), check_one, why) < 0)
-		return -1;
-	raw = xstrndup(name, nlen);
-	folded = text_fold(raw);
-	free(raw);
-	if (!*folded) {
-		free(folded);
-		*why = xstrdup("the topic's name is empty");
-		return -1;
+	for (size_t i = 0; i < raw.n; i++) {
+		bool empty = !*raw.v[i] || (i < low.n && !*low.v[i]);
+		char what[32] = "the topic's name";
+
+		if (!empty && strlen(raw.v[i]) <= WORD_MAX)
+			continue;
+		if (i)
+			snprintf(what, sizeof(what), "word %zu", i);
+		if (empty)
+			*why = xasprintf("%s is empty (expected \"NAME: WORD, WORD, ...\")", what);
+		else
+			*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
+		goto out;
+	}
+	if (low.n != raw.n) {	/* cannot be (see split): said rather than guessed */
+		*why = xstrdup("a word that folds into a separator");
+		goto out;
 	}
 	for (size_t k = 0; k < t->n && !tp; k++)
-		if (!strcmp(t->v[k].folded.v[0], folded))
+		if (!strcmp(t->v[k].folded.v[0], low.v[0]))
 			tp = &t->v[k];
-	free(folded);
 	if (!tp) {
 		t->v = xgrow(t->v, t->n + 1, &t->alloc, sizeof(*t->v));
 		tp = &t->v[t->n++];
 		strlist_init(&tp->words);
 		strlist_init(&tp->folded);
-		add_word(tp, name, nlen);
 	}
-	each_word(colon + 1, len - (size_t)(colon + 1 - s), add_one, tp);
-	return 0;
+	for (size_t i = 0; i < raw.n; i++)
+		add_word(tp, raw.v[i], low.v[i]);
+	ret = 0;
+out:
+	words_free(&raw);
+	words_free(&low);
+	return ret;
 }
 
-int topics_parse(struct topics *t, const char *buf, size_t len, const char *name)
+void topic_lines_init(struct topic_lines *l)
 {
-	size_t off = 0;
-	unsigned line = 1;
+	memset(l, 0, sizeof(*l));
+}
+
+void topic_lines_release(struct topic_lines *l)
+{
+	for (size_t i = 0; i < l->nbufs; i++)
+		free(l->bufs[i]);
+	free(l->bufs);
+	free(l->v);
+	topic_lines_init(l);
+}
+
+/* Checks line s[0..len) of a NUL-terminated text (so that text_control_at may look ahead) without
+ * folding or copying: 0, or -1 with *why set.  topics_add_line accepts what this accepts. */
+static int line_check(const char *s, size_t len, char **why)
+{
+	const char *colon, *p, *end;
+	size_t n = 0;
+
+	if (memchr(s, '\0', len)) {
+		*why = xstrdup("a NUL byte");
+		return -1;
+	}
+	if (!(colon = memchr(s, ':', len))) {
+		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
+		return -1;
+	}
+	if (text_plain(s, len)) {
+		/* English and Korean: only ASCII controls are possible */
+		for (p = s; p < s + len; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				*why = xstrdup("a control character");
+				return -1;
+			}
+		p = s + len;
+	} else {
+		size_t bad;
+
+		if (!text_valid_utf8(s, len, &bad)) {
+			*why = xstrdup("not valid UTF-8");
+			return -1;
+		}
+		p = s;
+	}
+	while (p < s + len) {
+		size_t clen;
+
+		if ((unsigned char)*p < 0x80 ? (unsigned char)*p < 0x20 || *p == 0x7f
+					     : text_control_at(p, &clen) >= 0) {
+			*why = xstrdup("a control character");
+			return -1;
+		}
+		p++;
+		while (p < s + len && ((unsigned char)*p & 0xC0) == 0x80)
+			p++;
+	}
+	for (p = s, end = colon;; n++) {
+		size_t wlen = (size_t)(end - p);
+		char what[32] = "the topic's name";
+
+		trim(p, &wlen);
+		if (!wlen || wlen > WORD_MAX) {
+			if (n)
+				snprintf(what, sizeof(what), "word %zu", n);
+			if (!wlen)
+				*why = xasprintf("%s is empty (expected \"NAME: WORD, WORD, ...\")", what);
+			else
+				*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
+			return -1;
+		}
+		if (end == s + len)
+			return 0;
+		p = end + 1;
+		end = memchr(p, ',', (size_t)(s + len - p));
+		if (!end)
+			end = s + len;
+	}
+}
+
+int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const char *name,
+		    unsigned first_line, int status)
+{
+	size_t off = 0, n0 = l->n;
+	unsigned line = first_line;
+	char *copy;
 
 	if (len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
 		off = 3;
+	copy = xmalloc(len + 1);
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
 	while (off < len) {
-		const char *s = buf + off, *nl = memchr(s, '\n', len - off);
+		const char *s = copy + off, *nl = memchr(s, '\n', len - off);
 		size_t n = nl ? (size_t)(nl - s) : len - off, tn = n;
 		const char *ts = trim(s, &tn);
 		char *why = NULL;
 
-		if (memchr(s, '\0', n))
-			why = xstrdup("a NUL byte");
-		else if (tn && *ts != '#')
-			topics_add_line(t, s, n, &why);
+		if (tn && *ts != '#' && line_check(ts, tn, &why) == 0) {
+			l->v = xgrow(l->v, l->n + 1, &l->alloc, sizeof(*l->v));
+			l->v[l->n].s = ts;
+			l->v[l->n].len = tn;
+			l->n++;
+		}
 		if (why) {
-			error(EX_DATAERR, "%s:%u: %s", name, line, why);
+			error(status, "%s:%u: %s", name, line, why);
 			free(why);
+			free(copy);
+			l->n = n0;
 			return -1;
 		}
 		off += n + (nl != NULL);
 		line++;
 	}
+	/* the folded lines, for select_topics' search: one buffer, a NUL after each */
+	{
+		struct strbuf sb;
+		size_t *at = xmalloc((l->n - n0 + 1) * sizeof(*at));
+
+		strbuf_init(&sb);
+		for (size_t i = n0; i < l->n; i++) {
+			const struct topic_line *tl = &l->v[i];
+
+			at[i - n0] = sb.len;
+			if (text_plain(tl->s, tl->len)) {
+				size_t from = sb.len;
+
+				strbuf_add(&sb, tl->s, tl->len);
+				for (size_t k = from; k < sb.len; k++)
+					if (sb.buf[k] >= 'A' && sb.buf[k] <= 'Z')
+						sb.buf[k] = (char)(sb.buf[k] - 'A' + 'a');
+			} else {
+				char *raw = xstrndup(tl->s, tl->len), *f = text_fold(raw);
+
+				strbuf_adds(&sb, f);
+				free(raw);
+				free(f);
+			}
+			strbuf_addc(&sb, '\0');
+		}
+		l->bufs = xrealloc(l->bufs, (l->nbufs + 2) * sizeof(*l->bufs));
+		l->bufs[l->nbufs++] = copy;
+		if (sb.len) {
+			char *folded = strbuf_detach(&sb);
+
+			for (size_t i = n0; i < l->n; i++)
+				l->v[i].folded = folded + at[i - n0];
+			l->bufs[l->nbufs++] = folded;
+		}
+		strbuf_release(&sb);
+		free(at);
+	}
 	return 0;
 }
 
-static int (*loader)(struct topics *t);
-static struct topics table;
+int topics_parse(struct topics *t, const char *buf, size_t len, const char *name)
+{
+	struct topic_lines l;
+	int ret;
+
+	topic_lines_init(&l);
+	ret = topic_lines_add(&l, buf, len, name, 1, EX_DATAERR);
+	for (size_t i = 0; ret == 0 && i < l.n; i++) {
+		char *why = NULL;
+
+		if (topics_add_line(t, l.v[i].s, l.v[i].len, &why) < 0) {
+			/* line_check accepted it: cannot be, but said if it is */
+			ret = error(EX_DATAERR, "%s: %s", name, why);
+			free(why);
+		}
+	}
+	topic_lines_release(&l);
+	return ret;
+}
+
+static int (*loader)(struct topic_lines *l);
+static struct topic_lines table;
 static int table_state;	/* 0 not loaded, 1 loaded */
+
+/* The topics of the words looked up last (a command looks a word up more than once: its value
+ * check, then its resolution). */
+#define MEMO 8
+static struct memo {
+	char *word;
+	struct topics t;
+} memo[MEMO];
+static size_t memo_next;
+
+static void memo_clear(void)
+{
+	for (size_t i = 0; i < MEMO; i++) {
+		free(memo[i].word);
+		topics_release(&memo[i].t);
+		memo[i].word = NULL;
+	}
+	memo_next = 0;
+}
 
 static void table_free(void)
 {
-	topics_release(&table);
+	topic_lines_release(&table);
+	memo_clear();
 }
 
-void topics_set_loader(int (*load)(struct topics *t))
+void topics_set_loader(int (*load)(struct topic_lines *l))
 {
 	loader = load;
 	if (table_state) {
-		topics_release(&table);
+		topic_lines_release(&table);
 		table_state = 0;
 	}
+	memo_clear();
 }
 
-const struct topics *topics_get(void)
+/* The loaded lines (kept to the end); NULL with error() set when loading failed. */
+static const struct topic_lines *lines_get(void)
 {
 	static bool registered;
 
 	if (table_state)
 		return &table;
-	topics_init(&table);
+	topic_lines_init(&table);
 	if (loader && loader(&table) < 0) {
-		topics_release(&table);
+		topic_lines_release(&table);
 		return NULL;	/* tried again next time: the same error */
 	}
 	if (!registered) {
@@ -229,6 +420,56 @@ const struct topics *topics_get(void)
 	}
 	table_state = 1;
 	return &table;
+}
+
+/* The topics word `folded` stands for, parsed from l into t (freshly initialized) in the order of
+ * l: only the lines that may matter are folded and split.  A line that mentions the word is a
+ * candidate; the names of the candidates the word names, or else is a word of, are the topics;
+ * every line of those names is parsed. */
+static void select_topics(const struct topic_lines *l, const char *folded, struct topics *t)
+{
+	struct strlist named, member, *sel;
+	struct topics one;
+
+	strlist_init(&named);
+	strlist_init(&member);
+	for (size_t i = 0; i < l->n; i++) {
+		char *why = NULL;
+
+		if (!strstr(l->v[i].folded, folded))
+			continue;
+		topics_init(&one);
+		if (topics_add_line(&one, l->v[i].s, l->v[i].len, &why) == 0) {
+			const struct strlist *f = &one.v[0].folded;
+
+			if (!strcmp(f->v[0], folded)) {
+				if (strlist_find(&named, f->v[0]) < 0)
+					strlist_push(&named, f->v[0]);
+			} else if (strlist_find(f, folded) > 0 && strlist_find(&member, f->v[0]) < 0) {
+				strlist_push(&member, f->v[0]);
+			}
+		}
+		free(why);
+		topics_release(&one);
+	}
+	sel = named.n ? &named : &member;
+	for (size_t i = 0; sel->n && i < l->n; i++) {
+		bool maybe = false;
+		char *why = NULL;
+
+		for (size_t k = 0; k < sel->n && !maybe; k++)
+			maybe = strstr(l->v[i].folded, sel->v[k]) != NULL;
+		if (!maybe)
+			continue;
+		topics_init(&one);
+		if (topics_add_line(&one, l->v[i].s, l->v[i].len, &why) == 0 &&
+		    strlist_find(sel, one.v[0].folded.v[0]) >= 0)
+			topics_add_line(t, l->v[i].s, l->v[i].len, &why);
+		free(why);
+		topics_release(&one);
+	}
+	strlist_release(&named);
+	strlist_release(&member);
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -270,24 +511,30 @@ void query_init_plain(struct query *q, const char *folded)
 
 int query_init(struct query *q, const char *folded)
 {
-	const struct topics *t;
-	bool named = false;
+	const struct topic_lines *l;
+	const struct topics *t = NULL;
 
 	query_init_plain(q, folded);
-	if (!(t = topics_get())) {
+	if (!(l = lines_get())) {
 		query_release(q);
 		return -1;
 	}
-	for (size_t k = 0; k < t->n && !named; k++)
-		named = !strcmp(t->v[k].folded.v[0], folded);
-	for (size_t k = 0; k < t->n; k++) {
-		const struct topic *tp = &t->v[k];
+	for (size_t i = 0; i < MEMO && !t; i++)
+		if (memo[i].word && !strcmp(memo[i].word, folded))
+			t = &memo[i].t;
+	if (!t) {
+		struct memo *m = &memo[memo_next++ % MEMO];
 
-		if (named ? strcmp(tp->folded.v[0], folded) : strlist_find(&tp->folded, folded) < 0)
-			continue;
+		free(m->word);
+		topics_release(&m->t);
+		m->word = xstrdup(folded);
+		select_topics(l, folded, &m->t);
+		t = &m->t;
+	}
+	for (size_t k = 0; k < t->n; k++) {
 		q->topical = true;
-		for (size_t i = 0; i < tp->words.n; i++)
-			add_alt(q, tp->folded.v[i], tp->words.v[i]);
+		for (size_t i = 0; i < t->v[k].words.n; i++)
+			add_alt(q, t->v[k].folded.v[i], t->v[k].words.v[i]);
 	}
 	if (q->topical)
 		for (size_t i = 0; i < q->nalt; i++)

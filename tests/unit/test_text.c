@@ -94,6 +94,15 @@ static void test_fold(void)
 	is_fold("A\xff" "B", "a\xff" "b", "invalid byte copied, neighbours still folded");
 	is_fold("X\xc0\xaf" "Y", "x\xc0\xaf" "y", "overlong form copied");
 	is_fold("\xe2\x82", "\xe2\x82", "truncated sequence copied");
+	/* English and Korean take a path of their own (no utf8proc): the same results */
+	is_fold("Django 장고 ASGI", "django 장고 asgi", "ASCII and Hangul syllables: ASCII lowercased");
+	is_fold("\xea\xb0\x80\xe1\x86\xa8", "\xea\xb0\x81",
+		"a syllable and a final jamo after it still compose (가 + ᆨ = 각)");
+	is_fold("\xed\x9e\xa3Z\xea\xb0\x80", "\xed\x9e\xa3z\xea\xb0\x80",
+		"the first and the last syllable (U+D7A3, U+AC00)");
+	is_fold("\xed\x9e\xa4Q", "\xed\x9e\xa4q", "past the syllables (U+D7A4): utf8proc's way");
+	is_fold("\xea\xb0K", "\xea\xb0k", "a cut syllable is copied, its neighbours folded");
+	is_fold("\xef\xbc\xa1", "\xef\xbd\x81", "fullwidth Ａ still folds (not ASCII)");
 
 	a = text_fold("asyncio");
 	ok(text_contains_folded("Building with AsyncIO today", a), "contains: case-insensitive");

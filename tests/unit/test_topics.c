@@ -25,21 +25,14 @@ static const char bundled[] =
 static const char *extra;	/* a line the loader adds after the file, or NULL */
 static int loads, fail_load;
 
-static int test_loader(struct topics *t)
+static int test_loader(struct topic_lines *l)
 {
-	char *why;
-
 	loads++;
 	if (fail_load)
 		return error(EX_DATAERR, "topics unreadable");
-	if (topics_parse(t, bundled, sizeof(bundled) - 1, "test-topics") < 0)
+	if (topic_lines_add(l, bundled, sizeof(bundled) - 1, "test-topics", 1, EX_DATAERR) < 0)
 		return -1;
-	if (extra && topics_add_line(t, extra, strlen(extra), &why) < 0) {
-		error(EX_CONFIG, "%s", why);
-		free(why);
-		return -1;
-	}
-	return 0;
+	return extra ? topic_lines_add(l, extra, strlen(extra), "cfg", 7, EX_CONFIG) : 0;
 }
 
 /* The error topics_parse gives for text (its message, "" when it parses). */
@@ -74,8 +67,8 @@ static void test_format(void)
 	is_int(t.v[1].words.n, 4, "the new word only");
 	is_int(topics_add_line(&t, "rust: pyo3", 10, &why), 0, "a line for a new name");
 	is_int(t.n, 5, "is a new topic");
-	is_int(topics_add_line(&t, "go: ok, \x01x", 11, &why), -1, "a control character");
-	is_str(why, "word 2 has a control character", "names the word");
+	is_int(topics_add_line(&t, "go: ok, \x01x", 10, &why), -1, "a control character");
+	is_str(why, "a control character", "says so");
 	free(why);
 	is_int(t.n, 5, "a bad line adds nothing, not even its good words");
 	topics_release(&t);
@@ -90,7 +83,10 @@ static void test_format(void)
 	       "an empty word");
 	is_str(parse_error("a:\n"), "f:1: word 1 is empty (expected \"NAME: WORD, WORD, ...\")",
 	       "a topic with no words");
-	is_str(parse_error("a: b\xff\n"), "f:1: word 1 is not valid UTF-8", "invalid UTF-8");
+	is_str(parse_error("a: b\xff\n"), "f:1: not valid UTF-8", "invalid UTF-8");
+	is_str(parse_error("a: b\xc2\x85\n"), "f:1: a control character", "a C1 control (NEL)");
+	is_str(parse_error("a: b\xe2\x80\xae\n"), "f:1: a control character", "a BiDi override");
+	is_str(parse_error("a: b\tc\n"), "f:1: a control character", "a tab inside a word");
 	{
 		static const char nul[] = "a: b\nc: d\0e\n";
 		struct topics t2;
@@ -109,6 +105,24 @@ static void test_format(void)
 		big[sizeof(big) - 1] = '\0';
 		is_str(parse_error(big), "f:1: word 1 is longer than 100 bytes", "a word too long");
 	}
+}
+
+static void test_lines(void)
+{
+	struct topic_lines l;
+
+	topic_lines_init(&l);
+	is_int(topic_lines_add(&l, "a: b\n# c\n\n  d : e \n", 19, "f", 10, EX_CONFIG), 0,
+	       "lines are added");
+	ok(l.n == 2 && l.v[1].len == 5 && !memcmp(l.v[1].s, "d : e", 5),
+	   "the topic lines only, trimmed");
+	is_int(topic_lines_add(&l, "x: y\nbad\n", 10, "g", 7, EX_CONFIG), -1, "a bad line");
+	is_str(error_message(), "g:8: expected \"NAME: WORD, WORD, ...\"",
+	       "is named by its line, counted from the first line's number");
+	is_int(error_status(), EX_CONFIG, "with the status asked for");
+	is_int(l.n, 2, "and none of that text's lines is added");
+	topic_lines_release(&l);
+	error_clear();
 }
 
 static bool in(const char *word, const char *text)
@@ -269,6 +283,7 @@ int main(void)
 	struct schedule s;
 
 	test_format();
+	test_lines();
 	topics_set_loader(test_loader);
 	test_query();
 	schedule_init(&s);
