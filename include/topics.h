@@ -14,6 +14,10 @@
  * word (or with a plural s: "ai", "ais", not "aim").  Korean words are matched anywhere (Korean
  * words take endings: 비동기를, 장고의).  A word in no topic matches anywhere, as it always did.
  * All matching is on text_fold()ed text (NFC, case-folded).
+ *
+ * The matching reads the list as lines (struct topic_lines), checked when added but parsed into
+ * topics (struct topics) only where a query word is mentioned, so that a search costs little more
+ * than reading the file; topics_parse() parses a whole text at once (tests, the fuzzer).
  */
 #ifndef PLANNER_TOPICS_H
 #define PLANNER_TOPICS_H
