@@ -515,6 +515,8 @@ int query_init(struct query *q, const char *folded)
 	const struct topics *t = NULL;
 
 	query_init_plain(q, folded);
+	if (!*folded)
+		return 0;	/* no word, no topic */
 	if (!(l = lines_get())) {
 		query_release(q);
 		return -1;
@@ -558,7 +560,7 @@ bool query_alt_in(const struct query_alt *a, const char *hay)
 	size_t n = strlen(a->folded);
 
 	if (!n)
-		return false;
+		return true;	/* as strstr: the empty word is everywhere */
 	for (const char *p = hay; (p = strstr(p, a->folded)); p++) {
 		const unsigned char *e = (const unsigned char *)p + n;
 

@@ -169,6 +169,10 @@ static void test_query(void)
 	ok(in("py", "many pys"), "or with a plural s");
 	ok(in("머신러닝", "machine learning basics"), "a Korean word finds the English one");
 	ok(in("rust", "trusty"), "a word in no topic matches anywhere, as before");
+	ok(in("", "anything"), "the empty word is everywhere, as before");
+	is_int(query_init(&q, ""), 0, "the empty word");
+	ok(!q.topical && q.nalt == 1, "is in no topic");
+	query_release(&q);
 	ok(in("asyncio", "\xe1\x84\x87\xe1\x85\xb5\xe1\x84\x83\xe1\x85\xa9\xe1\x86\xbc"
 	      "\xe1\x84\x80\xe1\x85\xb5\xe1\x84\x85\xe1\x85\xb3\xe1\x86\xaf"),
 	   "decomposed Hangul (비동기를 in NFD, as macOS types it) is found");
