@@ -20,7 +20,8 @@ struct filter {
 	struct strlist rooms;    /* folded; a room id exactly or a part of its name */
 	struct strlist langs;    /* folded; "ko" matches "ko" and "ko-KR" */
 	struct strlist speakers; /* folded; a part of a speaker's name */
-	struct strlist search;   /* folded; a part of title, subtitle, abstract, speakers, tags, track */
+	struct strlist search;   /* folded; a part of title, subtitle, abstract, speakers, tags, track
+				  * (or a word of its topic, once resolved) */
 	unsigned levels;         /* bit (1 << level), 0 for any */
 	unsigned types;          /* bit (1 << type), 0 for any */
 	/* Track names that matched no track or tag and fell back to a text search (folded). */
@@ -28,6 +29,7 @@ struct filter {
 	/* search and track_fallbacks as query words with their topics (topics.h), made by
 	 * filter_resolve(); before it, each is matched as plain text. */
 	struct query *search_q, *fallback_q;
+	size_t nsearch_q, nfallback_q;
 };
 
 void filter_init(struct filter *f);

@@ -100,6 +100,11 @@ int query_init(struct query *q, const char *folded);
 void query_init_plain(struct query *q, const char *folded);
 void query_release(struct query *q);
 
+/* A query for each folded word of `words`, into *out: 0 (*out NULL for no words), or -1 with
+ * error() set and *out NULL.  Freed with queries_free(*out, words->n). */
+int queries_make(const struct strlist *words, struct query **out);
+void queries_free(struct query *q, size_t n);
+
 /* True if alternative a occurs in the folded text `hay` by its rules. */
 bool query_alt_in(const struct query_alt *a, const char *hay);
 

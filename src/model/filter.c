@@ -9,13 +9,6 @@
 #include "topics.h"
 #include "util.h"
 
-static void queries_free(struct query *q, size_t n)
-{
-	for (size_t i = 0; q && i < n; i++)
-		query_release(&q[i]);
-	free(q);
-}
-
 void filter_init(struct filter *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -24,8 +17,8 @@ void filter_init(struct filter *f)
 
 void filter_release(struct filter *f)
 {
-	queries_free(f->search_q, f->search.n);
-	queries_free(f->fallback_q, f->track_fallbacks.n);
+	queries_free(f->search_q, f->nsearch_q);
+	queries_free(f->fallback_q, f->nfallback_q);
 	strlist_release(&f->tracks);
 	strlist_release(&f->tags);
 	strlist_release(&f->rooms);
@@ -326,20 +319,14 @@ const char *schedule_nearest_session(const struct schedule *s, const char *id)
 	return text_suggest_best(&sg);
 }
 
-/* The words of l as queries with their topics, into *out (freed first). */
-static int queries_make(const struct strlist *l, struct query **out)
+/* The words of l as queries with their topics, into *out and *n (those made before freed). */
+static int queries_remake(const struct strlist *l, struct query **out, size_t *n)
 {
-	struct query *q;
-
-	if (*out || !l->n)
-		return 0;
-	q = xcalloc(l->n, sizeof(*q));
-	for (size_t i = 0; i < l->n; i++)
-		if (query_init(&q[i], l->v[i]) < 0) {
-			queries_free(q, i);
-			return -1;
-		}
-	*out = q;
+	queries_free(*out, *n);
+	*n = 0;
+	if (queries_make(l, out) < 0)
+		return -1;
+	*n = l->n;
 	return 0;
 }
 
@@ -359,8 +346,8 @@ int filter_resolve(struct filter *f, const struct schedule *s)
 	}
 	strlist_release(&f->tracks);
 	f->tracks = kept;
-	return queries_make(&f->search, &f->search_q) < 0 ||
-	       queries_make(&f->track_fallbacks, &f->fallback_q) < 0 ? -1 : 0;
+	return queries_remake(&f->search, &f->search_q, &f->nsearch_q) < 0 ||
+	       queries_remake(&f->track_fallbacks, &f->fallback_q, &f->nfallback_q) < 0 ? -1 : 0;
 }
 
 static bool room_matches(const struct schedule *s, const struct session *se, const char *folded)
@@ -554,7 +541,7 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 		for (i = 0; !ok && i < f->tracks.n; i++)
 			ok = session_has_label(se, f->tracks.v[i]);
 		for (i = 0; !ok && i < f->track_fallbacks.n; i++)
-			ok = f->fallback_q ? session_about(se, &f->fallback_q[i], NULL)
+			ok = i < f->nfallback_q ? session_about(se, &f->fallback_q[i], NULL)
 					   : session_mentions(se, f->track_fallbacks.v[i]);
 		if (!ok)
 			return false;
@@ -588,7 +575,7 @@ bool filter_match(const struct filter *f, const struct schedule *s, const struct
 			return false;
 	}
 	for (i = 0; i < f->search.n; i++)
-		if (f->search_q ? !session_about(se, &f->search_q[i], NULL)
+		if (i < f->nsearch_q ? !session_about(se, &f->search_q[i], NULL)
 				: !session_mentions(se, f->search.v[i]))
 			return false;
 	return true;

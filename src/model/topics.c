@@ -555,6 +555,30 @@ void query_release(struct query *q)
 	memset(q, 0, sizeof(*q));
 }
 
+int queries_make(const struct strlist *words, struct query **out)
+{
+	struct query *q;
+
+	*out = NULL;
+	if (!words->n)
+		return 0;
+	q = xcalloc(words->n, sizeof(*q));
+	for (size_t i = 0; i < words->n; i++)
+		if (query_init(&q[i], words->v[i]) < 0) {
+			queries_free(q, i);
+			return -1;
+		}
+	*out = q;
+	return 0;
+}
+
+void queries_free(struct query *q, size_t n)
+{
+	for (size_t i = 0; q && i < n; i++)
+		query_release(&q[i]);
+	free(q);
+}
+
 bool query_alt_in(const struct query_alt *a, const char *hay)
 {
 	size_t n = strlen(a->folded);

@@ -9,28 +9,11 @@
 #include "topics.h"
 #include "util.h"
 
-static void queries_free(struct query **q, size_t n)
+/* Frees the queries *q made for n words; *q is NULL after. */
+static void drop_queries(struct query **q, size_t n)
 {
-	for (size_t i = 0; *q && i < n; i++)
-		query_release(&(*q)[i]);
-	free(*q);
+	queries_free(*q, n);
 	*q = NULL;
-}
-
-static int queries_make(const struct strlist *l, struct query **out)
-{
-	struct query *q;
-
-	if (!l->n)
-		return 0;
-	q = xcalloc(l->n, sizeof(*q));
-	for (size_t i = 0; i < l->n; i++)
-		if (query_init(&q[i], l->v[i]) < 0) {
-			queries_free(&q, i);
-			return -1;
-		}
-	*out = q;
-	return 0;
 }
 
 static const char *const kind_names[PREF_KIND_COUNT] = {
@@ -66,8 +49,8 @@ void prefs_init(struct prefs *p)
 
 void prefs_release(struct prefs *p)
 {
-	queries_free(&p->keyword_q, p->folded[PREF_KEYWORD].n);
-	queries_free(&p->fallback_q, p->track_fallbacks.n);
+	drop_queries(&p->keyword_q, p->folded[PREF_KEYWORD].n);
+	drop_queries(&p->fallback_q, p->track_fallbacks.n);
 	for (int k = 0; k < PREF_KIND_COUNT; k++) {
 		strlist_release(&p->values[k]);
 		strlist_release(&p->folded[k]);
@@ -93,6 +76,8 @@ int prefs_add(struct prefs *p, enum pref_kind k, const char *value)
 				     "workshop, panel, break, social or other", value);
 		p->types |= 1u << t;
 	}
+	if (k == PREF_KEYWORD)	/* the queries no longer match the words: made again by resolve */
+		drop_queries(&p->keyword_q, p->folded[PREF_KEYWORD].n);
 	strlist_push(&p->values[k], value);
 	folded = text_fold(value);
 	strlist_push(&p->folded[k], folded);
@@ -126,8 +111,8 @@ int prefs_resolve(struct prefs *p, const struct schedule *s, size_t *failed)
 {
 	struct strlist kept;
 
-	queries_free(&p->keyword_q, p->folded[PREF_KEYWORD].n);
-	queries_free(&p->fallback_q, p->track_fallbacks.n);
+	drop_queries(&p->keyword_q, p->folded[PREF_KEYWORD].n);
+	drop_queries(&p->fallback_q, p->track_fallbacks.n);
 	strlist_release(&p->track_fallbacks);
 	strlist_init(&kept);
 	for (size_t i = 0; i < p->folded[PREF_TRACK].n; i++) {
