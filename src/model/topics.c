@@ -43,16 +43,39 @@ static const char *trim(const char *s, size_t *len)
 	return s;
 }
 
-/* The line's text is checked once, whole: valid UTF-8 without control characters. */
-static int check_text(const char *line, size_t len, char **why)
+/* Checks line s[0..len) of a NUL-terminated text (so that text_control_at may look ahead) without
+ * folding or copying: 0, or -1 with *why set.  topics_add_line accepts what this accepts. */
+static int line_check(const char *s, size_t len, char **why)
 {
-	size_t bad;
+	const char *colon, *p, *end;
+	size_t n = 0;
 
-	if (!text_valid_utf8(line, len, &bad)) {
-		*why = xstrdup("not valid UTF-8");
+	if (memchr(s, '\0', len)) {
+		*why = xstrdup("a NUL byte");
 		return -1;
 	}
-	for (const char *p = line; *p;) {
+	if (!(colon = memchr(s, ':', len))) {
+		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
+		return -1;
+	}
+	if (text_plain(s, len)) {
+		/* English and Korean: only ASCII controls are possible */
+		for (p = s; p < s + len; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				*why = xstrdup("a control character");
+				return -1;
+			}
+		p = s + len;
+	} else {
+		size_t bad;
+
+		if (!text_valid_utf8(s, len, &bad)) {
+			*why = xstrdup("not valid UTF-8");
+			return -1;
+		}
+		p = s;
+	}
+	while (p < s + len) {
 		size_t clen;
 
 		if ((unsigned char)*p < 0x80 ? (unsigned char)*p < 0x20 || *p == 0x7f
@@ -61,10 +84,30 @@ static int check_text(const char *line, size_t len, char **why)
 			return -1;
 		}
 		p++;
-		while (((unsigned char)*p & 0xC0) == 0x80)
+		while (p < s + len && ((unsigned char)*p & 0xC0) == 0x80)
 			p++;
 	}
-	return 0;
+	for (p = s, end = colon;; n++) {
+		size_t wlen = (size_t)(end - p);
+		char what[32] = "the topic's name";
+
+		trim(p, &wlen);
+		if (!wlen || wlen > WORD_MAX) {
+			if (n)
+				snprintf(what, sizeof(what), "word %zu", n);
+			if (!wlen)
+				*why = xasprintf("%s is empty (expected \"NAME: WORD, WORD, ...\")", what);
+			else
+				*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
+			return -1;
+		}
+		if (end == s + len)
+			return 0;
+		p = end + 1;
+		end = memchr(p, ',', (size_t)(s + len - p));
+		if (!end)
+			end = s + len;
+	}
 }
 
 /* The words of a line: the name, then the comma-separated words after the first ':', each
@@ -131,13 +174,8 @@ int topics_add_line(struct topics *t, const char *s, size_t len, char **why)
 
 	*why = NULL;
 	s = trim(s, &len);
-	line = xstrndup(s, len);
-	if (strlen(line) != len) {
-		free(line);
-		*why = xstrdup("a NUL byte");
-		return -1;
-	}
-	if (check_text(line, len, why) < 0) {
+	line = xstrndup(s, len);	/* NUL-terminated, for line_check */
+	if (line_check(line, len, why) < 0) {
 		free(line);
 		return -1;
 	}
@@ -146,29 +184,16 @@ int topics_add_line(struct topics *t, const char *s, size_t len, char **why)
 	split(&low, folded, strlen(folded));
 	free(line);
 	free(folded);
-	if (!raw.n) {
-		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
-		goto out;
-	}
-	/* every word is checked before anything is added: a bad line changes nothing */
-	for (size_t i = 0; i < raw.n; i++) {
-		bool empty = !*raw.v[i] || (i < low.n && !*low.v[i]);
-		char what[32] = "the topic's name";
-
-		if (!empty && strlen(raw.v[i]) <= WORD_MAX)
-			continue;
-		if (i)
-			snprintf(what, sizeof(what), "word %zu", i);
-		if (empty)
-			*why = xasprintf("%s is empty (expected \"NAME: WORD, WORD, ...\")", what);
-		else
-			*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
-		goto out;
-	}
-	if (low.n != raw.n) {	/* cannot be (see split): said rather than guessed */
+	/* cannot be (see split; folding empties no word): said rather than guessed */
+	if (low.n != raw.n) {
 		*why = xstrdup("a word that folds into a separator");
 		goto out;
 	}
+	for (size_t i = 0; i < low.n; i++)
+		if (!*low.v[i]) {
+			*why = xstrdup("a word that folds to nothing");
+			goto out;
+		}
 	for (size_t k = 0; k < t->n && !tp; k++)
 		if (!strcmp(t->v[k].folded.v[0], low.v[0]))
 			tp = &t->v[k];
@@ -199,73 +224,6 @@ void topic_lines_release(struct topic_lines *l)
 	free(l->bufs);
 	free(l->v);
 	topic_lines_init(l);
-}
-
-/* Checks line s[0..len) of a NUL-terminated text (so that text_control_at may look ahead) without
- * folding or copying: 0, or -1 with *why set.  topics_add_line accepts what this accepts. */
-static int line_check(const char *s, size_t len, char **why)
-{
-	const char *colon, *p, *end;
-	size_t n = 0;
-
-	if (memchr(s, '\0', len)) {
-		*why = xstrdup("a NUL byte");
-		return -1;
-	}
-	if (!(colon = memchr(s, ':', len))) {
-		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
-		return -1;
-	}
-	if (text_plain(s, len)) {
-		/* English and Korean: only ASCII controls are possible */
-		for (p = s; p < s + len; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-				*why = xstrdup("a control character");
-				return -1;
-			}
-		p = s + len;
-	} else {
-		size_t bad;
-
-		if (!text_valid_utf8(s, len, &bad)) {
-			*why = xstrdup("not valid UTF-8");
-			return -1;
-		}
-		p = s;
-	}
-	while (p < s + len) {
-		size_t clen;
-
-		if ((unsigned char)*p < 0x80 ? (unsigned char)*p < 0x20 || *p == 0x7f
-					     : text_control_at(p, &clen) >= 0) {
-			*why = xstrdup("a control character");
-			return -1;
-		}
-		p++;
-		while (p < s + len && ((unsigned char)*p & 0xC0) == 0x80)
-			p++;
-	}
-	for (p = s, end = colon;; n++) {
-		size_t wlen = (size_t)(end - p);
-		char what[32] = "the topic's name";
-
-		trim(p, &wlen);
-		if (!wlen || wlen > WORD_MAX) {
-			if (n)
-				snprintf(what, sizeof(what), "word %zu", n);
-			if (!wlen)
-				*why = xasprintf("%s is empty (expected \"NAME: WORD, WORD, ...\")", what);
-			else
-				*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
-			return -1;
-		}
-		if (end == s + len)
-			return 0;
-		p = end + 1;
-		end = memchr(p, ',', (size_t)(s + len - p));
-		if (!end)
-			end = s + len;
-	}
 }
 
 int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const char *name,
