@@ -38,6 +38,10 @@ run pick --keyword 코루틴 --no-keynotes --no-save
 expect_rc 0 "pick --keyword 코루틴"
 expect_golden pick-keyword-topic.out "why: lines name the matched word and field, title beats abstract"
 
+run pick --keyword 실무 --no-keynotes --no-save
+grep -q "why: about 실무 in the tags (1.50 points)" "$tmp/out"
+ok $? "a match in the tags earns three quarters of the keyword's points" || grep why "$tmp/out" | sed 's/^/#   /'
+
 # An exact track or tag still wins over the topic.
 run -s pyconkr-2014 list --track "파이썬 일반" --search asyncio
 expect_rc 0 "a track name and a search"
