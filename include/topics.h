@@ -77,6 +77,10 @@ int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const ch
  * config's lines) the first time a query word needs them.  Without a loader there are none. */
 void topics_set_loader(int (*load)(struct topic_lines *l));
 
+/* Appends the names of the topics (folded, each once, in the list's order) to out.  0; -1 with
+ * error() set when the topics cannot be loaded. */
+int topics_names(struct strlist *out);
+
 /* One word a query word stands for. */
 struct query_alt {
 	char *folded;            /* text_fold()ed */

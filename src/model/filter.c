@@ -277,16 +277,46 @@ static void suggest_from(char *const *names, size_t n, const char *folded, struc
 	free(d);
 }
 
+/* The tracks and tags of s, then the topics near `folded` that some session of s is about (a
+ * misspelt "asyncoi" gets "asyncio"), as suggest_from() chooses among them. */
 static void suggest(const struct schedule *s, const char *folded, struct strbuf *out)
 {
 	size_t n;
 	struct label_count *labels = schedule_labels(s, &n);
-	char **names = xmalloc((n ? n : 1) * sizeof(*names));
+	struct strlist topics, near;
+	char **names;
 
+	strlist_init(&topics);
+	strlist_init(&near);
+	if (topics_names(&topics) < 0)
+		error_clear();	/* no topics to offer: the tracks and tags still are */
+	for (size_t i = 0; i < topics.n; i++) {
+		const char *t = topics.v[i];
+		bool label = false;
+
+		/* a typo's distance, or a part: topics are many, and only near ones help */
+		if (!strcmp(t, folded) || (text_distance(t, folded) > 2 && !strstr(t, folded) &&
+					   !strstr(folded, t)))
+			continue;
+		/* a track or tag of that name is offered as such */
+		for (size_t k = 0; k < n && !label; k++) {
+			char *lf = text_fold(labels[k].name);
+
+			label = !strcmp(lf, t);
+			free(lf);
+		}
+		if (!label && any_about(s, t) > 0)
+			strlist_push(&near, t);
+	}
+	names = xmalloc((n + near.n + 1) * sizeof(*names));
 	for (size_t i = 0; i < n; i++)
 		names[i] = labels[i].name;
-	suggest_from(names, n, folded, out);
+	for (size_t i = 0; i < near.n; i++)
+		names[n + i] = near.v[i];
+	suggest_from(names, n + near.n, folded, out);
 	free(names);
+	strlist_release(&near);
+	strlist_release(&topics);
 	label_counts_free(labels, n);
 }
 

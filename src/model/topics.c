@@ -430,6 +430,28 @@ static void select_topics(const struct topic_lines *l, const char *folded, struc
 	strlist_release(&member);
 }
 
+int topics_names(struct strlist *out)
+{
+	const struct topic_lines *l = lines_get();
+
+	if (!l)
+		return -1;
+	for (size_t i = 0; i < l->n; i++) {
+		const char *f = l->v[i].folded, *colon = strchr(f, ':');
+		size_t len = colon ? (size_t)(colon - f) : 0;
+		char *name;
+
+		f = trim(f, &len);
+		if (!len)
+			continue;
+		name = xstrndup(f, len);
+		if (strlist_find(out, name) < 0)
+			strlist_push(out, name);
+		free(name);
+	}
+	return 0;
+}
+
 static bool ascii_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -55,6 +55,13 @@ run list --search 웹서비스
 expect_rc 65 "list --search that matches nothing"
 expect_err "planner: --search '웹서비스': no session in PyCon Korea 2024 mentions it (did you mean '웹 서비스'?)" \
 	"says so in one line and suggests the close tag"
+run list --search asyncoi
+expect_rc 65 "a misspelt topic"
+expect_err "planner: --search 'asyncoi': no session in PyCon Korea 2024 mentions it (did you mean 'asyncio'?)" \
+	"suggests the topic it is a typo of, when the timetable has something about it"
+run pick --track asyncoi
+expect_rc 65 "the same for a --track"
+expect_err "planner: no track, tag or session matches 'asyncoi' (did you mean 'asyncio'?)" "suggests it too"
 run pick --keyword 머신러닝x
 expect_rc 65 "pick --keyword that matches nothing"
 expect_err "planner: --keyword '머신러닝x': no session in PyCon Korea 2024 mentions it; see 'planner tracks'" \

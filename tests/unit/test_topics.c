@@ -245,10 +245,27 @@ static void test_sessions(const struct schedule *s)
 	is_str(error_message(), "--keyword 'asyncoi': no session in MiniCon 2025 mentions it "
 	       "(did you mean 'asyncio'?)", "says so, suggesting the close tag");
 	is_int(error_status(), EX_DATAERR, "a data error");
+	is_int(filter_value_check(s, "search", "pythn"), -1, "a typo of a topic's name");
+	is_str(error_message(), "--search 'pythn': no session in MiniCon 2025 mentions it "
+	       "(did you mean 'python'?)", "suggests the topic, as some session is about it");
+	is_int(filter_value_check(s, "search", "mx"), -1, "a typo of a topic nothing is about");
+	is_str(error_message(), "--search 'mx': no session in MiniCon 2025 mentions it; "
+	       "see 'planner tracks'", "is not suggested");
 	is_int(filter_value_check(s, "search", "머신러닝"), -1, "a topic word nothing mentions");
 	is_str(error_message(), "--search '머신러닝': no session in MiniCon 2025 mentions it or another "
 	       "word of its topic; see 'planner tracks'", "says the topic was tried");
 	error_clear();
+}
+
+static void test_names(void)
+{
+	struct strlist names;
+
+	strlist_init(&names);
+	is_int(topics_names(&names), 0, "the topics' names");
+	ok(names.n == 4 && !strcmp(names.v[0], "asyncio") && !strcmp(names.v[1], "python") &&
+	   !strcmp(names.v[3], "web"), "folded, trimmed, in the list's order");
+	strlist_release(&names);
 }
 
 static void test_loader_errors(const struct schedule *s)
@@ -296,6 +313,7 @@ int main(void)
 		return 1;
 	}
 	test_sessions(&s);
+	test_names();
 	test_loader_errors(&s);
 	schedule_release(&s);
 	return done_testing();
