@@ -1,9 +1,9 @@
 /* prefs.h: what the user wants to see, as a score per session with the reasons.
  *
  * Topic preferences (--track, --tag, --keyword, --speaker) say what to see; qualifiers (--level,
- * --lang, --type) refine them: when any topic preference is given, a qualifier adds its weight
- * only to sessions that matched a topic; alone, qualifiers choose by themselves.  Keynotes get a
- * bonus unless turned off.  Each kind adds its weight once, however many of its values match.
+ * --lang, --type, --prefer-unrecorded) refine them: when any topic preference is given, a
+ * qualifier adds its weight only to sessions that matched a topic; alone, qualifiers choose by
+ * themselves.  Keynotes get a bonus unless turned off.  Each kind adds its weight once, however many of its values match.
  * Points are in hundredths (300 = 3 points).
  */
 #ifndef PLANNER_PREFS_H
@@ -27,6 +27,7 @@ enum pref_kind {
 	PREF_LANG,
 	PREF_TYPE,
 	PREF_KEYNOTE,
+	PREF_UNRECORDED,        /* --prefer-unrecorded: a qualifier, as --lang */
 	PREF_KIND_COUNT
 };
 
@@ -36,6 +37,8 @@ struct prefs {
 	unsigned levels, types;                 /* bit sets of the --level / --type values */
 	int weight[PREF_KIND_COUNT];            /* hundredths of a point */
 	bool keynotes;                          /* the keynote bonus (default on) */
+	bool unrecorded;                        /* --prefer-unrecorded: sessions the feed says will
+						 * not be recorded (do_not_record) */
 	/* --track values that name no track or tag: matched as keywords instead (folded). */
 	struct strlist track_fallbacks;
 	/* The keywords and the fallbacks as query words with their topics (topics.h), made by

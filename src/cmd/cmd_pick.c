@@ -24,8 +24,7 @@
 #include "util.h"
 
 static const struct cmd_option *const options[] = {
-	&pref_track, &pref_tag, &pref_keyword, &pref_speaker, &pref_level, &pref_lang, &pref_type,
-	&pref_weight, &pref_no_keynotes, &pref_fill, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
+	PICK_PREF_OPTIONS, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
 	&opt_block, &opt_max_per_day, &opt_travel, &opt_explain, &opt_no_save, NULL,
 };
 

@@ -46,10 +46,14 @@ const struct cmd_option pref_type = {
 	NULL };
 const struct cmd_option pref_weight = {
 	"weight", 0, "KIND=N", "the points of a kind (track, tag, keyword, speaker, level, lang,\n"
-	"type, keynote), e.g. --weight speaker=10", COMPLETE_WEIGHT, PREF, VALUE_WEIGHT, 0, NULL };
+	"type, keynote, unrecorded), e.g. --weight speaker=10", COMPLETE_WEIGHT, PREF, VALUE_WEIGHT, 0, NULL };
 const struct cmd_option pref_no_keynotes = {
 	"no-keynotes", 0, NULL, "no bonus for keynotes (5 points by default: attendees go to them)",
 	COMPLETE_NONE, OPT_SAVED, VALUE_TEXT, 0, NULL };
+const struct cmd_option pref_prefer_unrecorded = {
+	"prefer-unrecorded", 0, NULL, "sessions the timetable says will not be recorded (2); it\n"
+	"refines a track, tag, keyword or speaker as --lang does", COMPLETE_NONE, OPT_SAVED,
+	VALUE_TEXT, 0, NULL };
 const struct cmd_option pref_fill = {
 	"fill", 0, NULL, "fill free time with the best remaining sessions", COMPLETE_NONE, OPT_SAVED,
 	VALUE_TEXT, 0, NULL };

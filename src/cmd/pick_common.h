@@ -15,9 +15,9 @@
 
 /* The preferences (OPT_SAVED: saved with the plan and replayed) */
 extern const struct cmd_option pref_track, pref_tag, pref_keyword, pref_speaker, pref_level,
-	pref_lang, pref_type, pref_weight, pref_no_keynotes, pref_fill;
+	pref_lang, pref_type, pref_prefer_unrecorded, pref_weight, pref_no_keynotes, pref_fill;
 #define PICK_PREF_OPTIONS &pref_track, &pref_tag, &pref_keyword, &pref_speaker, &pref_level, \
-	&pref_lang, &pref_type, &pref_weight, &pref_no_keynotes, &pref_fill
+	&pref_lang, &pref_type, &pref_prefer_unrecorded, &pref_weight, &pref_no_keynotes, &pref_fill
 /* pick's constraints and output options */
 extern const struct cmd_option opt_must, opt_avoid, opt_pick_day, opt_break, opt_block,
 	opt_max_per_day, opt_travel, opt_explain, opt_no_save;

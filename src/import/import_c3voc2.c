@@ -8,7 +8,7 @@
  * "track" ({slug}, or a name), "type" (TALK, WORKSHOP, LIGHTNING_TALK, BREAK, ...), "title",
  * "subtitle", "language", "abstract" and "description" (text or {"en": ..}), "participants"
  * [{name, role}] (contributors are not speakers), "url", "links" [{url, title?, type?}] (http
- * and https only; a link's type is not kept).  A day's "start" and "end" (ISO 8601) are its
+ * and https only; a link's type is not kept), "do_not_record".  A day's "start" and "end" (ISO 8601) are its
  * span, as frab's day_start/day_end (schedule_finish). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +109,7 @@ static int read_event(struct importer *im, struct v2 *x, const json_t *ev)
 	    import_links(im, ev, "links", se) < 0)
 		return -1;
 	se->type = import_type(im, type, SESSION_TALK);
+	se->do_not_record = json_is_true(json_object_get(ev, "do_not_record"));
 	if (lang)
 		se->language = xstrdup(lang);
 	track = event_track(x, ev);

@@ -3,7 +3,7 @@
  * "abstract", "description", "speakers" ([{code, name}] or codes), "submission_type" and
  * "track" (text or {"en": ..}), "tags", "content_locale", "duration" (minutes) and
  * "slot": {"room" (text, {"en": ..} or {"name": ..}), "start", "end"} (ISO 8601 with
- * offsets).  A talk with a null slot, or a slot without a start, is not scheduled yet and
+ * offsets), "do_not_record" (the speakers opted out of recording).  A talk with a null slot, or a slot without a start, is not scheduled yet and
  * is kept as such.  The records name no conference: its id and name come from the name
  * option or the file name. */
 #include <stdio.h>
@@ -57,6 +57,7 @@ static int read_talk(struct importer *im, const json_t *talk)
 	    im_opt_object(im, talk, "slot", &slot) < 0)
 		return -1;
 	se->type = import_type(im, type, SESSION_TALK);
+	se->do_not_record = json_is_true(json_object_get(talk, "do_not_record"));
 	if (lang)
 		se->language = xstrdup(lang);
 	if (tags) {

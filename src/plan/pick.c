@@ -434,7 +434,7 @@ int pick_settings_apply(struct pick_settings *st, const char *name, const char *
 {
 	int kind = pref_kind_parse(name), r = 0;
 
-	if (kind >= 0 && kind != PREF_KEYNOTE) {
+	if (kind >= 0 && kind != PREF_KEYNOTE && kind != PREF_UNRECORDED) {
 		if (!value)
 			return 0;
 		r = prefs_add(&st->prefs, (enum pref_kind)kind, value);
@@ -444,6 +444,8 @@ int pick_settings_apply(struct pick_settings *st, const char *name, const char *
 		st->prefs.keynotes = false;
 	} else if (!strcmp(name, "fill")) {
 		st->fill = true;
+	} else if (!strcmp(name, "prefer-unrecorded")) {
+		st->prefs.unrecorded = true;
 	} else if (!strcmp(name, "break") && value) {
 		strlist_push(&st->breaks, value);
 	} else if (!strcmp(name, "block") && value) {

@@ -17,11 +17,11 @@ static void drop_queries(struct query **q, size_t n)
 }
 
 static const char *const kind_names[PREF_KIND_COUNT] = {
-	"track", "tag", "keyword", "speaker", "level", "lang", "type", "keynote",
+	"track", "tag", "keyword", "speaker", "level", "lang", "type", "keynote", "unrecorded",
 };
 
 static const int default_weight[PREF_KIND_COUNT] = {
-	300, 300, 200, 400, 100, 100, 100, 500,
+	300, 300, 200, 400, 100, 100, 100, 500, 200,
 };
 
 const char *pref_kind_name(enum pref_kind k)
@@ -99,7 +99,7 @@ int prefs_set_weight(struct prefs *p, const char *arg)
 	free(name);
 	if (k < 0)
 		return error_option(EX_USAGE, "weight", arg, "unknown kind (known: track, tag, keyword, "
-				    "speaker, level, lang, type, keynote)");
+				    "speaker, level, lang, type, keynote, unrecorded)");
 	v = strtod(eq + 1, &end);
 	if (end == eq + 1 || *end || !(v >= 0 && v <= 1000))
 		return error_option(EX_USAGE, "weight", arg, "expected a number from 0 to 1000");
@@ -237,6 +237,10 @@ int64_t prefs_score(const struct prefs *p, const struct session *se, struct strb
 		if (p->types && (p->types & (1u << se->type))) {
 			pts += p->weight[PREF_TYPE];
 			reason(why, "type", session_type_name(se->type));
+		}
+		if (p->unrecorded && se->do_not_record) {
+			pts += p->weight[PREF_UNRECORDED];
+			reason(why, "not recorded", NULL);
 		}
 	}
 	if (p->keynotes && se->type == SESSION_KEYNOTE) {
