@@ -8,8 +8,8 @@
  * "track" ({slug}, or a name), "type" (TALK, WORKSHOP, LIGHTNING_TALK, BREAK, ...), "title",
  * "subtitle", "language", "abstract" and "description" (text or {"en": ..}), "participants"
  * [{name, role}] (contributors are not speakers), "url", "links" [{url, title?, type?}] (http
- * and https only; a link's type is not kept), "do_not_record".  A day's "start" and "end" (ISO 8601) are its
- * span, as frab's day_start/day_end (schedule_finish). */
+ * and https only; a link's type is not kept), "do_not_record".  A day's "start" and "end"
+ * (ISO 8601) are its span, as frab's day_start/day_end (schedule_finish). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
