@@ -102,6 +102,10 @@ struct plan_version {
  * plan_versions_free); their number in *n.  0, or -1 with error() set. */
 int plan_versions(const char *path, struct plan_version **v, size_t *n);
 void plan_versions_free(struct plan_version *v, size_t n);
+/* The sessions the saved versions of the plan at path pinned or added by hand (their `pinned`
+ * and `added`), each once, oldest version first, appended to pinned and added (initialized by
+ * the caller).  An unreadable version is skipped: this never fails. */
+void plan_history_hand(const char *path, struct strlist *pinned, struct strlist *added);
 /* Steps the plan at path (its lock held) back to its newest saved version: that version becomes
  * the plan (written atomically) and leaves the history; the plan it replaces is kept as
  * undone.json.  *restored gets the plan now in force (caller releases).  0; 1 when there is no

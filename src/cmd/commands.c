@@ -24,6 +24,7 @@
 	X(undo) \
 	X(import) \
 	X(conflicts) \
+	X(missed) \
 	X(compare) \
 	X(now) \
 	X(next) \

@@ -474,6 +474,33 @@ int plan_versions(const char *path, struct plan_version **out, size_t *nout)
 	return 0;
 }
 
+void plan_history_hand(const char *path, struct strlist *pinned, struct strlist *added)
+{
+	char *dir = history_dir(path);
+	size_t n;
+	unsigned long *nums = version_numbers(dir, &n);
+
+	for (size_t i = n; i-- > 0;) {	/* oldest first */
+		char *file = xasprintf("%s/%06lu.json", dir, nums[i]);
+		struct plan p;
+
+		plan_init(&p);
+		if (plan_load(&p, file) == 0) {
+			for (size_t k = 0; k < p.pinned.n; k++)
+				if (strlist_find(pinned, p.pinned.v[k]) < 0)
+					strlist_push(pinned, p.pinned.v[k]);
+			for (size_t k = 0; k < p.added.n; k++)
+				if (strlist_find(added, p.added.v[k]) < 0)
+					strlist_push(added, p.added.v[k]);
+		}
+		error_clear();
+		plan_release(&p);
+		free(file);
+	}
+	free(nums);
+	free(dir);
+}
+
 int plan_undo(const char *path, struct plan *restored)
 {
 	char *dir = history_dir(path), *from = NULL, *undone;
