@@ -86,8 +86,10 @@ static char *missed_text(const struct schedule *s, const struct missed *m, int m
 {
 	const struct session *w = m->with >= 0 ? &s->sessions[m->with] : NULL;
 	char *room = w ? session_room_label(s, w) : NULL, *out = NULL;
-	/* its id as the rows show it: the start that tells it from every other (a frab UUID's) */
-	char *id = w ? xstrndup(w->id, schedule_id_prefix(s, w)) : NULL;
+	/* its id, or for a long one (a frab UUID) the start that tells it from every other, which
+	 * can be typed back */
+	char *id = !w ? NULL : cell_width(w->id) <= 16 ? xstrdup(w->id)
+		   : xstrndup(w->id, schedule_id_prefix(s, w));
 
 	switch (m->reason) {
 	case MISSED_DROPPED:
