@@ -131,6 +131,7 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	./planner pick --track asyncio --no-save
+	@sh tools/demo-done.sh ./planner
 
 # Fuzzing (tests/fuzz/README.md): one libFuzzer harness per importer (tests/fuzz/fuzz_importer.c,
 # once per format) and one per other parser (tests/fuzz/fuzz_<parser>.c), built with clang from
@@ -179,9 +180,12 @@ install: planner
 	install -m 644 completions/_planner $(DESTDIR)$(ZSHCOMPDIR)/_planner
 	install -m 644 completions/planner.fish $(DESTDIR)$(FISHCOMPDIR)/planner.fish
 
+# Only what install put there: with PREFIX=$HOME/.local, $(DATADIR) is ~/.local/share/planner,
+# where your plans are kept too (XDG_DATA_HOME), and they stay.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planner $(DESTDIR)$(MANDIR)/planner.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/schedules/,$(notdir $(wildcard schedules/*.json)))
+	rmdir $(DESTDIR)$(DATADIR)/schedules $(DESTDIR)$(DATADIR) 2>/dev/null || :
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/planner $(DESTDIR)$(ZSHCOMPDIR)/_planner $(DESTDIR)$(FISHCOMPDIR)/planner.fish
 
 clean:

@@ -31,4 +31,24 @@ ok $? "make uninstall"
 left=$(find "$root" -type f | wc -l)
 [ "$left" -eq 0 ]; ok $? "uninstall removes every installed file ($left left)"
 
+# PREFIX=$HOME/.local, as make demo offers it: the planner on PATH is the installed one and
+# runs, and its timetables share ~/.local/share/planner with your plans (XDG_DATA_HOME), which
+# uninstall leaves alone.
+home=$tmp/home
+mk install PREFIX="$home/.local"
+ok $? "make install PREFIX=\$HOME/.local" || sed 's/^/#   /' "$tmp/make.out"
+[ "$(cd "$tmp" && PATH="$home/.local/bin:/usr/bin:/bin" command -v planner)" = "$home/.local/bin/planner" ]
+ok $? "planner on PATH is ~/.local/bin/planner"
+(cd "$tmp" && PATH="$home/.local/bin:/usr/bin:/bin" XDG_DATA_HOME="$home/.local/share" planner add F7MWSF) >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect_rc 0 "it runs from elsewhere and keeps a plan in ~/.local/share/planner"
+[ -f "$home/.local/share/planner/pyconkr-2024.plan.json" ] && [ -f "$home/.local/share/planner/schedules/pyconkr-2024.json" ]
+ok $? "the plan beside the installed timetables"
+mk uninstall PREFIX="$home/.local"
+ok $? "make uninstall PREFIX=\$HOME/.local" || sed 's/^/#   /' "$tmp/make.out"
+[ -f "$home/.local/share/planner/pyconkr-2024.plan.json" ] && [ ! -e "$home/.local/share/planner/schedules" ] &&
+	[ ! -e "$home/.local/bin/planner" ]
+ok $? "uninstall removes the installed files and leaves your plan"
+[ "$(find "$home" -type f | grep -v '/planner/pyconkr-2024\.plan' | wc -l)" -eq 0 ]
+ok $? "nothing else is left" || find "$home" -type f | sed 's/^/#   /'
+
 done_testing
