@@ -170,11 +170,14 @@ fuzz-run: fuzz
 	  grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
 
+# What install puts in $(DATADIR)/schedules, and uninstall takes away.
+DATA_FILES = $(wildcard schedules/*.json) schedules/topics.txt
+
 install: planner
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/schedules
 	install -m 755 planner $(DESTDIR)$(BINDIR)/planner
 	install -m 644 planner.1 $(DESTDIR)$(MANDIR)/planner.1
-	install -m 644 schedules/*.json schedules/topics.txt $(DESTDIR)$(DATADIR)/schedules/
+	install -m 644 $(DATA_FILES) $(DESTDIR)$(DATADIR)/schedules/
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 644 completions/planner.bash $(DESTDIR)$(BASHCOMPDIR)/planner
 	install -m 644 completions/_planner $(DESTDIR)$(ZSHCOMPDIR)/_planner
@@ -184,7 +187,7 @@ install: planner
 # where your plans are kept too (XDG_DATA_HOME), and they stay.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planner $(DESTDIR)$(MANDIR)/planner.1
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/schedules/,$(notdir $(wildcard schedules/*.json)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/schedules/,$(notdir $(DATA_FILES)))
 	rmdir $(DESTDIR)$(DATADIR)/schedules $(DESTDIR)$(DATADIR) 2>/dev/null || :
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/planner $(DESTDIR)$(ZSHCOMPDIR)/_planner $(DESTDIR)$(FISHCOMPDIR)/planner.fish
 
