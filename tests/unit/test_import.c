@@ -1129,6 +1129,31 @@ static void test_ics_categories(void)
 	strbuf_release(&sb);
 }
 
+/* do_not_record (the speakers opted out of recording) from pretalx's talk records and c3voc v2,
+ * as from frab's JSON and XML. */
+static void test_do_not_record(void)
+{
+	struct schedule s;
+
+	is_int(load_text(&s, "[{\"code\": \"AAA\", \"title\": \"A\", \"do_not_record\": true},"
+			 " {\"code\": \"BBB\", \"title\": \"B\", \"do_not_record\": false},"
+			 " {\"code\": \"CCC\", \"title\": \"C\"}]", NULL, "UTC"), 0,
+	       "do_not_record: pretalx talks load");
+	ok(find(&s, "AAA") && find(&s, "AAA")->do_not_record && !find(&s, "BBB")->do_not_record &&
+	   !find(&s, "CCC")->do_not_record, "do_not_record: pretalx's true, false and missing");
+	schedule_release(&s);
+	is_int(load_text(&s, "{\"$schema\": \"https://c3voc.de/schema/schedule2\", \"schedule\": {"
+			 "\"conference\": {\"acronym\": \"c\", \"title\": \"C\", \"time_zone_name\": \"UTC\"},"
+			 " \"events\": [{\"guid\": \"x\", \"title\": \"X\", \"room\": \"A\","
+			 " \"start\": \"2024-12-27T10:00:00+00:00\", \"end\": \"2024-12-27T10:30:00+00:00\","
+			 " \"do_not_record\": true}, {\"guid\": \"y\", \"title\": \"Y\", \"room\": \"A\","
+			 " \"start\": \"2024-12-27T11:00:00+00:00\", \"end\": \"2024-12-27T11:30:00+00:00\"}]}}",
+			 NULL, NULL), 0, "do_not_record: c3voc v2 loads");
+	ok(find(&s, "x") && find(&s, "x")->do_not_record && find(&s, "y") && !find(&s, "y")->do_not_record,
+	   "do_not_record: c3voc v2's");
+	schedule_release(&s);
+}
+
 int main(void)
 {
 	test_frab_camp();
@@ -1150,6 +1175,7 @@ int main(void)
 	test_frab_times();
 	test_sessionize_groups();
 	test_links();
+	test_do_not_record();
 	warnings_clear();
 	tz_cleanup();
 	return done_testing();

@@ -189,6 +189,35 @@ static void test_find(struct schedule *s)
 	prefs_release(&p);
 }
 
+/* pick --prefer-unrecorded: 2 points for a session not to be recorded, a qualifier as --lang; a
+ * saved preference pick_settings_apply takes. */
+static void test_unrecorded(struct schedule *s)
+{
+	struct session *b1 = &s->sessions[schedule_find_session(s, "b1")];
+	struct session *c1 = &s->sessions[schedule_find_session(s, "c1")];
+	struct pick_settings st;
+	struct strbuf why;
+
+	b1->do_not_record = c1->do_not_record = true;
+	pick_settings_init(&st);
+	st.prefs.keynotes = false;
+	is_int(pick_settings_apply(&st, "prefer-unrecorded", NULL), 1, "--prefer-unrecorded is a preference option");
+	strbuf_init(&why);
+	is_int(prefs_score(&st.prefs, b1, &why), 200, "alone: 2 points for a session not recorded");
+	is_str(why.buf, "not recorded", "why says so");
+	strbuf_release(&why);
+	is_int(prefs_score(&st.prefs, &s->sessions[schedule_find_session(s, "a1")], NULL), 0,
+	       "nothing for a recorded one");
+	prefs_add(&st.prefs, PREF_KEYWORD, "rust");
+	is_int(prefs_score(&st.prefs, b1, NULL), 400, "with a keyword it matches: 2 + 2");
+	is_int(prefs_score(&st.prefs, c1, NULL), 0, "with a keyword it does not match: nothing (it refines)");
+	is_int(pick_settings_apply(&st, "weight", "unrecorded=5"), 1, "--weight unrecorded=5");
+	is_int(prefs_score(&st.prefs, b1, NULL), 700, "is its weight");
+	is_int(pick_settings_apply(&st, "unrecorded", "x"), 0, "the kind's name is not an option");
+	pick_settings_release(&st);
+	b1->do_not_record = c1->do_not_record = false;
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -201,6 +230,7 @@ int main(void)
 		return done_testing();
 	}
 	test_find(&s);
+	test_unrecorded(&s);
 	schedule_release(&s);
 	tz_cleanup();
 	return done_testing();
