@@ -140,4 +140,13 @@ run -s "$F" team a b --keyword rust --prefer-unrecorded --no-save
 expect_rc 0 "team takes --prefer-unrecorded"
 expect_out_match 'why: keyword rust, not recorded \(4 points\)' "and scores it as pick does"
 
+# The command describes itself: --help, the command list, completion.
+run --help
+expect_out_match '^  missed +the sessions you wanted and missed, with their recordings$' "planner --help lists missed"
+run complete line bash missed --
+grep -qx -- '--all' "$tmp/out" && grep -qx -- '--at' "$tmp/out" && grep -qx -- '--day' "$tmp/out"
+ok $? "completion offers missed's options"
+run complete line bash pick --weight un
+grep -qx 'unrecorded=' "$tmp/out"; ok $? "completion offers --weight unrecorded="
+
 done_testing
