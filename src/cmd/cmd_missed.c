@@ -48,15 +48,10 @@ static char *wanted_text(const struct missed *m, bool dropped)
 
 	strbuf_init(&sb);
 	if (m->points > 0) {
-		char pts[32];
+		char pts[CLI_POINTS_MAX];
 
-		if (m->points % 100)
-			snprintf(pts, sizeof(pts), "%lld.%02lld", (long long)(m->points / 100),
-				 (long long)(m->points % 100));
-		else
-			snprintf(pts, sizeof(pts), "%lld", (long long)(m->points / 100));
-		strbuf_addf(&sb, "%s%s(%s point%s)", m->why, *m->why ? " " : "", pts,
-			    m->points == 100 ? "" : "s");
+		strbuf_addf(&sb, "%s%s(%s point%s)", m->why, *m->why ? " " : "",
+			    cli_points_text(m->points, pts, sizeof(pts)), m->points == 100 ? "" : "s");
 	}
 	if (m->hand & MISSED_PINNED)
 		strbuf_addf(&sb, "%syou pinned it", sb.len ? "; " : "");

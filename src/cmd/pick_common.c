@@ -134,10 +134,18 @@ static void pick_blame_config(const struct pick_args *a, size_t failed)
 
 void cli_points(FILE *f, int64_t p)
 {
+	char buf[CLI_POINTS_MAX];
+
+	fputs(cli_points_text(p, buf, sizeof(buf)), f);
+}
+
+const char *cli_points_text(int64_t p, char *buf, size_t size)
+{
 	if (p % 100)
-		fprintf(f, "%lld.%02lld", (long long)(p / 100), (long long)(p % 100));
+		snprintf(buf, size, "%lld.%02lld", (long long)(p / 100), (long long)(p % 100));
 	else
-		fprintf(f, "%lld", (long long)(p / 100));
+		snprintf(buf, size, "%lld", (long long)(p / 100));
+	return buf;
 }
 
 void pick_print_args(const struct strlist *args)

@@ -48,6 +48,9 @@ void pick_json_candidates(struct jsonw *w, const struct pick_request *rq,
 
 /* Preference points (hundredths) as shown: "3", "2.50". */
 void cli_points(FILE *f, int64_t p);
+/* The same into buf (at least CLI_POINTS_MAX bytes); returns buf. */
+#define CLI_POINTS_MAX 32
+const char *cli_points_text(int64_t p, char *buf, size_t size);
 /* The preferences as typed, or "keynotes only (no preferences given)", to stdout. */
 void pick_print_args(const struct strlist *args);
 /* Why a plan of pick or team came out empty, ncand the sessions it could choose from: "no
