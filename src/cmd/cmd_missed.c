@@ -4,7 +4,6 @@
  * links one. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 #include "command.h"
