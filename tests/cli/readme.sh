@@ -190,23 +190,23 @@ count() { awk -F '\t' -v k="$1" '$1 == k' "$ex/list" | wc -l; }
 [ "$(count transcript)" -ge 7 ] && [ "$(count planner)" -ge 30 ] && [ "$(count make)" -ge 10 ]
 ok $? "the README has transcripts, planner lines and make lines ($(count transcript), $(count planner), $(count make))"
 
-# match.py [--literal] [--mutants] EXPECTED ACTUAL: ACTUAL is EXPECTED; or, when EXPECTED has
-# lines "...", it shows the parts between them in order, the first part at its start and the last
-# at its end.  A line with "..." inside it (a message shortened in the README) matches a line that
-# starts with what is before it and ends with what is after it, unless --literal (a transcript:
-# its lines are compared whole).  --mutants also proves that every line EXPECTED shows is
-# compared: EXPECTED with any one of its lines changed by one character must not match.
+# match.py [--mutants] EXPECTED ACTUAL: ACTUAL is EXPECTED; or, when EXPECTED has lines "...", it
+# shows the parts between them in order, the first part at its start and the last at its end.  A
+# line with "..." inside it (a message shortened in the README, a time that changes) matches a
+# line that starts with what is before it and ends with what is after it.  --mutants also proves
+# that every line EXPECTED shows is compared: EXPECTED with any one of its lines changed by one
+# character must not match.
 cat >"$tmp/match.py" <<'PY'
 import difflib, sys
 args = sys.argv[1:]
-literal, mutants = "--literal" in args, "--mutants" in args
+mutants = "--mutants" in args
 args = [a for a in args if not a.startswith("--")]
 exp = open(args[0], encoding="utf-8").read().split("\n")[:-1]
 act = open(args[1], encoding="utf-8").read().split("\n")
 if act and act[-1] == "":
     act.pop()
 def same(e, a):
-    if not literal and "..." in e and e != "...":
+    if "..." in e and e != "...":
         pre, post = e.split("...", 1)
         return a.startswith(pre) and a.endswith(post) and len(a) >= len(pre) + len(post)
     return e == a
@@ -367,9 +367,9 @@ PY
 	fi
 	sh_run "$run_cmd"
 	[ "$rc" -eq 0 ]; ok $? "README:$line: \$ $cmd (exit 0)" || sed 's/^/#   stderr: /' "$tmp/err" | head -5
-	"$PY" "$tmp/match.py" --literal --mutants "$exp.out" "$tmp/out"
+	"$PY" "$tmp/match.py" --mutants "$exp.out" "$tmp/out"
 	ok $? "README:$line: its output is what the README shows (every line it shows compared)"
-	"$PY" "$tmp/match.py" --literal --mutants "$exp.err" "$tmp/err"
+	"$PY" "$tmp/match.py" --mutants "$exp.err" "$tmp/err"
 	ok $? "README:$line: its messages (stderr) are what the README shows (every line compared)"
 done <"$ex/list"
 
@@ -455,7 +455,7 @@ PY
 	sh_run "planner update"
 	[ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]
 	ok $? "README:$line: planner update (exit 0, nothing on stderr)" || sed 's/^/#   stderr: /' "$tmp/err" | head -3
-	"$PY" "$tmp/match.py" --literal --mutants "$tmp/update.exp" "$tmp/out"
+	"$PY" "$tmp/match.py" --mutants "$tmp/update.exp" "$tmp/out"
 	ok $? "README:$line: what it says is what the README shows (every line compared)"
 done <"$ex/list"
 
@@ -685,7 +685,7 @@ fline=${first_ex%%"$tab"*} fcmd=${first_ex#*"$tab"}
 	XDG_CONFIG_HOME="$newhome/.config" XDG_STATE_HOME="$newhome/.local/state" \
 	sh -c "[ \"\$(command -v planner)\" = \"$newhome/.local/bin/planner\" ] && $fcmd") \
 	</dev/null >"$tmp/out" 2>"$tmp/err"
-[ $? -eq 0 ] && "$PY" "$tmp/match.py" --literal "$ex/$fline.exp" "$tmp/out"
+[ $? -eq 0 ] && "$PY" "$tmp/match.py" "$ex/$fline.exp" "$tmp/out"
 ok $? "then \`$fcmd\` runs the installed planner from PATH and prints what README:$fline shows" ||
 	sed 's/^/#   stderr: /' "$tmp/err" | head -3
 
