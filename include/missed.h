@@ -42,7 +42,8 @@ struct missed {
 	unsigned hand;          /* MISSED_PINNED | MISSED_ADDED */
 	enum missed_reason reason;
 	long with;              /* MISSED_OVERLAP, MISSED_WALK: the planned session (an index into
-				 * s->sessions); else -1 */
+				 * s->sessions); MISSED_DROPPED: the first planned session it
+				 * overlaps, or -1; else -1 */
 	int walk_minutes;       /* MISSED_WALK: the minutes the walk needs */
 	bool walk_to;           /* MISSED_WALK: the walk is to `with` (after it), else from it */
 	bool day_empty;         /* MISSED_FREE: the plan has nothing on its day */

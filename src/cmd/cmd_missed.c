@@ -87,7 +87,8 @@ static char *missed_text(const struct schedule *s, const struct missed *m, int m
 
 	switch (m->reason) {
 	case MISSED_DROPPED:
-		out = xstrdup("you dropped it from your plan");
+		out = w ? xasprintf("you dropped it for %s in %s: %s", id, room, w->title)
+			: xstrdup("you dropped it from your plan");
 		break;
 	case MISSED_OVERLAP:
 		out = xasprintf("conflicts with %s in %s: %s", id, room, w->title);

@@ -162,10 +162,15 @@ void missed_find(const struct missed_request *mr, struct missed **out, size_t *n
 		}
 		m.why = why.buf ? strbuf_detach(&why) : xstrdup("");
 		strbuf_release(&why);
-		if (dropped)
+		if (dropped) {
+			/* and what took its time, when something did (planner here) */
 			m.reason = MISSED_DROPPED;
-		else
+			for (size_t k = 0; k < np && m.with < 0; k++)
+				if (overlaps(se, planned[k]))
+					m.with = planned[k] - s->sessions;
+		} else {
 			find_reason(rq, se, planned, np, &m);
+		}
 		for (size_t k = 0; k < se->link_urls.n; k++)
 			if (missed_link_is_recording(se->link_titles.v[k], se->link_urls.v[k])) {
 				m.recordings = xrealloc(m.recordings, (m.nrecordings + 1) * sizeof(size_t));

@@ -130,6 +130,7 @@ static void test_find(struct schedule *s)
 	ok(find(s, v, n, "kim") && find(s, v, n, "kim")->points == 600 &&
 	   !strcmp(find(s, v, n, "kim")->why, "keyword rust, speaker kim"), "points and why");
 	ok(!find(s, v, n, "c1"), "a session that earns nothing and was never had by hand is not wanted");
+	ok(find(s, v, n, "dr") && find(s, v, n, "dr")->with == -1, "dropped with nothing planned then");
 	ok(!find(s, v, n, "av") && !find(s, v, n, "br") && !find(s, v, n, "u") && !find(s, v, n, "a1"),
 	   "never: avoided, a break, untimed, planned");
 	missed_free(v, n);
@@ -160,6 +161,14 @@ static void test_find(struct schedule *s)
 	free(got);
 	missed_free(v, n);
 	mr.day = -1;
+
+	/* dropped for the planned session at its time (planner here) */
+	strlist_push(&plan.dropped, "b1");
+	missed_find(&mr, &v, &n);
+	ok(find(s, v, n, "b1") && find(s, v, n, "b1")->reason == MISSED_DROPPED &&
+	   find(s, v, n, "b1")->with == schedule_find_session(s, "a1"), "dropped for a1, planned at its time");
+	missed_free(v, n);
+	plan_list_remove(&plan.dropped, "b1");
 
 	/* the cap */
 	rq.max_per_day = 2;
