@@ -21,7 +21,8 @@
 # - the config file example loads, and the pick the prose says it makes is the one it makes; the
 #   config and fetch error messages are the ones planner gives, and so are the messages for a
 #   value that matches nothing (pick, list, export), for a shared plan of another conference and
-#   for the JSON example with a session ending before it starts; the push config lines load;
+#   for the JSON example with a session ending before it starts, and the warning for sessions with
+#   no usable time; the push config lines load;
 # - the JSON timetable example loads; the completion `source` lines load in their shells;
 # - the source folders and files the Hacking section lists exist.
 # The other lines of code blocks (messages about hostile inputs) are listed in a comment, not
@@ -610,6 +611,35 @@ rc=$?
 [ -n "$jmsg" ] && [ "$rc" -eq 65 ] && printf '%s\n' "$jmsg" | cmp -s - "$tmp/err"
 ok $? "README: the JSON example with $jid starting at $jstart: $jmsg" || sed 's/^/#   stderr: /' "$tmp/err" | head -3
 
+# ---- the warning for sessions with no usable time: a frab feed (tests/data/frab-nights.json)
+# whose first N events have a bad duration, the first titled and timed as the message says; they
+# are listed under "Not scheduled"
+awk -F '\t' '$1 == "text" && $4 ~ /^planner: warning: [^ ]+: [0-9]+ sessions have no usable time / { print $3 "\t" $4 }' "$ex/list" >"$tmp/unschedmsgs"
+[ -s "$tmp/unschedmsgs" ]; ok $? "the README shows the warning for sessions with no usable time"
+while IFS="$tab" read -r mline msg; do
+	"$PY" - "$top/tests/data/frab-nights.json" "$msg" "$tmp" <<'PY' >"$tmp/unsched.name"
+import json, re, sys
+m = re.match(r'planner: warning: (\S+): (\d+) sessions have no usable time and are kept unscheduled '
+             r'\(first: "([^"]+)": bad duration "([^"]+)"\)$', sys.argv[2])
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+evs = [e for day in d["schedule"]["conference"]["days"] for r in day["rooms"].values() for e in r]
+if m:
+    name, n, title, dur = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+    evs.sort(key=lambda e: e["date"])
+    for k, e in enumerate(evs[:n]):
+        e["duration"] = dur if k == 0 else "later"
+    evs[0]["title"] = title
+    json.dump(d, open(sys.argv[3] + "/" + name, "w", encoding="utf-8"))
+    print(name, n)
+PY
+	read -r uname un <"$tmp/unsched.name"
+	(cd "$tmp" && "$PLANNER" -s "$uname" list) </dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ -n "$uname" ] && [ "$rc" -eq 0 ] && printf '%s\n' "$msg" | cmp -s - "$tmp/err" &&
+		[ "$(sed -n '/^Not scheduled$/,$p' "$tmp/out" | grep -c '^unscheduled ')" -eq "$un" ]
+	ok $? "README:$mline: $msg (and they are listed as not scheduled)" || sed 's/^/#   stderr: /' "$tmp/err" | head -3
+done <"$tmp/unschedmsgs"
+
 # ---- config lines shown without their heading (the push settings) load as a config file
 while IFS="$tab" read -r kind block line cmd; do
 	[ "$kind" = config-lines ] || continue
@@ -697,5 +727,5 @@ done <"$ex/list"
 
 # Messages no test here makes happen (hostile inputs; tests/cli/hostile.sh, bad_input.sh and the
 # unit tests check them): listed, not run.
-awk -F '\t' '$1 == "text" && $4 !~ /^planner: (fetch https:\/\/example\.org\/x\.json|\/home\/you\/\.config\/planner\/config:[0-9]+): / && $4 !~ /^planner: --[a-z]+ '"'"'[^'"'"']*'"'"': no session in / && $4 !~ /^planner: [^ ]+: a plan for conference / { print "# not checked here: README:" $3 ": " $4 }' "$ex/list" | grep -vF "$jmsg"
+awk -F '\t' '$1 == "text" && $4 !~ /^planner: (fetch https:\/\/example\.org\/x\.json|\/home\/you\/\.config\/planner\/config:[0-9]+): / && $4 !~ /^planner: --[a-z]+ '"'"'[^'"'"']*'"'"': no session in / && $4 !~ /^planner: [^ ]+: a plan for conference / && $4 !~ /^planner: warning: [^ ]+: [0-9]+ sessions have no usable time / { print "# not checked here: README:" $3 ": " $4 }' "$ex/list" | grep -vF "$jmsg"
 done_testing
