@@ -21,7 +21,7 @@
 #include "util.h"
 
 static const struct cmd_option opt_missed_all = {
-	"all", 0, NULL, "also the sessions that have not ended yet (what you are going to miss)",
+	"all", 0, NULL, "also the sessions still to come (what you are going to miss)",
 	COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 
 /* "2024-10-26": the session's conference day in the conference zone (a talk at 00:50 stays in
@@ -358,7 +358,7 @@ const struct cmd_entry cmd_missed = {
 		"(the plan's history counts too).  Each says why it was wanted, why it was missed (the\n"
 		"planned session it conflicts with, the walk, a break or block, the per-day cap, your\n"
 		"drop) and the recording the timetable links, where it links one.  Only the sessions\n"
-		"that have ended count: all of them after the conference.\n",
+		"that have ended (by now, or --at) count: all of them after the conference.\n",
 	.options = options,
 	.json_help = "the same as JSON",
 	.flags = CMD_PLAN | CMD_JSON,
