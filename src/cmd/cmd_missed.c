@@ -272,6 +272,14 @@ static void print_json(const struct schedule *s, const struct pick_request *rq,
 	jsonw_finish(&w);
 }
 
+static int check(struct cmd_ctx *ctx)
+{
+	if (cmd_flag(ctx, &opt_missed_all) && cmd_arg(ctx, &opt_at))
+		return cmd_usage_error(ctx, "--all and --at contradict each other: --all counts every "
+				       "session, --at those that ended by then");
+	return 0;
+}
+
 static int exec(struct cmd_ctx *ctx)
 {
 	const struct schedule *s = &ctx->s;
@@ -286,13 +294,10 @@ static int exec(struct cmd_ctx *ctx)
 	size_t n = 0;
 	const struct tz *z;
 	int64_t at;
-	int day = -1, ret = 0;
+	int day = -1;
 	char until[40] = "";
 	bool so_far = false;
 
-	if (all && at_arg)
-		return cmd_usage_error(ctx, "--all and --at contradict each other: --all counts every "
-				       "session, --at those that ended by then");
 	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))))
 		return -1;
 	if (plan_require(p, s->conf.name, NULL) < 0)
@@ -342,7 +347,7 @@ static int exec(struct cmd_ctx *ctx)
 	strlist_release(&once_added);
 	pick_request_release(&rq);
 	pick_settings_release(&st);
-	return ret;
+	return 0;
 }
 
 static const struct cmd_option *const options[] = {
@@ -362,5 +367,6 @@ const struct cmd_entry cmd_missed = {
 	.options = options,
 	.json_help = "the same as JSON",
 	.flags = CMD_PLAN | CMD_JSON,
+	.check = check,
 	.exec = exec,
 };
