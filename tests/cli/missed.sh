@@ -65,6 +65,8 @@ expect_rc 0 "missed before the conference"
 expect_out_match '^nothing missed so far \(--all also counts what is still to come\)$' "nothing yet, and --all"
 run -s "$F" missed --at "2025-08-15 10:00" --all
 expect_rc 64 "--at and --all together"
+expect_err "planner: missed: --all and --at contradict each other: --all counts every session, --at those that ended by then (see 'planner help missed')" \
+	"says why"
 run -s "$F" missed --all --day 2
 expect_rc 0 "missed --all --day 2"
 [ "$(grep -c '^2025-08-17  ' "$tmp/out")" -eq 2 ] && ! grep -q '^2025-08-16' "$tmp/out"
