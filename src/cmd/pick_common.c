@@ -264,6 +264,15 @@ int pick_settle(struct cmd_ctx *ctx, struct pick_args *a, bool replayed, const c
 			pick_blame_config(a, failed);
 		return -1;
 	}
+	if (!replayed && a->set.prefs.unrecorded) {
+		size_t i = 0;
+
+		while (i < ctx->s.nsessions && !ctx->s.sessions[i].do_not_record)
+			i++;
+		if (i == ctx->s.nsessions)
+			warning("no session in %s says it will not be recorded: --prefer-unrecorded "
+				"adds no points", text_inert(ctx->s.conf.name));
+	}
 	if (day_arg) {
 		struct filter f;
 		filter_init(&f);

@@ -28,8 +28,9 @@ int pick_typed_prefs(struct pick_args *a, const struct cmd_ctx *ctx);
 /* After the command line's preferences (and the saved ones, `replayed`): the config's defaults
  * unless replayed, the check that every typed value matches something (a value that matches
  * nothing would plan the keynotes alone), the preferences resolved against ctx->s (naming the
- * config line of a --track from there that matches nothing), and --day's value into *day (left
- * as it is without one).  0, or -1 with error() set. */
+ * config line of a --track from there that matches nothing), a warning when --prefer-unrecorded
+ * was given for a timetable that marks no session as not recorded, and --day's value into *day
+ * (left as it is without one).  0, or -1 with error() set. */
 int pick_settle(struct cmd_ctx *ctx, struct pick_args *a, bool replayed, const char *day_arg,
 		int *day);
 /* Adds the session the user named (a whole id or the start of one, plan_edit_resolve) to l by

@@ -130,6 +130,11 @@ expect_rc 0 "--prefer-unrecorded alone"
 [ "$(grep -c 'why: not recorded (2 points)' "$tmp/out")" -eq 1 ] && [ "$(grep -c 'why:' "$tmp/out")" -eq 1 ] &&
 	grep -q '  2110c0de-recc-4…  en  Rust for data science' "$tmp/out"
 ok $? "alone it chooses by itself: the session not recorded (the other one was dropped by hand)"
+[ ! -s "$tmp/err" ]; ok $? "no warning where the timetable marks sessions not to be recorded"
+run pick --prefer-unrecorded --no-save
+expect_rc 0 "--prefer-unrecorded on PyCon Korea 2024, which marks none"
+expect_err "planner: warning: no session in PyCon Korea 2024 says it will not be recorded: --prefer-unrecorded adds no points" \
+	"says it adds nothing there"
 run -s "$F" pick --prefer-unrecorded --weight unrecorded=7 --no-keynotes --no-save
 expect_out_match 'why: not recorded \(7 points\)' "--weight unrecorded=7"
 "$PLANNER" -s "$F" pick --keyword rust --prefer-unrecorded >/dev/null 2>&1
