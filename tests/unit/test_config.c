@@ -144,7 +144,7 @@ static void test_bad(void)
 	is_str(bad("weight = speaker"), "cfg:1: weight \"speaker\": expected KIND=NUMBER, e.g. track=3",
 	       "a weight without =N");
 	is_str(bad("weight = color=3"), "cfg:1: weight \"color=3\": unknown kind (known: track, tag, "
-	       "keyword, speaker, level, lang, type, keynote)", "a weight of an unknown kind");
+	       "keyword, speaker, level, lang, type, keynote, unrecorded)", "a weight of an unknown kind");
 	is_str(bad("break = lunch"), "cfg:1: break \"lunch\": expected HH:MM-HH:MM, e.g. 12:00-13:00",
 	       "a break that is not a time span");
 	is_str(bad("schedule = a\n\xff = 1\n"), "cfg:2: not valid UTF-8", "invalid UTF-8, on its line");
