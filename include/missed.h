@@ -49,9 +49,10 @@ struct missed {
 	bool day_empty;         /* MISSED_FREE: the plan has nothing on its day */
 	const char *busy;       /* MISSED_BUSY: the break or block's label (borrowed from the
 				 * request: "break 12:00-13:00") */
-	size_t *recordings;     /* the session's links that are recordings: indexes into its
-				 * link_urls (owned; NULL when none) */
-	size_t nrecordings;
+	size_t *videos;         /* the session's links to videos (its recording, or another one a
+				 * speaker linked): indexes into its link_urls (owned; NULL when
+				 * none) */
+	size_t nvideos;
 };
 
 struct missed_request {
@@ -72,9 +73,9 @@ struct missed_request {
 void missed_find(const struct missed_request *mr, struct missed **out, size_t *n);
 void missed_free(struct missed *v, size_t n);
 
-/* Whether a session link (its title and its URL) is a recording: a URL on a site that
+/* Whether a session link (its title and its URL) is a video: a URL on a site that
  * publishes conference videos (media.ccc.de, YouTube, Vimeo, archive.org, Naver TV, Kakao TV),
  * or a title that says so ("Recording", "Video", "Aufzeichnung", "영상", "녹화"). */
-bool missed_link_is_recording(const char *title, const char *url);
+bool missed_link_is_video(const char *title, const char *url);
 
 #endif

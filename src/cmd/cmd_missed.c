@@ -1,7 +1,7 @@
 /* cmd_missed.c: `planner missed` — the sessions you wanted and did not see, best first: why each
  * was wanted (the saved preferences, a pin or an add by hand), why it was missed (the planned
- * session it clashed with, the walk, a break, your drop) and its recording where the timetable
- * links one. */
+ * session it clashed with, the walk, a break, your drop) and the videos the timetable links
+ * (its recording, where there is one). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,7 +129,7 @@ static void print_text(const struct schedule *s, const struct pick_request *rq,
 	const struct session **rows = xmalloc((n ? n : 1) * sizeof(*rows));
 	struct row_layout lay = { 0 };
 	int width = cli_width(), pad, cut;
-	size_t recorded = 0;
+	size_t with_video = 0;
 
 	for (size_t i = 0; i < n; i++)
 		rows[i] = &s->sessions[v[i].session];
@@ -166,12 +166,12 @@ static void print_text(const struct schedule *s, const struct pick_request *rq,
 		note(text, cut);
 		putchar('\n');
 		free(text);
-		for (size_t k = 0; k < v[i].nrecordings; k++) {
-			const char *title = se->link_titles.v[v[i].recordings[k]];
+		for (size_t k = 0; k < v[i].nvideos; k++) {
+			const char *title = se->link_titles.v[v[i].videos[k]];
 
 			/* a URL is never cut: it must work when copied */
-			printf("%*srecording: ", pad, "");
-			put_cell(stdout, se->link_urls.v[v[i].recordings[k]], 0);
+			printf("%*svideo: ", pad, "");
+			put_cell(stdout, se->link_urls.v[v[i].videos[k]], 0);
 			if (*title) {
 				fputs(" (", stdout);
 				put_cell(stdout, title, 0);
@@ -179,17 +179,17 @@ static void print_text(const struct schedule *s, const struct pick_request *rq,
 			}
 			putchar('\n');
 		}
-		if (!v[i].nrecordings && se->do_not_record)
+		if (!v[i].nvideos && se->do_not_record)
 			printf("%*snot recorded: the speakers opted out\n", pad, "");
-		recorded += v[i].nrecordings > 0;
+		with_video += v[i].nvideos > 0;
 	}
 	if (!n && so_far)
 		printf("\nnothing missed so far (--all also counts what is still to come)\n");
 	else if (!n)
 		printf("\nnothing missed: every session you wanted is in your plan\n");
 	else
-		printf("\n%zu session%s missed, %zu with a recording in the timetable\n", n,
-		       n == 1 ? "" : "s", recorded);
+		printf("\n%zu session%s missed, %zu with a video link in the timetable\n", n,
+		       n == 1 ? "" : "s", with_video);
 	free(rows);
 }
 
@@ -254,14 +254,14 @@ static void print_json(const struct schedule *s, const struct pick_request *rq,
 			jsonw_null(&w);
 		jsonw_key(&w, "kept_free");
 		jsonw_string(&w, m->reason == MISSED_BUSY ? m->busy : NULL);
-		jsonw_key(&w, "recordings");
+		jsonw_key(&w, "videos");
 		jsonw_array_begin(&w);
-		for (size_t k = 0; k < m->nrecordings; k++) {
+		for (size_t k = 0; k < m->nvideos; k++) {
 			jsonw_object_begin(&w);
 			jsonw_key(&w, "title");
-			jsonw_string(&w, se->link_titles.v[m->recordings[k]]);
+			jsonw_string(&w, se->link_titles.v[m->videos[k]]);
 			jsonw_key(&w, "url");
-			jsonw_string(&w, se->link_urls.v[m->recordings[k]]);
+			jsonw_string(&w, se->link_urls.v[m->videos[k]]);
 			jsonw_object_end(&w);
 		}
 		jsonw_array_end(&w);
@@ -356,14 +356,15 @@ static const struct cmd_option *const options[] = {
 
 const struct cmd_entry cmd_missed = {
 	.name = "missed",
-	.summary = "the sessions you wanted and missed, with their recordings",
+	.summary = "the sessions you wanted and missed, with their video links",
 	.description =
 		"Lists the sessions you wanted that are not in your plan, best first: those the\n"
 		"preferences of your plan give points, and those you pinned, added or dropped by hand\n"
 		"(the plan's history counts too).  Each says why it was wanted, why it was missed (the\n"
 		"planned session it conflicts with, the walk, a break or block, the per-day cap, your\n"
-		"drop) and the recording the timetable links, where it links one.  Only the sessions\n"
-		"that have ended (by now, or --at) count: all of them after the conference.\n",
+		"drop) and the videos the timetable links (its recording, where there is one).  Only\n"
+		"the sessions that have ended (by now, or --at) count: all of them after the\n"
+		"conference.\n",
 	.options = options,
 	.json_help = "the same as JSON",
 	.flags = CMD_PLAN | CMD_JSON,

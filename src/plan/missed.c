@@ -1,5 +1,5 @@
 /* missed.c: the sessions you wanted and did not see, best first, with why each was wanted, why
- * it was missed and its recordings (missed.h). */
+ * it was missed and its video links (missed.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -11,13 +11,13 @@
 #include "text.h"
 #include "util.h"
 
-/* Sites that publish conference recordings, by host (a "www." or "m." before it is ignored). */
+/* Sites that publish conference videos, by host (a "www." or "m." before it is ignored). */
 static const char *const media_hosts[] = {
 	"media.ccc.de", "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com",
 	"player.vimeo.com", "archive.org", "tv.naver.com", "tv.kakao.com", NULL,
 };
-/* Words of a link's title that say it is a recording (matched case-folded, anywhere). */
-static const char *const recording_words[] = {
+/* Words of a link's title that say it is a video (matched case-folded, anywhere). */
+static const char *const video_words[] = {
 	"recording", "video", "aufzeichnung", "mitschnitt", "enregistrement", "vidéo", "영상",
 	"녹화", NULL,
 };
@@ -44,7 +44,7 @@ static bool host_is_media(const char *url)
 	return false;
 }
 
-bool missed_link_is_recording(const char *title, const char *url)
+bool missed_link_is_video(const char *title, const char *url)
 {
 	bool found = false;
 	char *folded;
@@ -54,8 +54,8 @@ bool missed_link_is_recording(const char *title, const char *url)
 	if (!title || !*title)
 		return false;
 	folded = text_fold(title);
-	for (size_t i = 0; recording_words[i] && !found; i++) {
-		char *w = text_fold(recording_words[i]);
+	for (size_t i = 0; video_words[i] && !found; i++) {
+		char *w = text_fold(video_words[i]);
 		found = strstr(folded, w) != NULL;
 		free(w);
 	}
@@ -172,9 +172,9 @@ void missed_find(const struct missed_request *mr, struct missed **out, size_t *n
 			find_reason(rq, se, planned, np, &m);
 		}
 		for (size_t k = 0; k < se->link_urls.n; k++)
-			if (missed_link_is_recording(se->link_titles.v[k], se->link_urls.v[k])) {
-				m.recordings = xrealloc(m.recordings, (m.nrecordings + 1) * sizeof(size_t));
-				m.recordings[m.nrecordings++] = k;
+			if (missed_link_is_video(se->link_titles.v[k], se->link_urls.v[k])) {
+				m.videos = xrealloc(m.videos, (m.nvideos + 1) * sizeof(size_t));
+				m.videos[m.nvideos++] = k;
 			}
 		v = xgrow(v, n + 1, &alloc, sizeof(*v));
 		v[n++] = m;
@@ -190,7 +190,7 @@ void missed_free(struct missed *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].why);
-		free(v[i].recordings);
+		free(v[i].videos);
 	}
 	free(v);
 }

@@ -29,7 +29,7 @@ ls "$XDG_DATA_HOME/planner/reccon25.plan.d" >"$tmp/hist.before"
 # After the conference (the clock is past 2025): every session wanted and missed.
 run -s "$F" missed
 expect_rc 0 "missed after the conference"
-expect_golden missed-reccon.out "what was wanted and missed, best first, with why and the recordings"
+expect_golden missed-reccon.out "what was wanted and missed, best first, with why and the video links"
 [ ! -s "$tmp/err" ]; ok $? "nothing on stderr"
 # each reason, in the golden's words
 grep -q '^ *missed: conflicts with 1020 in Saal A: Rust on microcontrollers$' "$tmp/out"
@@ -48,11 +48,11 @@ ok $? "a pinned session that was dropped"
 grep -q '^ *not recorded: the speakers opted out$' "$tmp/out"
 ok $? "a recording opt-out (do_not_record) is said"
 ! grep -q 'javascript\|example.org/slides\|media.ccc.de/v/reccon25-10[12]' "$tmp/out"
-ok $? "only recordings, of missed sessions: no slides, no javascript: link, no planned session's video"
-grep -q '^ *recording: https://www.youtube.com/watch?v=rc25x111$' "$tmp/out" &&
-	grep -q '^ *recording: https://archive.org/details/reccon25-113 (Aufzeichnung)$' "$tmp/out" &&
-	grep -q '^ *recording: https://tv.naver.com/v/2520202 (영상)$' "$tmp/out"
-ok $? "recordings on media sites and by their titles, URLs whole"
+ok $? "only videos, of missed sessions: no slides, no javascript: link, no planned session's video"
+grep -q '^ *video: https://www.youtube.com/watch?v=rc25x111$' "$tmp/out" &&
+	grep -q '^ *video: https://archive.org/details/reccon25-113 (Aufzeichnung)$' "$tmp/out" &&
+	grep -q '^ *video: https://tv.naver.com/v/2520202 (영상)$' "$tmp/out"
+ok $? "videos on media sites and by their titles, URLs whole"
 cmp -s "$plan" "$tmp/plan.before" && ls "$XDG_DATA_HOME/planner/reccon25.plan.d" | cmp -s - "$tmp/hist.before"
 ok $? "missed only reads the plan and its history"
 
@@ -87,8 +87,8 @@ import sys, unicodedata
 w = lambda s: sum(2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
 sys.exit(0 if all(w(l.rstrip('\n')) <= 72 for l in open(sys.argv[1], encoding='utf-8')) else 1)" "$tmp/short"
 ok $? "with COLUMNS=72 every line but the heading and a URL fits"
-grep -q '^ *recording: https://archive.org/details/reccon25-113 (Aufzeichnung)$' "$tmp/out"
-ok $? "and a recording's URL is whole"
+grep -q '^ *video: https://archive.org/details/reccon25-113 (Aufzeichnung)$' "$tmp/out"
+ok $? "and a video's URL is whole"
 
 # --json
 run -s "$F" missed --json
@@ -101,8 +101,8 @@ json "d['missed'][0]['conflict'].startswith('1020') and d['missed'][3]['conflict
 ok $? "--json: the planned session in conflict, the walk, the break"
 json "d['missed'][0]['points'] == 2 and d['missed'][0]['why'] == 'keyword rust' and d['missed'][4]['pinned'] and d['missed'][5]['added'] and not d['missed'][5]['pinned']"
 ok $? "--json: points, why, pinned and added"
-json "d['missed'][1]['do_not_record'] and d['missed'][1]['recordings'] == [] and d['missed'][0]['recordings'] == [{'title': '', 'url': 'https://www.youtube.com/watch?v=rc25x111'}]"
-ok $? "--json: do_not_record and the recordings"
+json "d['missed'][1]['do_not_record'] and d['missed'][1]['videos'] == [] and d['missed'][0]['videos'] == [{'title': '', 'url': 'https://www.youtube.com/watch?v=rc25x111'}]"
+ok $? "--json: do_not_record and the videos"
 json "d['conference'] == 'reccon25' and d['day'] is None and d['until'] is not None"
 ok $? "--json: conference, day, until"
 run -s "$F" missed --json --all --day 2
@@ -150,7 +150,7 @@ expect_out_match 'why: keyword rust, not recorded \(4 points\)' "and scores it a
 
 # The command describes itself: --help, the command list, completion.
 run --help
-expect_out_match '^  missed +the sessions you wanted and missed, with their recordings$' "planner --help lists missed"
+expect_out_match '^  missed +the sessions you wanted and missed, with their video links$' "planner --help lists missed"
 run complete line bash missed --
 grep -qx -- '--all' "$tmp/out" && grep -qx -- '--at' "$tmp/out" && grep -qx -- '--day' "$tmp/out"
 ok $? "completion offers missed's options"

@@ -2,7 +2,7 @@
  * points, pins and adds by hand, drops), which never do (planned, avoided, breaks, untimed,
  * not yet ended, another day), why each was missed (overlap, the walk between floors, a break,
  * the per-day cap, a day with nothing planned, a drop), the order (points, then time), and which
- * links are recordings. */
+ * links are videos. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,20 +78,20 @@ static const struct missed *find(const struct schedule *s, const struct missed *
 
 static void test_links(void)
 {
-	ok(missed_link_is_recording("", "https://media.ccc.de/v/36c3-10000-title"), "media.ccc.de is a recording");
-	ok(missed_link_is_recording(NULL, "https://www.youtube.com/watch?v=x"), "www.youtube.com");
-	ok(missed_link_is_recording(NULL, "https://m.youtube.com/watch?v=x"), "m.youtube.com");
-	ok(missed_link_is_recording(NULL, "https://youtu.be/x"), "youtu.be");
-	ok(missed_link_is_recording(NULL, "HTTPS://VIMEO.COM/123"), "a host in capitals");
-	ok(missed_link_is_recording(NULL, "https://media.ccc.de:443/v/x"), "a host with a port");
-	ok(!missed_link_is_recording(NULL, "https://media.ccc.de.evil.example/v/x"), "not a host that only starts like one");
-	ok(!missed_link_is_recording(NULL, "https://notyoutube.com/x"), "not a host that only ends like one");
-	ok(!missed_link_is_recording(NULL, "https://example.org/?u=https://youtu.be/x"), "not a media URL in the query");
-	ok(missed_link_is_recording("Video recording", "https://cdn.example.org/1.mp4"), "a title that says video");
-	ok(missed_link_is_recording("AUFZEICHNUNG", "https://cdn.example.org/1.mp4"), "German, any case");
-	ok(missed_link_is_recording("발표 영상", "https://cdn.example.org/1.mp4"), "Korean");
-	ok(!missed_link_is_recording("Slides", "https://example.org/slides.pdf"), "slides are not a recording");
-	ok(!missed_link_is_recording(NULL, NULL), "nothing is not a recording");
+	ok(missed_link_is_video("", "https://media.ccc.de/v/36c3-10000-title"), "media.ccc.de is a video site");
+	ok(missed_link_is_video(NULL, "https://www.youtube.com/watch?v=x"), "www.youtube.com");
+	ok(missed_link_is_video(NULL, "https://m.youtube.com/watch?v=x"), "m.youtube.com");
+	ok(missed_link_is_video(NULL, "https://youtu.be/x"), "youtu.be");
+	ok(missed_link_is_video(NULL, "HTTPS://VIMEO.COM/123"), "a host in capitals");
+	ok(missed_link_is_video(NULL, "https://media.ccc.de:443/v/x"), "a host with a port");
+	ok(!missed_link_is_video(NULL, "https://media.ccc.de.evil.example/v/x"), "not a host that only starts like one");
+	ok(!missed_link_is_video(NULL, "https://notyoutube.com/x"), "not a host that only ends like one");
+	ok(!missed_link_is_video(NULL, "https://example.org/?u=https://youtu.be/x"), "not a media URL in the query");
+	ok(missed_link_is_video("Video recording", "https://cdn.example.org/1.mp4"), "a title that says video");
+	ok(missed_link_is_video("AUFZEICHNUNG", "https://cdn.example.org/1.mp4"), "German, any case");
+	ok(missed_link_is_video("발표 영상", "https://cdn.example.org/1.mp4"), "Korean");
+	ok(!missed_link_is_video("Slides", "https://example.org/slides.pdf"), "slides are not a video");
+	ok(!missed_link_is_video(NULL, NULL), "nothing is not a video");
 }
 
 static void test_find(struct schedule *s)
@@ -177,7 +177,7 @@ static void test_find(struct schedule *s)
 	ok(find(s, v, n, "d2") && find(s, v, n, "d2")->reason == MISSED_FREE, "but not a day with nothing planned");
 	missed_free(v, n);
 
-	/* recordings: the links of a missed session that are */
+	/* videos: the links of a missed session that are */
 	{
 		struct session *se = &s->sessions[schedule_find_session(s, "c3")];
 
@@ -186,8 +186,8 @@ static void test_find(struct schedule *s)
 		strlist_push(&se->link_titles, "");
 		strlist_push(&se->link_urls, "https://media.ccc.de/v/c3");
 		missed_find(&mr, &v, &n);
-		ok(find(s, v, n, "c3") && find(s, v, n, "c3")->nrecordings == 1 &&
-		   find(s, v, n, "c3")->recordings[0] == 1, "the recording among a session's links");
+		ok(find(s, v, n, "c3") && find(s, v, n, "c3")->nvideos == 1 &&
+		   find(s, v, n, "c3")->videos[0] == 1, "the video among a session's links");
 		missed_free(v, n);
 	}
 
