@@ -99,7 +99,7 @@ json "[m['reason'] for m in d['missed']] == ['conflict', 'dropped', 'kept_free',
 ok $? "--json: the reasons"
 json "d['missed'][0]['conflict'].startswith('1020') and d['missed'][3]['conflict'].startswith('1040') and d['missed'][1]['conflict'] is None and d['missed'][4]['conflict'].startswith('2110') and d['missed'][3]['walk_minutes'] == 5 and d['missed'][2]['kept_free'] == 'break 13:00-14:00'"
 ok $? "--json: the planned session in conflict, the walk, the break"
-json "d['missed'][0]['points'] == 2 and d['missed'][0]['why'] == 'keyword rust' and d['missed'][4]['pinned'] and d['missed'][5]['added'] and not d['missed'][5]['pinned']"
+json "d['missed'][0]['points'] == 2 and d['missed'][0]['why'] == 'about rust in the title' and d['missed'][4]['pinned'] and d['missed'][5]['added'] and not d['missed'][5]['pinned']"
 ok $? "--json: points, why, pinned and added"
 json "d['missed'][1]['do_not_record'] and d['missed'][1]['videos'] == [] and d['missed'][0]['videos'] == [{'title': '', 'url': 'https://www.youtube.com/watch?v=rc25x111'}]"
 ok $? "--json: do_not_record and the videos"
@@ -121,7 +121,7 @@ ok $? "with --travel 2 the 3 minutes to Saal B are enough"
 run -s "$F" pick --keyword rust --prefer-unrecorded --no-save --json
 json "[c for c in d['candidates'] if c['id'].startswith('2110')][0]['points'] == 4 and [c for c in d['candidates'] if c['id'].startswith('1110')][0]['points'] == 2"
 ok $? "--prefer-unrecorded: 2 more points for a talk not recorded"
-json "[c for c in d['candidates'] if c['id'].startswith('2110')][0]['why'] == 'keyword rust, not recorded'"
+json "[c for c in d['candidates'] if c['id'].startswith('2110')][0]['why'] == 'about rust in the title, not recorded'"
 ok $? "and why says so"
 json "not [c for c in d['candidates'] if c['id'].startswith('2120')] or [c for c in d['candidates'] if c['id'].startswith('2120')][0]['points'] == 0"
 ok $? "with a keyword it refines: a session not about it earns nothing"
@@ -140,13 +140,13 @@ expect_out_match 'why: not recorded \(7 points\)' "--weight unrecorded=7"
 "$PLANNER" -s "$F" pick --keyword rust --prefer-unrecorded >/dev/null 2>&1
 run -s "$F" pick --no-save
 expect_out_match '^RecCon 2025: plan for --keyword rust --prefer-unrecorded$' "a saved preference, replayed by a pick with none"
-expect_out_match 'why: keyword rust, not recorded \(4 points\)' "and scored again"
+expect_out_match 'why: about rust in the title, not recorded \(4 points\)' "and scored again"
 run -s "$F" missed --json
-json "[(m['why'], m['points']) for m in d['missed'] if m['id'].startswith('1210')] == [('keyword rust, not recorded', 4)]"
+json "[(m['why'], m['points']) for m in d['missed'] if m['id'].startswith('1210')] == [('about rust in the title, not recorded', 4)]"
 ok $? "missed scores with the saved --prefer-unrecorded too"
 run -s "$F" team a b --keyword rust --prefer-unrecorded --no-save
 expect_rc 0 "team takes --prefer-unrecorded"
-expect_out_match 'why: keyword rust, not recorded \(4 points\)' "and scores it as pick does"
+expect_out_match 'why: about rust in the title, not recorded \(4 points\)' "and scores it as pick does"
 
 # The command describes itself: --help, the command list, completion.
 run --help
