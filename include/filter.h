@@ -62,6 +62,13 @@ int label_resolve(const struct schedule *s, const char *folded);
  * some session matches, or when no session has a time (the commands say that instead).  list, export and pick check what the command line gives with it. */
 int filter_value_check(const struct schedule *s, const char *option, const char *typed);
 
+/* "Did you mean" for a value the user typed (folded) that matches nothing: the names among
+ * names[0..n) (the likelier first) within a small edit distance of it, or containing it, or
+ * contained in it — at most three, quoted ("'a', 'b'"), appended to out.  The one rule for every
+ * value that names something in the timetable. */
+struct strbuf;
+void filter_suggest(char *const *names, size_t n, const char *folded, struct strbuf *out);
+
 /* The id of the session whose id is nearest to `id` (at most 2 edits away), or NULL (borrowed). */
 const char *schedule_nearest_session(const struct schedule *s, const char *id);
 

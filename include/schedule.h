@@ -146,6 +146,17 @@ struct schedule {
 	/* plan.h's schedule_fingerprint() as the snapshot stored it (computed when it was
 	 * written), or "" when not known */
 	char fingerprint[17];
+	/* The walking minutes the user set between rooms (venue.h: `planner rooms walk`, a walk
+	 * between two buildings given for each pair of their rooms), sorted by (a, b) with a < b:
+	 * schedule_walk() reads them.  Owned; none from a feed or a snapshot. */
+	struct room_walk *walks;
+	size_t nwalks, walks_alloc;
+};
+
+/* A walk the user set: `minutes` between rooms a and b (indexes, a < b), either way. */
+struct room_walk {
+	size_t a, b;
+	int minutes;
 };
 
 /* The bytes of one slot of schedule.arrays: a char * or a size_t. */
@@ -206,6 +217,22 @@ int schedule_day_at(const struct schedule *s, int64_t t);
 /* The display name of a session's room(s): "컨벤션 홀 1", "all rooms", "r1 + r2", or "" when
  * none.  Caller frees. */
 char *session_room_label(const struct schedule *s, const struct session *se);
+
+/* The walking minutes the user set between rooms a and b (either order), or -1 when none (a ==
+ * b: -1 too; staying takes no walk). */
+int schedule_walk(const struct schedule *s, size_t a, size_t b);
+/* Sets the walk between rooms a and b (a != b) to `minutes`, replacing one set before;
+ * minutes < 0 removes it. */
+void schedule_set_walk(struct schedule *s, size_t a, size_t b, int minutes);
+/* Replaces room r's floor and building (NULL: not known) with copies of the values given. */
+void schedule_room_place(struct schedule *s, size_t r, const char *floor, const char *building);
+/* Where room r is, for a listing: "floor 3, Main" (a floor that is a whole number is "floor N",
+ * any other as the timetable or the user wrote it: "B1", "3F"), or "" when neither is known.
+ * Caller frees. */
+char *room_place(const struct room *r);
+/* session_room_label() with the room's place after it, when the session is in one room whose
+ * floor or building is known: "컨벤션 홀 1 (floor 3)".  Caller frees. */
+char *session_place_label(const struct schedule *s, const struct session *se);
 
 /* The room-change rule, for every listing, plan and count: going from session a to session b
  * changes rooms when each is in exactly one room and they are not the same one.  A session in no

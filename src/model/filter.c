@@ -249,7 +249,7 @@ int match_field_rank(enum match_field f)
  * or contained in it — at most three, quoted, into out.  The one rule for every option that
  * names something in the timetable (--track, --tag, --lang, --level, --type, --room,
  * --speaker). */
-static void suggest_from(char *const *names, size_t n, const char *folded, struct strbuf *out)
+void filter_suggest(char *const *names, size_t n, const char *folded, struct strbuf *out)
 {
 	size_t shown = 0, limit = strlen(folded) / 3 + 2, best = SIZE_MAX;
 	size_t *d = xmalloc((n ? n : 1) * sizeof(*d));
@@ -278,7 +278,7 @@ static void suggest_from(char *const *names, size_t n, const char *folded, struc
 }
 
 /* The tracks and tags of s, then the topics near `folded` that some session of s is about (a
- * misspelt "asyncoi" gets "asyncio"), as suggest_from() chooses among them. */
+ * misspelt "asyncoi" gets "asyncio"), as filter_suggest() chooses among them. */
 static void suggest(const struct schedule *s, const char *folded, struct strbuf *out)
 {
 	size_t n;
@@ -313,7 +313,7 @@ static void suggest(const struct schedule *s, const char *folded, struct strbuf 
 		names[i] = labels[i].name;
 	for (size_t i = 0; i < near.n; i++)
 		names[n + i] = near.v[i];
-	suggest_from(names, n + near.n, folded, out);
+	filter_suggest(names, n + near.n, folded, out);
 	free(names);
 	strlist_release(&near);
 	strlist_release(&topics);
@@ -540,7 +540,7 @@ int filter_value_check(const struct schedule *s, const char *option, const char 
 		for (size_t i = 0; i < names.n && i < 10; i++)
 			strbuf_addf(&sb, "%s'%s'", i ? ", " : "", names.v[i]);
 	} else {
-		suggest_from(names.v, names.n, folded, &sb);
+		filter_suggest(names.v, names.n, folded, &sb);
 	}
 	if (!sb.len)
 		error(EX_DATAERR, "--%s '%s': no session in %s %s; see '%s'", option, typed,

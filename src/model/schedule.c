@@ -208,12 +208,123 @@ void schedule_release(struct schedule *s)
 	free(s->feed_days);
 	drop(b, s->source);
 	free(s->by_id);
+	free(s->walks);
 	free(s->arrays);
 	if (s->strings_mapped)
 		munmap(s->strings, s->strings_len);
 	else
 		free(s->strings);
 	schedule_init(s);
+}
+
+void schedule_room_place(struct schedule *s, size_t r, const char *floor, const char *building)
+{
+	struct block blk = { (uintptr_t)s->strings, (uintptr_t)s->strings + s->strings_len, 0, 0 };
+	const struct block *b = s->strings ? &blk : NULL;
+	struct room *rm = &s->rooms[r];
+	char *f = floor ? xstrdup(floor) : NULL, *bl = building ? xstrdup(building) : NULL;
+
+	drop(b, rm->floor);
+	drop(b, rm->building);
+	rm->floor = f;
+	rm->building = bl;
+}
+
+/* The place of the walk between a and b (a < b) in s->walks, or where it would go. */
+static size_t walk_place(const struct schedule *s, size_t a, size_t b)
+{
+	size_t lo = 0, hi = s->nwalks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct room_walk *w = &s->walks[mid];
+		if (w->a < a || (w->a == a && w->b < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int schedule_walk(const struct schedule *s, size_t a, size_t b)
+{
+	size_t k;
+
+	if (a == b || !s->nwalks)
+		return -1;
+	if (a > b) {
+		size_t t = a;
+		a = b;
+		b = t;
+	}
+	k = walk_place(s, a, b);
+	return k < s->nwalks && s->walks[k].a == a && s->walks[k].b == b ? s->walks[k].minutes : -1;
+}
+
+void schedule_set_walk(struct schedule *s, size_t a, size_t b, int minutes)
+{
+	size_t k;
+	bool found;
+
+	if (a == b)
+		return;
+	if (a > b) {
+		size_t t = a;
+		a = b;
+		b = t;
+	}
+	k = walk_place(s, a, b);
+	found = k < s->nwalks && s->walks[k].a == a && s->walks[k].b == b;
+	if (found && minutes >= 0) {
+		s->walks[k].minutes = minutes;
+	} else if (found) {
+		memmove(&s->walks[k], &s->walks[k + 1], (s->nwalks - k - 1) * sizeof(*s->walks));
+		s->nwalks--;
+	} else if (minutes >= 0) {
+		s->walks = xgrow(s->walks, s->nwalks + 1, &s->walks_alloc, sizeof(*s->walks));
+		memmove(&s->walks[k + 1], &s->walks[k], (s->nwalks - k) * sizeof(*s->walks));
+		s->walks[k] = (struct room_walk){ a, b, minutes };
+		s->nwalks++;
+	}
+}
+
+char *room_place(const struct room *r)
+{
+	struct strbuf sb;
+	const char *f = r->floor;
+	bool number = f && *f;
+
+	for (const char *p = f && (*f == '-' || *f == '+') ? f + 1 : f; number && *p; p++)
+		number = *p >= '0' && *p <= '9';
+	if (f && (!*f || ((*f == '-' || *f == '+') && !f[1])))
+		number = false;
+	strbuf_init(&sb);
+	if (f && *f)
+		strbuf_addf(&sb, "%s%s", number ? "floor " : "", f);
+	if (r->building && *r->building)
+		strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", r->building);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return xstrdup("");
+	}
+	return strbuf_detach(&sb);
+}
+
+char *session_place_label(const struct schedule *s, const struct session *se)
+{
+	char *label = session_room_label(s, se), *place, *out;
+
+	if (se->nrooms != 1)
+		return label;
+	place = room_place(&s->rooms[se->rooms[0]]);
+	if (!*place) {
+		free(place);
+		return label;
+	}
+	out = xasprintf("%s (%s)", label, place);
+	free(label);
+	free(place);
+	return out;
 }
 
 struct room *schedule_add_room(struct schedule *s)

@@ -75,7 +75,7 @@ lib_ok() { # lib_ok HEADER-PATTERN FILE...: only these files include it
 	[ "$found" = "$want" ]; ok $? "<$pattern> only in: $*" || echo "#   included by: $found"
 }
 lib_ok 'curl/' src/store/fetch.c
-lib_ok 'jansson\.h' src/import/import.h src/store/cache.c src/store/plan.c
+lib_ok 'jansson\.h' src/import/import.h src/store/cache.c src/store/plan.c src/store/venue_file.c
 lib_ok 'libical/' src/base/tz.c src/import/import_ics.c src/output/ics.c
 lib_ok 'utf8proc\.h' src/base/text.c
 lib_ok 'expat\.h' src/import/import_xml.c src/store/caldav.c
