@@ -72,6 +72,8 @@ const char *venue_match_building(const struct schedule *s, const char *typed, co
  * else travel_seconds, times 3 between two known buildings that differ, else times 2 between two
  * known floors that differ. */
 int64_t venue_travel(const struct schedule *s, size_t a, size_t b, int travel_seconds);
+/* At least the longest walk venue_travel gives between two rooms of s. */
+int64_t venue_longest_walk(const struct schedule *s, int travel_seconds);
 /* Why the walk from a to b takes what venue_travel says: "set with 'planner rooms walk'",
  * "another building", "another floor" or "" (the travel time between rooms). */
 const char *venue_travel_reason(const struct schedule *s, size_t a, size_t b);

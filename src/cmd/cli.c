@@ -25,6 +25,7 @@
 #include "topics.h"
 #include "tz.h"
 #include "util.h"
+#include "venue_file.h"
 
 /* Messages quote timetable text: whatever a module left in one, it reaches the terminal inert
  * and on one line. */
@@ -193,7 +194,37 @@ int cli_load_schedule(struct schedule *s)
 	if (ret < 0 && line)
 		error_prefix("%s:%u: schedule", c->path, line);
 	flush_warnings();
+	if (ret == 0)
+		ret = cli_load_venue(s, NULL, NULL);
 	return ret;
+}
+
+int cli_load_venue(struct schedule *s, struct venue *out, char **path_out)
+{
+	struct venue v;
+	char *path = venue_file_path(s->conf.id);
+	int r;
+
+	if (!path)
+		return -1;
+	r = venue_file_load(&v, path);
+	if (r < 0) {
+		free(path);
+		return -1;
+	}
+	if (r == 0)
+		venue_apply(&v, s);
+	else
+		venue_init(&v);
+	if (out)
+		*out = v;
+	else
+		venue_release(&v);
+	if (path_out)
+		*path_out = path;
+	else
+		free(path);
+	return 0;
 }
 
 const struct tz *cli_display_zone(const struct schedule *s, const char *arg)

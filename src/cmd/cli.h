@@ -48,6 +48,12 @@ const char *cli_schedule_spec(unsigned *line);
 /* Loads the timetable chosen by the global options (or the config) into s (freshly
  * initialized). */
 int cli_load_schedule(struct schedule *s);
+struct venue;
+/* Reads the venue file of s's conference (venue_file.h: the floors, buildings and walks `planner
+ * rooms` sets) and applies it to s; cli_load_schedule does.  out (unless NULL) gets what the
+ * file holds (caller releases), *path (unless NULL) its path (caller frees).  0, or -1 with
+ * error() set (a damaged file). */
+int cli_load_venue(struct schedule *s, struct venue *out, char **path);
 /* Resolves --tz: NULL means the config's `tz`, else the conference zone; "local" the system's.
  * The zone is tz.h's (never freed); NULL on error (set). */
 const struct tz *cli_display_zone(const struct schedule *s, const char *arg);

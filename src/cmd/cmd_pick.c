@@ -22,6 +22,7 @@
 #include "timefmt.h"
 #include "tz.h"
 #include "util.h"
+#include "venue.h"
 
 static const struct cmd_option *const options[] = {
 	PICK_PREF_OPTIONS, &opt_must, &opt_avoid, &opt_pick_day, &opt_break,
@@ -102,6 +103,37 @@ static int cmp_left_out(const void *a, const void *b)
 	return cmp_points_desc(a, b, sort_ctx);
 }
 
+/* When x, left out, does not overlap y of the plan, the walk between them is what keeps it out:
+ * "    the walk after KJPMEM (14:00-14:40, 컨벤션 홀 2): 10 min to 컨벤션 홀 1 (another floor);
+ * only 5 min between them". */
+static void explain_walk(const struct pick_request *rq, const struct session *x,
+			 const struct session *y)
+{
+	const struct session *a = x->end <= y->start ? x : y, *b = a == x ? y : x;
+	char span[FORMAT_SPAN_MAX], m[24], m2[24], *id, *from, *to;
+	const char *why;
+	int64_t need;
+
+	if (x->start < y->end && y->start < x->end)
+		return;	/* they overlap: beaten, not walked */
+	if (a->nrooms != 1 || b->nrooms != 1 || a->end > b->start)
+		return;
+	need = pick_travel(rq, a, b);
+	why = venue_travel_reason(rq->s, a->rooms[0], b->rooms[0]);
+	format_span(rq->s->tz, y->start, y->end, span, sizeof(span));
+	id = text_sanitize(y->id);
+	from = session_room_label(rq->s, y);
+	to = session_room_label(rq->s, x);
+	printf("    the walk %s %s (%s, %s): %s %s %s%s%s%s; only %s between them\n",
+	       y == a ? "after" : "to", id, span, text_inert(from),
+	       format_minutes((int)(need / 60), m, sizeof(m)), y == a ? "to" : "from",
+	       text_inert(to), *why ? " (" : "", why, *why ? ")" : "",
+	       format_minutes((int)((b->start - a->end) / 60), m2, sizeof(m2)));
+	free(id);
+	free(from);
+	free(to);
+}
+
 static void print_explain(const struct pick_request *rq, const struct pick_result *r)
 {
 	size_t *left = xmalloc((r->ncand ? r->ncand : 1) * sizeof(*left)), n = 0;
@@ -135,16 +167,27 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 			printf("    excluded: %s\n", c->excluded_by);
 		} else if (nb) {
 			int64_t sum = 0;
-			printf("    beaten by");
+			size_t over = 0;
+
 			for (size_t j = 0; j < nb; j++) {
-				char *bid = text_sanitize(cand_session(rq, r, blockers[j])->id);
-				printf("%s %s", j ? "," : "", bid);
+				const struct session *y = cand_session(rq, r, blockers[j]);
+				char *bid;
+
+				if (!(se->start < y->end && y->start < se->end) &&
+				    !(se->start == se->end && y->start <= se->start && se->start <= y->end))
+					continue;
+				bid = text_sanitize(y->id);
+				printf("%s %s", over++ ? "," : "    beaten by", bid);
 				free(bid);
 				sum += r->cand[blockers[j]].points;
 			}
-			printf(" (");
-			cli_points(stdout, sum);
-			printf(" points)\n");
+			if (over) {
+				printf(" (");
+				cli_points(stdout, sum);
+				printf(" points)\n");
+			}
+			for (size_t j = 0; j < nb; j++)
+				explain_walk(rq, se, cand_session(rq, r, blockers[j]));
 		} else {
 			printf("    left out by the per-day cap or a tie\n");
 		}

@@ -310,3 +310,13 @@ const char *venue_travel_reason(const struct schedule *s, size_t a, size_t b)
 		return "another floor";
 	return "";
 }
+
+int64_t venue_longest_walk(const struct schedule *s, int travel_seconds)
+{
+	int64_t most = 3 * (int64_t)travel_seconds;
+
+	for (size_t i = 0; i < s->nwalks; i++)
+		if ((int64_t)s->walks[i].minutes * 60 > most)
+			most = (int64_t)s->walks[i].minutes * 60;
+	return most;
+}

@@ -73,6 +73,13 @@ void session_json_members(struct jsonw *w, const struct schedule *s, const struc
 	for (size_t i = 0; i < se->nrooms; i++)
 		jsonw_string(w, s->rooms[se->rooms[i]].id);
 	jsonw_array_end(w);
+	if (se->nrooms == 1 && (s->rooms[se->rooms[0]].floor || s->rooms[se->rooms[0]].building)) {
+		/* where its room is, when the timetable or the venue file says */
+		jsonw_key(w, "floor");
+		jsonw_string(w, s->rooms[se->rooms[0]].floor);
+		jsonw_key(w, "building");
+		jsonw_string(w, s->rooms[se->rooms[0]].building);
+	}
 	jsonw_key(w, "track");
 	jsonw_string(w, se->track);
 	jsonw_key(w, "tags");
@@ -147,9 +154,15 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 	lay->room_w = 1;
 	lay->id_w = 2;
 	lay->lang_w = 0;
+	int room_max = 24;
+
 	for (size_t i = 0; i < n; i++) {
-		char *room = session_room_label(s, v[i]);
+		char *room = session_place_label(s, v[i]);
 		int w = cell_width(room);
+
+		if (v[i]->nrooms == 1 && (s->rooms[v[i]->rooms[0]].floor ||
+					  s->rooms[v[i]->rooms[0]].building))
+			room_max = 40;	/* "컨벤션 홀 2 (floor 1, 수원컨벤션센터)" */
 
 		if (v[i]->has_time) {
 			char span[FORMAT_SPAN_MAX];
@@ -176,8 +189,8 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 		if (w > lay->lang_w)
 			lay->lang_w = w;
 	}
-	if (lay->room_w > 24)
-		lay->room_w = 24;
+	if (lay->room_w > room_max)
+		lay->room_w = room_max;
 	if (lay->lang_w > 5)
 		lay->lang_w = 5;
 	lay->title_w = 0;
@@ -213,7 +226,7 @@ void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 						    : "unscheduled");
 	if (lay->marks)
 		fputs(mark ? mark : "  ", f);
-	room = session_room_label(s, se);
+	room = session_place_label(s, se);
 	put_cell(f, *room ? room : "-", lay->room_w);
 	fputs("  ", f);
 	if (lay->color)

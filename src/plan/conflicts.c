@@ -8,6 +8,7 @@
 #include "plan.h"
 #include "timefmt.h"
 #include "util.h"
+#include "venue.h"
 
 void conflicts_init(struct conflicts *c)
 {
@@ -39,10 +40,12 @@ void plan_conflicts(const struct schedule *s, const struct plan *p, int travel_m
 	size_t n;
 	const struct session **v = plan_sessions(p, s, &n);
 	struct pick_request rq;
+	int64_t longest;
 
 	conflicts_release(c);
 	pick_request_init(&rq, s, NULL);
 	rq.travel_minutes = travel_minutes;
+	longest = venue_longest_walk(s, travel_minutes * 60);
 	/* entries are kept in their planned order; the timetable may have moved them since */
 	qsort(v, n, sizeof(*v), by_start);
 	for (size_t i = 0; i < n; i++)
@@ -51,9 +54,9 @@ void plan_conflicts(const struct schedule *s, const struct plan *p, int travel_m
 			struct conflict *x;
 			int64_t need;
 
-			/* b and every later one start after a ends plus the longest walk (three
-			 * times the travel time, between buildings): no more conflicts for a */
-			if (b->start >= a->end + (int64_t)rq.travel_minutes * 60 * 3)
+			/* b and every later one start after a ends plus the longest walk: no more
+			 * conflicts for a */
+			if (b->start >= a->end + longest)
 				break;
 			need = pick_travel(&rq, a, b);
 			if (a->end + need <= b->start)

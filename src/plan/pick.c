@@ -13,6 +13,7 @@
 #include "timefmt.h"
 #include "tz.h"
 #include "util.h"
+#include "venue.h"
 
 void pick_request_init(struct pick_request *rq, const struct schedule *s, const struct prefs *p)
 {
@@ -170,23 +171,9 @@ static bool floors_known(const struct schedule *s)
 	return false;
 }
 
-static bool differ(const char *a, const char *b)
-{
-	return a && b && strcmp(a, b);
-}
-
 static int room_travel(const struct pick_request *rq, size_t a, size_t b)
 {
-	const struct room *ra = &rq->s->rooms[a], *rb = &rq->s->rooms[b];
-	int t = rq->travel_minutes * 60;
-
-	if (a == b)
-		return 0;
-	if (differ(ra->building, rb->building))
-		return 3 * t;
-	if (differ(ra->floor, rb->floor))
-		return 2 * t;
-	return t;
+	return (int)venue_travel(rq->s, a, b, rq->travel_minutes * 60);
 }
 
 /* A room's building or floor name, for sorting. */
@@ -501,6 +488,7 @@ void pick_problem_release(struct pick_problem *pp)
 	free(pp->items);
 	free(pp->buildings);
 	free(pp->floors);
+	free(pp->matrix);
 	memset(pp, 0, sizeof(*pp));
 }
 
@@ -573,9 +561,17 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 	pp->p.nrooms = (int)s->nrooms;
 	pp->p.travel_seconds = rq->travel_minutes * 60;
 	pp->p.max_per_day = rq->max_per_day;
-	/* room_travel()'s rule: the solver's own, on numbered buildings and floors (a matrix
-	 * would cost it a search per room and item) */
-	if (floors_known(s) && s->nrooms) {
+	/* room_travel()'s rule: with walks the user set, as a matrix (the solver then searches
+	 * each room's sessions from each item: fine for a venue's dozens of rooms); else the
+	 * solver's own rule, on numbered buildings and floors */
+	if (s->nwalks && s->nrooms) {
+		size_t nr = s->nrooms;
+		pp->matrix = xmalloc(nr * nr * sizeof(*pp->matrix));
+		for (size_t a = 0; a < nr; a++)
+			for (size_t b = 0; b < nr; b++)
+				pp->matrix[a * nr + b] = room_travel(rq, a, b);
+		pp->p.room_travel = pp->matrix;
+	} else if (floors_known(s) && s->nrooms) {
 		pp->buildings = number_rooms(s, false);
 		pp->floors = number_rooms(s, true);
 		pp->p.room_building = pp->buildings;
