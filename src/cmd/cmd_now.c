@@ -90,7 +90,7 @@ static void format_when(const struct tz *z, int64_t t, int64_t at, char *buf, si
 
 static char *room_of(const struct schedule *s, const struct session *se)
 {
-	char *room = session_room_label(s, se);
+	char *room = session_place_label(s, se);	/* with its floor and building when known */
 
 	if (!*room) {
 		free(room);

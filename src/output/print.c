@@ -453,6 +453,29 @@ char *print_speakers(const struct session *se)
 	return strbuf_detach(&sb);
 }
 
+char *print_column(const struct room *r)
+{
+	char *place = room_place(r), *label, *clean;
+
+	label = *place ? xasprintf("%s (%s)", r->name, place) : xstrdup(r->name);
+	clean = text_sanitize(label);
+	free(place);
+	free(label);
+	return clean;
+}
+
+char *print_place(const struct schedule *s, const struct session *se)
+{
+	char *place, *clean;
+
+	if (se->nrooms != 1)
+		return xstrdup("");
+	place = room_place(&s->rooms[se->rooms[0]]);
+	clean = text_sanitize(place);
+	free(place);
+	return clean;
+}
+
 char *print_room(const struct schedule *s, const struct session *se)
 {
 	char *room = session_room_label(s, se), *clean = text_sanitize(room);

@@ -932,14 +932,14 @@ static void pdf_day(struct pen *p, const struct print_doc *d, int day, double pw
 	g.colw = (g.gx1 - g.gx0) / (double)(pd.ncols ? pd.ncols : 1);
 	/* room names: up to two lines, the tallest decides */
 	for (size_t c = 0; c < pd.ncols; c++) {
-		char *room = text_sanitize(s->rooms[pd.cols[c]].name);
+		char *room = print_column(&s->rooms[pd.cols[c]]);
 		hh = para_at(p, 0, 0, g.colw - 4.0, 2, room, 8.0, true, INK, false);
 		if (hh > head_h)
 			head_h = hh;
 		free(room);
 	}
 	for (size_t c = 0; c < pd.ncols; c++) {
-		char *room = text_sanitize(s->rooms[pd.cols[c]].name);
+		char *room = print_column(&s->rooms[pd.cols[c]]);
 		double rw;
 
 		pen_text(p, room, 8.0, true, g.colw - 4.0);

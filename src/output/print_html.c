@@ -226,9 +226,12 @@ static void html_day(FILE *f, const struct print_doc *d, int day)
 	fprintf(f, "<div class=\"grid\" style=\"--cols:%zu;--rows:%d;--rowp:%.3fmm\">\n",
 		p.ncols ? p.ncols : 1, rows, PRINT_ROWS_MM / (rows > 0 ? rows : 1));
 	for (size_t c = 0; c < p.ncols; c++) {
+		char *head = print_column(&s->rooms[p.cols[c]]);
+
 		fprintf(f, "<div class=\"rh\" style=\"grid-column:%zu\">", c + 2);
-		put_xml(f, s->rooms[p.cols[c]].name);
+		put_xml(f, head);
 		fputs("</div>\n", f);
+		free(head);
 	}
 	for (int64_t h = p.origin; h < p.end; h += 3600) {
 		char hm[8];

@@ -84,6 +84,10 @@ const char *print_span(const struct schedule *s, int64_t start, int64_t end, cha
 char *print_title(const struct session *se);
 char *print_speakers(const struct session *se);
 char *print_room(const struct schedule *s, const struct session *se);
+/* Where a session's room is ("floor 3, Main"; "" when not known or not one room), inert; a grid
+ * column's heading, the room's name with its place ("Hall A (floor 1)"), inert.  Caller frees. */
+char *print_place(const struct schedule *s, const struct session *se);
+char *print_column(const struct room *r);
 
 /* Cuts inert text s into lines of at most `cols` display columns, at spaces where it can; at
  * most max_lines lines (0: no limit), the last one ending in "…" when text is left over.

@@ -196,7 +196,10 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top)
 
 	/* rooms */
 	for (size_t c = 0; c < p.ncols; c++) {
-		cut = fit_bold(s->rooms[p.cols[c]].name, g.colw - 6.0, 12.0, true);
+		char *head = print_column(&s->rooms[p.cols[c]]);
+
+		cut = fit_bold(head, g.colw - 6.0, 12.0, true);
+		free(head);
 		text_el(f, GRID_X0 + (c + 0.5) * g.colw, top + HEAD_Y + 16.0, 12.0, "bold", "#111", "middle", cut);
 		free(cut);
 	}

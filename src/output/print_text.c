@@ -66,18 +66,6 @@ static void push_row(struct tblock *b, const struct tlayout *lay, const char *ti
 	free(cut);
 }
 
-/* Continuation lines under the title column. */
-static void push_wrapped(struct tblock *b, const struct tlayout *lay, const char *text, int max_lines)
-{
-	struct strlist lines;
-
-	strlist_init(&lines);
-	print_wrap(text, lay->title_w, max_lines, &lines);
-	for (size_t i = 0; i < lines.n; i++)
-		push_row(b, lay, "", "  ", "", lines.v[i]);
-	strlist_release(&lines);
-}
-
 static char *title_with_tags(const struct session *se, unsigned flags)
 {
 	char *title = print_title(se), *out;
@@ -97,7 +85,7 @@ static void session_block(struct tday *t, const struct tlayout *lay, const struc
 	struct tblock *b = new_block(t);
 	struct strlist lines;
 	char span[FORMAT_SPAN_MAX], *title = title_with_tags(se, it->flags), *room = print_room(s, se);
-	char *speakers = print_speakers(se);
+	char *speakers = print_speakers(se), *place = print_place(s, se);
 	const char *mark = "  ";
 
 	if (d->all)
@@ -107,11 +95,15 @@ static void session_block(struct tday *t, const struct tlayout *lay, const struc
 	print_span(s, it->start, it->end, span, sizeof(span));
 	strlist_init(&lines);
 	print_wrap(title, lay->title_w, 3, &lines);
-	for (size_t i = 0; i < lines.n; i++)
-		push_row(b, lay, i ? "" : span, i ? "  " : mark, i ? "" : (*room ? room : "-"), lines.v[i]);
-	strlist_release(&lines);
 	if (*speakers)
-		push_wrapped(b, lay, speakers, 2);
+		print_wrap(speakers, lay->title_w, 2, &lines);
+	if (lines.n < 2 && *place)
+		strlist_push(&lines, "");
+	/* the room, and under it where it is */
+	for (size_t i = 0; i < lines.n; i++)
+		push_row(b, lay, i ? "" : span, i ? "  " : mark,
+			 i == 0 ? (*room ? room : "-") : i == 1 ? place : "", lines.v[i]);
+	strlist_release(&lines);
 	if (!d->all && d->alternative[it->session] >= 0) {
 		const struct session *alt = &s->sessions[d->alternative[it->session]];
 		char *aroom = print_room(s, alt), *atitle = print_title(alt), *line, *cut;
@@ -128,6 +120,7 @@ static void session_block(struct tday *t, const struct tlayout *lay, const struc
 	free(title);
 	free(room);
 	free(speakers);
+	free(place);
 }
 
 static size_t count_sessions(const struct pday *p)
@@ -153,10 +146,14 @@ static void layout_day(struct tlayout *lay, const struct print_doc *d, const str
 			lay->time_w = tw;
 		if (p->items[i].kind == PITEM_SESSION) {
 			char *room = print_room(d->s, &d->s->sessions[p->items[i].session]);
-			int w = (int)text_width(room);
+			char *place = print_place(d->s, &d->s->sessions[p->items[i].session]);
+			int w = (int)text_width(room), pw = (int)text_width(place);
 			if (w > lay->room_w)
 				lay->room_w = w;
+			if (pw > lay->room_w)
+				lay->room_w = pw;
 			free(room);
+			free(place);
 		}
 	}
 	if (lay->room_w > 18)
