@@ -230,8 +230,13 @@ void schedule_room_place(struct schedule *s, size_t r, const char *floor, const 
  * any other as the timetable or the user wrote it: "B1", "3F"), or "" when neither is known.
  * Caller frees. */
 char *room_place(const struct room *r);
+/* True when two rooms of s differ in floor or building (one known, the other not, counts): only
+ * then does a listing say where a session's room is (a timetable whose rooms are all on B1 need
+ * not say so on every line). */
+bool schedule_places_differ(const struct schedule *s);
 /* session_room_label() with the room's place after it, when the session is in one room whose
- * floor or building is known: "컨벤션 홀 1 (floor 3)".  Caller frees. */
+ * floor or building is known and schedule_places_differ(): "컨벤션 홀 1 (floor 3)".  Caller
+ * frees. */
 char *session_place_label(const struct schedule *s, const struct session *se);
 
 /* The room-change rule, for every listing, plan and count: going from session a to session b

@@ -310,11 +310,25 @@ char *room_place(const struct room *r)
 	return strbuf_detach(&sb);
 }
 
+static bool text_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+bool schedule_places_differ(const struct schedule *s)
+{
+	for (size_t r = 1; r < s->nrooms; r++)
+		if (!text_eq(s->rooms[r].floor, s->rooms[0].floor) ||
+		    !text_eq(s->rooms[r].building, s->rooms[0].building))
+			return true;
+	return false;
+}
+
 char *session_place_label(const struct schedule *s, const struct session *se)
 {
 	char *label = session_room_label(s, se), *place, *out;
 
-	if (se->nrooms != 1)
+	if (se->nrooms != 1 || !schedule_places_differ(s))
 		return label;
 	place = room_place(&s->rooms[se->rooms[0]]);
 	if (!*place) {

@@ -468,7 +468,7 @@ char *print_place(const struct schedule *s, const struct session *se)
 {
 	char *place, *clean;
 
-	if (se->nrooms != 1)
+	if (se->nrooms != 1 || !schedule_places_differ(s))
 		return xstrdup("");
 	place = room_place(&s->rooms[se->rooms[0]]);
 	clean = text_sanitize(place);

@@ -154,15 +154,13 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 	lay->room_w = 1;
 	lay->id_w = 2;
 	lay->lang_w = 0;
-	int room_max = 24;
+	/* with floors and buildings shown: "컨벤션 홀 2 (floor 1, 수원컨벤션센터)" */
+	int room_max = schedule_places_differ(s) ? 40 : 24;
 
 	for (size_t i = 0; i < n; i++) {
 		char *room = session_place_label(s, v[i]);
 		int w = cell_width(room);
 
-		if (v[i]->nrooms == 1 && (s->rooms[v[i]->rooms[0]].floor ||
-					  s->rooms[v[i]->rooms[0]].building))
-			room_max = 40;	/* "컨벤션 홀 2 (floor 1, 수원컨벤션센터)" */
 
 		if (v[i]->has_time) {
 			char span[FORMAT_SPAN_MAX];

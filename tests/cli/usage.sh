@@ -106,7 +106,7 @@ done
 	echo "#   failing:$nosuggest"
 [ -z "$nostray" ]; ok $? "every command without operands refuses a stray argument" ||
 	echo "#   failing:$nostray"
-[ "$operands" = " fetch team add drop pin unpin import compare here export push help" ]; ok $? "the commands that take operands" ||
+[ "$operands" = " rooms fetch team add drop pin unpin import compare here export push help" ]; ok $? "the commands that take operands" ||
 	echo "#   $operands"
 run version extra
 expect_err "planner: version: unexpected argument 'extra' (see 'planner help version')" \
