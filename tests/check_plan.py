@@ -7,15 +7,22 @@ import sys
 from datetime import datetime
 
 
-def travel(a, b, minutes):
+def travel(a, b, minutes, walks=None):
     if a["room"] == "*" or b["room"] == "*" or a["room"] == b["room"]:
         return 0
+    if walks and frozenset((a["room"], b["room"])) in walks:
+        return walks[frozenset((a["room"], b["room"]))] * 60
     t = minutes * 60
     if a.get("building") and b.get("building") and a["building"] != b["building"]:
         return 3 * t
     if a.get("floor") and b.get("floor") and a["floor"] != b["floor"]:
         return 2 * t
     return t
+
+
+def walks_of(plan):
+    """The walks the user set: {frozenset of two room ids: minutes}."""
+    return {frozenset(w["rooms"]): w["minutes"] for w in plan.get("walks", [])}
 
 
 def main():
@@ -26,12 +33,13 @@ def main():
         c["e"] = datetime.fromisoformat(c["end"]).timestamp()
     by_id = {c["id"]: c for c in cands}
     T = plan["travel_minutes"]
+    W = walks_of(plan)
     cap = plan["max_per_day"] or 10**9
     chosen = [by_id[i] for i in plan["chosen"]]
     chosen.sort(key=lambda c: (c["e"], c["s"]))
     errors = []
     for a, b in zip(chosen, chosen[1:]):
-        if a["e"] + travel(a, b, T) > b["s"]:
+        if a["e"] + travel(a, b, T, W) > b["s"]:
             errors.append(f"{a['id']} then {b['id']} is not attendable")
     for c in cands:
         if c["pinned"] and c not in chosen:
@@ -58,7 +66,7 @@ def main():
         best[i][1] = own
         for j in range(i):
             p = elig[j]
-            if p["e"] + travel(p, c, T) > c["s"]:
+            if p["e"] + travel(p, c, T, W) > c["s"]:
                 continue
             for k in range(1, kmax + 1):
                 v = best[j][k]

@@ -9,10 +9,10 @@ import sys
 from datetime import datetime
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_plan import travel  # noqa: E402  (the same walk rule, read once)
+from check_plan import travel, walks_of  # noqa: E402  (the same walk rule, read once)
 
 
-def best_total(cands, k, minutes):
+def best_total(cands, k, minutes, walks=None):
     """The most score k disjoint chains of attendable sessions cover, every pin covered."""
     use = [c for c in cands if not c["excluded"] and (c["score"] > 0 or c["pinned"])]
     use.sort(key=lambda c: (c["s"], c["e"], c["id"]))
@@ -32,7 +32,7 @@ def best_total(cands, k, minutes):
         arc(3 + 2 * i, 1, 1, 0)
         for j in range(i + 1, n):
             d = use[j]
-            if c["e"] + travel(c, d, minutes) <= d["s"]:
+            if c["e"] + travel(c, d, minutes, walks) <= d["s"]:
                 arc(3 + 2 * i, 2 + 2 * j, 1, 0)
     total = 0
     for _ in range(k):
@@ -73,6 +73,7 @@ def main():
         c["e"] = datetime.fromisoformat(c["end"]).timestamp()
     by_id = {c["id"]: c for c in cands}
     minutes = plan["travel_minutes"]
+    walks = walks_of(plan)
     errors, seen, score = [], set(), 0
     for m in plan["members"]:
         day = [by_id[i] for i in m["sessions"]]
@@ -85,14 +86,14 @@ def main():
                 errors.append(f"excluded {c['id']} chosen")
         day.sort(key=lambda c: (c["s"], c["e"]))
         for a, b in zip(day, day[1:]):
-            if a["e"] + travel(a, b, minutes) > b["s"]:
+            if a["e"] + travel(a, b, minutes, walks) > b["s"]:
                 errors.append(f"{m['name']}: {a['id']} then {b['id']} is not attendable")
     for c in cands:
         if c["pinned"] and c["id"] not in seen:
             errors.append(f"pinned {c['id']} missing")
     if score != plan["total_score"]:
         errors.append(f"total_score {plan['total_score']} but the sessions add up to {score}")
-    best = best_total(cands, len(plan["members"]), minutes)
+    best = best_total(cands, len(plan["members"]), minutes, walks)
     if score != best:
         errors.append(f"total {score}, but {best} is possible")
     for e in errors:

@@ -250,6 +250,24 @@ void pick_json_candidates(struct jsonw *w, const struct pick_request *rq,
 	jsonw_array_end(w);
 }
 
+void pick_json_walks(struct jsonw *w, const struct schedule *s)
+{
+	jsonw_key(w, "walks");
+	jsonw_array_begin(w);
+	for (size_t k = 0; k < s->nwalks; k++) {
+		jsonw_object_begin(w);
+		jsonw_key(w, "rooms");
+		jsonw_array_begin(w);
+		jsonw_string(w, s->rooms[s->walks[k].a].id);
+		jsonw_string(w, s->rooms[s->walks[k].b].id);
+		jsonw_array_end(w);
+		jsonw_key(w, "minutes");
+		jsonw_int(w, s->walks[k].minutes);
+		jsonw_object_end(w);
+	}
+	jsonw_array_end(w);
+}
+
 int pick_settle(struct cmd_ctx *ctx, struct pick_args *a, bool replayed, const char *day_arg,
 		int *day)
 {
