@@ -285,7 +285,7 @@ static int do_walk(struct cmd_ctx *ctx)
 {
 	struct schedule *s = &ctx->s;
 	const char *ta, *tb, *ba = NULL, *bb = NULL;
-	char *path, *before_a = NULL, *before_b = NULL, m[24];
+	char *path, *before_a = NULL, *before_b = NULL, *err_a, *err_b, m[24];
 	long ra, rb;
 	int minutes = -1;
 	struct venue v;
@@ -300,35 +300,39 @@ static int do_walk(struct cmd_ctx *ctx)
 	tb = ctx->operands[2];
 	if (parse_minutes(ctx->operands[3], &minutes) < 0)
 		return -1;
+	/* two rooms, else two buildings; a name that is neither gets the room's error */
 	ra = venue_match_room(s, ta, "rooms walk");
-	if (ra >= 0)
-		rb = venue_match_room(s, tb, "rooms walk");
-	else
-		rb = -1;
+	err_a = ra < 0 ? xstrdup(error_message()) : NULL;
+	rb = venue_match_room(s, tb, "rooms walk");
+	err_b = rb < 0 ? xstrdup(error_message()) : NULL;
+	error_clear();
 	if (ra < 0 || rb < 0) {
-		/* two buildings? */
-		char *room_error = xstrdup(error_message());
-		int status = error_status();
-
-		error_clear();
 		ba = venue_match_building(s, ta, "rooms walk");
-		bb = ba ? venue_match_building(s, tb, "rooms walk") : NULL;
+		bb = venue_match_building(s, tb, "rooms walk");
+		error_clear();
 		if (!ba || !bb) {
 			if (ra < 0 && !ba)
-				error(status, "%s", room_error);
-			else if (!ba || !bb)
+				error(EX_DATAERR, "%s", err_a);
+			else if (rb < 0 && !bb)
+				error(EX_DATAERR, "%s", err_b);
+			else
 				error(EX_DATAERR, "rooms walk: '%s' and '%s': a walk is between two rooms or "
 				      "two buildings (see 'planner rooms')", ta, tb);
-			free(room_error);
+			free(err_a);
+			free(err_b);
 			return -1;
 		}
-		free(room_error);
-		if (!strcmp(ba, bb))
+		if (!strcmp(ba, bb)) {
+			free(err_a);
+			free(err_b);
 			return error(EX_USAGE, "rooms walk: '%s' and '%s' are the same building", ta, tb);
+		}
 	} else if (ra == rb) {
 		return error(EX_USAGE, "rooms walk: '%s' and '%s' are the same room (staying takes no "
 			     "walk)", ta, tb);
 	}
+	free(err_a);
+	free(err_b);
 	venue_init(&v);
 	if (venue_open(ctx, &v, &path) < 0) {
 		venue_release(&v);
