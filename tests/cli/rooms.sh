@@ -98,8 +98,7 @@ expect_out_match '^Next, in 1 h 25 min \(14:50\): stay in 컨벤션 홀 3 \(floo
 run list --day 1 --room "홀 1"
 expect_out_match '^13:00-13:40  컨벤션 홀 1 \(floor 3\)  SRKR79' "list: the floor after the room"
 run list --day 1 --json
-json 'any(x["floor"] == "3" for x in d["sessions"] if x["room"] == "컨벤션 홀 1")' ||
-	json 'any(x.get("floor") == "3" for x in d if x["room"] == "컨벤션 홀 1")'
+json 'all(x["floor"] == "3" and x["building"] is None for x in d if x["room"] == "컨벤션 홀 1")'
 ok $? "list --json: floor and building of a session's room"
 
 # Removing: a walk, then a room's settings.
