@@ -31,10 +31,23 @@ static void random_rooms(struct strbuf *sb, int nrooms)
 	strbuf_adds(sb, "], \"sessions\": [");
 }
 
+/* Walks as `planner rooms walk` sets them (venue.h): sometimes none, else 1 to 3 between random
+ * rooms of s (nrooms of them), of 0 to 20 minutes, often longer than the rule's. */
+static void random_walks(struct schedule *s, int nrooms)
+{
+	int n = rnd(3) == 0 ? 1 + (int)rnd(3) : 0;
+
+	for (int k = 0; k < n && nrooms > 1; k++) {
+		size_t a = rnd((uint32_t)nrooms), b = rnd((uint32_t)nrooms);
+		if (a != b)
+			schedule_set_walk(s, a, b, 5 * (int)rnd(5));
+	}
+}
+
 /* The walk between two sessions' rooms, in seconds, as the README states the rule: none within a
- * room or from or to a session in several rooms; the travel time between rooms of one floor,
- * twice that between floors, three times between buildings (a room without a building or floor
- * counts as the same one). */
+ * room or from or to a session in several rooms; the minutes of a walk set between the two rooms
+ * (either way); else the travel time between rooms of one floor, twice that between floors,
+ * three times between buildings (a room without a building or floor counts as the same one). */
 static int64_t walk(const struct schedule *s, const struct session *a, const struct session *b,
 		    int travel)
 {
@@ -42,6 +55,10 @@ static int64_t walk(const struct schedule *s, const struct session *a, const str
 
 	if (a->nrooms != 1 || b->nrooms != 1 || a->rooms[0] == b->rooms[0])
 		return 0;
+	for (size_t k = 0; k < s->nwalks; k++)
+		if ((s->walks[k].a == a->rooms[0] && s->walks[k].b == b->rooms[0]) ||
+		    (s->walks[k].b == a->rooms[0] && s->walks[k].a == b->rooms[0]))
+			return (int64_t)s->walks[k].minutes * 60;
 	x = &s->rooms[a->rooms[0]];
 	y = &s->rooms[b->rooms[0]];
 	if (x->building && y->building && strcmp(x->building, y->building))

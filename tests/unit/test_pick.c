@@ -295,7 +295,7 @@ static void test_settings(const struct schedule *s)
 
 static void test_pick_floors_brute_force(void)
 {
-	int runs = 600, agree = 0, capped = 0, floors = 0;
+	int runs = 600, agree = 0, capped = 0, floors = 0, walked = 0;
 
 	rng_state = 4242;
 	for (int round = 0; round < runs; round++) {
@@ -315,6 +315,8 @@ static void test_pick_floors_brute_force(void)
 		}
 		for (size_t k = 0; k < s.nrooms; k++)
 			floors += s.rooms[k].floor || s.rooms[k].building;
+		random_walks(&s, (int)s.nrooms);
+		walked += s.nwalks > 0;
 		prefs_init(&p);
 		prefs_add(&p, PREF_KEYWORD, "kw");
 		prefs_add(&p, PREF_SPEAKER, "sp");
@@ -355,6 +357,7 @@ static void test_pick_floors_brute_force(void)
 	ok(capped > runs / 2 && floors > runs, "pick, floors and caps: %d timetables, %d capped", runs,
 	   capped);
 	is_int(agree, runs, "pick, floors and caps: the most points a brute force finds");
+	ok(walked > runs / 5, "pick, floors and caps: %d of them with walks set", walked);
 }
 
 /* The failed track's index, for the command layer to name where it came from. */
