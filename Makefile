@@ -138,7 +138,7 @@ demo: deps
 # the normal sources into build/fuzz; fuzz-run runs each for FUZZ_SECONDS, seeded from the test
 # data and tests/fuzz/seeds/<target>/, with the regression inputs of tests/fuzz/regressions/.
 FUZZ_FORMATS = native frab c3voc2 pretalx sessionize xml ics
-FUZZ_PARSERS = snapshot plan config multistatus share topics
+FUZZ_PARSERS = snapshot plan config multistatus share topics venue
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_BINS = $(FUZZ_FORMATS:%=$(BUILD)/fuzz_%) $(FUZZ_PARSERS:%=$(BUILD)/fuzz_%)

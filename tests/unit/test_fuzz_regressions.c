@@ -1,8 +1,8 @@
 /* test_fuzz_regressions.c: every input the fuzzers once broke a parser with
  * (tests/fuzz/regressions/<target>/, README.md there) goes through the normal build again: an
  * importer's files through schedule_load_buffer() with the format of their directory, the other
- * parsers' through snapshot_decode(), plan_parse(), config_parse(), caldav_parse_count(),
- * share_parse() or topics_parse() as their harnesses call them.  Each must return 0, or -1 with a one-line message
+ * parsers' through snapshot_decode(), plan_parse(), venue_file_parse(), config_parse(),
+ * caldav_parse_count(), share_parse() or topics_parse() as their harnesses call them.  Each must return 0, or -1 with a one-line message
  * and a sysexits status — under
  * `make asan` and `make valgrind` that also means no crash, no leak, no read out of bounds. */
 #include <dirent.h>
@@ -25,6 +25,7 @@
 #include "tap.h"
 #include "topics.h"
 #include "util.h"
+#include "venue_file.h"
 
 #define DIR_REGRESSIONS "tests/fuzz/regressions"
 
@@ -81,6 +82,14 @@ static int run(const char *target, const char *data, size_t size)
 		ret = plan_parse(&p, data, size, "regression.plan.json");
 		if (ret == 0)
 			plan_release(&p);
+		return ret;
+	}
+	if (!strcmp(target, "venue")) {
+		struct venue v;
+		int ret = venue_file_parse(&v, data, size, "regression.venue.json");
+
+		if (ret == 0)
+			venue_release(&v);
 		return ret;
 	}
 	if (!strcmp(target, "multistatus"))
