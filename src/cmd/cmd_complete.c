@@ -583,7 +583,7 @@ static void complete_line(struct out *o, char **words, int n)
 	struct opt_info *opts = NULL;
 	size_t nopts = 0;
 	bool operands_only = false, done = false;
-	int i = 0;
+	int i = 0, noperands = 0;
 
 	/* The global options, then the command, then its options; the last word is the cursor's. */
 	nopts = command_options(NULL, &opts);
@@ -616,7 +616,9 @@ static void complete_line(struct out *o, char **words, int n)
 					break;
 				}
 			}
-		} else if (!cmd) {
+		} else if (cmd) {
+			noperands++;
+		} else {
 			cmd = cmd_find(w);
 			if (!cmd || (cmd->flags & CMD_HIDDEN)) {
 				done = true;
@@ -654,6 +656,12 @@ static void complete_line(struct out *o, char **words, int n)
 		return;
 	} else if (!cmd) {
 		kind = "commands";
+	} else if (cmd->operands.actions && noperands == 0) {
+		printf(":\n");
+		for (const char *const *a = cmd->operands.actions; *a; a++)
+			emit(o, *a, NULL);
+		opts_free(opts, nopts);
+		return;
 	} else {
 		kind = kind_values(cmd->operands.complete, &directive);
 	}

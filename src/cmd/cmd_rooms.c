@@ -24,6 +24,7 @@ static const struct cmd_option opt_building = {
 	NULL };
 
 static const struct cmd_option *const options[] = { &opt_floor, &opt_building, NULL };
+static const char *const actions[] = { "set", "unset", "walk", NULL };
 
 static void list_json(const struct schedule *s, const size_t *count)
 {
@@ -415,15 +416,15 @@ const struct cmd_entry cmd_rooms = {
 		       "'rooms set ROOM --floor F --building NAME' says where a room is; 'rooms unset ROOM'\n"
 		       "forgets it (back to the timetable's).  'rooms walk A B MINUTES' sets the walk\n"
 		       "between two rooms, or two buildings (every room of one to every room of the\n"
-		       "other), either way; 'none' removes it.  A room is named as --room names it (its\n"
-		       "id, or its name or a part that fits one room only).  pick, team, now, next and\n"
-		       "conflicts use the minutes you set instead of --travel's rule (x2 between floors,\n"
-		       "x3 between buildings).  Kept per conference in\n"
+		       "other), either way; 'none' removes it.  A room is named by its id, its name, or\n"
+		       "a part of its name that fits one room only.  pick, team, now, next and conflicts\n"
+		       "use the minutes you set instead of the travel time's rule (x2 between floors, x3\n"
+		       "between buildings).  Kept per conference in\n"
 		       "$XDG_DATA_HOME/planner/<conference-id>.venue.json, apart from the fetched\n"
 		       "timetable: a new version of it keeps them.\n",
 	.options = options,
 	.json_help = "the rooms as JSON (with floor, building and the walks set from each)",
-	.operands = { "ACTION", 0, 4, COMPLETE_NONE, NULL },
+	.operands = { "ACTION", 0, 4, COMPLETE_ROOM, NULL, actions },
 	.flags = CMD_TIMETABLE | CMD_JSON,
 	.exec = exec,
 };

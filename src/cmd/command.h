@@ -92,6 +92,9 @@ struct cmd_operands {
 	int min, max;           /* how many; max < 0: any number */
 	enum cmd_complete complete;
 	const char *missing;    /* the usage error when fewer than min are given */
+	/* Optional, NULL-terminated: the words the first operand is one of (an action: `rooms
+	 * set`), which complete there; `complete` then completes the operands after it. */
+	const char *const *actions;
 };
 
 /* cmd_entry.flags: what the runner does for the command. */

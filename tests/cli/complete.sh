@@ -108,6 +108,12 @@ expect_out_match '^--room=컨벤션 홀 1	' "--opt=VALUE: candidates keep the op
 run complete line plain list --tz UTC --day ""
 [ "$(sed 1d "$tmp/out" | cut -f1 | tr '\n' ' ')" = "1 2 2024-10-26 2024-10-27 " ]
 ok $? "earlier options and their values are skipped"
+run complete line plain rooms ""
+[ "$(sed 1d "$tmp/out" | tr '\n' ' ')" = "set unset walk " ]; ok $? "rooms: its actions first"
+run complete line plain rooms set ""
+expect_out_match '^컨벤션 홀 1	room hall-1, 12 sessions$' "rooms set: then the rooms"
+run complete line bash rooms walk "컨벤션 홀 1" ""
+expect_out_match '^컨벤션\\ 홀\\ 3$' "rooms walk: the second room too"
 run complete line plain list -d ""
 expect_out_match '^2	' "a short option's value"
 run complete line plain pick -- --tr
