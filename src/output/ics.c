@@ -298,14 +298,18 @@ static void vevent_release(struct vevent *v)
 	strlist_release(&v->categories);
 }
 
-/* "컨벤션 홀 1 (3F, Building B)": a room label, with the floor and building of room r (may be
+/* "컨벤션 홀 1 (floor 3, Building B)": a room label, with the floor and building of room r (may be
  * NULL) when known.  Caller frees. */
 static char *with_floor(const char *label, const struct room *r)
 {
+	char *place, *out;
+
 	if (!r || (!r->floor && !r->building))
 		return xstrdup(label);
-	return concat(label, " (", r->floor ? r->floor : "", r->floor && r->building ? ", " : "",
-		      r->building ? r->building : "", ")", (const char *)NULL);
+	place = room_place(r);	/* as every listing says it: "floor 3, Main", "B1" */
+	out = concat(label, " (", place, ")", (const char *)NULL);
+	free(place);
+	return out;
 }
 
 static char *location_of(const struct schedule *s, const struct session *se)
