@@ -148,14 +148,24 @@ struct schedule {
 	char fingerprint[17];
 	/* The walking minutes the user set between rooms (venue.h: `planner rooms walk`, a walk
 	 * between two buildings given for each pair of their rooms), sorted by (a, b) with a < b:
-	 * schedule_walk() reads them.  Owned; none from a feed or a snapshot. */
+	 * schedule_walk() reads them.  Owned; none from a feed or a snapshot.  (One between two
+	 * buildings is kept as such, below: every pair of their rooms could be a million.) */
 	struct room_walk *walks;
 	size_t nwalks, walks_alloc;
+	/* ... and between two buildings (any room of one to any room of the other), unsorted. */
+	struct building_walk *building_walks;
+	size_t nbuilding_walks, building_walks_alloc;
 };
 
 /* A walk the user set: `minutes` between rooms a and b (indexes, a < b), either way. */
 struct room_walk {
 	size_t a, b;
+	int minutes;
+};
+
+/* A walk the user set between two buildings, named as the rooms' `building` (owned copies). */
+struct building_walk {
+	char *a, *b;
 	int minutes;
 };
 
@@ -218,9 +228,15 @@ int schedule_day_at(const struct schedule *s, int64_t t);
  * none.  Caller frees. */
 char *session_room_label(const struct schedule *s, const struct session *se);
 
-/* The walking minutes the user set between rooms a and b (either order), or -1 when none (a ==
- * b: -1 too; staying takes no walk). */
+/* The walking minutes the user set between rooms a and b (either order): the walk between the
+ * two rooms, else the walk between their buildings (both known and different); -1 when none (a
+ * == b: -1 too; staying takes no walk). */
 int schedule_walk(const struct schedule *s, size_t a, size_t b);
+/* True if the user set any walk (between rooms or buildings). */
+bool schedule_has_walks(const struct schedule *s);
+/* Sets the walk between buildings a and b (different names) to `minutes`, replacing one set
+ * before; minutes < 0 removes it. */
+void schedule_set_building_walk(struct schedule *s, const char *a, const char *b, int minutes);
 /* Sets the walk between rooms a and b (a != b) to `minutes`, replacing one set before;
  * minutes < 0 removes it. */
 void schedule_set_walk(struct schedule *s, size_t a, size_t b, int minutes);

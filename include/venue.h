@@ -49,7 +49,7 @@ bool venue_room_remove(struct venue *v, const char *id);
 bool venue_set_walk(struct venue *v, const char *a, const char *b, bool buildings, int minutes);
 
 /* Applies v to s: every room entry's floor and building (matched by id, else by name), then the
- * walks between buildings (each pair of their rooms), then the walks between rooms, which win.
+ * walks between buildings, then the walks between rooms (which win: schedule_walk).
  * Returns the number of entries that name a room or building s does not have (left out). */
 size_t venue_apply(const struct venue *v, struct schedule *s);
 /* The index of the room of s an entry (id, name) names, or -1. */

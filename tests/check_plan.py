@@ -10,8 +10,11 @@ from datetime import datetime
 def travel(a, b, minutes, walks=None):
     if a["room"] == "*" or b["room"] == "*" or a["room"] == b["room"]:
         return 0
-    if walks and frozenset((a["room"], b["room"])) in walks:
-        return walks[frozenset((a["room"], b["room"]))] * 60
+    if walks and ("r", frozenset((a["room"], b["room"]))) in walks:
+        return walks[("r", frozenset((a["room"], b["room"])))] * 60
+    ba, bb = a.get("building"), b.get("building")
+    if walks and ba and bb and ba != bb and ("b", frozenset((ba, bb))) in walks:
+        return walks[("b", frozenset((ba, bb)))] * 60
     t = minutes * 60
     if a.get("building") and b.get("building") and a["building"] != b["building"]:
         return 3 * t
@@ -21,8 +24,9 @@ def travel(a, b, minutes, walks=None):
 
 
 def walks_of(plan):
-    """The walks the user set: {frozenset of two room ids: minutes}."""
-    return {frozenset(w["rooms"]): w["minutes"] for w in plan.get("walks", [])}
+    """The walks the user set: {("r", two room ids) or ("b", two buildings): minutes}."""
+    return {("r", frozenset(w["rooms"])) if "rooms" in w else ("b", frozenset(w["buildings"])):
+            w["minutes"] for w in plan.get("walks", [])}
 
 
 def main():

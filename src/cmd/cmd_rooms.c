@@ -46,15 +46,15 @@ static void list_json(const struct schedule *s, const size_t *count)
 		jsonw_int(&jw, (int64_t)count[i]);
 		jsonw_key(&jw, "walks");
 		jsonw_array_begin(&jw);
-		for (size_t k = 0; k < s->nwalks; k++) {
-			const struct room_walk *w = &s->walks[k];
-			if (w->a != i && w->b != i)
+		for (size_t k = 0; schedule_has_walks(s) && k < s->nrooms; k++) {
+			int minutes = schedule_walk(s, i, k);	/* its own, or its building's */
+			if (minutes < 0)
 				continue;
 			jsonw_object_begin(&jw);
 			jsonw_key(&jw, "to");
-			jsonw_string(&jw, s->rooms[w->a == i ? w->b : w->a].id);
+			jsonw_string(&jw, s->rooms[k].id);
 			jsonw_key(&jw, "minutes");
-			jsonw_int(&jw, w->minutes);
+			jsonw_int(&jw, minutes);
 			jsonw_object_end(&jw);
 		}
 		jsonw_array_end(&jw);

@@ -273,8 +273,9 @@ static void print_json(const struct pick_args *o, const struct pick_request *rq,
 	jsonw_int(&w, rq->travel_minutes);
 	jsonw_key(&w, "room_travel");
 	jsonw_string(&w, "0 within a room or to/from a session held in several rooms (room \"*\"); "
-		     "the minutes of a walk in walks (either way); else travel_minutes between rooms, x2 "
-		     "between floors, x3 between buildings");
+		     "the minutes of a walk in walks between the two rooms, else between their buildings "
+		     "(either way); else travel_minutes between rooms, x2 between floors, x3 between "
+		     "buildings");
 	pick_json_walks(&w, rq->s);
 	jsonw_key(&w, "preferences");
 	jsonw_array_begin(&w);

@@ -265,6 +265,17 @@ void pick_json_walks(struct jsonw *w, const struct schedule *s)
 		jsonw_int(w, s->walks[k].minutes);
 		jsonw_object_end(w);
 	}
+	for (size_t k = 0; k < s->nbuilding_walks; k++) {
+		jsonw_object_begin(w);
+		jsonw_key(w, "buildings");
+		jsonw_array_begin(w);
+		jsonw_string(w, s->building_walks[k].a);
+		jsonw_string(w, s->building_walks[k].b);
+		jsonw_array_end(w);
+		jsonw_key(w, "minutes");
+		jsonw_int(w, s->building_walks[k].minutes);
+		jsonw_object_end(w);
+	}
 	jsonw_array_end(w);
 }
 

@@ -44,8 +44,9 @@ struct jsonw;
 /* The "candidates" member of pick's and team's --json: every candidate of r with its id,
  * score, points, why, start, end, day, room ("*" for several), building and floor (null when
  * not known), pinned and excluded — what an outside checker needs to verify the plan. */
-/* "walks": the walks set with `planner rooms walk` (venue.h), each {"rooms": [id, id], "minutes"}:
- * they take their minutes, either way, instead of the travel rule. */
+/* "walks": the walks set with `planner rooms walk` (venue.h), each {"rooms": [id, id], "minutes"}
+ * or {"buildings": [name, name], "minutes"}: they take their minutes, either way, instead of the
+ * travel rule; a walk between two rooms wins over one between their buildings. */
 void pick_json_walks(struct jsonw *w, const struct schedule *s);
 void pick_json_candidates(struct jsonw *w, const struct pick_request *rq,
 			  const struct pick_result *r);

@@ -209,6 +209,11 @@ void schedule_release(struct schedule *s)
 	drop(b, s->source);
 	free(s->by_id);
 	free(s->walks);
+	for (size_t i = 0; i < s->nbuilding_walks; i++) {
+		free(s->building_walks[i].a);
+		free(s->building_walks[i].b);
+	}
+	free(s->building_walks);
 	free(s->arrays);
 	if (s->strings_mapped)
 		munmap(s->strings, s->strings_len);
@@ -246,11 +251,24 @@ static size_t walk_place(const struct schedule *s, size_t a, size_t b)
 	return lo;
 }
 
+/* The building walk between a and b (either order), or -1. */
+static long building_walk(const struct schedule *s, const char *a, const char *b)
+{
+	for (size_t k = 0; k < s->nbuilding_walks; k++) {
+		const struct building_walk *w = &s->building_walks[k];
+		if ((!strcmp(w->a, a) && !strcmp(w->b, b)) || (!strcmp(w->a, b) && !strcmp(w->b, a)))
+			return (long)k;
+	}
+	return -1;
+}
+
 int schedule_walk(const struct schedule *s, size_t a, size_t b)
 {
+	const char *ba, *bb;
 	size_t k;
+	long w;
 
-	if (a == b || !s->nwalks)
+	if (a == b)
 		return -1;
 	if (a > b) {
 		size_t t = a;
@@ -258,7 +276,40 @@ int schedule_walk(const struct schedule *s, size_t a, size_t b)
 		b = t;
 	}
 	k = walk_place(s, a, b);
-	return k < s->nwalks && s->walks[k].a == a && s->walks[k].b == b ? s->walks[k].minutes : -1;
+	if (k < s->nwalks && s->walks[k].a == a && s->walks[k].b == b)
+		return s->walks[k].minutes;
+	ba = s->rooms[a].building;
+	bb = s->rooms[b].building;
+	if (!s->nbuilding_walks || !ba || !bb || !strcmp(ba, bb))
+		return -1;
+	w = building_walk(s, ba, bb);
+	return w >= 0 ? s->building_walks[w].minutes : -1;
+}
+
+bool schedule_has_walks(const struct schedule *s)
+{
+	return s->nwalks || s->nbuilding_walks;
+}
+
+void schedule_set_building_walk(struct schedule *s, const char *a, const char *b, int minutes)
+{
+	long k;
+
+	if (!strcmp(a, b))
+		return;
+	k = building_walk(s, a, b);
+	if (k >= 0 && minutes >= 0) {
+		s->building_walks[k].minutes = minutes;
+	} else if (k >= 0) {
+		free(s->building_walks[k].a);
+		free(s->building_walks[k].b);
+		s->building_walks[k] = s->building_walks[--s->nbuilding_walks];
+	} else if (minutes >= 0) {
+		s->building_walks = xgrow(s->building_walks, s->nbuilding_walks + 1,
+					  &s->building_walks_alloc, sizeof(*s->building_walks));
+		s->building_walks[s->nbuilding_walks++] = (struct building_walk){ xstrdup(a), xstrdup(b),
+										  minutes };
+	}
 }
 
 void schedule_set_walk(struct schedule *s, size_t a, size_t b, int minutes)

@@ -137,7 +137,7 @@ size_t venue_apply(const struct venue *v, struct schedule *s)
 		schedule_room_place(s, (size_t)r, e->floor ? e->floor : s->rooms[r].floor,
 				    e->building ? e->building : s->rooms[r].building);
 	}
-	/* walks between buildings first: one between two rooms wins over them */
+	/* walks between buildings, then between rooms (schedule_walk: a room's wins) */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < v->nwalks; i++) {
 			const struct venue_walk *w = &v->walks[i];
@@ -151,13 +151,7 @@ size_t venue_apply(const struct venue *v, struct schedule *s)
 					missing += !found_a || !found_b;
 					continue;
 				}
-				for (size_t a = 0; a < s->nrooms; a++) {
-					if (!s->rooms[a].building || strcmp(s->rooms[a].building, w->a))
-						continue;
-					for (size_t b = 0; b < s->nrooms; b++)
-						if (s->rooms[b].building && !strcmp(s->rooms[b].building, w->b))
-							schedule_set_walk(s, a, b, w->minutes);
-				}
+				schedule_set_building_walk(s, w->a, w->b, w->minutes);
 			} else {
 				long a = venue_find_room(s, w->a, NULL), b = venue_find_room(s, w->b, NULL);
 
@@ -318,5 +312,8 @@ int64_t venue_longest_walk(const struct schedule *s, int travel_seconds)
 	for (size_t i = 0; i < s->nwalks; i++)
 		if ((int64_t)s->walks[i].minutes * 60 > most)
 			most = (int64_t)s->walks[i].minutes * 60;
+	for (size_t i = 0; i < s->nbuilding_walks; i++)
+		if ((int64_t)s->building_walks[i].minutes * 60 > most)
+			most = (int64_t)s->building_walks[i].minutes * 60;
 	return most;
 }

@@ -564,7 +564,7 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 	/* room_travel()'s rule: with walks the user set, as a matrix (the solver then searches
 	 * each room's sessions from each item: fine for a venue's dozens of rooms); else the
 	 * solver's own rule, on numbered buildings and floors */
-	if (s->nwalks && s->nrooms) {
+	if (schedule_has_walks(s) && s->nrooms) {
 		size_t nr = s->nrooms;
 		pp->matrix = xmalloc(nr * nr * sizeof(*pp->matrix));
 		for (size_t a = 0; a < nr; a++)

@@ -32,7 +32,8 @@ static void random_rooms(struct strbuf *sb, int nrooms)
 }
 
 /* Walks as `planner rooms walk` sets them (venue.h): sometimes none, else 1 to 3 between random
- * rooms of s (nrooms of them), of 0 to 20 minutes, often longer than the rule's. */
+ * rooms of s (nrooms of them), of 0 to 20 minutes, often longer than the rule's, and half the
+ * time one between buildings A and B. */
 static void random_walks(struct schedule *s, int nrooms)
 {
 	int n = rnd(3) == 0 ? 1 + (int)rnd(3) : 0;
@@ -42,12 +43,15 @@ static void random_walks(struct schedule *s, int nrooms)
 		if (a != b)
 			schedule_set_walk(s, a, b, 5 * (int)rnd(5));
 	}
+	if (n && rnd(2))	/* random_rooms' buildings */
+		schedule_set_building_walk(s, "A", "B", 5 * (int)rnd(5));
 }
 
 /* The walk between two sessions' rooms, in seconds, as the README states the rule: none within a
  * room or from or to a session in several rooms; the minutes of a walk set between the two rooms
- * (either way); else the travel time between rooms of one floor, twice that between floors,
- * three times between buildings (a room without a building or floor counts as the same one). */
+ * (either way), else between their two buildings; else the travel time between rooms of one
+ * floor, twice that between floors, three times between buildings (a room without a building or
+ * floor counts as the same one). */
 static int64_t walk(const struct schedule *s, const struct session *a, const struct session *b,
 		    int travel)
 {
@@ -61,6 +65,12 @@ static int64_t walk(const struct schedule *s, const struct session *a, const str
 			return (int64_t)s->walks[k].minutes * 60;
 	x = &s->rooms[a->rooms[0]];
 	y = &s->rooms[b->rooms[0]];
+	for (size_t k = 0; k < s->nbuilding_walks && x->building && y->building; k++)
+		if ((!strcmp(s->building_walks[k].a, x->building) &&
+		     !strcmp(s->building_walks[k].b, y->building)) ||
+		    (!strcmp(s->building_walks[k].b, x->building) &&
+		     !strcmp(s->building_walks[k].a, y->building)))
+			return (int64_t)s->building_walks[k].minutes * 60;
 	if (x->building && y->building && strcmp(x->building, y->building))
 		return 3 * travel * 60;
 	if (x->floor && y->floor && strcmp(x->floor, y->floor))

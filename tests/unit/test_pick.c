@@ -316,7 +316,7 @@ static void test_pick_floors_brute_force(void)
 		for (size_t k = 0; k < s.nrooms; k++)
 			floors += s.rooms[k].floor || s.rooms[k].building;
 		random_walks(&s, (int)s.nrooms);
-		walked += s.nwalks > 0;
+		walked += schedule_has_walks(&s);
 		prefs_init(&p);
 		prefs_add(&p, PREF_KEYWORD, "kw");
 		prefs_add(&p, PREF_SPEAKER, "sp");

@@ -181,7 +181,7 @@ static void test_against_brute_force(void)
 			continue;
 		}
 		random_walks(&s, (int)s.nrooms);
-		walked += s.nwalks > 0;
+		walked += schedule_has_walks(&s);
 		prefs_init(&p);
 		prefs_add(&p, PREF_KEYWORD, "kw");
 		prefs_add(&p, PREF_LANG, "en");
