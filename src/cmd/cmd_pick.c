@@ -82,8 +82,9 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 	cli_points(stdout, r->total_points);
 	{
 		char m[24];
-		printf(" points; travel %s between rooms\n",
-		       format_minutes(rq->travel_minutes, m, sizeof(m)));
+		printf(" points; travel %s between rooms%s\n",
+		       format_minutes(rq->travel_minutes, m, sizeof(m)),
+		       schedule_has_walks(s) ? ", and the walks you set" : "");
 	}
 	free(v);
 }

@@ -208,8 +208,9 @@ static void print_text(const struct pick_args *o, const struct pick_request *rq,
 		printf("\nnothing to plan: %s\n", pick_nothing_why(rq, t->r.ncand));
 	printf("\nTogether: %zu session%s, ", t->r.nchosen, t->r.nchosen == 1 ? "" : "s");
 	cli_points(stdout, t->r.total_points);
-	printf(" points, %d room change%s; travel %s between rooms\n", t->r.room_changes,
-	       t->r.room_changes == 1 ? "" : "s", format_minutes(rq->travel_minutes, mins, sizeof(mins)));
+	printf(" points, %d room change%s; travel %s between rooms%s\n", t->r.room_changes,
+	       t->r.room_changes == 1 ? "" : "s", format_minutes(rq->travel_minutes, mins, sizeof(mins)),
+	       schedule_has_walks(rq->s) ? ", and the walks you set" : "");
 }
 
 /* --explain: how the plan was made, and whether it is proven the best. */
