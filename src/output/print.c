@@ -476,6 +476,14 @@ char *print_place(const struct schedule *s, const struct session *se)
 	return clean;
 }
 
+char *print_room_place(const struct schedule *s, const struct session *se)
+{
+	char *room = session_place_label(s, se), *clean = text_sanitize(room);
+
+	free(room);
+	return clean;
+}
+
 char *print_room(const struct schedule *s, const struct session *se)
 {
 	char *room = session_room_label(s, se), *clean = text_sanitize(room);

@@ -1152,7 +1152,8 @@ static double phone_item(struct pen *p, const struct print_doc *d, const struct 
 	{
 		const struct session *se = &s->sessions[it->session];
 		const struct look *k = session_look(se, it->flags);
-		char *title = print_title(se), *speakers = print_speakers(se), *room = print_room(s, se);
+		char *title = print_title(se), *speakers = print_speakers(se);
+		char *room = print_room_place(s, se);
 		struct strbuf top;
 		long alt = d->all ? -1 : d->alternative[it->session];
 

@@ -87,6 +87,9 @@ char *print_room(const struct schedule *s, const struct session *se);
 /* Where a session's room is ("floor 3, Main"; "" when not known or not one room), inert; a grid
  * column's heading, the room's name with its place ("Hall A (floor 1)"), inert.  Caller frees. */
 char *print_place(const struct schedule *s, const struct session *se);
+/* The room label with its place after it ("컨벤션 홀 3 (floor 1)"; session_place_label), inert:
+ * where a format has one field for both (Markdown, the PNG's cards).  Caller frees. */
+char *print_room_place(const struct schedule *s, const struct session *se);
 char *print_column(const struct room *r);
 
 /* Cuts inert text s into lines of at most `cols` display columns, at spaces where it can; at

@@ -288,7 +288,7 @@ static void md_session(FILE *f, const struct print_doc *d, const struct pitem *i
 {
 	const struct schedule *s = d->s;
 	const struct session *se = &s->sessions[it->session];
-	char span[FORMAT_SPAN_MAX], *room = print_room(s, se), *speakers = print_speakers(se);
+	char span[FORMAT_SPAN_MAX], *room = print_room_place(s, se), *speakers = print_speakers(se);
 
 	print_span(s, it->start, it->end, span, sizeof(span));
 	fputs("| ", f);
