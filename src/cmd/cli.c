@@ -212,6 +212,14 @@ int cli_load_venue(struct schedule *s, struct venue *out, char **path_out)
 		free(path);
 		return -1;
 	}
+	if (r == 0 && v.conference && strcmp(v.conference, s->conf.id)) {
+		error(EX_DATAERR, "%s: the venue file is for conference \"%s\", not \"%s\" (mend or "
+		      "remove it; it is left as it is)", path, text_inert(v.conference),
+		      text_inert(s->conf.id));
+		venue_release(&v);
+		free(path);
+		return -1;
+	}
 	if (r == 0)
 		venue_apply(&v, s);
 	else

@@ -131,6 +131,11 @@ run list
 expect_rc 65 "a damaged venue file"
 expect_err "planner: $venue: damaged venue file: room 1: expected an id, and texts or null for name, floor and building (mend or remove it; it is left as it is)" \
 	"... names the file and the problem"
+sed 's/"conference": "pyconkr-2024"/"conference": "pyconkr-2014"/' "$tmp/venue.good" >"$venue"
+run rooms
+expect_rc 65 "a venue file of another conference"
+expect_err "planner: $venue: the venue file is for conference \"pyconkr-2014\", not \"pyconkr-2024\" (mend or remove it; it is left as it is)" \
+	"... is refused, named"
 cp "$tmp/venue.good" "$venue"
 
 # A fetched timetable: its own floors are the defaults, the venue file's survive a new version.
