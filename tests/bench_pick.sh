@@ -3,7 +3,8 @@
 # (which loads the timetable and prints two lines) — what picking adds to loading should be a few
 # milliseconds.  Then `planner pick --max-per-day N` at the limits (20 000 sessions, 2 000 rooms
 # with floors and buildings, every session liked): with N from 20 to 1000 it should stay within
-# about a second, as without a cap.  Prints the best of several runs of each.
+# about a second, as without a cap; and with walks set between buildings and rooms.  Prints the
+# best of several runs of each.
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -74,4 +75,15 @@ for n in 0 20 100 1000; do
 	# shellcheck disable=SC2086
 	t=$(best 3 "$top/planner" -s "$tmp/limits.json" pick --lang en $cap --no-save)
 	echo "planner pick ${cap:-(no cap)}, 20000 sessions in 2000 rooms with floors: $t ms"
+done
+# Walks set with 'planner rooms walk' (one between two buildings of 100 rooms each, one between
+# two rooms): the solver is then given the walk between every two rooms.  Within a second or two.
+"$top/planner" -s "$tmp/limits.json" rooms walk B1 B2 12 >/dev/null 2>&1
+"$top/planner" -s "$tmp/limits.json" rooms walk r0 r1999 20 >/dev/null 2>&1
+for n in 0 20; do
+	cap=""
+	[ "$n" -eq 0 ] || cap="--max-per-day $n"
+	# shellcheck disable=SC2086
+	t=$(best 3 "$top/planner" -s "$tmp/limits.json" pick --lang en $cap --no-save)
+	echo "planner pick ${cap:-(no cap)}, 20000 sessions in 2000 rooms, walks set: $t ms"
 done

@@ -104,6 +104,17 @@ static int cmp_left_out(const void *a, const void *b)
 	return cmp_points_desc(a, b, sort_ctx);
 }
 
+/* True if sessions x and y run at the same time (an instant inside the other's span, or two
+ * spans that overlap): then one beats the other, whatever the walk. */
+static bool run_together(const struct session *x, const struct session *y)
+{
+	if (x->start == x->end)
+		return y->start < x->start && x->start < y->end;
+	if (y->start == y->end)
+		return x->start < y->start && y->start < x->end;
+	return x->start < y->end && y->start < x->end;
+}
+
 /* When x, left out, does not overlap y of the plan, the walk between them is what keeps it out:
  * "    the walk after KJPMEM (14:00-14:40, 컨벤션 홀 2): 10 min to 컨벤션 홀 1 (another floor);
  * only 5 min between them". */
@@ -115,8 +126,8 @@ static void explain_walk(const struct pick_request *rq, const struct session *x,
 	const char *why;
 	int64_t need;
 
-	if (x->start < y->end && y->start < x->end)
-		return;	/* they overlap: beaten, not walked */
+	if (run_together(x, y))
+		return;	/* beaten, not walked */
 	if (a->nrooms != 1 || b->nrooms != 1 || a->end > b->start)
 		return;
 	need = pick_travel(rq, a, b);
@@ -174,8 +185,7 @@ static void print_explain(const struct pick_request *rq, const struct pick_resul
 				const struct session *y = cand_session(rq, r, blockers[j]);
 				char *bid;
 
-				if (!(se->start < y->end && y->start < se->end) &&
-				    !(se->start == se->end && y->start <= se->start && se->start <= y->end))
+				if (!run_together(se, y))
 					continue;
 				bid = text_sanitize(y->id);
 				printf("%s %s", over++ ? "," : "    beaten by", bid);
