@@ -200,10 +200,10 @@ static int do_set(struct cmd_ctx *ctx)
 	long r;
 
 	if (ctx->noperands != 2)
-		return cmd_usage_error(ctx, ctx->noperands < 2 ? "rooms set: which room?"
-				       : "rooms set: one room at a time");
+		return cmd_usage_error(ctx, ctx->noperands < 2 ? "set: which room?"
+				       : "set: one room at a time");
 	if (!floor && !building)
-		return cmd_usage_error(ctx, "rooms set: give --floor, --building or both");
+		return cmd_usage_error(ctx, "set: give --floor, --building or both");
 	if ((floor && check_text("floor", floor) < 0) ||
 	    (building && check_text("building", building) < 0))
 		return -1;
@@ -241,11 +241,11 @@ static int do_unset(struct cmd_ctx *ctx)
 	bool had;
 
 	if (ctx->noperands != 2)
-		return cmd_usage_error(ctx, ctx->noperands < 2 ? "rooms unset: which room?"
-				       : "rooms unset: one room at a time");
+		return cmd_usage_error(ctx, ctx->noperands < 2 ? "unset: which room?"
+				       : "unset: one room at a time");
 	if (cmd_arg(ctx, &opt_floor) || cmd_arg(ctx, &opt_building))
-		return cmd_usage_error(ctx, "rooms unset: forgets the floor and building you set; "
-				       "it takes no --floor or --building");
+		return cmd_usage_error(ctx, "unset forgets the floor and building you set; it takes "
+				       "no --floor or --building");
 	if ((r = venue_match_room(s, ctx->operands[1], "rooms unset")) < 0)
 		return -1;
 	venue_init(&v);
@@ -293,10 +293,10 @@ static int do_walk(struct cmd_ctx *ctx)
 	bool changed;
 
 	if (ctx->noperands != 4)
-		return cmd_usage_error(ctx, "rooms walk: expected two rooms (or two buildings) and the "
-				       "minutes, e.g. rooms walk \"홀 1\" \"홀 3\" 4");
+		return cmd_usage_error(ctx, "walk: expected two rooms (or two buildings) and the minutes, "
+				       "e.g. rooms walk \"홀 1\" \"홀 3\" 4");
 	if (cmd_arg(ctx, &opt_floor) || cmd_arg(ctx, &opt_building))
-		return cmd_usage_error(ctx, "rooms walk takes no --floor or --building");
+		return cmd_usage_error(ctx, "walk takes no --floor or --building");
 	ta = ctx->operands[1];
 	tb = ctx->operands[2];
 	if (parse_minutes(ctx->operands[3], &minutes) < 0)

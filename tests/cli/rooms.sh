@@ -25,6 +25,9 @@ expect_err "planner: rooms set '홀': 3 rooms of PyCon Korea 2024 match ('컨벤
 	"... names them"
 run rooms set "홀 1"
 expect_rc 64 "set with neither --floor nor --building"
+expect_err "planner: rooms: set: give --floor, --building or both (see 'planner help rooms')" "... says what it needs"
+run rooms set
+expect_rc 64 "set without a room"
 run rooms set "홀 1" --floor ""
 expect_rc 64 "an empty floor"
 run rooms frobnicate
