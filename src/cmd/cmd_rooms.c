@@ -227,7 +227,8 @@ static int do_set(struct cmd_ctx *ctx)
 	schedule_room_place(s, (size_t)r, floor ? floor : s->rooms[r].floor,
 			    building ? building : s->rooms[r].building);
 	place = room_place(&s->rooms[r]);
-	printf("%s (%s): %s\n", text_inert(s->rooms[r].name), text_inert(s->rooms[r].id), place);
+	printf("%s (%s): %s\n", text_inert(s->rooms[r].name), text_inert(s->rooms[r].id),
+	       text_inert(place));
 	free(place);
 	return venue_done(&v, path);
 }
