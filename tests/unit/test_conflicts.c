@@ -96,7 +96,7 @@ static bool same(const struct conflict *x, const struct conflict *y)
 static void test_brute_force(void)
 {
 	int runs = 4000, agree = 0, capped_agree = 0, with_conflicts = 0, walks = 0, overlaps = 0;
-	int cancelled = 0;
+	int cancelled = 0, walked = 0;
 
 	rng_state = 1212;
 	for (int round = 0; round < runs; round++) {
@@ -116,6 +116,8 @@ static void test_brute_force(void)
 			schedule_release(&s);
 			continue;
 		}
+		random_walks(&s, (int)s.nrooms);	/* longer than three times the travel, some */
+		walked += schedule_has_walks(&s);
 		plan_init(&p);
 		/* the saved travel time, or none saved (-1: pick's default of 5 minutes) */
 		p.travel_minutes = rnd(4) ? (int)rnd(12) : -1;
@@ -164,6 +166,7 @@ static void test_brute_force(void)
 	ok(with_conflicts > runs / 3 && overlaps > runs && walks > runs / 4 && cancelled > runs / 4,
 	   "%d random plans: %d with conflicts, %d overlaps, %d too-short walks", runs,
 	   with_conflicts, overlaps, walks);
+	ok(walked > runs / 5, "%d of them with walks set", walked);
 	is_int(agree, runs, "every conflict a check of every pair finds, in order, with its minutes");
 	is_int(capped_agree, runs, "a cap keeps the first pairs and counts all of them");
 }
