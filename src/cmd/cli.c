@@ -205,8 +205,15 @@ int cli_load_venue(struct schedule *s, struct venue *out, char **path_out)
 	char *path = venue_file_path(s->conf.id);
 	int r;
 
-	if (!path)
-		return -1;
+	if (!path) {
+		/* no data directory ($HOME unusable): no venue file, as there is no config file */
+		error_clear();
+		if (out)
+			venue_init(out);
+		if (path_out)
+			*path_out = NULL;
+		return 0;
+	}
 	r = venue_file_load(&v, path);
 	if (r < 0) {
 		free(path);

@@ -141,6 +141,16 @@ expect_err "planner: $venue: the venue file is for conference \"pyconkr-2014\", 
 	"... is refused, named"
 cp "$tmp/venue.good" "$venue"
 
+# Without a data directory there is no venue file to read; one cannot be written.
+env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME "$PLANNER" rooms >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 0 "no \$HOME: rooms lists the timetable's"
+env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME "$PLANNER" rooms set "홀 1" --floor 2 \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 73 "no \$HOME: rooms set cannot keep it"
+expect_err_match 'XDG_DATA_HOME' "... and says why"
+
 # A fetched timetable: its own floors are the defaults, the venue file's survive a new version.
 cp "$top/tests/data/mini.json" "$tmp/mini.json"
 "$PLANNER" fetch "$tmp/mini.json" >/dev/null 2>&1
