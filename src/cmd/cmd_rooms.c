@@ -90,13 +90,23 @@ static void list_walks(const struct schedule *s, const struct venue *v)
 static void list_text(const struct schedule *s, const size_t *count, const struct venue *v)
 {
 	int idw = 2, namew = 4, placew = 0;
-	size_t empty = 0, said = 0, stale = 0;
+	size_t empty = 0, said = 0, stale = 0, marked = 0;
 	char **place = xcalloc(s->nrooms ? s->nrooms : 1, sizeof(*place));
+	bool *mine = xcalloc(s->nrooms ? s->nrooms : 1, sizeof(*mine));
 
+	/* the rooms whose place the venue file sets: marked */
+	for (size_t i = 0; i < v->nrooms; i++) {
+		long r = venue_find_room(s, v->rooms[i].id, v->rooms[i].name);
+		if (r >= 0)
+			mine[r] = true;
+	}
 	/* the rooms that hold sessions; a feed's room list may name others (frab's "rooms"),
 	 * counted on a line of their own */
 	for (size_t i = 0; i < s->nrooms; i++) {
-		place[i] = room_place(&s->rooms[i]);
+		char *p = room_place(&s->rooms[i]);
+
+		place[i] = mine[i] ? xasprintf("%s *", p) : xstrdup(p);
+		free(p);
 		if (!count[i]) {
 			empty++;
 			continue;
@@ -122,7 +132,11 @@ static void list_text(const struct schedule *s, const size_t *count, const struc
 			put_cell(stdout, place[i], placew);
 		}
 		printf("  %zu\n", count[i]);
+		marked += mine[i];
 	}
+	if (marked)
+		printf("(* set with 'planner rooms set'; 'planner rooms unset ROOM' goes back to the "
+		       "timetable's)\n");
 	if (empty) {
 		if (s->nrooms > empty)
 			printf("\n%zu more room%s no session: ", empty, empty == 1 ? " holds" : "s hold");
@@ -150,6 +164,7 @@ static void list_text(const struct schedule *s, const size_t *count, const struc
 	for (size_t i = 0; i < s->nrooms; i++)
 		free(place[i]);
 	free(place);
+	free(mine);
 }
 
 /* A floor or building as typed: not empty, nothing a terminal would act on. */
