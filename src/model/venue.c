@@ -178,7 +178,7 @@ long venue_match_room(const struct schedule *s, const char *typed, const char *w
 	size_t nfit = 0;
 	struct strbuf sb;
 
-	/* its id, else its whole name (the first room of that name), else a part of one name */
+	/* its id, else its whole name (one room's), else a part of one room's name */
 	for (int pass = 0; pass < 3 && found < 0; pass++) {
 		nfit = 0;
 		for (size_t r = 0; r < s->nrooms; r++) {
@@ -189,6 +189,24 @@ long venue_match_room(const struct schedule *s, const char *typed, const char *w
 			free(f);
 			if (hit && !nfit++)
 				found = (long)r;
+		}
+		if (pass == 1 && nfit > 1) {
+			/* two rooms of that very name: only their ids tell them apart */
+			struct strbuf ids;
+			size_t shown = 0;
+
+			strbuf_init(&ids);
+			for (size_t r = 0; r < s->nrooms && shown < 5; r++) {
+				char *f = fold_of(s->rooms[r].name, s->rooms[r].fold_name);
+				if (!strcmp(f, folded))
+					strbuf_addf(&ids, "%s'%s'", shown++ ? ", " : "", s->rooms[r].id);
+				free(f);
+			}
+			error(EX_DATAERR, "%s '%s': %zu rooms of %s have that name (ids %s%s); name it by "
+			      "its id", what, typed, nfit, s->conf.name, ids.buf, nfit > shown ? ", ..." : "");
+			strbuf_release(&ids);
+			free(folded);
+			return -1;
 		}
 		if (pass < 2 && found >= 0)
 			nfit = 1;

@@ -47,6 +47,21 @@ static void test_match(const struct schedule *s)
 	is_str(error_message(), "rooms set 'zzzzzzzzzz': no room of that name in VenueCon; see "
 	       "'planner rooms'", "... points to planner rooms");
 	error_clear();
+	{
+		struct schedule t;
+		struct room *r;
+
+		load(&t);
+		r = schedule_add_room(&t);
+		r->id = xstrdup("annex-2");
+		r->name = xstrdup("Annex Room");
+		is_int(venue_match_room(&t, "Annex Room", "rooms set"), -1, "two rooms of one name");
+		is_str(error_message(), "rooms set 'Annex Room': 2 rooms of VenueCon have that name (ids "
+		       "'annex', 'annex-2'); name it by its id", "... are told apart by their ids");
+		is_int(venue_match_room(&t, "annex-2", "rooms set"), 4, "... as the id does");
+		error_clear();
+		schedule_release(&t);
+	}
 	ok(venue_match_building(s, "annex", "x") && !strcmp(venue_match_building(s, "annex", "x"), "Annex"),
 	   "a building by its name, case-folded");
 	ok(!venue_match_building(s, "Main", "rooms walk"), "a building no room is in");
