@@ -83,7 +83,7 @@ struct pick_problem {
 	struct solve_problem p;
 	struct solve_item *items;
 	int *buildings, *floors;
-	int *matrix;            /* the travel between each two rooms, when the user set walks */
+	int *matrix, *zones;    /* when the user set walks: the rooms' zones, the walks between */
 };
 int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pick_problem *pp);
 void pick_problem_release(struct pick_problem *pp);

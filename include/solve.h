@@ -8,7 +8,9 @@
  *     a.end + travel(a, b) <= b.start
  * where travel(a, b) is 0 when a and b share a room or either is a plenary (room -1), and
  * otherwise:
- *   - with a matrix (room_travel), room_travel[ra * nrooms + rb] (its diagonal is not used);
+ *   - with a matrix (room_travel), room_travel[ra * nrooms + rb] (its diagonal is not used); or,
+ *     with zones (room_zone), room_travel[za * nzones + zb] for the zones of the two rooms (its
+ *     diagonal: two different rooms of one zone);
  *   - else travel_seconds, times 3 when both rooms' buildings are known (room_building >= 0) and
  *     differ, else times 2 when both rooms' floors are known (room_floor >= 0) and differ.
  *     Without room_building and room_floor (or with every value -1) that is travel_seconds
@@ -28,7 +30,10 @@
  *   - uniform travel, or buildings and floors: O(n log n + n Lc) time, whatever the number of
  *     rooms (at most 9 lists searched per item); O(n Lc) memory;
  *   - a matrix, which has no structure to exploit: O(n Lc nrooms log n) time, O(n Lc) memory.
- *     For small problems and tests; pick describes a timetable's rooms by buildings and floors.
+ *     For small problems and tests; pick describes a timetable's rooms by buildings and floors;
+ *   - zones, a matrix between groups of rooms: O(n Lc nzones log n) time, O(n Lc) memory.  pick
+ *     gives walks the user set this way (rooms of one building and floor, and no walk of their
+ *     own, are one zone).
  */
 #ifndef PLANNER_SOLVE_H
 #define PLANNER_SOLVE_H
@@ -56,6 +61,10 @@ struct solve_problem {
 	int max_per_day;           /* 0: no cap */
 	const int *room_building;  /* optional, per room: a building number, or -1 when unknown */
 	const int *room_floor;     /* optional, per room: a floor number, or -1 when unknown */
+	/* optional, with room_travel: per room a zone in 0..nzones-1 (nzones >= 1); room_travel is
+	 * then nzones*nzones, between the zones of two different rooms */
+	const int *room_zone;
+	int nzones;
 };
 
 struct solve_result {
@@ -88,6 +97,9 @@ static inline int64_t solve_travel(const struct solve_problem *p, int from, int 
 
 	if (from < 0 || to < 0 || from == to)
 		return 0;
+	if (p->room_travel && p->room_zone)
+		return p->room_travel[(size_t)p->room_zone[from] * (size_t)p->nzones +
+				      (size_t)p->room_zone[to]];
 	if (p->room_travel)
 		return p->room_travel[(size_t)from * (size_t)p->nrooms + (size_t)to];
 	ba = p->room_building ? p->room_building[from] : -1;

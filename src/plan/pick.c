@@ -212,6 +212,58 @@ static int *number_rooms(const struct schedule *s, bool floors)
 	return out;
 }
 
+static bool text_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* With walks the user set: the rooms in zones, and the walk between each two zones, for the
+ * solver (solve.h).  A room a walk names is a zone of its own; the others are grouped by
+ * building and floor.  Two rooms of one such zone have the same walk to every other room
+ * (venue_travel: none set for them, their buildings and floors the same), so the walk between
+ * two zones is the walk between any rooms of theirs, and within a zone the walk between two of
+ * its rooms. */
+static void zone_rooms(const struct pick_request *rq, struct pick_problem *pp)
+{
+	const struct schedule *s = rq->s;
+	size_t nr = s->nrooms, nz = 0;
+	bool *own = xcalloc(nr, sizeof(*own));
+	size_t *rep = xmalloc(nr * sizeof(*rep)), *rep2 = xmalloc(nr * sizeof(*rep2));
+	int *zone = xmalloc(nr * sizeof(*zone));
+
+	for (size_t k = 0; k < s->nwalks; k++)
+		own[s->walks[k].a] = own[s->walks[k].b] = true;
+	for (size_t r = 0; r < nr; r++) {
+		size_t z = nz;
+
+		for (size_t y = 0; !own[r] && y < nz; y++)
+			if (!own[rep[y]] && text_eq(s->rooms[rep[y]].building, s->rooms[r].building) &&
+			    text_eq(s->rooms[rep[y]].floor, s->rooms[r].floor)) {
+				z = y;
+				break;
+			}
+		if (z == nz) {
+			rep[nz] = r;
+			rep2[nz++] = SIZE_MAX;
+		} else if (rep2[z] == SIZE_MAX) {
+			rep2[z] = r;
+		}
+		zone[r] = (int)z;
+	}
+	pp->matrix = xmalloc(nz * nz * sizeof(*pp->matrix));
+	for (size_t a = 0; a < nz; a++)
+		for (size_t b = 0; b < nz; b++)
+			pp->matrix[a * nz + b] = a != b ? room_travel(rq, rep[a], rep[b])
+					       : rep2[a] != SIZE_MAX ? room_travel(rq, rep[a], rep2[a]) : 0;
+	pp->zones = zone;
+	pp->p.room_travel = pp->matrix;
+	pp->p.room_zone = pp->zones;
+	pp->p.nzones = (int)nz;
+	free(own);
+	free(rep);
+	free(rep2);
+}
+
 int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b)
 {
 	if (a->nrooms != 1 || b->nrooms != 1)
@@ -489,6 +541,7 @@ void pick_problem_release(struct pick_problem *pp)
 	free(pp->buildings);
 	free(pp->floors);
 	free(pp->matrix);
+	free(pp->zones);
 	memset(pp, 0, sizeof(*pp));
 }
 
@@ -561,16 +614,11 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 	pp->p.nrooms = (int)s->nrooms;
 	pp->p.travel_seconds = rq->travel_minutes * 60;
 	pp->p.max_per_day = rq->max_per_day;
-	/* room_travel()'s rule: with walks the user set, as a matrix (the solver then searches
-	 * each room's sessions from each item: fine for a venue's dozens of rooms); else the
-	 * solver's own rule, on numbered buildings and floors */
+	/* room_travel()'s rule: with walks the user set, as a matrix between zones of rooms (the
+	 * solver then searches each zone's sessions from each item); else the solver's own rule,
+	 * on numbered buildings and floors (at most 9 searches an item, whatever the rooms) */
 	if (schedule_has_walks(s) && s->nrooms) {
-		size_t nr = s->nrooms;
-		pp->matrix = xmalloc(nr * nr * sizeof(*pp->matrix));
-		for (size_t a = 0; a < nr; a++)
-			for (size_t b = 0; b < nr; b++)
-				pp->matrix[a * nr + b] = room_travel(rq, a, b);
-		pp->p.room_travel = pp->matrix;
+		zone_rooms(rq, pp);
 	} else if (floors_known(s) && s->nrooms) {
 		pp->buildings = number_rooms(s, false);
 		pp->floors = number_rooms(s, true);

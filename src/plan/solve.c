@@ -37,6 +37,9 @@
  *     one delay, the thresholds grow with the end).
  *   - A matrix, which has no such structure: one list per room, from i.end + travel(room of i,
  *     room), plus the plenaries, each searched by bisection.
+ *   - Zones (a matrix between groups of rooms): i's own room from i.end (no change), one list
+ *     per zone from i.end + the walk from i's zone to it (a change; i's own room is in its zone's
+ *     list too, undervalued there), the plenaries from i.end; each searched by bisection.
  *
  * The per-day cap of K: the DP runs day by day (days never decrease with starts, which solve()
  * checks), backwards, and within a day level by level, c = 1..K: a successor on i's day counts
@@ -52,7 +55,8 @@
  * Cost: sorting O(n log n); then O(n (S + Lc (S + M))), S <= 9 the lists searched from an item,
  * M <= 5 the lists it belongs to, Lc <= K the levels its day needs (1 without a cap);
  * memory O(n Lc) for the successors, O(n) for the rest.  With a matrix, S is the number of
- * rooms plus one and each search a bisection, repeated at every level: O(n Lc rooms log n).
+ * rooms plus one and each search a bisection, repeated at every level: O(n Lc rooms log n); with
+ * zones, the number of zones plus two: O(n Lc zones log n).
  */
 #include "solve.h"
 
@@ -289,6 +293,7 @@ struct solver {
 	struct list *lists;
 	size_t nlists;
 	size_t l_bld, l_flr, l_pair; /* first list of each family (0 when not built) */
+	size_t l_zone;               /* with zones: the first zone's list */
 	struct pair *pairs;
 	size_t npairs;
 	/* per room + 1 (0: plenaries): the searches from it and the lists its items belong to */
@@ -424,6 +429,10 @@ static void plan_lists(struct solver *s)
 		pair = pair || (b >= 0 && f >= 0);
 	}
 	s->nlists = L_ROOMS + nrooms;
+	if (matrix && p->room_zone) {
+		s->l_zone = s->nlists;
+		s->nlists += (size_t)p->nzones;
+	}
 	if (bld) {
 		s->l_bld = s->nlists;
 		s->nlists += nrooms + 1;
@@ -460,6 +469,8 @@ static void plan_lists(struct solver *s)
 		if (!matrix)
 			m[nm++] = L_ALL;
 		m[nm++] = r < 0 ? L_PLEN : (uint32_t)(L_ROOMS + (size_t)r);
+		if (r >= 0 && matrix && p->room_zone)
+			m[nm++] = (uint32_t)(s->l_zone + (size_t)p->room_zone[r]);
 		if (r >= 0 && bld)
 			m[nm++] = (uint32_t)(s->l_bld + (size_t)(b + 1));
 		if (r >= 0 && flr)
@@ -627,7 +638,40 @@ static size_t gather(const struct solver *s, size_t i, struct cand *later, struc
 	later->v = (struct val){ 0, 0, 0 };
 	later->j = NO32;
 	later->rank = 0;
-	if (p->room_travel) {
+	if (p->room_travel && p->room_zone) {
+		/* x's own room from its end (no change), every zone from the walk there (a change:
+		 * x's own room found there too is undervalued, never overvalued), the plenaries */
+		if (x->room >= 0) {
+			const struct list *l = &s->lists[L_ROOMS + (size_t)x->room];
+			size_t at = find_place(l, x->end);
+
+			if (instant)
+				at = after_pos(l, at, i);
+			if (l->front < l->m)
+				ns += search(s, l, at, 0, later, out + ns);
+		}
+		for (int z = 0; z < p->nzones; z++) {
+			const struct list *l = &s->lists[s->l_zone + (size_t)z];
+			int64_t walk = x->room < 0 ? 0 : p->room_travel[(size_t)p->room_zone[x->room] *
+									 (size_t)p->nzones + (size_t)z];
+			size_t at;
+
+			if (l->front >= l->m)
+				continue;
+			at = find_place(l, x->end + walk);
+			if (instant)
+				at = after_pos(l, at, i);
+			ns += search(s, l, at, x->room >= 0, later, out + ns);
+		}
+		{
+			const struct list *l = &s->lists[L_PLEN];
+			size_t at = find_place(l, x->end);
+
+			if (instant)
+				at = after_pos(l, at, i);
+			ns += search(s, l, at, 0, later, out + ns);
+		}
+	} else if (p->room_travel) {
 		for (int r = 0; r < p->nrooms; r++) {
 			const struct list *l = &s->lists[L_ROOMS + (size_t)r];
 			size_t at;
@@ -823,7 +867,19 @@ int solve_check(const struct solve_problem *p)
 		return error(EX_DATAERR, "solve: negative room count");
 	if (p->max_per_day < 0)
 		return error(EX_DATAERR, "solve: negative per-day cap");
-	if (p->room_travel) {
+	if (p->room_travel && p->room_zone) {
+		size_t cells;
+
+		if (p->nzones < 1)
+			return error(EX_DATAERR, "solve: zones without a zone");
+		cells = (size_t)p->nzones * (size_t)p->nzones;
+		for (int r = 0; r < p->nrooms; r++)
+			if (p->room_zone[r] < 0 || p->room_zone[r] >= p->nzones)
+				return error(EX_DATAERR, "solve: room %d has a zone out of range", r);
+		for (size_t k = 0; k < cells; k++)
+			if (p->room_travel[k] < 0)
+				return error(EX_DATAERR, "solve: negative travel time between zones");
+	} else if (p->room_travel) {
 		size_t cells = (size_t)p->nrooms * (size_t)p->nrooms;
 		for (size_t k = 0; k < cells; k++)
 			if (p->room_travel[k] < 0)
@@ -1106,7 +1162,8 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	s.soff = alloc_raw(maxday + 1, sizeof *s.soff);
 	s.touched = alloc_raw(s.nlists, sizeof *s.touched);
 	if (p->room_travel)
-		s.sbuf = alloc_raw((size_t)p->nrooms + 1, sizeof *s.sbuf);
+		s.sbuf = alloc_raw((p->room_zone ? (size_t)p->nzones + 2 : (size_t)p->nrooms + 1),
+				   sizeof *s.sbuf);
 
 	/* day by day, backwards (without a cap, position by position) */
 	for (size_t hi = s.n; hi > 0;) {

@@ -171,7 +171,8 @@ static int64_t longest_travel(const struct solve_problem *p)
 	int64_t most = 0;
 
 	if (p->room_travel) {
-		size_t cells = (size_t)p->nrooms * (size_t)p->nrooms;
+		size_t cells = p->room_zone ? (size_t)p->nzones * (size_t)p->nzones
+					    : (size_t)p->nrooms * (size_t)p->nrooms;
 		for (size_t c = 0; c < cells; c++)
 			if (p->room_travel[c] > most)
 				most = p->room_travel[c];

@@ -41,6 +41,8 @@ static struct solve_problem problem(const struct solve_item *items, size_t n, in
 	p.max_per_day = 0;
 	p.room_building = NULL;
 	p.room_floor = NULL;
+	p.room_zone = NULL;
+	p.nzones = 0;
 	return p;
 }
 
@@ -436,7 +438,7 @@ static void test_bad_input(void)
 struct inst {
 	struct solve_item it[MAXN];
 	int matrix[9];
-	int building[3], floor[3];
+	int building[3], floor[3], zone[3];
 	struct solve_problem p;
 };
 
@@ -447,6 +449,8 @@ static int64_t bf_travel(const struct solve_problem *p, int a, int b)
 
 	if (a < 0 || b < 0 || a == b)
 		return 0;
+	if (p->room_travel && p->room_zone)
+		return p->room_travel[p->room_zone[a] * p->nzones + p->room_zone[b]];
 	if (p->room_travel)
 		return p->room_travel[a * p->nrooms + b];
 	ba = p->room_building ? p->room_building[a] : -1;
@@ -640,10 +644,28 @@ static void random_instance(struct inst *in)
 	in->p.max_per_day = rnd(3) == 0 ? 0 : 1 + (int)rnd(3);
 	in->p.room_building = NULL;
 	in->p.room_floor = NULL;
+	in->p.room_zone = NULL;
+	in->p.nzones = 0;
 	if (in->p.room_travel) /* keep the matrix nrooms x nrooms */
 		for (int a = 0; a < nrooms; a++)
 			for (int b = 0; b < nrooms; b++)
 				in->matrix[a * nrooms + b] = (int)rnd(4) * 300;
+}
+
+/* As random_instance, with the rooms in 1 to 3 zones and the walks between zones (the diagonal:
+ * two rooms of one zone), some longer than any item. */
+static void random_zones_instance(struct inst *in)
+{
+	int nz = 1 + (int)rnd(3);
+
+	random_instance(in);
+	for (int r = 0; r < in->p.nrooms; r++)
+		in->zone[r] = (int)rnd((uint32_t)nz);
+	for (int k = 0; k < nz * nz; k++)
+		in->matrix[k] = (int)rnd(5) * 300;
+	in->p.room_travel = in->matrix;
+	in->p.room_zone = in->zone;
+	in->p.nzones = nz;
 }
 
 /* Rooms in buildings and on floors, some unknown, a cap that binds most of the time (chains of
@@ -675,6 +697,8 @@ static void random_floors_instance(struct inst *in)
 	in->p.nrooms = nrooms;
 	in->p.travel_seconds = (int)rnd(3) * 300;
 	in->p.room_travel = NULL;
+	in->p.room_zone = NULL;
+	in->p.nzones = 0;
 	in->p.max_per_day = rnd(5) == 0 ? 0 : 1 + (int)rnd(4);
 	in->p.room_building = rnd(5) == 0 ? NULL : in->building;
 	in->p.room_floor = rnd(5) == 0 ? NULL : in->floor;
@@ -685,8 +709,10 @@ static void dump(const struct solve_problem *p)
 	printf("#   nrooms %d travel %d matrix %s cap %d\n", p->nrooms, p->travel_seconds,
 	       p->room_travel ? "yes" : "no", p->max_per_day);
 	if (p->room_travel)
-		for (int k = 0; k < p->nrooms * p->nrooms; k++)
+		for (int k = 0; k < (p->room_zone ? p->nzones * p->nzones : p->nrooms * p->nrooms); k++)
 			printf("#   m[%d]=%d\n", k, p->room_travel[k]);
+	for (int r = 0; r < p->nrooms && p->room_zone; r++)
+		printf("#   room %d zone %d\n", r, p->room_zone[r]);
 	for (int r = 0; r < p->nrooms && (p->room_building || p->room_floor); r++)
 		printf("#   room %d building %d floor %d\n", r,
 		       p->room_building ? p->room_building[r] : -1, p->room_floor ? p->room_floor[r] : -1);
@@ -813,6 +839,13 @@ static void test_against_brute_force(void)
 
 /* Buildings and floors with a per-day cap: the lists the solver searches instead of one per
  * room, and the day-by-day levels, against every subset. */
+static void test_zones_against_brute_force(void)
+{
+	static const uint64_t seeds[] = { 17, 2718, 1414213 };
+
+	against_brute_force("brute force, zones", random_zones_instance, seeds, 3, 800);
+}
+
 static void test_floors_against_brute_force(void)
 {
 	static const uint64_t seeds[] = { 5, 99, 31337, 424242, 8675309 };
@@ -1084,6 +1117,68 @@ static void test_floors_equal_matrix(void)
 	is_int(same, runs, "floors: the same plans as the equivalent matrix");
 }
 
+/* Zones against the same travel as a room matrix (one list per room): the same plan and
+ * alternatives, exact tie-break included, with and without caps, on instances too big for the
+ * brute force. */
+static void test_zones_equal_matrix(void)
+{
+	enum { N = 300, R = 12 };
+	int same = 0, runs = 200;
+
+	rng_state = 1729;
+	for (int round = 0; round < runs; round++) {
+		static struct solve_item it[N];
+		static int bld[R], flr[R], zone[R], zm[R * R], m[R * R];
+		size_t n = 1 + rnd(N);
+		int nrooms = 1 + (int)rnd(R), nz = 1 + (int)rnd((uint32_t)nrooms);
+		struct solve_problem p = problem(it, n, nrooms, 300);
+		struct solve_result a, b;
+		int ra, rb;
+
+		random_floors(it, n, nrooms, 1 + (int)rnd(3), bld, flr);
+		for (size_t i = 0; i < n; i++)
+			it[i].pinned = false;
+		for (int r = 0; r < nrooms; r++)
+			zone[r] = (int)rnd((uint32_t)nz);
+		for (int k = 0; k < nz * nz; k++)
+			zm[k] = (int)rnd(6) * 150;
+		for (int x = 0; x < nrooms; x++)
+			for (int y = 0; y < nrooms; y++)
+				m[x * nrooms + y] = x == y ? 54321 : zm[zone[x] * nz + zone[y]];
+		p.max_per_day = rnd(4) == 0 ? 0 : 1 + (int)rnd(30);
+		p.room_travel = zm;
+		p.room_zone = zone;
+		p.nzones = nz;
+		solve_result_init(&a);
+		solve_result_init(&b);
+		ra = solve(&p, &a);
+		p.room_zone = NULL;
+		p.nzones = 0;
+		p.room_travel = m;
+		rb = solve(&p, &b);
+		same += ra == 0 && rb == 0 && same_result(&a, &b);
+		solve_result_release(&a);
+		solve_result_release(&b);
+	}
+	is_int(same, runs, "zones: the same plans as the equivalent room matrix");
+	{
+		static const int zm[] = { 0, 0, 0, 0 }, zbad[] = { 0, 2 };
+		struct solve_item one[] = { item(600, 630, 0, 1) };
+		struct solve_problem p = problem(one, 1, 2, 300);
+		struct solve_result r;
+
+		solve_result_init(&r);
+		p.room_travel = zm;
+		p.room_zone = zbad;
+		p.nzones = 2;
+		is_int(solve(&p, &r), -1, "zones: a zone out of range is refused");
+		p.nzones = 0;
+		is_int(solve(&p, &r), -1, "zones: none at all is refused");
+		solve_result_release(&r);
+		error_clear();
+	}
+}
+
 static void test_buildings_and_floors(void)
 {
 	/* rooms 0 and 1: building 0, floor 0; 2: building 0, floor 1; 3: building 1, floor 0;
@@ -1165,9 +1260,11 @@ int main(void)
 	test_bad_input();
 	test_against_brute_force();
 	test_floors_against_brute_force();
+	test_zones_against_brute_force();
 	test_equivalent_forms();
 	test_against_reference();
 	test_floors_against_reference();
 	test_floors_equal_matrix();
+	test_zones_equal_matrix();
 	return done_testing();
 }

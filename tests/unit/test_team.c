@@ -50,6 +50,8 @@ static bool bf_follows(const struct solve_problem *p, size_t a, size_t b)
 
 	if (ra < 0 || rb < 0 || ra == rb) {
 		t = 0;
+	} else if (p->room_travel && p->room_zone) {
+		t = p->room_travel[p->room_zone[ra] * p->nzones + p->room_zone[rb]];
 	} else if (p->room_travel) {
 		t = p->room_travel[ra * p->nrooms + rb];
 	} else {
@@ -294,7 +296,7 @@ static void random_instance(struct solve_item *it, struct solve_problem *p, int 
 	p->nitems = n;
 	p->nrooms = nrooms;
 	p->travel_seconds = (int)rnd(3) * 300;
-	switch (rnd(3)) {
+	switch (rnd(4)) {
 	case 0:
 		p->room_travel = matrix;
 		break;
@@ -302,6 +304,20 @@ static void random_instance(struct solve_item *it, struct solve_problem *p, int 
 		p->room_building = bld;
 		p->room_floor = flr;
 		break;
+	case 2: {
+		/* zones: the rooms in 1 to 3 groups, the walks between groups (planner rooms walk) */
+		static int zone[3];
+		int nz = 1 + (int)rnd(3);
+
+		for (int a = 0; a < nrooms; a++)
+			zone[a] = (int)rnd((uint32_t)nz);
+		for (int k = 0; k < nz * nz; k++)
+			matrix[k] = (int)rnd(5) * 300;
+		p->room_travel = matrix;
+		p->room_zone = zone;
+		p->nzones = nz;
+		break;
+	}
 	default:
 		break;
 	}
@@ -519,6 +535,18 @@ static void test_against_reference(void)
 		p.travel_seconds = (int)rnd(4) * 300;
 		if (rnd(4) == 0) {
 			p.room_travel = matrix;
+		} else if (rnd(4) == 0) {
+			/* zones, as pick gives the walks the user set */
+			static int zone[6];
+			int nz = 1 + (int)rnd((uint32_t)nrooms);
+
+			for (int a = 0; a < nrooms; a++)
+				zone[a] = (int)rnd((uint32_t)nz);
+			for (int q = 0; q < nz * nz; q++)
+				matrix[q] = (int)rnd(5) * 300;
+			p.room_travel = matrix;
+			p.room_zone = zone;
+			p.nzones = nz;
 		} else if (rnd(3)) {
 			p.room_building = bld;
 			p.room_floor = flr;
