@@ -18,6 +18,9 @@ void format_date(int year, int month, int day, char *buf, size_t size);
 void civil_format_date_hm(const struct civil *c, char *buf, size_t size);
 /* "13:00" for an instant in zone z, into buf (at least 6 bytes). */
 void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size);
+/* instant in zone z as "14:00" when it falls on the same date as `at` there, else as
+ * "2024-10-27 09:40" (now, next, here).  buf: at least 17 bytes. */
+void format_hm_near(const struct tz *z, int64_t instant, int64_t at, char *buf, size_t size);
 /* A session's time in zone z, the one rule every listing, plan and printout follows:
  * "09:40-10:10"; "23:30-01:30 (+1)" when it ends on a later date than it starts (one that ends at
  * midnight does not); "18:30" when it takes no time (end == start).  Into buf (at least

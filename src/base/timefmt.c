@@ -43,6 +43,18 @@ void format_hm(const struct tz *z, int64_t instant, char *buf, size_t size)
 	civil_format_hm(&c, buf, size);
 }
 
+void format_hm_near(const struct tz *z, int64_t instant, int64_t at, char *buf, size_t size)
+{
+	struct civil a, b;
+
+	tz_to_civil(z, instant, &b);
+	tz_to_civil(z, at, &a);
+	if (a.year == b.year && a.month == b.month && a.day == b.day)
+		civil_format_hm(&b, buf, size);
+	else
+		civil_format_date_hm(&b, buf, size);
+}
+
 const char *format_span(const struct tz *z, int64_t start, int64_t end, char *buf, size_t size)
 {
 	struct civil a, b;

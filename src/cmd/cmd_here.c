@@ -18,19 +18,6 @@
 #include "tz.h"
 #include "util.h"
 
-/* t as "14:00" when on the date of `at` (in zone z), else "2024-10-27 09:40". */
-static void format_when_at(const struct tz *z, int64_t t, int64_t at, char *buf, size_t size)
-{
-	struct civil a, b;
-
-	tz_to_civil(z, t, &b);
-	tz_to_civil(z, at, &a);
-	if (a.year == b.year && a.month == b.month && a.day == b.day)
-		civil_format_hm(&b, buf, size);
-	else
-		civil_format_date_hm(&b, buf, size);
-}
-
 /* The walk to st->next from st->from: "5 min walk, 10 min to spare", "you will be 3 min late",
  * with "no walk, " first when with_stay and it is the same room.  Caller frees. */
 static char *walk_text(const struct now_status *st, const struct tz *z, bool with_stay)
@@ -73,7 +60,7 @@ static void print_walk(const struct schedule *s, const struct now_status *st,
 		printf("next: nothing more planned\n");
 		return;
 	}
-	format_when_at(z, nx->start, st->at, when, sizeof(when));
+	format_hm_near(z, nx->start, st->at, when, sizeof(when));
 	room = session_room_label(s, nx);
 	if (st->from && !st->room_change && *room)
 		line = xasprintf("next: %s %s, stay in %s", when, nx->id, room);
@@ -117,7 +104,7 @@ static int exec(struct cmd_ctx *ctx)
 	if (!(z = cli_display_zone(s, cmd_arg(ctx, &opt_tz))) ||
 	    plan_require(p, s->conf.name, NULL) < 0 || cli_at(ctx, z, &at) < 0)
 		goto out;
-	format_when_at(z, at, at, when, sizeof(when));
+	format_hm_near(z, at, at, when, sizeof(when));
 	now_compute(&was, s, p, at, cli_travel_minutes(p));
 	if ((r = plan_edit_here(p, s, ctx->operands[0], at, when, &here, &dropped)) < 0)
 		goto out;

@@ -76,18 +76,6 @@ int cli_at(const struct cmd_ctx *ctx, const struct tz *z, int64_t *at)
 	return parse_at(arg, z, at);
 }
 
-static void format_when(const struct tz *z, int64_t t, int64_t at, char *buf, size_t size)
-{
-	struct civil a, b;
-
-	tz_to_civil(z, t, &b);
-	tz_to_civil(z, at, &a);
-	if (a.year == b.year && a.month == b.month && a.day == b.day)
-		civil_format_hm(&b, buf, size);
-	else
-		civil_format_date_hm(&b, buf, size);
-}
-
 static char *room_of(const struct schedule *s, const struct session *se)
 {
 	char *room = session_place_label(s, se);	/* with its floor and building when known */
@@ -108,7 +96,7 @@ static void print_next_line(const struct schedule *s, const struct now_status *s
 	char *to = room_of(s, nx);
 
 	format_duration(nx->start - st->at, true, span, sizeof(span));
-	format_when(z, nx->start, st->at, when, sizeof(when));
+	format_hm_near(z, nx->start, st->at, when, sizeof(when));
 	printf("Next, in %s (%s): ", span, when);
 	if (from && st->room_change) {
 		char *was = room_of(s, from), m[24], m2[24];
@@ -222,12 +210,12 @@ static void print_text(const struct schedule *s, const struct plan *p, const str
 		printf("\nNothing planned now.  Running:\n");
 		print_rows(s, &lay, st->running, st->nrunning, z);
 	} else if (!st->ncurrent && st->last_end && st->at >= st->last_end) {
-		format_when(z, st->last_end, st->at, when, sizeof(when));
+		format_hm_near(z, st->last_end, st->at, when, sizeof(when));
 		printf("\n%s is over: its last session ended %s.\n", s->conf.name, when);
 	} else if (!st->ncurrent) {
 		printf("\nNothing %s now.", have_plan ? "planned or running" : "running");
 		if (show_upcoming) {
-			format_when(z, st->upcoming[0]->start, st->at, when, sizeof(when));
+			format_hm_near(z, st->upcoming[0]->start, st->at, when, sizeof(when));
 			format_duration(st->upcoming[0]->start - st->at, true, span, sizeof(span));
 			printf("  Starting in %s (%s):\n", span, when);
 			print_rows(s, &lay, st->upcoming, st->nupcoming, z);
