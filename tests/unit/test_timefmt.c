@@ -50,6 +50,11 @@ static void test_zone(void)
 		return;
 	format_hm(seoul, 1729915200, buf, sizeof(buf));        /* 2024-10-26T04:00Z */
 	is_str(buf, "13:00", "format_hm in Asia/Seoul");
+	/* 2024-10-26 13:00 in Seoul, seen from 23:59 the same day, then from 00:00 the next */
+	format_hm_near(seoul, 1729915200, 1729954740, buf, sizeof(buf));
+	is_str(buf, "13:00", "format_hm_near: on the same date, the time alone");
+	format_hm_near(seoul, 1729915200, 1729954800, buf, sizeof(buf));
+	is_str(buf, "2024-10-26 13:00", "format_hm_near: from another date, with the date");
 	format_hm(berlin, 1729990800, buf, sizeof(buf));       /* 2024-10-27T01:00Z, after DST */
 	is_str(buf, "02:00", "format_hm in Berlin after the change to winter time");
 	format_hm(berlin, 1729990800 - 3600, buf, sizeof(buf)); /* 00:00Z, before it */
