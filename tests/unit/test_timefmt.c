@@ -43,7 +43,7 @@ static void test_hm(void)
 static void test_zone(void)
 {
 	const struct tz *seoul = tz_get("Asia/Seoul"), *berlin = tz_get("Europe/Berlin");
-	char buf[8];
+	char buf[8], near[17];
 
 	ok(seoul && berlin, "the zones load");
 	if (!seoul || !berlin)
@@ -51,10 +51,10 @@ static void test_zone(void)
 	format_hm(seoul, 1729915200, buf, sizeof(buf));        /* 2024-10-26T04:00Z */
 	is_str(buf, "13:00", "format_hm in Asia/Seoul");
 	/* 2024-10-26 13:00 in Seoul, seen from 23:59 the same day, then from 00:00 the next */
-	format_hm_near(seoul, 1729915200, 1729954740, buf, sizeof(buf));
-	is_str(buf, "13:00", "format_hm_near: on the same date, the time alone");
-	format_hm_near(seoul, 1729915200, 1729954800, buf, sizeof(buf));
-	is_str(buf, "2024-10-26 13:00", "format_hm_near: from another date, with the date");
+	format_hm_near(seoul, 1729915200, 1729954740, near, sizeof(near));
+	is_str(near, "13:00", "format_hm_near: on the same date, the time alone");
+	format_hm_near(seoul, 1729915200, 1729954800, near, sizeof(near));
+	is_str(near, "2024-10-26 13:00", "format_hm_near: from another date, with the date");
 	format_hm(berlin, 1729990800, buf, sizeof(buf));       /* 2024-10-27T01:00Z, after DST */
 	is_str(buf, "02:00", "format_hm in Berlin after the change to winter time");
 	format_hm(berlin, 1729990800 - 3600, buf, sizeof(buf)); /* 00:00Z, before it */
