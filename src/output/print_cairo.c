@@ -880,7 +880,7 @@ static void grid_busy(struct grid *g, const struct pitem *it)
 
 	draw_box(g->p, g->gx0, y0, g->gx1 - g->gx0, y1 - y0, &look_busy);
 	print_span(g->d->s, it->start, it->end, span, sizeof(span));
-	line = xasprintf("kept free: %s", it->label);
+	line = xstrdup(it->label);	/* "break (kept free)", "TEXT (busy)" */
 	t.head = span;
 	t.title = line;
 	fit_box(g->p, g->gx0 + 3.0, y0 + 1.5, g->gx1 - g->gx0 - 6.0, y1 - y0 - 3.0, &t, 7.0, 4.5, look_busy.ink);
@@ -1138,7 +1138,7 @@ static double phone_item(struct pen *p, const struct print_doc *d, const struct 
 		return h + 4.0;
 	}
 	if (it->kind == PITEM_BUSY) {
-		line = xasprintf("kept free: %s", it->label);
+		line = xstrdup(it->label);	/* "break (kept free)", "TEXT (busy)" */
 		th = para_at(p, 0, 0, tw, 2, line, 12.0, false, INK, false);
 		h = th + 2 * PH_PAD;
 		if (draw) {

@@ -242,7 +242,7 @@ static void svg_day(FILE *f, const struct print_doc *d, int day, double top)
 			double y0 = y_of(&g, it->start), y1 = y_of(&g, it->end);
 			hatch(f, GRID_X0, y0, GRID_X1 - GRID_X0, y1 - y0);
 			print_span(s, it->start, it->end, span, sizeof(span));
-			line = xasprintf("%s kept free: %s", span, it->label);
+			line = xasprintf("%s %s", span, it->label);	/* the label says kept free or busy */
 			cut = fit(line, GRID_X1 - GRID_X0 - 8.0, 9.5);
 			if (y1 - y0 >= 12.0)
 				text_el(f, GRID_X0 + 4.0, y0 + 11.0, 9.5, NULL, "#333", NULL, cut);
