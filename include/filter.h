@@ -61,6 +61,10 @@ int label_resolve(const struct schedule *s, const char *folded);
  * mean" suggestions from what the timetable has ('웹서비스': did you mean '웹 서비스'?).  0 when
  * some session matches, or when no session has a time (the commands say that instead).  list, export and pick check what the command line gives with it. */
 int filter_value_check(const struct schedule *s, const char *option, const char *typed);
+/* The same, the message naming the value as `label` ("room" for an operand) instead of
+ * "--option". */
+int filter_value_check_as(const struct schedule *s, const char *option, const char *typed,
+			  const char *label);
 
 /* "Did you mean" for a value the user typed (folded) that matches nothing: the names among
  * names[0..n) (the likelier first) within a small edit distance of it, or containing it, or

@@ -427,7 +427,7 @@ static void add_name(struct strlist *l, const char *name)
 
 /* filter_value_check of a --search or --keyword value: some session must have it or a word of
  * its topic; else the closest tracks and tags are suggested. */
-static int text_value_check(const struct schedule *s, const char *option, const char *typed)
+static int text_value_check(const struct schedule *s, const char *label, const char *typed)
 {
 	struct query q;
 	struct strbuf sb;
@@ -443,7 +443,7 @@ static int text_value_check(const struct schedule *s, const char *option, const 
 	if (!found) {
 		strbuf_init(&sb);
 		suggest(s, folded, &sb);
-		error(EX_DATAERR, "--%s '%s': no session in %s mentions it%s%s%s%s", option, typed,
+		error(EX_DATAERR, "%s '%s': no session in %s mentions it%s%s%s%s", label, typed,
 		      s->conf.name, q.topical ? " or another word of its topic" : "",
 		      sb.len ? " (did you mean " : "; see 'planner tracks'", sb.len ? sb.buf : "",
 		      sb.len ? "?)" : "");
@@ -455,6 +455,16 @@ static int text_value_check(const struct schedule *s, const char *option, const 
 }
 
 int filter_value_check(const struct schedule *s, const char *option, const char *typed)
+{
+	char *label = xasprintf("--%s", option);
+	int ret = filter_value_check_as(s, option, typed, label);
+
+	free(label);
+	return ret;
+}
+
+int filter_value_check_as(const struct schedule *s, const char *option, const char *typed,
+			  const char *label)
 {
 	static const char *const kinds[] = { "tag", "lang", "level", "type", "room", "speaker",
 					     "search", "keyword" };
@@ -483,7 +493,7 @@ int filter_value_check(const struct schedule *s, const char *option, const char 
 	if (kind == 3 && (parsed = session_type_parse(typed)) < 0)
 		return 0;
 	if (kind >= 6)
-		return text_value_check(s, option, typed);
+		return text_value_check(s, label, typed);
 	folded = text_fold(typed);
 	strlist_init(&names);
 	for (size_t i = 0; i < s->nsessions && !found; i++) {
@@ -543,10 +553,10 @@ int filter_value_check(const struct schedule *s, const char *option, const char 
 		filter_suggest(names.v, names.n, folded, &sb);
 	}
 	if (!sb.len)
-		error(EX_DATAERR, "--%s '%s': no session in %s %s; see '%s'", option, typed,
+		error(EX_DATAERR, "%s '%s': no session in %s %s; see '%s'", label, typed,
 		      s->conf.name, what, see);
 	else
-		error(EX_DATAERR, "--%s '%s': no session in %s %s (%s%s%s)", option, typed, s->conf.name,
+		error(EX_DATAERR, "%s '%s': no session in %s %s (%s%s%s)", label, typed, s->conf.name,
 		      what, kind == 2 || kind == 3 ? "it has " : "did you mean ", sb.buf,
 		      kind == 2 || kind == 3 ? "" : "?");
 	strbuf_release(&sb);

@@ -118,13 +118,8 @@ int plan_edit_here(struct plan *p, const struct schedule *s, const char *room, i
 	size_t n = 0;
 
 	*here = NULL;
-	if (filter_value_check(s, "room", room) < 0) {
-		const char *m = error_message();
-		size_t skip = strlen("--room '") + strlen(room) + strlen("': ");
-
-		return error(EX_DATAERR, "room '%s': %s", room,
-			     strlen(m) > skip && !strncmp(m, "--room '", 8) ? m + skip : m);
-	}
+	if (filter_value_check_as(s, "room", room, "room") < 0)
+		return -1;
 	filter_init(&f);
 	filter_add(&f.rooms, room);
 	strbuf_init(&several);
