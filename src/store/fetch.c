@@ -342,15 +342,12 @@ static int transfer_error(struct transfer *t, const char *url, const char *host,
 			return error(EX_PROTOCOL, "%s: truncated body: got %lld of %lld bytes",
 				     url, (long long)got, (long long)clen);
 		return error(EX_PROTOCOL, "%s: truncated body: %s", url, detail);
-	case CURLE_FILESIZE_EXCEEDED:
-		return error(EX_DATAERR, "%s: body over the size limit of %s %s",
-			     url, text_size(t->max, sz, sizeof(sz)),
-			     t->req ? " (see --max-size)" : "");
-	case CURLE_WRITE_ERROR:
-		if (t->too_big)
-			return error(EX_DATAERR, "%s: body over the size limit of %s %s",
-				     url, text_size(t->max, sz, sizeof(sz)),
-			     t->req ? " (see --max-size)" : "");
+	case CURLE_FILESIZE_EXCEEDED:	/* announced (Content-Length) */
+	case CURLE_WRITE_ERROR:		/* not announced: the write callback stopped it */
+		if (rc == CURLE_FILESIZE_EXCEEDED || t->too_big)
+			return error(EX_DATAERR, "%s: body over the size limit of %s%s", url,
+				     text_size(t->max, sz, sizeof(sz)),
+				     t->req ? " (see --max-size)" : "");
 		break;
 	case CURLE_FILE_COULDNT_READ_FILE:
 		return error(EX_NOINPUT, "%s: cannot read the file", url);
