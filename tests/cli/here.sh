@@ -29,6 +29,8 @@ p = json.load(open(sys.argv[1]))
 assert "FZTTQH" in p["added"] and "KJPMEM" in p["dropped"], p' "$planfile"
 ok $? "a hand add and a hand drop in the plan file"
 run pick
+expect_rc 0 "a later pick"
+expect_out_match '^2024-10-26 Sat \(day 1\)$' "... plans day 1 (so the check below looks at a plan)"
 ! grep -q 'KJPMEM' "$tmp/out"; ok $? "a later pick leaves the session it replaced out"
 "$PLANNER" undo >/dev/null 2>&1
 run undo

@@ -190,6 +190,9 @@ ok $? "the examples are read from README.md" || { done_testing; exit 1; }
 count() { awk -F '\t' -v k="$1" '$1 == k' "$ex/list" | wc -l; }
 [ "$(count transcript)" -ge 7 ] && [ "$(count planner)" -ge 30 ] && [ "$(count make)" -ge 10 ]
 ok $? "the README has transcripts, planner lines and make lines ($(count transcript), $(count planner), $(count make))"
+# (the loops below over the update example and the config lines check nothing when none is read)
+[ "$(count update)" -ge 1 ] && [ "$(count config-lines)" -ge 1 ]
+ok $? "the README has the update example and config lines without a heading ($(count update), $(count config-lines))"
 
 # match.py [--mutants] EXPECTED ACTUAL: ACTUAL is EXPECTED; or, when EXPECTED has lines "...", it
 # shows the parts between them in order, the first part at its start and the last at its end.  A

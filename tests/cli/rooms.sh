@@ -97,7 +97,8 @@ expect_out_match '컨벤션 홀 2 \(floor 1, 수원컨벤션센터\)' "print svg
 run print --day 1 -f html
 expect_out_match '컨벤션 홀 3 \(floor 1\)' "print html: the same"
 run now --at "2024-10-26 13:25"
-expect_out_match '^Next, in 1 h 25 min \(14:50\): stay in 컨벤션 홀 3 \(floor 1\)$|go to .* \(floor ' "now: where the next room is"
+expect_out_match '^Next, in 35 min \(14:00\): go to 컨벤션 홀 2 \(floor 1, 수원컨벤션센터\), from 컨벤션 홀 3 \(floor 1\) \(12 min walk; 8 min to spare\)$' \
+	"now: where the next room is, and the walk set to it"
 run list --day 1 --room "홀 1"
 expect_out_match '^13:00-13:40  컨벤션 홀 1 \(floor 3\)  SRKR79' "list: the floor after the room"
 run list --day 1 --json
