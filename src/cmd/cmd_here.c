@@ -22,11 +22,10 @@
  * with "no walk, " first when with_stay and it is the same room.  Caller frees. */
 static char *walk_text(const struct now_status *st, const struct tz *z, bool with_stay)
 {
-	const struct session *nx = st->next, *from = st->from;
+	const struct session *from = st->from;
 	struct strbuf sb;
 	char m[24];
-	int64_t leave = from->end > st->at ? from->end : st->at;
-	int64_t late = leave + st->travel - nx->start;
+	int64_t late = st->travel - st->gap;	/* now_compute's walk and time left, as now shows */
 
 	strbuf_init(&sb);
 	if (st->room_change)
@@ -61,7 +60,7 @@ static void print_walk(const struct schedule *s, const struct now_status *st,
 		return;
 	}
 	format_hm_near(z, nx->start, st->at, when, sizeof(when));
-	room = session_room_label(s, nx);
+	room = session_place_label(s, nx);	/* with its floor, as now shows it */
 	if (st->from && !st->room_change && *room)
 		line = xasprintf("next: %s %s, stay in %s", when, nx->id, room);
 	else

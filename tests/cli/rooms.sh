@@ -99,6 +99,9 @@ expect_out_match '컨벤션 홀 3 \(floor 1\)' "print html: the same"
 run now --at "2024-10-26 13:25"
 expect_out_match '^Next, in 35 min \(14:00\): go to 컨벤션 홀 2 \(floor 1, 수원컨벤션센터\), from 컨벤션 홀 3 \(floor 1\) \(12 min walk; 8 min to spare\)$' \
 	"now: where the next room is, and the walk set to it"
+run here "홀 1" --at "2024-10-26 13:10"
+expect_out_match '^next: 14:00 [A-Z0-9]+ in 컨벤션 홀 2 \(floor 1, 수원컨벤션센터\), ' "here: the next room with its floor, as now shows it"
+"$PLANNER" undo >/dev/null 2>&1
 run list --day 1 --room "홀 1"
 expect_out_match '^13:00-13:40  컨벤션 홀 1 \(floor 3\)  SRKR79' "list: the floor after the room"
 run list --day 1 --json
