@@ -254,6 +254,9 @@ bool schedule_places_differ(const struct schedule *s);
  * floor or building is known and schedule_places_differ(): "컨벤션 홀 1 (floor 3)".  Caller
  * frees. */
 char *session_place_label(const struct schedule *s, const struct session *se);
+/* Whether se is on at instant `at`: it has a time and [start, end) holds at, or, for one that
+ * takes no time, at is its instant (now, next, here). */
+bool session_on_at(const struct session *se, int64_t at);
 
 /* The room-change rule, for every listing, plan and count: going from session a to session b
  * changes rooms when each is in exactly one room and they are not the same one.  A session in no

@@ -895,3 +895,9 @@ char *session_room_label(const struct schedule *s, const struct session *se)
 	}
 	return strbuf_detach(&sb);
 }
+
+bool session_on_at(const struct session *se, int64_t at)
+{
+	return se->has_time && se->start <= at &&
+	       (at < se->end || (se->start == se->end && at == se->start));
+}

@@ -24,13 +24,6 @@ void now_status_release(struct now_status *st)
 	now_status_init(st);
 }
 
-/* Whether se is on at instant `at`: [start, end), or, for one that takes no time, at its
- * instant. */
-static bool on_at(const struct session *se, int64_t at)
-{
-	return se->start <= at && (at < se->end || (se->start == se->end && at == se->start));
-}
-
 static const struct session **session_array(size_t n)
 {
 	return xmalloc((n ? n : 1) * sizeof(const struct session *));
@@ -56,7 +49,7 @@ void now_compute(struct now_status *st, const struct schedule *s, const struct p
 	st->current = session_array(nplanned);
 	for (size_t i = 0; i < nplanned; i++) {
 		const struct session *se = planned[i];
-		if (on_at(se, at))
+		if (session_on_at(se, at))
 			st->current[st->ncurrent++] = se;
 		else if (se->start > at && (!st->next || se->start < st->next->start))
 			st->next = se;
@@ -92,7 +85,7 @@ void now_compute(struct now_status *st, const struct schedule *s, const struct p
 			continue;
 		if (se->end > st->last_end)
 			st->last_end = se->end;
-		if (on_at(se, at))
+		if (session_on_at(se, at))
 			st->running[st->nrunning++] = se;
 		else if (se->start > at && (!have_upcoming || se->start < upcoming_start)) {
 			have_upcoming = true;

@@ -102,13 +102,6 @@ int plan_edit_unpin(struct plan *p, const struct schedule *s, const char *typed,
 	return 0;
 }
 
-/* Whether se is on at instant `at` (now.c's rule). */
-static bool on_at(const struct session *se, int64_t at)
-{
-	return se->has_time && se->start <= at &&
-	       (at < se->end || (se->start == se->end && at == se->start));
-}
-
 int plan_edit_here(struct plan *p, const struct schedule *s, const char *room, int64_t at,
 		   const char *when, const struct session **here, struct strlist *dropped)
 {
@@ -126,7 +119,7 @@ int plan_edit_here(struct plan *p, const struct schedule *s, const char *room, i
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 
-		if (!on_at(se, at) || !se->nrooms || !filter_match(&f, s, se))
+		if (!session_on_at(se, at) || !se->nrooms || !filter_match(&f, s, se))
 			continue;
 		if (!found)
 			found = se;
@@ -150,7 +143,7 @@ int plan_edit_here(struct plan *p, const struct schedule *s, const char *room, i
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 
-		if (on_at(se, at) && plan_find(p, se->id) >= 0)
+		if (session_on_at(se, at) && plan_find(p, se->id) >= 0)
 			strlist_push(dropped, se->id);
 	}
 	for (size_t i = 0; i < dropped->n; i++)
