@@ -175,9 +175,10 @@ static void add_gaps(struct pday *p, bool items)
 
 	for (size_t i = 0; i < s->nsessions; i++)
 		planned[i] = d->flags[i] & PRINT_PLANNED;
+	/* all of them, as 'free' passes them: freetime.c keeps those that overlap the day (drawing
+	 * a kept-free time on its day is busy_on_day's business, not this sum's) */
 	for (size_t b = 0; b < d->nbusy; b++)
-		if (busy_on_day(s, &d->busy[b], p->day))
-			kept[nkept++] = (struct freetime_kept){ d->busy[b].start, d->busy[b].end };
+		kept[nkept++] = (struct freetime_kept){ d->busy[b].start, d->busy[b].end };
 	freetime_day_init(&fd);
 	freetime_day_compute(&fd, s, planned, p->day, kept, nkept);
 	for (size_t g = 0; items && g < fd.ngaps; g++)
