@@ -72,6 +72,9 @@ int plan_require_sessions(const struct plan *p, const char *conf_name, const cha
 int plan_load(struct plan *p, const char *path);
 /* The same for the text buf[0..len) of the plan file `path` (named in messages): 0, or -1. */
 int plan_parse(struct plan *p, const char *buf, size_t len, const char *path);
+/* The same for someone else's plan (import): its errors say "NAME: not a plan planner can read:
+ * ..." without the advice about the user's own plan. */
+int plan_parse_other(struct plan *p, const char *buf, size_t len, const char *name);
 /* Writes the plan (temp file, fsync, rename; the directory is created).  -1 with error() set. */
 int plan_save(const struct plan *p, const char *path);
 

@@ -136,18 +136,8 @@ static int parse_plan(struct share_list *l, const char *buf, size_t len, const c
 	struct plan p;
 
 	plan_init(&p);
-	if (plan_parse(&p, buf, len, name) < 0) {
-		/* plan_parse speaks of the user's own plan ("damaged plan file: ... (run 'planner
-		 * pick' ...)"); this one is someone else's: what is wrong with it, without the advice */
-		const char *m = error_message(), *what = strstr(m, ": damaged plan file: ");
-		const char *advice = strstr(m, " (run 'planner pick'");
-
+	if (plan_parse_other(&p, buf, len, name) < 0) {
 		plan_release(&p);
-		if (what && advice && advice > what) {
-			what += strlen(": damaged plan file: ");
-			return error(EX_DATAERR, "%s: not a plan planner can read: %.*s", name,
-				     (int)(advice - what), what);
-		}
 		return -1;
 	}
 	l->kind = SHARE_PLAN;

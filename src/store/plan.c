@@ -126,11 +126,19 @@ static int parse_utc(const char *s, int64_t *out)
 
 /* `what` may quote the file's bytes (jansson's "near '...'"): made inert on its own, so that an
  * escape sequence in the file cannot swallow the rest of the message. */
-static int bad(const char *path, const char *what)
+/* Where a plan being parsed comes from: the user's own plan file, or someone else's plan
+ * ('planner import'), whose message carries no advice about the user's plan. */
+struct plan_src {
+	const char *path;
+	bool own;
+};
+
+static int bad(const struct plan_src *src, const char *what)
 {
 	char *clean = text_sanitize(what);
-	int ret = error(EX_DATAERR, "%s: damaged plan file: %s (run 'planner pick' to make a new "
-			"plan; the file is left as it is)", path, clean);
+	int ret = src->own ? error(EX_DATAERR, "%s: damaged plan file: %s (run 'planner pick' to "
+				   "make a new plan; the file is left as it is)", src->path, clean)
+			   : error(EX_DATAERR, "%s: not a plan planner can read: %s", src->path, clean);
 
 	free(clean);
 	return ret;
@@ -161,7 +169,7 @@ static int cmp_entry_id(const void *a, const void *b)
 
 /* A session planned twice (a hand-edited file) would be shown, exported and conflicting twice,
  * and dropped only once: the file is damaged. */
-static int twice(const struct plan *p, const char *path)
+static int twice(const struct plan *p, const struct plan_src *src)
 {
 	const struct plan_entry **v = xmalloc((p->nentries ? p->nentries : 1) * sizeof(*v));
 	int ret = 0;
@@ -173,7 +181,7 @@ static int twice(const struct plan *p, const char *path)
 		if (!strcmp(v[i]->id, v[i - 1]->id)) {
 			char *what = xasprintf("session \"%s\" is in it twice", text_inert(v[i]->id));
 
-			ret = bad(path, what);
+			ret = bad(src, what);
 			free(what);
 		}
 	free(v);
@@ -196,7 +204,7 @@ int plan_load(struct plan *p, const char *path)
 	return ret;
 }
 
-int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
+static int parse(struct plan *p, const char *buf, size_t len, const struct plan_src *src)
 {
 	json_error_t jerr;
 	json_t *root, *v, *e;
@@ -207,15 +215,15 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 	if (!root) {
 		char what[300];
 		snprintf(what, sizeof(what), "line %d column %d: %s", jerr.line, jerr.column, jerr.text);
-		return bad(path, what);
+		return bad(src, what);
 	}
 	v = json_object_get(root, "planner_plan");
 	if (!json_is_integer(v) || json_integer_value(v) != 1) {
-		bad(path, "not a planner plan (version 1)");
+		bad(src, "not a planner plan (version 1)");
 		goto out;
 	}
 	if (!json_is_string(json_object_get(root, "conference"))) {
-		bad(path, "no conference");
+		bad(src, "no conference");
 		goto out;
 	}
 	p->conference = xstrdup(json_string_value(json_object_get(root, "conference")));
@@ -230,7 +238,7 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 
 		snprintf(what, sizeof(what), "travel_minutes is not a number of minutes from 0 to %d",
 			 PLAN_TRAVEL_MAX);
-		bad(path, what);
+		bad(src, what);
 		goto out;
 	}
 	if (parse_utc(json_string_value(json_object_get(root, "made_at")), &p->made_at) < 0)
@@ -238,12 +246,12 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 	if (get_strlist(root, "args", &p->args) < 0 || get_strlist(root, "pinned", &p->pinned) < 0 ||
 	    get_strlist(root, "avoided", &p->avoided) < 0 ||
 	    get_strlist(root, "dropped", &p->dropped) < 0 || get_strlist(root, "added", &p->added) < 0) {
-		bad(path, "a list holds something other than strings");
+		bad(src, "a list holds something other than strings");
 		goto out;
 	}
 	v = json_object_get(root, "sessions");
 	if (!json_is_array(v)) {
-		bad(path, "no sessions list");
+		bad(src, "no sessions list");
 		goto out;
 	}
 	json_array_foreach(v, i, e) {
@@ -257,7 +265,7 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 		    parse_utc(json_string_value(json_object_get(e, "end")), &pe->end) < 0) {
 			char what[64];
 			snprintf(what, sizeof(what), "session %zu has no id or no valid times", i + 1);
-			bad(path, what);
+			bad(src, what);
 			goto out;
 		}
 		pe->id = text_nfc(id);	/* as the timetable's ids are kept */
@@ -269,7 +277,7 @@ int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
 			pe->room = xstrdup("");
 		p->nentries++;
 	}
-	if (twice(p, path) < 0)
+	if (twice(p, src) < 0)
 		goto out;
 	ret = 0;
 out:
@@ -277,6 +285,16 @@ out:
 	if (ret < 0)
 		plan_release(p);
 	return ret;
+}
+
+int plan_parse(struct plan *p, const char *buf, size_t len, const char *path)
+{
+	return parse(p, buf, len, &(struct plan_src){ path, true });
+}
+
+int plan_parse_other(struct plan *p, const char *buf, size_t len, const char *name)
+{
+	return parse(p, buf, len, &(struct plan_src){ name, false });
 }
 
 static void strlist_write(struct jsonw *w, const char *key, const struct strlist *l)
