@@ -291,36 +291,46 @@ static bool differ(const char *a, const char *b)
 	return a && b && strcmp(a, b);
 }
 
+/* The travel rule's one decision: which case the walk from room a to room b is; *set gets the
+ * minutes of a walk the user set (WALK_SET). */
+enum walk_kind { WALK_NONE, WALK_SET, WALK_BUILDING, WALK_FLOOR, WALK_ROOM };
+
+static enum walk_kind walk_kind(const struct schedule *s, size_t a, size_t b, int *set)
+{
+	if (a == b)
+		return WALK_NONE;
+	if ((*set = schedule_walk(s, a, b)) >= 0)
+		return WALK_SET;
+	if (differ(s->rooms[a].building, s->rooms[b].building))
+		return WALK_BUILDING;
+	if (differ(s->rooms[a].floor, s->rooms[b].floor))
+		return WALK_FLOOR;
+	return WALK_ROOM;
+}
+
 int64_t venue_travel(const struct schedule *s, size_t a, size_t b, int travel_seconds)
 {
-	const struct room *ra, *rb;
-	int w;
+	int set;
 
-	if (a == b)
-		return 0;
-	w = schedule_walk(s, a, b);
-	if (w >= 0)
-		return (int64_t)w * 60;
-	ra = &s->rooms[a];
-	rb = &s->rooms[b];
-	if (differ(ra->building, rb->building))
-		return 3 * (int64_t)travel_seconds;
-	if (differ(ra->floor, rb->floor))
-		return 2 * (int64_t)travel_seconds;
-	return travel_seconds;
+	switch (walk_kind(s, a, b, &set)) {
+	case WALK_NONE: return 0;
+	case WALK_SET: return (int64_t)set * 60;
+	case WALK_BUILDING: return 3 * (int64_t)travel_seconds;
+	case WALK_FLOOR: return 2 * (int64_t)travel_seconds;
+	default: return travel_seconds;
+	}
 }
 
 const char *venue_travel_reason(const struct schedule *s, size_t a, size_t b)
 {
-	if (a == b)
-		return "";
-	if (schedule_walk(s, a, b) >= 0)
-		return "set with 'planner rooms walk'";
-	if (differ(s->rooms[a].building, s->rooms[b].building))
-		return "another building";
-	if (differ(s->rooms[a].floor, s->rooms[b].floor))
-		return "another floor";
-	return "";
+	int set;
+
+	switch (walk_kind(s, a, b, &set)) {
+	case WALK_SET: return "set with 'planner rooms walk'";
+	case WALK_BUILDING: return "another building";
+	case WALK_FLOOR: return "another floor";
+	default: return "";
+	}
 }
 
 int64_t venue_longest_walk(const struct schedule *s, int travel_seconds)
