@@ -137,30 +137,27 @@ size_t venue_apply(const struct venue *v, struct schedule *s)
 		schedule_room_place(s, (size_t)r, e->floor ? e->floor : s->rooms[r].floor,
 				    e->building ? e->building : s->rooms[r].building);
 	}
-	/* walks between buildings, then between rooms (schedule_walk: a room's wins) */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < v->nwalks; i++) {
-			const struct venue_walk *w = &v->walks[i];
+	/* walks between buildings and between rooms are kept apart; schedule_walk() gives a room's
+	 * the precedence, whatever the order they are set in */
+	for (size_t i = 0; i < v->nwalks; i++) {
+		const struct venue_walk *w = &v->walks[i];
 
-			if (w->buildings != (pass == 0))
+		if (w->buildings) {
+			bool found_a = venue_has_building(s, w->a), found_b = venue_has_building(s, w->b);
+
+			if (!found_a || !found_b || !strcmp(w->a, w->b)) {
+				missing += !found_a || !found_b;
 				continue;
-			if (pass == 0) {
-				bool found_a = venue_has_building(s, w->a), found_b = venue_has_building(s, w->b);
-
-				if (!found_a || !found_b || !strcmp(w->a, w->b)) {
-					missing += !found_a || !found_b;
-					continue;
-				}
-				schedule_set_building_walk(s, w->a, w->b, w->minutes);
-			} else {
-				long a = venue_find_room(s, w->a, NULL), b = venue_find_room(s, w->b, NULL);
-
-				if (a < 0 || b < 0) {
-					missing++;
-					continue;
-				}
-				schedule_set_walk(s, (size_t)a, (size_t)b, w->minutes);
 			}
+			schedule_set_building_walk(s, w->a, w->b, w->minutes);
+		} else {
+			long a = venue_find_room(s, w->a, NULL), b = venue_find_room(s, w->b, NULL);
+
+			if (a < 0 || b < 0) {
+				missing++;
+				continue;
+			}
+			schedule_set_walk(s, (size_t)a, (size_t)b, w->minutes);
 		}
 	}
 	return missing;
