@@ -39,6 +39,8 @@ void filter_release(struct filter *f);
  * level and type accept the names session_level_parse / session_type_parse know.  Each returns
  * 0, or -1 with error() set (EX_USAGE) naming the value and the choices. */
 int filter_add_day(struct filter *f, const struct schedule *s, const char *arg);
+/* The same rule for a command's own --day: the day index into *day; 0, or -1 as above. */
+int filter_parse_day(const struct schedule *s, const char *arg, int *day);
 int filter_add_level(struct filter *f, const char *arg);
 int filter_add_type(struct filter *f, const char *arg);
 void filter_add(struct strlist *list, const char *arg);

@@ -182,16 +182,11 @@ static int exec(struct cmd_ctx *ctx)
 	if (plan_require(p, s->conf.name, NULL) < 0)
 		goto out;
 	if (day_arg) {
-		struct filter f;
-		int r;
+		int d;
 
-		filter_init(&f);
-		r = filter_add_day(&f, s, day_arg);
-		if (r == 0 && f.day >= 0)
-			want[f.day] = true;
-		filter_release(&f);
-		if (r < 0)
+		if (filter_parse_day(s, day_arg, &d) < 0)
 			goto out;
+		want[d] = true;
 	}
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];

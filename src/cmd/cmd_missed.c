@@ -304,17 +304,8 @@ static int exec(struct cmd_ctx *ctx)
 		return -1;
 	if (cli_at(ctx, z, &at) < 0)	/* the sessions that ended by then */
 		return -1;
-	if (day_arg) {
-		struct filter f;
-
-		filter_init(&f);
-		if (filter_add_day(&f, s, day_arg) < 0) {
-			filter_release(&f);
-			return -1;
-		}
-		day = f.day;
-		filter_release(&f);
-	}
+	if (day_arg && filter_parse_day(s, day_arg, &day) < 0)
+		return -1;
 	cli_saved_settings(p, ctx->plan_path, &st);
 	pick_request_init(&rq, s, &st.prefs);
 	pick_request_saved(&rq, &st, p);

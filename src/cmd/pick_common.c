@@ -302,15 +302,7 @@ int pick_settle(struct cmd_ctx *ctx, struct pick_args *a, bool replayed, const c
 			warning("no session in %s says it will not be recorded: --prefer-unrecorded "
 				"adds no points", text_inert(ctx->s.conf.name));
 	}
-	if (day_arg) {
-		struct filter f;
-		filter_init(&f);
-		if (filter_add_day(&f, &ctx->s, day_arg) < 0) {
-			filter_release(&f);
-			return -1;
-		}
-		*day = f.day;
-		filter_release(&f);
-	}
+	if (day_arg && filter_parse_day(&ctx->s, day_arg, day) < 0)
+		return -1;
 	return 0;
 }

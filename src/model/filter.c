@@ -38,6 +38,11 @@ void filter_add(struct strlist *list, const char *arg)
 
 int filter_add_day(struct filter *f, const struct schedule *s, const char *arg)
 {
+	return filter_parse_day(s, arg, &f->day);
+}
+
+int filter_parse_day(const struct schedule *s, const char *arg, int *day)
+{
 	char *end;
 	long n = strtol(arg, &end, 10);
 	struct strbuf days;
@@ -45,13 +50,13 @@ int filter_add_day(struct filter *f, const struct schedule *s, const char *arg)
 
 	if (*arg && !*end) {
 		if (n >= 1 && (size_t)n <= s->ndays) {
-			f->day = (int)n - 1;
+			*day = (int)n - 1;
 			return 0;
 		}
 	} else if (sscanf(arg, "%4d-%2d-%2d", &y, &m, &d) == 3 && strlen(arg) == 10) {
 		for (size_t i = 0; i < s->ndays; i++)
 			if (s->days[i].year == y && s->days[i].month == m && s->days[i].day == d) {
-				f->day = (int)i;
+				*day = (int)i;
 				return 0;
 			}
 	} else {

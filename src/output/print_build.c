@@ -80,17 +80,8 @@ int print_doc_build(struct print_doc *d, const struct plan *p, struct pick_setti
 	*changed = 0;
 	if (!all && plan_require_sessions(p, s->conf.name, ", or print the whole timetable with --all") < 0)
 		return -1;
-	if (day) {
-		struct filter f;
-		int r;
-
-		filter_init(&f);
-		r = filter_add_day(&f, s, day);
-		day_index = f.day;
-		filter_release(&f);
-		if (r < 0)
-			return -1;
-	}
+	if (day && filter_parse_day(s, day, &day_index) < 0)
+		return -1;
 	*changed = mark_plan(d, p);
 	add_saved(d, p, saved);
 
