@@ -46,6 +46,9 @@ void recover_dir(const char *dir);
  * descriptor for lock_release(), or -1 with error() set (EX_TEMPFAIL when another planner holds
  * it too long, EX_CANTCREAT when the lock file cannot be made). */
 int lock_file(const char *lock_path, const char *what, const char *path, int seconds);
+/* lock_file() on "<path>.lock", beside the file it guards (its folder made first, as for a file
+ * about to be written): the plan's and the venue file's lock. */
+int lock_beside(const char *path, const char *what, int seconds);
 void lock_release(int fd);
 /* The wait notice: the command layer's, which says what it waits for (modules never print).
  * Process-wide; NULL (the start) for none. */

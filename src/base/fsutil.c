@@ -388,6 +388,19 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+int lock_beside(const char *path, const char *what, int seconds)
+{
+	char *lock_path;
+	int fd;
+
+	if (mkdir_parent(path) < 0)
+		return -1;
+	lock_path = xasprintf("%s.lock", path);
+	fd = lock_file(lock_path, what, path, seconds);
+	free(lock_path);
+	return fd;
+}
+
 int lock_file(const char *lock_path, const char *what, const char *path, int seconds)
 {
 	struct timespec pause = { 0, 20 * 1000 * 1000 }, t0;

@@ -69,15 +69,7 @@ int plan_require_sessions(const struct plan *p, const char *conf_name, const cha
 
 int plan_lock(const char *path)
 {
-	char *lock_path;
-	int fd;
-
-	if (mkdir_parent(path) < 0)
-		return -1;
-	lock_path = xasprintf("%s.lock", path);
-	fd = lock_file(lock_path, "the plan", path, PLAN_LOCK_SECONDS);
-	free(lock_path);
-	return fd;
+	return lock_beside(path, "the plan", PLAN_LOCK_SECONDS);
 }
 
 char *plan_path(const char *conf_id)

@@ -25,15 +25,7 @@ char *venue_file_path(const char *conf_id)
 
 int venue_file_lock(const char *path)
 {
-	char *lock_path;
-	int fd;
-
-	if (mkdir_parent(path) < 0)
-		return -1;
-	lock_path = xasprintf("%s.lock", path);
-	fd = lock_file(lock_path, "the venue file", path, PLAN_LOCK_SECONDS);
-	free(lock_path);
-	return fd;
+	return lock_beside(path, "the venue file", PLAN_LOCK_SECONDS);
 }
 
 int venue_file_load(struct venue *v, const char *path)
