@@ -109,4 +109,18 @@ expect_rc 0 "list while the cache is held"
 took "$t0" 0 5; ok $? "... does not wait for the lock (30 s)"
 ! grep -q waiting "$tmp/err"; ok $? "... nor says it does"
 kill $holder 2>/dev/null; wait $holder 2>/dev/null
+
+# --- the venue file (rooms set / walk) ---
+venue=$XDG_DATA_HOME/planner/exportcon-2025.venue.json
+run rooms set a --floor 3
+expect_rc 0 "nobody holds the venue file: rooms set goes ahead"
+cp "$venue" "$tmp/venue.before"
+hold "$venue.lock" 30
+t0=$(now)
+PLANNER_LOCK_TIMEOUT=1.5 run rooms set a --floor 4
+expect_rc 75 "rooms set while the venue file stays held"
+grep -qx "planner: the venue file '$venue' is still in use by another planner after 1.5 seconds; try again" "$tmp/err"
+ok $? "... says what is in use" || sed 's/^/#   /' "$tmp/err"
+cmp -s "$venue" "$tmp/venue.before"; ok $? "... leaving the venue file as it was"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
 done_testing
