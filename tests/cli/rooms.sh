@@ -155,6 +155,20 @@ rc=$?
 expect_rc 73 "no \$HOME: rooms set cannot keep it"
 expect_err_match 'XDG_DATA_HOME' "... and says why"
 
+# Forgetting what is not set says so and writes nothing.
+"$PLANNER" rooms unset "홀 2" >/dev/null 2>&1
+cp "$venue" "$tmp/venue.before"
+run rooms unset "홀 2"
+expect_rc 0 "rooms unset of a room with nothing set"
+expect_out_match '^컨벤션 홀 2: nothing set, nothing to forget$' "... says so"
+cmp -s "$venue" "$tmp/venue.before"; ok $? "... and leaves the venue file as it was"
+"$PLANNER" rooms walk "홀 1" "홀 3" none >/dev/null 2>&1
+cp "$venue" "$tmp/venue.before"
+run rooms walk "홀 1" "홀 3" none
+expect_rc 0 "rooms walk ... none where no walk is set"
+expect_out_match "^walk between 컨벤션 홀 1 and 컨벤션 홀 3: none was set \(the travel time's rule applies\)$" "... says so"
+cmp -s "$venue" "$tmp/venue.before"; ok $? "... and leaves the venue file as it was"
+
 # A fetched timetable: its own floors are the defaults, the venue file's survive a new version.
 cp "$top/tests/data/mini.json" "$tmp/mini.json"
 "$PLANNER" fetch "$tmp/mini.json" >/dev/null 2>&1
