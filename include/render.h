@@ -47,6 +47,13 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 /* Writes one row; `mark` is a string of display width 2 or NULL when lay->marks is off. */
 void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 	       const struct session *se, const struct tz *z, const char *mark);
+/* The date a session is listed under: in the conference zone its conference day (a talk at
+ * 00:50 in the night of the day before stays under it), in another zone z the date there. */
+void session_list_date(const struct schedule *s, const struct session *se, const struct tz *z,
+		       struct civil *out);
+/* A session's id as the listings show it: whole when it fits their id column (16 columns), else
+ * the start that tells it from every other id, which can be typed back.  Caller frees. */
+char *session_short_id(const struct schedule *s, const struct session *se);
 /* Writes "\n2024-10-26 Sat (day 1)\n" when se is on another day than *cur (updated): in the
  * conference zone its conference day (schedule_finish), in another zone the date there. */
 void day_heading(FILE *f, const struct schedule *s, const struct session *se, const struct tz *z,

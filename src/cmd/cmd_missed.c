@@ -24,20 +24,14 @@ static const struct cmd_option opt_missed_all = {
 	"all", 0, NULL, "also the sessions still to come (what you are going to miss)",
 	COMPLETE_NONE, 0, VALUE_TEXT, 0, NULL };
 
-/* "2024-10-26": the session's conference day in the conference zone (a talk at 00:50 stays in
- * the night of the day before), else the date of its start in z. */
+/* "2024-10-26": the date the listings put the session under (session_list_date). */
 static void date_of(const struct schedule *s, const struct session *se, const struct tz *z,
 		    char *buf, size_t size)
 {
 	struct civil c;
 
-	if (z == s->tz && se->day >= 0 && (size_t)se->day < s->ndays) {
-		const struct day *d = &s->days[se->day];
-		c = (struct civil){ d->year, d->month, d->day, 0, 0, 0 };
-	} else {
-		tz_to_civil(z, se->start, &c);
-	}
-	snprintf(buf, size, "%04d-%02d-%02d", c.year, c.month, c.day);
+	session_list_date(s, se, z, &c);
+	format_date(c.year, c.month, c.day, buf, size);
 }
 
 /* Why it was wanted: "tag web (3 points); you pinned it". */
@@ -80,10 +74,7 @@ static char *missed_text(const struct schedule *s, const struct missed *m, int m
 {
 	const struct session *w = m->with >= 0 ? &s->sessions[m->with] : NULL;
 	char *room = w ? session_room_label(s, w) : NULL, *out = NULL;
-	/* its id, or for a long one (a frab UUID) the start that tells it from every other, which
-	 * can be typed back */
-	char *id = !w ? NULL : cell_width(w->id) <= 16 ? xstrdup(w->id)
-		   : xstrndup(w->id, schedule_id_prefix(s, w));
+	char *id = w ? session_short_id(s, w) : NULL;
 
 	switch (m->reason) {
 	case MISSED_DROPPED:

@@ -245,21 +245,31 @@ void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 	free(room);
 }
 
+void session_list_date(const struct schedule *s, const struct session *se, const struct tz *z,
+		       struct civil *out)
+{
+	if (se->day >= 0 && (size_t)se->day < s->ndays && z == s->tz) {
+		const struct day *d = &s->days[se->day];
+
+		*out = (struct civil){ d->year, d->month, d->day, 0, 0, 0 };
+	} else {
+		tz_to_civil(z, se->start, out);
+	}
+}
+
+char *session_short_id(const struct schedule *s, const struct session *se)
+{
+	return cell_width(se->id) <= ID_COLUMN ? xstrdup(se->id)
+	       : xstrndup(se->id, schedule_id_prefix(s, se));
+}
+
 void day_heading(FILE *f, const struct schedule *s, const struct session *se, const struct tz *z,
 		 struct civil *cur, bool color)
 {
 	struct civil c;
 	bool conf_day = se->day >= 0 && (size_t)se->day < s->ndays && z == s->tz;
 
-	/* in the conference zone, the conference day (a talk at 00:50 in the night of the day
-	 * before stays under it); in another zone, the date there */
-	if (conf_day) {
-		const struct day *d = &s->days[se->day];
-
-		c = (struct civil){ d->year, d->month, d->day, 0, 0, 0 };
-	} else {
-		tz_to_civil(z, se->start, &c);
-	}
+	session_list_date(s, se, z, &c);
 	if (c.year == cur->year && c.month == cur->month && c.day == cur->day)
 		return;
 	*cur = c;
