@@ -136,6 +136,11 @@ struct plan;
  * travel time and avoided sessions.  What no longer applies (a track the timetable dropped, a
  * malformed break) is left out, so this never fails.  For print and export. */
 void pick_request_saved(struct pick_request *rq, struct pick_settings *st, const struct plan *p);
+/* pick_alternatives() under the saved preferences of plan p (pick_request_saved; p may be NULL: none), for
+ * the commands that show a saved plan (now, next, export).  A new array of s->nsessions entries
+ * the caller frees. */
+long *pick_saved_alternatives(const struct schedule *s, const struct plan *p,
+			      struct pick_settings *saved, const bool *planned);
 
 /* Travel time in seconds between the rooms of two sessions under rq's rule. */
 int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b);

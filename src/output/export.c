@@ -16,15 +16,12 @@ static void find_alternatives(const struct schedule *s, const struct plan *p,
 			      struct pick_settings *saved, struct ics_event *ev, size_t n)
 {
 	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
-	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
-	struct pick_request rq;
+	long *alt;
 
-	pick_request_init(&rq, s, &saved->prefs);
 	for (size_t i = 0; i < n; i++)
 		if (ev[i].se && !ev[i].cancelled)
 			planned[ev[i].se - s->sessions] = true;
-	pick_request_saved(&rq, saved, p);
-	pick_alternatives(&rq, planned, alt);
+	alt = pick_saved_alternatives(s, p, saved, planned);
 	for (size_t i = 0; i < n; i++) {
 		long a = ev[i].se && !ev[i].cancelled ? alt[ev[i].se - s->sessions] : -1;
 		if (a >= 0)
@@ -32,7 +29,6 @@ static void find_alternatives(const struct schedule *s, const struct plan *p,
 	}
 	free(planned);
 	free(alt);
-	pick_request_release(&rq);
 }
 
 static int64_t event_start(const struct ics_event *e)

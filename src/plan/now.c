@@ -102,15 +102,11 @@ void now_alternatives(struct now_status *st, const struct schedule *s, const str
 		      struct pick_settings *saved)
 {
 	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
-	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
-	struct pick_request rq;
+	long *alt;
 
 	for (size_t i = 0; i < s->nsessions; i++)
 		planned[i] = s->sessions[i].has_time && p && plan_find(p, s->sessions[i].id) >= 0;
-	pick_request_init(&rq, s, &saved->prefs);
-	if (p)
-		pick_request_saved(&rq, saved, p);
-	pick_alternatives(&rq, planned, alt);
+	alt = pick_saved_alternatives(s, p, saved, planned);
 	free(st->current_alt);
 	st->current_alt = session_array(st->ncurrent);
 	for (size_t i = 0; i < st->ncurrent; i++) {
@@ -120,7 +116,6 @@ void now_alternatives(struct now_status *st, const struct schedule *s, const str
 	st->next_alt = NULL;
 	if (st->next && alt[st->next - s->sessions] >= 0)
 		st->next_alt = &s->sessions[alt[st->next - s->sessions]];
-	pick_request_release(&rq);
 	free(planned);
 	free(alt);
 }

@@ -369,6 +369,20 @@ static bool in_busy(const struct pick_request *rq, const struct session *x)
 	return false;
 }
 
+long *pick_saved_alternatives(const struct schedule *s, const struct plan *p,
+			      struct pick_settings *saved, const bool *planned)
+{
+	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
+	struct pick_request rq;
+
+	pick_request_init(&rq, s, &saved->prefs);
+	if (p)
+		pick_request_saved(&rq, saved, p);
+	pick_alternatives(&rq, planned, alt);
+	pick_request_release(&rq);
+	return alt;
+}
+
 void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt)
 {
 	const struct schedule *s = rq->s;
