@@ -144,6 +144,8 @@ long *pick_saved_alternatives(const struct schedule *s, const struct plan *p,
 
 /* Travel time in seconds between the rooms of two sessions under rq's rule. */
 int pick_travel(const struct pick_request *rq, const struct session *a, const struct session *b);
+/* The first of rq's busy times (breaks, blocks) session x overlaps: its index, or -1. */
+long pick_busy_at(const struct pick_request *rq, const struct session *x);
 
 /* For --explain: the chosen candidates (indexes into r->cand) that keep candidate c out — those
  * it overlaps, or cannot be reached from or to in time.  Writes at most max, returns the count. */

@@ -75,6 +75,7 @@ static void find_reason(const struct pick_request *rq, const struct session *x,
 {
 	const struct schedule *s = rq->s;
 	size_t on_day = 0;
+	long busy;
 
 	for (size_t k = 0; k < np; k++)
 		if (overlaps(x, planned[k])) {
@@ -84,10 +85,12 @@ static void find_reason(const struct pick_request *rq, const struct session *x,
 		}
 	for (size_t k = 0; k < np; k++) {
 		const struct session *y = planned[k];
-		int to = pick_travel(rq, x, y), from = pick_travel(rq, y, x);
+		int to, from;
 
 		if (y->day != x->day)
 			continue;
+		to = pick_travel(rq, x, y);
+		from = pick_travel(rq, y, x);
 		if (x->end <= y->start && x->end + to > y->start) {
 			m->reason = MISSED_WALK;
 			m->with = y - s->sessions;
@@ -103,12 +106,11 @@ static void find_reason(const struct pick_request *rq, const struct session *x,
 			return;
 		}
 	}
-	for (size_t b = 0; b < rq->nbusy; b++)
-		if (x->start < rq->busy[b].end && rq->busy[b].start < x->end) {
-			m->reason = MISSED_BUSY;
-			m->busy = rq->busy[b].label;
-			return;
-		}
+	if ((busy = pick_busy_at(rq, x)) >= 0) {
+		m->reason = MISSED_BUSY;
+		m->busy = rq->busy[busy].label;
+		return;
+	}
 	for (size_t k = 0; k < np; k++)
 		on_day += planned[k]->day == x->day;
 	m->reason = rq->max_per_day > 0 && on_day >= (size_t)rq->max_per_day ? MISSED_CAP : MISSED_FREE;

@@ -361,12 +361,12 @@ static const struct session *planned_neighbour(const struct schedule *s, const b
 	return NULL;
 }
 
-static bool in_busy(const struct pick_request *rq, const struct session *x)
+long pick_busy_at(const struct pick_request *rq, const struct session *x)
 {
 	for (size_t b = 0; b < rq->nbusy; b++)
 		if (overlaps(x->start, x->end, rq->busy[b].start, rq->busy[b].end))
-			return true;
-	return false;
+			return (long)b;
+	return -1;
 }
 
 long *pick_saved_alternatives(const struct schedule *s, const struct plan *p,
@@ -416,7 +416,7 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			if (j == i || planned[j] || !x->scheduled || x->day != me->day ||
 			    x->type == SESSION_BREAK || x->start == x->end ||
 			    !overlaps(x->start, x->end, me->start, me->end) ||
-			    strlist_find(&rq->avoid, x->id) >= 0 || in_busy(rq, x) ||
+			    strlist_find(&rq->avoid, x->id) >= 0 || pick_busy_at(rq, x) >= 0 ||
 			    (prev && prev->end + pick_travel(rq, prev, x) > x->start) ||
 			    (next && x->end + pick_travel(rq, x, next) > next->start))
 				continue;
