@@ -9,9 +9,10 @@
  *     header  "PLNRSNAP", u32 format version, u32 header size (80), char[16] planner version,
  *             u64 payload size, u64 payload checksum, the feed stamp (3 x u64), u64 checksum
  *             of the header bytes before it
- *     payload u32 string count, then each string as u32 length + bytes + NUL (read in place),
- *             each distinct string once; then the conference, rooms, days and sessions, strings given as
- *             u32 references into that table (0 for none, i + 1 for string i)
+ *     payload u32 text size, then the text: each distinct string once, with its NUL (read in
+ *             place: a command touches a string only when it uses it); then the conference,
+ *             rooms, days and sessions, strings given as u32 references into the text (0 for
+ *             none, the string's offset + 1)
  * After the sessions, their indexes in id order (u32 each, for schedule_find_session), then
  * the conference zone's UTC offset at every distinct session start and end
  * and day start (u32 count, then i64 instant + i32 offset each), computed when the snapshot is
@@ -33,9 +34,10 @@
 struct schedule;
 
 #define SNAPSHOT_MAGIC "PLNRSNAP"
-#define SNAPSHOT_VERSION 6u /* 2: session ids in NFC; 3: folded text, the zone's offsets;
+#define SNAPSHOT_VERSION 7u /* 2: session ids in NFC; 3: folded text, the zone's offsets;
 			     * 4: days end (conference days a feed declares);
-			     * 5: do_not_record; 6: links */
+			     * 5: do_not_record; 6: links;
+			     * 7: strings referred to by offset, not by a table */
 #define SNAPSHOT_HEADER_SIZE 80u
 
 /* What the snapshot was built from: the raw feed file's size, modification time (ns) and
@@ -44,9 +46,10 @@ struct snapshot_stamp {
 	uint64_t size, mtime_ns, inode;
 };
 
-/* Encodes s (a finished schedule) with the feed stamp.  *out is malloc()ed; caller frees. */
-void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
-		     size_t *len);
+/* Encodes s (a finished schedule) with the feed stamp.  *out is malloc()ed; caller frees.
+ * 0, or -1 with error() set when its text passes what the format reaches (4 GB). */
+int snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
+		    size_t *len);
 
 /* Decodes buf[0..len) into s, which must be freshly initialized.  When `expect` is not NULL
  * the stored stamp must equal it.  Returns 0, or -1 with error() set (EX_DATAERR) saying why:

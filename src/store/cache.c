@@ -410,7 +410,8 @@ static int write_snapshot_in(const char *dir, const struct schedule *s,
 	size_t len;
 	int ret;
 
-	snapshot_encode(s, st, &buf, &len);
+	if (snapshot_encode(s, st, &buf, &len) < 0)
+		return -1;
 	ret = write_atomic(dir, "model.snap", buf, len);
 	free(buf);
 	return ret;

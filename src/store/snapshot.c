@@ -50,13 +50,13 @@ static void set64(char *p, uint64_t v)
 
 /* ---- encoding ---- */
 
-/* The string table being built: each distinct string once, found again by an open-addressing
- * hash table of indexes. */
+/* The text block being built: each distinct string once, with its NUL, referred to by its
+ * offset + 1; an open-addressing hash table of those references finds a string again. */
 struct strtab {
-	const char **v;
-	size_t n, alloc;
-	uint32_t *slots; /* index + 1, 0 empty */
-	size_t nslots;
+	struct strbuf text;
+	uint32_t *slots; /* a reference (offset + 1), 0 empty */
+	size_t n, nslots;
+	bool too_big;    /* the text passed what a u32 reference can reach */
 };
 
 static void strtab_grow(struct strtab *t)
@@ -64,36 +64,47 @@ static void strtab_grow(struct strtab *t)
 	size_t nslots = t->nslots ? t->nslots * 2 : 256;
 	uint32_t *slots = xcalloc(nslots, sizeof(*slots));
 
-	for (size_t i = 0; i < t->n; i++) {
-		size_t k = hash_bytes(t->v[i], strlen(t->v[i])) & (nslots - 1);
+	for (size_t i = 0; i < t->nslots; i++) {
+		const char *str;
+		size_t k;
+
+		if (!t->slots[i])
+			continue;
+		str = t->text.buf + t->slots[i] - 1;
+		k = hash_bytes(str, strlen(str)) & (nslots - 1);
 		while (slots[k])
 			k = (k + 1) & (nslots - 1);
-		slots[k] = (uint32_t)i + 1;
+		slots[k] = t->slots[i];
 	}
 	free(t->slots);
 	t->slots = slots;
 	t->nslots = nslots;
 }
 
-/* The reference of s: 0 for NULL, else its index + 1. */
+/* The reference of s: 0 for NULL, else its offset in the text block + 1. */
 static uint32_t strtab_ref(struct strtab *t, const char *s)
 {
-	size_t k;
+	size_t k, len;
 
 	if (!s)
 		return 0;
 	if ((t->n + 1) * 2 > t->nslots)
 		strtab_grow(t);
-	k = hash_bytes(s, strlen(s)) & (t->nslots - 1);
+	len = strlen(s);
+	k = hash_bytes(s, len) & (t->nslots - 1);
 	while (t->slots[k]) {
-		if (!strcmp(t->v[t->slots[k] - 1], s))
+		if (!strcmp(t->text.buf + t->slots[k] - 1, s))
 			return t->slots[k];
 		k = (k + 1) & (t->nslots - 1);
 	}
-	t->v = xgrow(t->v, t->n + 1, &t->alloc, sizeof(*t->v));
-	t->v[t->n++] = s;
-	t->slots[k] = (uint32_t)t->n;
-	return (uint32_t)t->n;
+	if (t->text.len + len + 1 >= UINT32_MAX) {
+		t->too_big = true;
+		return 0;
+	}
+	t->slots[k] = (uint32_t)t->text.len + 1;
+	strbuf_add(&t->text, s, len + 1);	/* with its NUL: read in place */
+	t->n++;
+	return t->slots[k];
 }
 
 static void put_strlist(struct strbuf *sb, struct strtab *t, const struct strlist *l)
@@ -187,8 +198,8 @@ static void put_offsets(struct strbuf *sb, const struct schedule *s)
 	free(v);
 }
 
-void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
-		     size_t *len)
+int snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp, char **out,
+		    size_t *len)
 {
 	struct strtab t = { 0 };
 	struct made made = { 0 };
@@ -196,7 +207,10 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	char fingerprint[17];
 	char version[VERSION_FIELD] = { 0 };
 
-	/* The model first (collecting strings), then the table goes in front of it. */
+	/* The model first (collecting strings), then the text block goes in front of it. */
+	*out = NULL;
+	*len = 0;
+	strbuf_init(&t.text);
 	strbuf_init(&body);
 	put32(&body, strtab_ref(&t, s->conf.id));
 	put32(&body, strtab_ref(&t, s->conf.name));
@@ -279,34 +293,35 @@ void snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stam
 	put64(&all, stamp ? stamp->mtime_ns : 0);
 	put64(&all, stamp ? stamp->inode : 0);
 	put64(&all, 0); /* header checksum, below */
-	put32(&all, (uint32_t)t.n);
-	for (size_t i = 0; i < t.n; i++) {
-		size_t n = strlen(t.v[i]);
-		put32(&all, (uint32_t)n);
-		strbuf_add(&all, t.v[i], n + 1);	/* with its NUL: read in place */
-	}
+	put32(&all, (uint32_t)t.text.len);
+	strbuf_add(&all, t.text.buf, t.text.len);
 	strbuf_add(&all, body.buf, body.len);
 	set64(all.buf + 32, all.len - SNAPSHOT_HEADER_SIZE);
 	set64(all.buf + 40, hash_bytes(all.buf + SNAPSHOT_HEADER_SIZE,
 					  all.len - SNAPSHOT_HEADER_SIZE));
 	set64(all.buf + 72, hash_bytes(all.buf, 72));
-	*len = all.len;
-	*out = strbuf_detach(&all);
 	strbuf_release(&body);
-	free(t.v);
+	strbuf_release(&t.text);
 	free(t.slots);
 	for (size_t i = 0; i < made.n; i++)
 		free(made.v[i]);
 	free(made.v);
+	if (t.too_big) {
+		strbuf_release(&all);
+		return error(EX_DATAERR, "timetable too large for a snapshot: over 4 GB of text");
+	}
+	*len = all.len;
+	*out = strbuf_detach(&all);
+	return 0;
 }
 
 /* ---- decoding ---- */
 
 struct reader {
 	const unsigned char *p, *end;
-	/* the string table: each string in the schedule's block (schedule.strings) */
-	char **str;
-	uint32_t nstr;
+	/* the text block: the strings, in the schedule's bytes (schedule.strings) */
+	const char *text;
+	uint32_t ntext;
 	size_t arrays_used;	/* slots of schedule.arrays handed out */
 	bool bad;
 	const char *why;
@@ -365,12 +380,13 @@ static inline char *rdstr(struct reader *r)
 
 	if (r->bad || !ref)
 		return NULL;
-	if (ref > r->nstr) {
+	/* a reference is offset + 1, and a string starts the block or follows another's NUL */
+	if (ref > r->ntext || (ref > 1 && r->text[ref - 2])) {
 		r->bad = true;
 		r->why = "a string reference out of range";
 		return NULL;
 	}
-	return r->str[ref - 1];
+	return (char *)(uintptr_t)(r->text + ref - 1);	/* the schedule's bytes; never written */
 }
 
 /* A string that the model requires. */
@@ -444,28 +460,24 @@ static char **rdfoldlist(struct reader *r, struct schedule *s, size_t n)
 	return v;
 }
 
-/* Reads the string table where it is: each string is stored with its NUL, so the model's
- * strings point into the snapshot's bytes (which the schedule keeps: schedule.strings) and a
- * read allocates nothing a string. */
-static int read_strings(struct reader *r)
+/* Takes the text block where it is: the model's strings point into the snapshot's bytes
+ * (which the schedule keeps: schedule.strings), so a read allocates nothing a string and
+ * looks at a string only when a command uses it.  Its last byte ends the last string. */
+static int read_text(struct reader *r)
 {
-	uint32_t n = rdcount(r, 5, "the string table");
+	uint32_t n = rdcount(r, 1, "the text");
 
-	r->str = xmalloc((n ? n : 1) * sizeof(*r->str));
-	for (uint32_t i = 0; i < n; i++) {
-		uint32_t len = rd32(r, "the string table");
-		if (!need(r, (size_t)len + 1, "the string table"))
-			return -1;
-		if (memchr(r->p, '\0', len) || r->p[len]) {
-			r->bad = true;
-			r->why = "a string holding a NUL";
-			return -1;
-		}
-		r->str[i] = (char *)(uintptr_t)r->p;	/* the schedule's buffer; never written */
-		r->p += (size_t)len + 1;
-		r->nstr = i + 1;
+	if (r->bad)
+		return -1;
+	if (n && r->p[n - 1]) {
+		r->bad = true;
+		r->why = "text without its end";
+		return -1;
 	}
-	return r->bad ? -1 : 0;
+	r->text = (const char *)r->p;
+	r->ntext = n;
+	r->p += n;
+	return 0;
 }
 
 /* The sessions in id order, as schedule_index() sorts them: checked, not trusted — strictly
@@ -691,9 +703,8 @@ int snapshot_decode_owned(char *buf, size_t len, bool mapped,
 	memset(&r, 0, sizeof(r));
 	r.p = b + SNAPSHOT_HEADER_SIZE;
 	r.end = b + len;
-	if (read_strings(&r) == 0)
+	if (read_text(&r) == 0)
 		read_model(&r, s);
-	free(r.str);
 	if (r.bad) {
 		schedule_release(s);
 		return error(EX_DATAERR, "snapshot damaged: %s", r.why ? r.why : "bad data");

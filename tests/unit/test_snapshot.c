@@ -114,7 +114,7 @@ static void test_round_trip(const char *path, size_t nsessions, size_t nlinks)
 	schedule_init(&again);
 	is_int(schedule_load_file(&s, path, NULL), 0, "%s loads", path);
 	is_int(s.nsessions, nsessions, "%s has %zu sessions", path, nsessions);
-	snapshot_encode(&s, &stamp, &buf, &len);
+	is_int(snapshot_encode(&s, &stamp, &buf, &len), 0, "%s: encodes", path);
 	ok(len > SNAPSHOT_HEADER_SIZE && !memcmp(buf, SNAPSHOT_MAGIC, 8), "%s: snapshot written", path);
 	is_int(snapshot_decode(buf, len, &stamp, &back), 0, "%s: snapshot reads back", path);
 	ok(same_schedule(&s, &back, &what), "%s: every field survives the round trip", path);
@@ -392,6 +392,40 @@ static void test_sealed_damage(void)
 	free(orig);
 }
 
+/* The text block's own checks, with the checksums made valid again: the decoder must stop a
+ * block whose last string has no end and a reference that does not start a string. */
+static void test_text_block(void)
+{
+	struct schedule s;
+	size_t len;
+	char *buf = snapshot_of("tests/data/mini.json", &len);
+	size_t at = SNAPSHOT_HEADER_SIZE;
+	uint32_t ntext = (uint32_t)(unsigned char)buf[at] | (uint32_t)(unsigned char)buf[at + 1] << 8 |
+			 (uint32_t)(unsigned char)buf[at + 2] << 16 |
+			 (uint32_t)(unsigned char)buf[at + 3] << 24;
+	size_t model = at + 4 + ntext;
+	unsigned char *ref = (unsigned char *)buf + model; /* the conference id's reference */
+
+	ok(ntext > 0 && model + 4 <= len && buf[model - 1] == '\0', "mini.json's text block ends with a NUL");
+	buf[model - 1] = 'x';
+	reseal(buf, len);
+	schedule_init(&s);
+	is_int(snapshot_decode(buf, len, &stamp, &s), -1, "a text block without its last NUL is refused");
+	is_str(error_message(), "snapshot damaged: text without its end", "... saying so");
+	buf[model - 1] = '\0';
+	ref[0]++;	/* one byte into the conference id: the middle of it */
+	reseal(buf, len);
+	schedule_init(&s);
+	is_int(snapshot_decode(buf, len, &stamp, &s), -1, "a reference into the middle of a string is refused");
+	is_str(error_message(), "snapshot damaged: a string reference out of range", "... as out of range");
+	ref[0]--;
+	reseal(buf, len);
+	schedule_init(&s);
+	is_int(snapshot_decode(buf, len, &stamp, &s), 0, "the same bytes put back decode");
+	schedule_release(&s);
+	free(buf);
+}
+
 static void test_hash(void)
 {
 	unsigned char data[64];
@@ -431,6 +465,7 @@ int main(void)
 	test_flipped();
 	test_versions();
 	test_sealed_damage();
+	test_text_block();
 	test_hash();
 	return done_testing();
 }
