@@ -648,11 +648,12 @@ int read_file(const char *path, size_t max, char **out, size_t *outlen)
 	alloc = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
 	buf = xmalloc(alloc);
 	for (;;) {
-		ssize_t n;
+		/* A full buffer holds the size fstat() gave: only a file that grew since has more,
+		 * so a small read looks before the buffer grows (it would double for one byte). */
+		char probe[512];
+		bool full = len + 1 >= alloc;
+		ssize_t n = full ? read(fd, probe, sizeof(probe)) : read(fd, buf + len, alloc - len - 1);
 
-		if (len + 1 >= alloc)
-			buf = xgrow(buf, len + 65536, &alloc, 1);
-		n = read(fd, buf + len, alloc - len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -663,6 +664,10 @@ int read_file(const char *path, size_t max, char **out, size_t *outlen)
 		}
 		if (n == 0)
 			break;
+		if (full) {
+			buf = xgrow(buf, len + (size_t)n + 65536, &alloc, 1);
+			memcpy(buf + len, probe, (size_t)n);
+		}
 		len += (size_t)n;
 		if (len > max) {
 			free(buf);
