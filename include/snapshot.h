@@ -7,8 +7,8 @@
  *
  * Layout (integers little-endian):
  *     header  "PLNRSNAP", u32 format version, u32 header size (80), char[16] planner version,
- *             u64 payload size, u64 payload checksum, the feed stamp (3 x u64), u64 checksum
- *             of the header bytes before it
+ *             u64 payload size, u64 payload checksum (hash_checksum), the feed stamp
+ *             (3 x u64), u64 checksum of the header bytes before it (hash_bytes)
  *     payload u32 text size, then the text: each distinct string once, with its NUL (read in
  *             place: a command touches a string only when it uses it); then the conference,
  *             rooms, days and sessions, strings given as u32 references into the text (0 for
@@ -37,7 +37,8 @@ struct schedule;
 #define SNAPSHOT_VERSION 7u /* 2: session ids in NFC; 3: folded text, the zone's offsets;
 			     * 4: days end (conference days a feed declares);
 			     * 5: do_not_record; 6: links;
-			     * 7: strings referred to by offset, not by a table */
+			     * 7: strings referred to by offset, not by a table;
+			     * the payload's checksum hash_checksum */
 #define SNAPSHOT_HEADER_SIZE 80u
 
 /* What the snapshot was built from: the raw feed file's size, modification time (ns) and

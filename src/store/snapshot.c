@@ -297,8 +297,8 @@ int snapshot_encode(const struct schedule *s, const struct snapshot_stamp *stamp
 	strbuf_add(&all, t.text.buf, t.text.len);
 	strbuf_add(&all, body.buf, body.len);
 	set64(all.buf + 32, all.len - SNAPSHOT_HEADER_SIZE);
-	set64(all.buf + 40, hash_bytes(all.buf + SNAPSHOT_HEADER_SIZE,
-					  all.len - SNAPSHOT_HEADER_SIZE));
+	set64(all.buf + 40, hash_checksum(all.buf + SNAPSHOT_HEADER_SIZE,
+					     all.len - SNAPSHOT_HEADER_SIZE));
 	set64(all.buf + 72, hash_bytes(all.buf, 72));
 	strbuf_release(&body);
 	strbuf_release(&t.text);
@@ -681,7 +681,7 @@ static int check_header(const unsigned char *b, size_t len, const struct snapsho
 	if (plen != len - SNAPSHOT_HEADER_SIZE)
 		return error(EX_DATAERR, plen > len - SNAPSHOT_HEADER_SIZE ? "snapshot truncated"
 			     : "snapshot damaged: bytes after the end");
-	if (load_le64(b + 40) != hash_bytes(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
+	if (load_le64(b + 40) != hash_checksum(b + SNAPSHOT_HEADER_SIZE, (size_t)plen))
 		return error(EX_DATAERR, "snapshot checksum mismatch");
 	return 0;
 }

@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strncpy((char *)file + 16, PLANNER_VERSION, 15);
 	memcpy(file + SNAPSHOT_HEADER_SIZE, data, size);
 	put(file + 32, size, 8);
-	put(file + 40, hash_bytes(file + SNAPSHOT_HEADER_SIZE, size), 8);
+	put(file + 40, hash_checksum(file + SNAPSHOT_HEADER_SIZE, size), 8);
 	put(file + 72, hash_bytes(file, 72), 8);
 	decode((const char *)file, SNAPSHOT_HEADER_SIZE + size);
 

@@ -90,7 +90,7 @@ static bool same_schedule(const struct schedule *a, const struct schedule *b, co
 /* Recomputes both checksums after a test has changed bytes on purpose. */
 static void reseal(char *buf, size_t len)
 {
-	uint64_t h = hash_bytes(buf + SNAPSHOT_HEADER_SIZE, len - SNAPSHOT_HEADER_SIZE);
+	uint64_t h = hash_checksum(buf + SNAPSHOT_HEADER_SIZE, len - SNAPSHOT_HEADER_SIZE);
 
 	for (int i = 0; i < 8; i++)
 		buf[40 + i] = (char)(unsigned char)(h >> (8 * i));
