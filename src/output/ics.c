@@ -24,6 +24,7 @@
 #include "fsutil.h"
 #include "hash.h"
 #include "ics.h"
+#include "ics_write.h"
 #include "plan.h"
 #include "schedule.h"
 #include "text.h"
@@ -272,26 +273,15 @@ char *ics_uid(const char *conf_id, const char *session_id)
 
 /* ---- what one VEVENT says ---- */
 
-struct vevent {
-	const char *id;
-	const char *summary, *location, *url, *alarm_text; /* borrowed or in owned */
-	char *description;
-	struct strlist categories;
-	struct strlist owned;   /* strings made for this event, freed with it */
-	int64_t start, end;
-	struct civil local_start, local_end; /* in the conference zone */
-	bool cancelled;
-};
-
 /* Keeps s (made for v) to be freed with v, and returns it. */
-static const char *own(struct vevent *v, char *s)
+static const char *own(struct ics_vevent *v, char *s)
 {
 	v->owned.v = xgrow(v->owned.v, v->owned.n + 1, &v->owned.alloc, sizeof(*v->owned.v));
 	v->owned.v[v->owned.n++] = s;
 	return s;
 }
 
-static void vevent_release(struct vevent *v)
+static void vevent_release(struct ics_vevent *v)
 {
 	strlist_release(&v->owned);
 	free(v->description);
@@ -460,7 +450,7 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 	return strbuf_detach(&sb);
 }
 
-static void vevent_fill(struct vevent *v, const struct schedule *s, const struct ics_event *e,
+static void vevent_fill(struct ics_vevent *v, const struct schedule *s, const struct ics_event *e,
 			const struct ics_options *o)
 {
 	const struct session *se = e->se;
@@ -508,15 +498,28 @@ static void vevent_fill(struct vevent *v, const struct schedule *s, const struct
 	}
 	if (o->alarm >= 0 && !v->cancelled) {
 		civil_format_hm(&v->local_start, t, sizeof(t));
+		v->alarm = o->alarm;
 		v->alarm_text = own(v, concat(t, " ", v->location, *v->location ? ": " : "", v->summary,
 					      (const char *)NULL));
 	}
 }
 
+/* About how many bytes the VEVENT of v takes: its texts (the location and summary twice, in
+ * the alarm too), a tenth more for escapes and folds, and its other lines. */
+static size_t event_size(const struct ics_vevent *v)
+{
+	size_t n = strlen(v->summary) + strlen(v->location);
+
+	n = 2 * n + (v->description ? strlen(v->description) : 0) + (v->url ? strlen(v->url) : 0);
+	for (size_t i = 0; i < v->categories.n; i++)
+		n += strlen(v->categories.v[i]) + 12;
+	return n + n / 10 + 400;
+}
+
 /* A 64-bit hash of everything the VEVENT holds except DTSTAMP and SEQUENCE (hash.h: field by
  * field, the same on every machine); it only has to tell a changed event from an unchanged
  * one. */
-static uint64_t vevent_hash(const struct vevent *v, const struct ics_options *o)
+static uint64_t vevent_hash(const struct ics_vevent *v, const struct ics_options *o)
 {
 	uint64_t h = 0x70c3a1e5d0b2f9c7u;
 
@@ -843,7 +846,7 @@ int ics_state_save(const struct ics_state *st, const char *path)
 }
 
 /* Records how event v was written (by a plan export when `plan`). */
-static void seen_record(struct ics_state *st, struct ics_seen *e, const struct vevent *v, bool plan)
+static void seen_record(struct ics_state *st, struct ics_seen *e, const struct ics_vevent *v, bool plan)
 {
 	if (e->planned != (e->planned || plan) || e->cancelled != v->cancelled ||
 	    e->start != v->start || e->end != v->end || !e->summary || strcmp(e->summary, v->summary) ||
@@ -867,7 +870,7 @@ static void seen_record(struct ics_state *st, struct ics_seen *e, const struct v
 
 /* The SEQUENCE of event v with content hash h; records it.  Entries [0, sorted) are sorted;
  * new ones are appended and sorted in at the end of ics_calendar(). */
-static int sequence_for(struct ics_state *st, size_t sorted, const struct vevent *v, uint64_t h,
+static int sequence_for(struct ics_state *st, size_t sorted, const struct ics_vevent *v, uint64_t h,
 			bool plan)
 {
 	long i;
@@ -912,80 +915,6 @@ static icaltimetype utc_time(int64_t t)
 }
 
 /*
- * The property `name` with a DATE-TIME value (RFC 5545 section 3.3.5): form 2, UTC
- * ("19980119T070000Z"), when tzid is NULL, else form 3, the local time with a TZID parameter
- * naming the VTIMEZONE (section 3.2.19).  The value is written here, not by libical, which
- * writes a date-time past the year 3000 as "00000000T000000" (3.0.16) while planner reads sessions
- * up to 9999; libical still writes the line (as a property it passes through as it is).
- */
-static icalproperty *date_time(const char *name, int64_t t, const struct civil *local,
-			       const char *tzid)
-{
-	struct civil c;
-	char value[24];
-	icalproperty *prop;
-
-	if (!tzid) {
-		instant_to_civil_offset(t, 0, &c);
-		local = &c;
-	}
-	/* date = 4DIGIT 2DIGIT 2DIGIT; planner's years are 1..9999 (tz.h) */
-	snprintf(value, sizeof(value), "%04d%02d%02dT%02d%02d%02d%s", local->year, local->month,
-		 local->day, local->hour, local->minute, local->second, tzid ? "" : "Z");
-	prop = icalproperty_new_x(value);
-	icalproperty_set_x_name(prop, name);
-	if (tzid)
-		icalproperty_add_parameter(prop, icalparameter_new_tzid(tzid));
-	return prop;
-}
-
-static void add_text(icalcomponent *c, icalproperty *(*make)(const char *), const char *v)
-{
-	if (v && *v)
-		icalcomponent_add_property(c, make(v));
-}
-
-static icalcomponent *vevent_component(const struct schedule *s, const struct vevent *v,
-				       const struct ics_options *o, const char *tzid, int sequence)
-{
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	char *uid = ics_uid(s->conf.id, v->id);
-
-	/* section 3.6.1: UID and DTSTAMP are required; SEQUENCE is section 3.8.7.4 */
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	free(uid);
-	icalcomponent_add_property(ev, date_time("DTSTAMP", o->now, NULL, NULL));
-	icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
-	icalcomponent_add_property(ev, date_time("DTSTART", v->start, &v->local_start, tzid));
-	/* section 3.8.2.2: DTEND is later than DTSTART; an event that takes no time has none
-	 * (section 3.6.1: it ends when it starts) */
-	if (v->end != v->start)
-		icalcomponent_add_property(ev, date_time("DTEND", v->end, &v->local_end, tzid));
-	add_text(ev, icalproperty_new_summary, v->summary);
-	add_text(ev, icalproperty_new_location, v->location);
-	add_text(ev, icalproperty_new_description, v->description);
-	if (v->url)
-		icalcomponent_add_property(ev, icalproperty_new_url(v->url));
-	/* section 3.8.1.2: CATEGORIES may occur more than once; one property per category is the
-	 * form libical's parser gives back (it splits a list into one property per value) */
-	for (size_t i = 0; i < v->categories.n; i++)
-		icalcomponent_add_property(ev, icalproperty_new_categories(v->categories.v[i]));
-	/* section 3.8.1.11; RFC 5546 section 3.2.1 allows CANCELLED in a PUBLISH */
-	if (v->cancelled)
-		icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
-	if (v->alarm_text) {
-		/* section 3.6.6: a DISPLAY alarm needs ACTION, TRIGGER and DESCRIPTION; a negative
-		 * duration trigger counts back from DTSTART */
-		icalcomponent *al = icalcomponent_new(ICAL_VALARM_COMPONENT);
-		icalcomponent_add_property(al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-		icalcomponent_add_property(al, icalproperty_new_trigger(icaltriggertype_from_int(-o->alarm)));
-		icalcomponent_add_property(al, icalproperty_new_description(v->alarm_text));
-		icalcomponent_add_component(ev, al);
-	}
-	return ev;
-}
-
-/*
  * The conference zone's VTIMEZONE (section 3.6.5) for [from, to): libical's built-in zone (from
  * the system zone database) carries the zone's whole history — Asia/Seoul starts with local mean
  * time, +08:27:52 in 1908 — which some readers refuse (python-icalendar) or crash on (khal), so
@@ -1000,6 +929,7 @@ static icalcomponent *make_vtimezone(const char *name, int64_t from, int64_t to)
 	icalcomponent *vtz;
 	icalproperty *p;
 
+	icalerror_set_errors_are_fatal(0);
 	/* libical's built-in lookup answers these two with its UTC zone, which has no VTIMEZONE */
 	if (!strcmp(name, "UTC") || !strcmp(name, "GMT") || !(vtz = icaltzutil_fetch_timezone(name)))
 		return NULL;
@@ -1121,31 +1051,22 @@ static char *vtimezone_text(const char *name, int64_t from, int64_t to)
 	return text;
 }
 
-static void add_x(icalcomponent *c, const char *name, const char *value)
-{
-	icalproperty *p = icalproperty_new_x(value);
-
-	icalproperty_set_x_name(p, name);
-	icalcomponent_add_property(c, p);
-}
-
 /* ics_calendar, and ics_object when `object`: *hash (not NULL) gets the last event's hash. */
 static int calendar(const struct schedule *s, const struct ics_event *ev, size_t n,
 		    const struct ics_options *o, struct ics_state *st, bool object, char **out,
 		    size_t *len, uint64_t *hash)
 {
-	struct vevent *vv;
-	icalcomponent *cal;
+	struct ics_vevent *vv;
+	struct ics_writer w;
 	const char *tzid = NULL;
-	size_t sorted = st ? st->n : 0, nzoned = 0;
+	size_t sorted = st ? st->n : 0, nzoned = 0, size = 512;
 	int64_t from = 0, to = 0, zoned_before;
-	char *calname, *text, *vtz = NULL;
+	char *calname, *vtz = NULL;
 
 	*out = NULL;
 	*len = 0;
 	if (!n)
 		return error(EX_DATAERR, "nothing to export: no sessions");
-	icalerror_set_errors_are_fatal(0);
 	/*
 	 * Events that end before the last day of TZ_RULES_LAST_YEAR are written in the conference
 	 * zone, later ones in UTC: past that year planner's offsets (tz.h) are the zone's last one,
@@ -1156,6 +1077,7 @@ static int calendar(const struct schedule *s, const struct ics_event *ev, size_t
 	vv = xcalloc(n, sizeof(*vv));
 	for (size_t i = 0; i < n; i++) {
 		vevent_fill(&vv[i], s, &ev[i], o);
+		size += event_size(&vv[i]);
 		if (vv[i].end >= zoned_before)
 			continue;
 		if (!nzoned || vv[i].start < from)
@@ -1176,65 +1098,38 @@ static int calendar(const struct schedule *s, const struct ics_event *ev, size_t
 			tzid = s->conf.timezone;
 	}
 
-	/* section 3.4, 3.6: the calendar properties, then VTIMEZONE, then the events */
-	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(cal, icalproperty_new_prodid("-//planner//planner " PLANNER_VERSION "//EN"));
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	/* RFC 4791 section 4.1: a calendar object resource has no METHOD; the calendar names
-	 * itself */
-	if (!object) {
-		icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-		/* X-WR-CALNAME and X-WR-TIMEZONE: not in RFC 5545, read by Apple and Google calendars */
-		add_x(cal, "X-WR-CALNAME", clean_line(o->calname ? o->calname : s->conf.name, &calname));
+	/* section 3.4, 3.6: the calendar properties, then VTIMEZONE, then the events, in one
+	 * buffer made about as long as they will be (the descriptions are most of it) */
+	ics_writer_init(&w, size + (vtz ? strlen(vtz) : 0));
+	if (object) {
+		ics_write_calendar_begin(&w, NULL, NULL);
+	} else {
+		ics_write_calendar_begin(&w, clean_line(o->calname ? o->calname : s->conf.name,
+							&calname), s->conf.timezone);
 		free(calname);
-		add_x(cal, "X-WR-TIMEZONE", s->conf.timezone);
+	}
+	if (vtz) {
+		strbuf_adds(&w.out, vtz);
+		free(vtz);
 	}
 	for (size_t i = 0; i < n; i++) {
 		uint64_t h = vevent_hash(&vv[i], o);
 		int seq = sequence_for(st, sorted, &vv[i], h, o->plan);
+		char *uid = ics_uid(s->conf.id, vv[i].id);
 
 		if (hash)
 			*hash = h;
-		icalcomponent_add_component(cal, vevent_component(s, &vv[i], o,
-						vv[i].end < zoned_before ? tzid : NULL, seq));
+		ics_write_vevent(&w, &vv[i], uid, o->now, seq, vv[i].end < zoned_before ? tzid : NULL);
+		free(uid);
 		vevent_release(&vv[i]);
 	}
 	free(vv);
 	if (st && st->n != sorted)
 		qsort(st->v, st->n, sizeof(*st->v), cmp_seen);
-
-	/* the _r form: a buffer the caller frees (the other returns libical's ring buffer) */
-	text = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (!text) {
-		free(vtz);
-		return error(EX_SOFTWARE, "libical could not write the calendar: %s",
-			     icalerror_strerror(icalerrno));
-	}
-	if (vtz) {
-		/* the VTIMEZONE goes first of the components, where libical would write it: before
-		 * the first event (a line of its own; a value's line breaks are escaped, and its
-		 * folded lines start with a blank) */
-		char *at = strstr(text, "\r\nBEGIN:VEVENT\r\n"), *all;
-		size_t head, vlen = strlen(vtz), total = strlen(text);
-
-		if (!at) {
-			free(vtz);
-			free(text);
-			return error(EX_SOFTWARE, "libical wrote a calendar without events");
-		}
-		head = (size_t)(at + 2 - text);
-		all = xmalloc(total + vlen + 1);
-		memcpy(all, text, head);
-		memcpy(all + head, vtz, vlen);
-		memcpy(all + head + vlen, text + head, total - head + 1);
-		free(text);
-		free(vtz);
-		text = all;
-	}
-	*out = text;
-	*len = strlen(text);
+	ics_write_calendar_end(&w);
+	strbuf_release(&w.line);
+	*len = w.out.len;
+	*out = strbuf_detach(&w.out);
 	return 0;
 }
 
