@@ -100,6 +100,16 @@ int ics_alarm_parse(const char *arg, int *seconds)
 
 /* ---- text ---- */
 
+/* True if the 8 bytes at p are all printable ASCII (0x20..0x7e): no byte has its high bit set in
+ * w or w + 1 (0x7f and up), and every one in w + 0x60 (0x20 and up; none carries over). */
+static bool printable8(const unsigned char *p)
+{
+	uint64_t w = load_le64(p), high = 0x8080808080808080u;
+
+	return !((w | (w + 0x0101010101010101u)) & high) &&
+	       ((w + 0x6060606060606060u) & high) == high;
+}
+
 /* True if s[0..len) needs text_sanitize(): invalid UTF-8 (RFC 3629: no overlong forms, no
  * surrogates, nothing past U+10FFFF), a control character (but LF when lf_ok), DEL, a C1
  * control or a BiDi control (the ones text.h lists).  Most text needs nothing, and sanitizing
@@ -112,7 +122,9 @@ static bool needs_sanitize(const char *s, size_t len, bool lf_ok)
 		unsigned char c = *p;
 
 		if (c >= 0x20 && c < 0x7f) {
-			p++;
+			/* most text: then eight bytes at a time */
+			for (p++; end - p >= 8 && printable8(p); p += 8)
+				;
 		} else if (c < 0x80) {
 			if (c != '\n' || !lf_ok)
 				return true;

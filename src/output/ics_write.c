@@ -86,12 +86,6 @@ static void line_end(struct ics_writer *w)
 	}
 }
 
-/* Bytes TEXT escaping does something with (and the NUL that ends the text). */
-static const unsigned char text_special[256] = {
-	['\0'] = 1, ['\n'] = 1, ['\r'] = 1, ['\b'] = 1, ['\f'] = 1, [';'] = 1, [','] = 1,
-	['\\'] = 1,
-};
-
 /*
  * Appends s as a TEXT value (section 3.3.11): a backslash, semicolon and comma escaped with a
  * backslash, a line break written "\n".  As libical writes it: CR, BS and FF are dropped, TAB and
@@ -101,16 +95,12 @@ static const unsigned char text_special[256] = {
  */
 static void add_text(struct strbuf *sb, const char *s, bool list)
 {
-	const char *run = s;
+	for (;;) {
+		size_t n = strcspn(s, list ? "\n\r\b\f\\" : "\n\r\b\f\\;,");
 
-	for (;; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (!text_special[c])
-			continue;
-		strbuf_add(sb, run, (size_t)(s - run));
-		run = s + 1;
-		switch (c) {
+		strbuf_add(sb, s, n);
+		s += n;
+		switch (*s++) {
 		case '\0':
 			return;
 		case '\n':
@@ -120,16 +110,9 @@ static void add_text(struct strbuf *sb, const char *s, bool list)
 		case '\b':
 		case '\f':
 			break;
-		case ';':
-		case ',':
-			if (list) {
-				strbuf_addc(sb, (char)c);
-				break;
-			}
-			/* fall through */
-		default:
+		default:	/* '\\', and ';' ',' but in a list */
 			strbuf_addc(sb, '\\');
-			strbuf_addc(sb, (char)c);
+			strbuf_addc(sb, s[-1]);
 		}
 	}
 }

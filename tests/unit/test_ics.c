@@ -599,6 +599,51 @@ static void test_hostile(void)
 	schedule_release(&s);
 }
 
+/* A control or BiDi character, or a byte that is not UTF-8, never reaches the calendar,
+ * wherever it stands in a title or an abstract (the check skips printable ASCII eight bytes at
+ * a time). */
+static void test_unsafe_anywhere(void)
+{
+	static const char json[] =
+		"{\"planner_format\":1,\"conference\":{\"id\":\"u\",\"name\":\"U\",\"timezone\":\"Asia/Seoul\"},"
+		"\"rooms\":[{\"id\":\"r\",\"name\":\"R\"}],\"sessions\":["
+		"{\"id\":\"x\",\"title\":\"T\",\"abstract\":\"A\",\"room\":\"r\","
+		"\"start\":\"2025-01-01T10:00\",\"end\":\"2025-01-01T11:00\"}]}";
+	static const char *const bad[] = { "\x1b", "\x01", "\x1f", "\x7f", "\xc2\x85", "\xe2\x80\xae", "\xff",
+					   "\xed\xa0\x80" };
+	struct schedule s;
+	struct ics_event ev;
+	struct ics_options o;
+	size_t n = 0, clean = 0;
+
+	schedule_init(&s);
+	if (!ok(schedule_load_buffer(&s, json, strlen(json), "u.json", NULL) == 0, "a timetable loads"))
+		return;
+	memset(&ev, 0, sizeof(ev));
+	ev.se = &s.sessions[0];
+	ics_options_init(&o);
+	o.alarm = -1;
+	for (size_t b = 0; b < sizeof(bad) / sizeof(*bad); b++)
+		for (int at = 0; at < 40; at++) {
+			char t[80];
+			char *text;
+
+			snprintf(t, sizeof(t), "%.*s%s%s", at, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH",
+				 bad[b], "0123456789");
+			retitle(&s.sessions[0], t);
+			free(s.sessions[0].abstract);
+			s.sessions[0].abstract = xstrdup(t);
+			text = export(&s, &ev, 1, &o, NULL);
+			n++;
+			/* (an escape character takes the next one with it) */
+			clean += text && !strstr(text, bad[b]) && strstr(text, "56789");
+			free(text);
+		}
+	ok(clean == n, "no unsafe character in SUMMARY or DESCRIPTION, at any place (%zu of %zu)",
+	   clean, n);
+	schedule_release(&s);
+}
+
 /* A conference across a DST change: both observances, and nothing else. */
 static void test_dst(void)
 {
@@ -921,6 +966,7 @@ int main(void)
 	test_sequence(&s);
 	test_cancelled(&s);
 	test_hostile();
+	test_unsafe_anywhere();
 	test_dst();
 	test_far_dates();
 	test_select_plan(&s);
