@@ -11,12 +11,14 @@
 #include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <libical/ical.h>
@@ -656,21 +658,36 @@ static void put_id(struct strbuf *sb, const char *id)
 			strbuf_addc(sb, (char)*p);
 }
 
-static char *get_id(const char *s)
+static int hex_digit(char c)
 {
-	char *out = xmalloc(strlen(s) + 1), *o = out;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
 
-	if (!strcmp(s, "="))
-		s = "";
-	for (; *s; s++) {
+/* The id put_id() wrote as s[0..len), or NULL when it is not one (a '%' without two hex digits,
+ * or %00).  Caller frees. */
+static char *get_id_n(const char *s, size_t len)
+{
+	const char *end = s + len;
+	char *out, *o;
+
+	if (len == 1 && *s == '=')
+		return xstrdup("");
+	o = out = xmalloc(len + 1);
+	for (; s < end; s++) {
 		if (*s == '%') {
-			unsigned v;
-			if (!isxdigit((unsigned char)s[1]) || !isxdigit((unsigned char)s[2]) ||
-			    sscanf(s + 1, "%2x", &v) != 1 || !v) {
+			int hi = end - s > 2 ? hex_digit(s[1]) : -1, lo = hi >= 0 ? hex_digit(s[2]) : -1;
+
+			if (lo < 0 || (!hi && !lo)) {
 				free(out);
 				return NULL;
 			}
-			*o++ = (char)v;
+			*o++ = (char)(hi << 4 | lo);
 			s += 2;
 		} else {
 			*o++ = *s;
@@ -678,6 +695,11 @@ static char *get_id(const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+static char *get_id(const char *s)
+{
+	return get_id_n(s, strlen(s));
 }
 
 static int damaged(struct ics_state *st, const char *path, size_t line, const char *what)
@@ -688,36 +710,135 @@ static int damaged(struct ics_state *st, const char *path, size_t line, const ch
 	return error(EX_DATAERR, "%s:%zu: damaged export state: %s", path, line, what);
 }
 
+/* The whitespace of scanf and strtol: the C locale's isspace(). */
+static const char *skip_space(const char *p)
+{
+	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		p++;
+	return p;
+}
+
+/* Reads a version 2 entry's "FLAGS START END ID SUMMARY LOCATION", the part after the hash, into
+ * e (its id, summary and location allocated).  NULL, or what is wrong. */
+static const char *get_entry(const char *p, struct ics_seen *e)
+{
+	const char *field[3], *q;
+	size_t len[3], n = 0, k;
+	char *end;
+
+	/* FLAGS: a word of up to three characters ("p", "c", "pc" or "-"), then the times */
+	p = skip_space(p);
+	while (n < 3 && p[n] && skip_space(p + n) == p + n)
+		n++;
+	if (!n)
+		return "bad flags or times";
+	e->planned = memchr(p, 'p', n) != NULL;
+	e->cancelled = memchr(p, 'c', n) != NULL;
+	q = p + n;
+	e->start = strtoll(q, &end, 10);
+	if (end == q)
+		return "bad flags or times";
+	q = end;
+	e->end = strtoll(q, &end, 10);
+	if (end == q)
+		return "bad flags or times";
+	/* ID SUMMARY LOCATION: three words between blanks */
+	p = skip_space(end);
+	for (k = 0; k < 4; k++) {
+		p += strspn(p, " ");
+		if (!*p)
+			break;
+		if (k == 3)
+			return "bad session id or texts";
+		field[k] = p;
+		len[k] = strcspn(p, " ");
+		p += len[k];
+	}
+	if (k != 3 || !(e->id = get_id_n(field[0], len[0])))
+		return "bad session id or texts";
+	e->summary = get_id_n(field[1], len[1]);
+	e->location = get_id_n(field[2], len[2]);
+	if (!e->summary || !e->location)
+		return "bad title or room";
+	return NULL;
+}
+
+/* The file at path, read whole into *text (caller frees; NUL-terminated, *len bytes), or -1
+ * with errno set. */
+static int read_whole(const char *path, char **text, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	size_t alloc, n = 0;
+	char *buf;
+
+	if (fd < 0)
+		return -1;
+	alloc = fstat(fd, &sb) == 0 && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 4096;
+	buf = xmalloc(alloc + 1);
+	for (;;) {
+		ssize_t got;
+
+		if (n == alloc)
+			buf = xrealloc(buf, (alloc *= 2) + 1);
+		got = read(fd, buf + n, alloc - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int e = errno;
+
+			free(buf);
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (!got)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
 int ics_state_load(struct ics_state *st, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t got;
+	char *text, *line, *next, *end;
+	size_t len, lineno = 0, lines = 0;
 	int ret = 0, version = 2;
 
 	ics_state_release(st);
-	if (!f) {
+	if (read_whole(path, &text, &len) < 0) {
 		if (errno == ENOENT)
 			return 1;
 		return error(EX_IOERR, "cannot read '%s': %s", path, strerror(errno));
 	}
-	while ((got = getline(&line, &cap, f)) >= 0) {
+	/* an entry a line: room for them all at once */
+	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
+		lines++;
+	if (lines > 1)
+		st->v = xgrow(st->v, lines - 1, &st->alloc, sizeof(*st->v));
+	end = text + len;
+	for (line = text; line < end && !ret; line = next) {
+		char *nl = memchr(line, '\n', (size_t)(end - line)), *p, *id;
 		unsigned long long hash;
 		long seq;
-		char *end, *id;
 		struct ics_seen *e;
+		const char *bad;
 
+		/* a line ends at its LF or at the end of the file (what comes after a NUL in it is
+		 * not looked at) */
+		next = nl ? nl + 1 : end;
+		if (nl)
+			*nl = '\0';
 		lineno++;
-		if (got && line[got - 1] == '\n')
-			line[--got] = '\0';
 		if (lineno == 1) {
 			if (!strcmp(line, STATE_HEADER_1))
 				version = 1;
-			else if (strcmp(line, STATE_HEADER)) {
+			else if (strcmp(line, STATE_HEADER))
 				ret = damaged(st, path, lineno, "not a planner export state file");
-				break;
-			}
 			continue;
 		}
 		if (version == 2 && !strncmp(line, "output ", 7)) {
@@ -739,18 +860,18 @@ int ics_state_load(struct ics_state *st, const char *path)
 			continue;
 		}
 		errno = 0;
-		seq = strtol(line, &end, 10);
-		if (end == line || *end != ' ' || seq < 0 || seq > INT_MAX || errno) {
+		seq = strtol(line, &p, 10);
+		if (p == line || *p != ' ' || seq < 0 || seq > INT_MAX || errno) {
 			ret = damaged(st, path, lineno, "bad sequence number");
 			break;
 		}
-		hash = strtoull(end + 1, &end, 16);
-		if (*end != ' ' || errno || !end[1]) {
+		hash = strtoull(p + 1, &p, 16);
+		if (*p != ' ' || errno || !p[1]) {
 			ret = damaged(st, path, lineno, "bad hash or no session id");
 			break;
 		}
 		if (version == 1) {
-			id = get_id(end + 1);
+			id = get_id(p + 1);
 			if (!id) {
 				ret = damaged(st, path, lineno, "bad session id");
 				break;
@@ -758,47 +879,23 @@ int ics_state_load(struct ics_state *st, const char *path)
 			seen_push(st, id, (uint64_t)hash, (int)seq);
 			continue;
 		}
-		{
-			char flags[4], *fields[3];
-			long long a, b;
-			int used = 0, k = 0;
-			char *rest, *save = NULL, *tok;
-
-			if (sscanf(end + 1, "%3s %lld %lld %n", flags, &a, &b, &used) != 3 || !used) {
-				ret = damaged(st, path, lineno, "bad flags or times");
-				break;
-			}
-			rest = end + 1 + used;
-			for (tok = strtok_r(rest, " ", &save); tok && k < 3; tok = strtok_r(NULL, " ", &save))
-				fields[k++] = tok;
-			if (k != 3 || tok || !(id = get_id(fields[0]))) {
-				ret = damaged(st, path, lineno, "bad session id or texts");
-				break;
-			}
-			e = seen_push(st, id, (uint64_t)hash, (int)seq);
-			e->planned = strchr(flags, 'p') != NULL;
-			e->cancelled = strchr(flags, 'c') != NULL;
-			e->start = a;
-			e->end = b;
-			e->summary = get_id(fields[1]);
-			e->location = get_id(fields[2]);
-			if (!e->summary || !e->location) {
-				ret = damaged(st, path, lineno, "bad title or room");
-				break;
-			}
-		}
+		e = seen_push(st, NULL, (uint64_t)hash, (int)seq);
+		if ((bad = get_entry(p + 1, e)))	/* (damaged() frees what it got) */
+			ret = damaged(st, path, lineno, bad);
 	}
-	if (!ret && ferror(f))
-		ret = error(EX_IOERR, "cannot read '%s': %s", path, strerror(errno ? errno : EIO));
 	if (!ret && lineno == 0)
 		ret = damaged(st, path, 1, "empty file");
-	free(line);
-	fclose(f);
+	free(text);
 	if (ret < 0) {
 		ics_state_release(st);
 		return -1;
 	}
-	qsort(st->v, st->n, sizeof(*st->v), cmp_seen);
+	/* written sorted: sorted again only when it is not */
+	for (size_t i = 1; i < st->n; i++)
+		if (strcmp(st->v[i - 1].id, st->v[i].id) > 0) {
+			qsort(st->v, st->n, sizeof(*st->v), cmp_seen);
+			break;
+		}
 	for (size_t i = 1; i < st->n; i++)
 		if (!strcmp(st->v[i - 1].id, st->v[i].id))
 			return damaged(st, path, 0, "a session id appears twice");
