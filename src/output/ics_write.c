@@ -67,6 +67,20 @@ static void line_begin(struct ics_writer *w, const char *name)
 	strbuf_adds(&w->line, name);
 }
 
+/* Appends "\r\n " (with fold) and p[0..n) to sb, not NUL-terminated yet: a long value is
+ * hundreds of pieces. */
+static void add_piece(struct strbuf *sb, bool fold, const char *p, size_t n)
+{
+	if (sb->len + n + 4 > sb->alloc)
+		sb->buf = xgrow(sb->buf, sb->len + n + 4, &sb->alloc, 1);
+	if (fold) {
+		memcpy(sb->buf + sb->len, "\r\n ", 3);
+		sb->len += 3;
+	}
+	memcpy(sb->buf + sb->len, p, n);
+	sb->len += n;
+}
+
 /* Ends the content line and appends it to the text, folded: each piece after the first on a
  * line of its own that starts with a space. */
 static void line_end(struct ics_writer *w)
@@ -77,13 +91,11 @@ static void line_end(struct ics_writer *w)
 	strbuf_add(&w->line, "\r\n", 2);
 	p = w->line.buf;
 	left = w->line.len;
-	n = fold_at(p, left);
-	strbuf_add(&w->out, p, n);
-	while ((p += n, left -= n)) {
+	for (bool fold = false; left; fold = true, p += n, left -= n) {
 		n = fold_at(p, left);
-		strbuf_add(&w->out, "\r\n ", 3);
-		strbuf_add(&w->out, p, n);
+		add_piece(&w->out, fold, p, n);
 	}
+	w->out.buf[w->out.len] = '\0';
 }
 
 /*
@@ -141,15 +153,21 @@ static void add_param(struct strbuf *sb, const char *name, const char *value)
 	strbuf_addc(sb, '=');
 	if (quoted)
 		strbuf_addc(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-		if (param_safe(*p, quoted))
-			strbuf_addc(sb, (char)*p);
-		else if (*p == '\n')
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		const unsigned char *run = p;
+
+		while (*p && param_safe(*p, quoted))
+			p++;
+		strbuf_add(sb, run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p == '\n')
 			strbuf_add(sb, "^n", 2);
 		else if (*p == '"')
 			strbuf_add(sb, "^'", 2);
 		else
 			strbuf_addc(sb, ' ');
+	}
 	if (quoted)
 		strbuf_addc(sb, '"');
 }
@@ -165,14 +183,17 @@ static void add_uint(struct strbuf *sb, unsigned v)
 	strbuf_add(sb, p, (size_t)(digits + sizeof(digits) - p));
 }
 
-/* Appends the `width` last decimal digits of v (0 <= v). */
-static void add_digits(struct strbuf *sb, int v, int width)
+static bool two_digits(int v)
 {
-	char d[4];
+	return v >= 0 && v <= 99;
+}
 
+/* Writes the `width` last decimal digits of v (0 <= v) at p; returns the end. */
+static char *put_digits(char *p, int v, int width)
+{
 	for (int i = width - 1; i >= 0; i--, v /= 10)
-		d[i] = (char)('0' + v % 10);
-	strbuf_add(sb, d, (size_t)width);
+		p[i] = (char)('0' + v % 10);
+	return p + width;
 }
 
 /* A property with a TEXT value. */
@@ -213,15 +234,20 @@ static void date_time(struct ics_writer *w, const char *name, int64_t t, const s
 	if (tzid)
 		add_param(sb, "TZID", tzid);
 	strbuf_addc(sb, ':');
-	if (local->year >= 0 && local->year <= 9999) {
-		add_digits(sb, local->year, 4);
-		add_digits(sb, local->month, 2);
-		add_digits(sb, local->day, 2);
-		strbuf_addc(sb, 'T');
-		add_digits(sb, local->hour, 2);
-		add_digits(sb, local->minute, 2);
-		add_digits(sb, local->second, 2);
-	} else {
+	if (local->year >= 0 && local->year <= 9999 && two_digits(local->month) &&
+	    two_digits(local->day) && two_digits(local->hour) && two_digits(local->minute) &&
+	    two_digits(local->second)) {
+		char v[16], *p = v;
+
+		p = put_digits(p, local->year, 4);
+		p = put_digits(p, local->month, 2);
+		p = put_digits(p, local->day, 2);
+		*p++ = 'T';
+		p = put_digits(p, local->hour, 2);
+		p = put_digits(p, local->minute, 2);
+		p = put_digits(p, local->second, 2);
+		strbuf_add(sb, v, (size_t)(p - v));
+	} else {	/* (not a time tz.c makes) */
 		strbuf_addf(sb, "%04d%02d%02dT%02d%02d%02d", local->year, local->month, local->day,
 			    local->hour, local->minute, local->second);
 	}

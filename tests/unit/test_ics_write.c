@@ -208,6 +208,13 @@ static void random_civil(struct civil *c)
 	c->hour = (int)rnd(24);
 	c->minute = (int)rnd(60);
 	c->second = (int)rnd(61);
+	if (!rnd(50)) {	/* none tz.c makes, written as printf would */
+		static const int odd[] = { -1, 100, 123, -45, 10000, 99999 };
+
+		c->year = odd[rnd(6)] * 3;
+		c->month = odd[rnd(6)];
+		c->second = odd[rnd(6)];
+	}
 }
 
 static int64_t random_instant(void)
