@@ -137,6 +137,9 @@ static bool needs_sanitize(const char *s, size_t len, bool lf_ok)
 			    (c == 0xd8 && p[1] == 0x9c))		/* U+061C */
 				return true;
 			p += 2;
+		} else if (c >= 0xea && c <= 0xec && end - p >= 3 && (p[1] & 0xc0) == 0x80 &&
+			   (p[2] & 0xc0) == 0x80) {
+			p += 3;	/* U+A000..U+CFFF, most Hangul syllables: nothing to refuse */
 		} else if (c >= 0xe0 && c <= 0xef) {
 			if (end - p < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 ||
 			    (c == 0xe0 && p[1] < 0xa0) ||		/* overlong */
@@ -213,6 +216,17 @@ static const char *clean_line(const char *s, char **owned)
 	return *owned = text_sanitize(s);
 }
 
+/* A byte a URI holds as it is: printable ASCII but the space and "<>\^`{|}. */
+static bool uri_char(unsigned char c)
+{
+	switch (c) {
+	case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
+		return false;
+	default:
+		return c > 0x20 && c < 0x7f;
+	}
+}
+
 /*
  * A URL as a URI value (RFC 5545 section 3.3.13, RFC 3986): libical writes URI values as they
  * are, unescaped, so anything that is not allowed in a URI — controls, spaces, quotes, non-ASCII
@@ -233,8 +247,13 @@ static char *uri_value(const char *s)
 		return NULL;
 	strbuf_init(&sb);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p > 0x20 && *p < 0x7f && !strchr("\"<>\\^`{|}", *p)) {
-			strbuf_addc(&sb, (char)*p);
+		size_t n = 0;
+
+		while (uri_char(p[n]))
+			n++;
+		if (n) {
+			strbuf_add(&sb, p, n);
+			p += n - 1;
 		} else {
 			strbuf_addc(&sb, '%');
 			strbuf_addc(&sb, hex[*p >> 4]);
@@ -262,12 +281,17 @@ static char *concat(const char *first, ...)
 /* s with the bytes of every control and BiDi character (text_control_at) written as %XX. */
 static void uid_add(struct strbuf *sb, const char *s)
 {
-	for (size_t n; *s; s += n)
-		if (text_control_at(s, &n) < 0)
+	for (size_t n; *s; s += n) {
+		for (n = 0; s[n] >= 0x20 && s[n] < 0x7f; n++)	/* printable ASCII: most ids */
+			;
+		if (n)
+			strbuf_add(sb, s, n);
+		else if (text_control_at(s, &n) < 0)
 			strbuf_add(sb, s, n);
 		else
 			for (size_t k = 0; k < n; k++)
 				strbuf_addf(sb, "%%%02X", (unsigned char)s[k]);
+	}
 }
 
 char *ics_uid(const char *conf_id, const char *session_id)
@@ -341,8 +365,16 @@ static char *planned_location(const struct schedule *s, const char *label)
 static void add_categories(struct strlist *out, const char *label)
 {
 	char *fixed, *copy, *p;
+	const char *clean = clean_line(label, &fixed);
+	size_t n = strlen(clean);
 
-	p = copy = xstrdup(clean_line(label, &fixed));
+	/* most labels are one category as they are */
+	if (n && !fixed && !strchr(clean, ',') && clean[0] != ' ' && clean[n - 1] != ' ') {
+		if (strlist_find(out, clean) < 0)
+			strlist_push(out, clean);
+		return;
+	}
+	p = copy = xstrdup(clean);
 	free(fixed);
 
 	while (p) {
@@ -400,9 +432,14 @@ static void add_line(struct strbuf *b, const char *sep, const char *text)
 static char *description_of(const struct schedule *s, const struct ics_event *e)
 {
 	const struct session *se = e->se;
+	const char *body = se && se->abstract && *se->abstract ? se->abstract : se ? se->description : NULL;
 	struct strbuf sb, head, tail;
 
+	/* made as long as it will about be at once: the body is most of it */
 	strbuf_init(&sb);
+	sb.alloc = (body ? strlen(body) : 0) + 512;
+	sb.buf = xmalloc(sb.alloc);
+	sb.buf[0] = '\0';
 	strbuf_init(&head);
 	strbuf_init(&tail);
 	if (e->departed)
@@ -436,7 +473,7 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 	}
 	paragraph(&sb, head.buf);
 	if (se) {
-		paragraph(&sb, se->abstract && *se->abstract ? se->abstract : se->description);
+		paragraph(&sb, body);
 		if (se->url && *se->url)
 			strbuf_adds(&tail, se->url);
 	}
