@@ -688,11 +688,20 @@ static void put_id(struct strbuf *sb, const char *id)
 		strbuf_addc(sb, '=');
 		return;
 	}
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		if (*p <= 0x20 || *p == 0x7f || *p == '%' || *p == '=')
-			strbuf_addf(sb, "%%%02X", *p);
-		else
-			strbuf_addc(sb, (char)*p);
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		const unsigned char *run = p;
+
+		while (*p > 0x20 && *p != 0x7f && *p != '%' && *p != '=')
+			p++;
+		strbuf_add(sb, run, (size_t)(p - run));
+		if (!*p)
+			break;
+		{
+			char esc[3] = { '%', "0123456789ABCDEF"[*p >> 4], "0123456789ABCDEF"[*p & 15] };
+
+			strbuf_add(sb, esc, 3);
+		}
+	}
 }
 
 static int hex_digit(char c)
@@ -732,6 +741,21 @@ static char *get_id_n(const char *s, size_t len)
 	}
 	*o = '\0';
 	return out;
+}
+
+/* Writes v in decimal at p (at most 20 bytes); returns the end. */
+static char *put_dec(char *p, int64_t v)
+{
+	char digits[24], *d = digits + sizeof(digits);
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do
+		*--d = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--d = '-';
+	memcpy(p, d, (size_t)(digits + sizeof(digits) - d));
+	return p + (digits + sizeof(digits) - d);
 }
 
 static char *get_id(const char *s)
@@ -974,11 +998,26 @@ int ics_state_save(const struct ics_state *st, const char *path)
 	}
 	for (size_t i = 0; i < st->n; i++) {
 		const struct ics_seen *e = &st->v[i];
+		/* "%d %016llx %s %lld %lld ", without printf: a state has an entry a session */
+		char head[96], *h = head;	/* at most 11 + 16 + 2 + 20 + 20 and 5 blanks */
 
-		strbuf_addf(&sb, "%d %016llx %s%s%s %lld %lld ", e->sequence,
-			    (unsigned long long)e->hash, e->planned ? "p" : "",
-			    e->cancelled ? "c" : "", e->planned || e->cancelled ? "" : "-",
-			    (long long)e->start, (long long)e->end);
+		h = put_dec(h, e->sequence);
+		*h++ = ' ';
+		for (int k = 15; k >= 0; k--)
+			*h++ = "0123456789abcdef"[(e->hash >> (4 * k)) & 15];
+		*h++ = ' ';
+		if (e->planned)
+			*h++ = 'p';
+		if (e->cancelled)
+			*h++ = 'c';
+		if (!e->planned && !e->cancelled)
+			*h++ = '-';
+		*h++ = ' ';
+		h = put_dec(h, e->start);
+		*h++ = ' ';
+		h = put_dec(h, e->end);
+		*h++ = ' ';
+		strbuf_add(&sb, head, (size_t)(h - head));
 		put_id(&sb, e->id);
 		strbuf_addc(&sb, ' ');
 		put_id(&sb, e->summary ? e->summary : "");
