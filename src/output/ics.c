@@ -1,11 +1,12 @@
-/* ics.c: writes sessions as one iCalendar object (RFC 5545) with libical, and keeps the SEQUENCE
- * memory that lets calendars replace an event they already have (ics.h).
+/* ics.c: writes sessions as one iCalendar object (RFC 5545), and keeps the SEQUENCE memory that
+ * lets calendars replace an event they already have (ics.h).
  *
- * Every line of iCalendar text comes out of libical: text values are escaped by it (RFC 5545
- * section 3.3.11: backslash, semicolon, comma, newline) and lines folded by it at 75 octets
- * (section 3.1) without splitting a UTF-8 sequence.  Times go through the tz module, as
- * everywhere in planner, and DATE-TIME values are formatted here (libical cannot write a year
- * past 3000); libical is asked only for the conference zone's VTIMEZONE.
+ * What each event says is made here (struct ics_vevent); its text is written by ics_write.c,
+ * the bytes libical 3.0.16 wrote when it built the calendar: text values escaped (RFC 5545
+ * section 3.3.11: backslash, semicolon, comma, newline), lines folded at 75 octets (section 3.1)
+ * without splitting a UTF-8 sequence.  Times go through the tz module, as everywhere in planner;
+ * libical is asked only for the conference zone's VTIMEZONE, whose text is spliced in as it
+ * wrote it.
  */
 #define _GNU_SOURCE	/* dladdr */
 #include <ctype.h>
