@@ -8,9 +8,9 @@
  * libical is asked only for the conference zone's VTIMEZONE, whose text is spliced in as it
  * wrote it.
  */
-#define _GNU_SOURCE	/* dladdr */
+#define _GNU_SOURCE	/* dl_iterate_phdr */
 #include <ctype.h>
-#include <dlfcn.h>
+#include <link.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -1158,23 +1158,48 @@ static char *vtimezone_cache_path(const char *name)
 	return c;
 }
 
+/* dl_iterate_phdr() callback: the file name of the loaded object whose segments hold the
+ * address in *data (a struct object_at). */
+struct object_at {
+	uintptr_t addr;
+	const char *name;
+};
+
+static int object_at(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct object_at *o = data;
+
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+
+		if (ph->p_type == PT_LOAD && o->addr >= start && o->addr - start < ph->p_memsz) {
+			o->name = info->dlpi_name;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static char *vtimezone_key(const char *name, int64_t from, int64_t to)
 {
 	const char *zdir = icaltzutil_get_zone_directory();
 	char *zfile = xasprintf("%s/%s", zdir ? zdir : "", name);
 	struct stat st, lib;
-	Dl_info info;
 	union { icalcomponent *(*fn)(const char *); void *p; } sym = { icalparser_parse_string };
+	struct object_at ical = { (uintptr_t)sym.p, NULL };
 	char *key = NULL;
 
-	/* the library that writes the text: its file (the one this process loaded) */
-	if (zdir && stat(zfile, &st) == 0 && dladdr(sym.p, &info) && info.dli_fname &&
-	    stat(info.dli_fname, &lib) == 0)
+	/* the library that writes the text: its file (the one this process loaded; the name
+	 * dladdr() gives, found without its walk through the library's symbols) */
+	if (zdir && stat(zfile, &st) == 0 && dl_iterate_phdr(object_at, &ical) && ical.name &&
+	    *ical.name && stat(ical.name, &lib) == 0)
 		key = xasprintf("planner-vtimezone %s %s %s %lld %lld %lld %lld.%09ld %llu "
 				"%s %lld %lld.%09ld\n", PLANNER_VERSION, ICAL_VERSION, name,
 				(long long)from, (long long)to, (long long)st.st_size,
 				(long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
-				(unsigned long long)st.st_ino, info.dli_fname, (long long)lib.st_size,
+				(unsigned long long)st.st_ino, ical.name, (long long)lib.st_size,
 				(long long)lib.st_mtim.tv_sec, (long)lib.st_mtim.tv_nsec);
 	free(zfile);
 	return key;
