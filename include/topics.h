@@ -84,6 +84,7 @@ int topics_names(struct strlist *out);
 /* One word a query word stands for. */
 struct query_alt {
 	char *folded;            /* text_fold()ed */
+	size_t len;              /* strlen(folded): matching asks it for every text */
 	char *shown;             /* as the topic file writes it (the folded query word for alt 0) */
 	bool start, whole;       /* found only at a word start / only as a whole word */
 };

@@ -477,6 +477,7 @@ static void add_alt(struct query *q, const char *folded, const char *shown)
 			return;
 	q->alt = xrealloc(q->alt, (q->nalt + 1) * sizeof(*q->alt));
 	q->alt[q->nalt].folded = xstrdup(folded);
+	q->alt[q->nalt].len = strlen(folded);
 	q->alt[q->nalt].shown = xstrdup(shown);
 	q->alt[q->nalt].start = q->alt[q->nalt].whole = false;
 	q->nalt++;
@@ -561,10 +562,12 @@ void queries_free(struct query *q, size_t n)
 
 bool query_alt_in(const struct query_alt *a, const char *hay)
 {
-	size_t n = strlen(a->folded);
+	size_t n = a->len;
 
 	if (!n)
 		return true;	/* as strstr: the empty word is everywhere */
+	if (!a->start && !a->whole)
+		return strstr(hay, a->folded) != NULL;	/* anywhere: the first place will do */
 	for (const char *p = hay; (p = strstr(p, a->folded)); p++) {
 		const unsigned char *e = (const unsigned char *)p + n;
 
