@@ -130,8 +130,15 @@ size_t text_width(const char *s)
 	len = strlen(s);
 	while (i < len) {
 		int32_t cp;
-		int n = decode(p + i, len - i, &cp);
+		int n;
 
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			/* printable ASCII, most of a timetable: one column, without utf8proc */
+			width++;
+			i++;
+			continue;
+		}
+		n = decode(p + i, len - i, &cp);
 		if (n < 0) {
 			/* Each byte of a bad sequence is one column (a terminal shows one U+FFFD each). */
 			width += (size_t)-n;
