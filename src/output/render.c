@@ -123,21 +123,29 @@ int cell_width(const char *s)
 	return w;
 }
 
+/* Terminal-safe text `clean` of width w: cut to cols columns (> 0) and padded to them when
+ * wider than cols; else as it is, padded to cols when `pad`. */
+static void put_clean(FILE *f, const char *clean, size_t w, int cols, bool pad)
+{
+	if (cols > 0 && w > (size_t)cols) {
+		char *cut = text_truncate(clean, (size_t)cols);
+
+		fputs(cut, f);
+		w = text_width(cut);
+		free(cut);
+		pad = true;
+	} else {
+		fputs(clean, f);
+	}
+	for (; pad && cols > 0 && w < (size_t)cols; w++)
+		fputc(' ', f);
+}
+
 void put_cell(FILE *f, const char *s, int cols)
 {
-	char *clean = text_sanitize(s ? s : ""), *cut;
-	int w;
+	char *clean = text_sanitize(s ? s : "");
 
-	if (cols <= 0) {
-		fputs(clean, f);
-		free(clean);
-		return;
-	}
-	cut = text_truncate(clean, (size_t)cols);
-	fputs(cut, f);
-	for (w = (int)text_width(cut); w < cols; w++)
-		fputc(' ', f);
-	free(cut);
+	put_clean(f, clean, cols > 0 ? text_width(clean) : 0, cols, true);
 	free(clean);
 }
 
@@ -205,17 +213,22 @@ static char *title_cell(const struct session *se)
 
 	strbuf_init(&sb);
 	strbuf_adds(&sb, se->title);
-	if (se->type != SESSION_TALK)
-		strbuf_addf(&sb, " [%s]", session_type_name(se->type));
-	for (size_t i = 0; i < se->speakers.n; i++)
-		strbuf_addf(&sb, "%s%s", i ? ", " : " — ", se->speakers.v[i]);
+	if (se->type != SESSION_TALK) {
+		strbuf_adds(&sb, " [");
+		strbuf_adds(&sb, session_type_name(se->type));
+		strbuf_addc(&sb, ']');
+	}
+	for (size_t i = 0; i < se->speakers.n; i++) {
+		strbuf_adds(&sb, i ? ", " : " — ");
+		strbuf_adds(&sb, se->speakers.v[i]);
+	}
 	return strbuf_detach(&sb);
 }
 
 void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 	       const struct session *se, const struct tz *z, const char *mark)
 {
-	char span[FORMAT_SPAN_MAX], *room, *title;
+	char span[FORMAT_SPAN_MAX], *room, *title, *clean;
 	int time_w = lay->time_w > 0 ? lay->time_w : 11;
 
 	fprintf(f, "%*s", lay->indent, "");
@@ -238,9 +251,11 @@ void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 		fputs("  ", f);
 	}
 	title = title_cell(se);
-	/* The last column is cut only when too wide, and never padded. */
-	put_cell(f, title, lay->title_w > 0 && cell_width(title) > lay->title_w ? lay->title_w : 0);
+	clean = text_sanitize(title);
+	/* The last column is cut only when too wide, and padded only then. */
+	put_clean(f, clean, text_width(clean), lay->title_w, false);
 	fputc('\n', f);
+	free(clean);
 	free(title);
 	free(room);
 }
