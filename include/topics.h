@@ -57,6 +57,7 @@ struct topic_line {
 	const char *s;           /* into one of bufs; trimmed, not NUL-terminated */
 	size_t len;
 	const char *folded;      /* text_fold() of it, NUL-terminated; into one of bufs */
+	bool plain;              /* text_plain(): folded by lowering its ASCII letters */
 };
 struct topic_lines {
 	struct topic_line *v;    /* the topic lines, in order (no blank or comment lines) */

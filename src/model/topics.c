@@ -44,11 +44,13 @@ static const char *trim(const char *s, size_t *len)
 }
 
 /* Checks line s[0..len) of a NUL-terminated text (so that text_control_at may look ahead) without
- * folding or copying: 0, or -1 with *why set.  topics_add_line accepts what this accepts. */
-static int line_check(const char *s, size_t len, char **why)
+ * folding or copying: 0, or -1 with *why set.  topics_add_line accepts what this accepts.  *plain
+ * (unless plain is NULL) then says whether the line is text_plain(). */
+static int line_check(const char *s, size_t len, char **why, bool *plain)
 {
 	const char *colon, *p, *end;
 	size_t n = 0;
+	bool is_plain;
 
 	if (memchr(s, '\0', len)) {
 		*why = xstrdup("a NUL byte");
@@ -58,7 +60,9 @@ static int line_check(const char *s, size_t len, char **why)
 		*why = xstrdup("expected \"NAME: WORD, WORD, ...\"");
 		return -1;
 	}
-	if (text_plain(s, len)) {
+	if (plain)
+		*plain = false;
+	if ((is_plain = text_plain(s, len))) {
 		/* English and Korean: only ASCII controls are possible */
 		for (p = s; p < s + len; p++)
 			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
@@ -101,8 +105,11 @@ static int line_check(const char *s, size_t len, char **why)
 				*why = xasprintf("%s is longer than %d bytes", what, WORD_MAX);
 			return -1;
 		}
-		if (end == s + len)
+		if (end == s + len) {
+			if (plain)
+				*plain = is_plain;
 			return 0;
+		}
 		p = end + 1;
 		end = memchr(p, ',', (size_t)(s + len - p));
 		if (!end)
@@ -175,7 +182,7 @@ int topics_add_line(struct topics *t, const char *s, size_t len, char **why)
 	*why = NULL;
 	s = trim(s, &len);
 	line = xstrndup(s, len);	/* NUL-terminated, for line_check */
-	if (line_check(line, len, why) < 0) {
+	if (line_check(line, len, why, NULL) < 0) {
 		free(line);
 		return -1;
 	}
@@ -243,11 +250,13 @@ int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const ch
 		size_t n = nl ? (size_t)(nl - s) : len - off, tn = n;
 		const char *ts = trim(s, &tn);
 		char *why = NULL;
+		bool plain;
 
-		if (tn && *ts != '#' && line_check(ts, tn, &why) == 0) {
+		if (tn && *ts != '#' && line_check(ts, tn, &why, &plain) == 0) {
 			l->v = xgrow(l->v, l->n + 1, &l->alloc, sizeof(*l->v));
 			l->v[l->n].s = ts;
 			l->v[l->n].len = tn;
+			l->v[l->n].plain = plain;
 			l->n++;
 		}
 		if (why) {
@@ -270,7 +279,7 @@ int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const ch
 			const struct topic_line *tl = &l->v[i];
 
 			at[i - n0] = sb.len;
-			if (text_plain(tl->s, tl->len)) {
+			if (tl->plain) {
 				size_t from = sb.len;
 
 				strbuf_add(&sb, tl->s, tl->len);
