@@ -390,6 +390,8 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 	 * none from the first that starts when a session ends on can overlap it, and none up to
 	 * the planned session before it leaves the time to walk from that one. */
 	size_t *first = xcalloc(s->ndays ? s->ndays : 1, sizeof(*first));
+	/* no walk takes longer: a session this long after another needs no look at the rooms */
+	int64_t longest = venue_longest_walk(s, rq->travel_minutes * 60);
 
 	for (size_t i = s->nsessions; i-- > 0;)
 		if (s->sessions[i].day >= 0 && (size_t)s->sessions[i].day < s->ndays)
@@ -417,8 +419,10 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			    x->type == SESSION_BREAK || x->start == x->end ||
 			    !overlaps(x->start, x->end, me->start, me->end) ||
 			    strlist_find(&rq->avoid, x->id) >= 0 || pick_busy_at(rq, x) >= 0 ||
-			    (prev && prev->end + pick_travel(rq, prev, x) > x->start) ||
-			    (next && x->end + pick_travel(rq, x, next) > next->start))
+			    (prev && prev->end + longest > x->start &&
+			     prev->end + pick_travel(rq, prev, x) > x->start) ||
+			    (next && x->end + longest > next->start &&
+			     x->end + pick_travel(rq, x, next) > next->start))
 				continue;
 			pts = rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
 			changes = session_room_change(prev, x) + session_room_change(x, next);
