@@ -78,8 +78,13 @@ bool text_valid_utf8(const char *s, size_t len, size_t *bad_offset)
 
 	while (i < len) {
 		int32_t cp;
-		int n = decode(p + i, len - i, &cp);
+		int n;
 
+		if (p[i] < 0x80) {	/* ASCII: valid, a byte at a time */
+			i++;
+			continue;
+		}
+		n = decode(p + i, len - i, &cp);
 		if (n < 0) {
 			if (bad_offset)
 				*bad_offset = i;
