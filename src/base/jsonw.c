@@ -16,9 +16,15 @@ void jsonw_init(struct jsonw *w, FILE *f)
 
 static void indent(struct jsonw *w)
 {
-	fputc('\n', w->f);
-	for (int i = 0; i < w->depth; i++)
-		fputs("  ", w->f);
+	/* the newline and the indentation in one write (a deeper one, rare, in more) */
+	static const char nl[] = "\n                                ";
+	size_t spaces = 2 * (size_t)w->depth, n = spaces < sizeof(nl) - 2 ? spaces : sizeof(nl) - 2;
+
+	fwrite(nl, 1, 1 + n, w->f);
+	for (spaces -= n; spaces; spaces -= n) {
+		n = spaces < sizeof(nl) - 2 ? spaces : sizeof(nl) - 2;
+		fwrite(nl + 1, 1, n, w->f);
+	}
 }
 
 /* Separator and indentation before a value or a key. */
