@@ -202,6 +202,11 @@ static void sort_keys(struct key *v, size_t n)
 			size_t hi = mid + w < n ? mid + w : n;
 			size_t a = lo, b = mid, k = lo;
 
+			if (mid < hi && key_less(&src[mid - 1], &src[mid])) {
+				/* already in order (the timetable's sessions mostly are): copied */
+				memcpy(dst + lo, src + lo, (hi - lo) * sizeof *src);
+				continue;
+			}
 			while (a < mid && b < hi)
 				dst[k++] = key_less(&src[b], &src[a]) ? src[b++] : src[a++];
 			while (a < mid)
@@ -1107,14 +1112,14 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 
 	/* positions: usable items by (start, day, instants first, index): every successor of an
 	 * item comes at a later position (an instant's successors start when it does or later) */
-	keys = alloc_array(p->nitems, sizeof *keys);
+	keys = alloc_raw(p->nitems, sizeof *keys); /* [0, s.n) written before read */
 	for (size_t i = 0; i < p->nitems; i++)
 		if (!p->items[i].excluded)
 			keys[s.n++] = (struct key){ p->items[i].start,
 						    2 * (int64_t)p->items[i].day +
 						    (p->items[i].end > p->items[i].start), i };
 	sort_keys(keys, s.n);
-	s.pos = alloc_array(s.n, sizeof *s.pos);
+	s.pos = alloc_raw(s.n, sizeof *s.pos);
 	for (size_t t = 0; t < s.n; t++) {
 		const struct solve_item *x = &p->items[keys[t].id];
 		s.pos[t] = (struct pos){ x->start, x->end, x->score, keys[t].id, 0, x->room, x->day,
