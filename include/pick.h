@@ -49,9 +49,9 @@ struct pick_candidate {
 	int64_t points;         /* preference points (hundredths) */
 	int64_t score;          /* the solver's weight: points, or with --fill a lexicographic mix */
 	char *why;              /* the reasons for the points: NULL until pick_why() makes them */
-	bool pinned, excluded;
 	char *excluded_by;      /* "avoided", "break 12:00-13:00", ...; NULL when not excluded */
 	int room;               /* the solver's room: an index, or -1 for a plenary */
+	bool pinned, excluded;
 };
 
 struct pick_result {

@@ -579,7 +579,8 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 			return error(EX_USAGE, "session '%s' is both pinned (--must) and avoided (--avoid)",
 				     rq->must.v[i]);
 
-	r->cand = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*r->cand));
+	/* each candidate set in full as it is added: the rest is never read */
+	r->cand = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*r->cand));
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 		struct pick_candidate *c;
@@ -587,7 +588,7 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 		if (!se->scheduled || (rq->day >= 0 && se->day != rq->day))
 			continue;
 		c = &r->cand[r->ncand++];
-		c->session = i;
+		*c = (struct pick_candidate){ .session = i };
 		c->room = se->nrooms == 1 ? (int)se->rooms[0] : -1;
 		c->points = prefs_score(rq->prefs, se, NULL);	/* the reasons: pick_why() */
 		c->pinned = strlist_find(&rq->must, se->id) >= 0;
@@ -612,20 +613,23 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 	/* With --fill every session is worth a little, but never enough to outweigh a point. */
 	if (rq->fill)
 		scale = (int64_t)n + 1;
-	items = pp->items = xcalloc(n ? n : 1, sizeof(*items));
+	items = pp->items = xmalloc((n ? n : 1) * sizeof(*items));	/* each set in full below */
 	for (size_t k = 0; k < n; k++) {
 		struct pick_candidate *c = &r->cand[k];
 		const struct session *se = &s->sessions[c->session];
 
 		c->score = c->points * scale + (rq->fill ? 1 : 0);
-		items[k].start = se->start;
-		items[k].end = se->end;
-		items[k].room = c->room;
-		items[k].day = se->day;
-		items[k].score = c->score;
-		items[k].pinned = c->pinned;
-		/* A session no preference asked for is never chosen to fill time, unless --fill. */
-		items[k].excluded = c->excluded || (!c->score && !c->pinned);
+		items[k] = (struct solve_item){
+			.start = se->start,
+			.end = se->end,
+			.room = c->room,
+			.day = se->day,
+			.score = c->score,
+			.pinned = c->pinned,
+			/* A session no preference asked for is never chosen to fill time, unless
+			 * --fill. */
+			.excluded = c->excluded || (!c->score && !c->pinned),
+		};
 	}
 	pp->p.items = items;
 	pp->p.nitems = n;
