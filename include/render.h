@@ -17,6 +17,8 @@ struct civil;
 /* Writes s to f made inert for a terminal (no control or BiDi characters) and padded with
  * spaces to `cols` display columns, or cut with "…" when wider (cols 0: as is). */
 void put_cell(FILE *f, const char *s, int cols);
+/* The last cell of a row: as put_cell when s is wider than cols (> 0), else s as is, unpadded. */
+void put_last_cell(FILE *f, const char *s, int cols);
 /* The display width of s once made inert. */
 int cell_width(const char *s);
 

@@ -531,7 +531,7 @@ void cli_print_alternative(const struct schedule *s, const struct session *alt, 
 
 	line = xasprintf("room full? %s %s (%s)", alt->id, alt->title, room);
 	printf("%*s", pad, "");
-	put_cell(stdout, line, title_w > 0 && cell_width(line) > title_w + 20 ? title_w + 20 : 0);
+	put_last_cell(stdout, line, title_w > 0 ? title_w + 20 : 0);
 	putchar('\n');
 	free(line);
 	free(room);

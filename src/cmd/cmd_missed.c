@@ -110,7 +110,7 @@ static char *missed_text(const struct schedule *s, const struct missed *m, int m
 static void note(const char *text, int cols)
 {
 	cols = cols > 8 ? cols - 8 : 0;
-	put_cell(stdout, text, cols && cell_width(text) > cols ? cols : 0);
+	put_last_cell(stdout, text, cols);
 }
 
 static void print_text(const struct schedule *s, const struct pick_request *rq,

@@ -149,6 +149,14 @@ void put_cell(FILE *f, const char *s, int cols)
 	free(clean);
 }
 
+void put_last_cell(FILE *f, const char *s, int cols)
+{
+	char *clean = text_sanitize(s ? s : "");
+
+	put_clean(f, clean, cols > 0 ? text_width(clean) : 0, cols, false);
+	free(clean);
+}
+
 /* The id column's width when ids are long: they are cut to it, unless that would leave two
  * looking the same. */
 #define ID_COLUMN 16
@@ -228,7 +236,7 @@ static char *title_cell(const struct session *se)
 void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 	       const struct session *se, const struct tz *z, const char *mark)
 {
-	char span[FORMAT_SPAN_MAX], *room, *title, *clean;
+	char span[FORMAT_SPAN_MAX], *room, *title;
 	int time_w = lay->time_w > 0 ? lay->time_w : 11;
 
 	fprintf(f, "%*s", lay->indent, "");
@@ -251,11 +259,8 @@ void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 		fputs("  ", f);
 	}
 	title = title_cell(se);
-	clean = text_sanitize(title);
-	/* The last column is cut only when too wide, and padded only then. */
-	put_clean(f, clean, text_width(clean), lay->title_w, false);
+	put_last_cell(f, title, lay->title_w);
 	fputc('\n', f);
-	free(clean);
 	free(title);
 	free(room);
 }
