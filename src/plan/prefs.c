@@ -176,10 +176,14 @@ static bool about(const struct prefs *p, const struct strlist *words, const stru
 		if (why) {
 			if (why->len)
 				strbuf_adds(why, ", ");
-			strbuf_addf(why, "about %s", bq->word);
-			if (best.alt)
-				strbuf_addf(why, ": %s", bq->alt[best.alt].shown);
-			strbuf_addf(why, " in %s", match_field_name(best.field));
+			strbuf_adds(why, "about ");
+			strbuf_adds(why, bq->word);
+			if (best.alt) {
+				strbuf_adds(why, ": ");
+				strbuf_adds(why, bq->alt[best.alt].shown);
+			}
+			strbuf_adds(why, " in ");
+			strbuf_adds(why, match_field_name(best.field));
 		}
 	}
 	for (size_t i = 0; plain && i < words->n; i++)
