@@ -350,10 +350,14 @@ char *room_place(const struct room *r)
 	if (f && (!*f || ((*f == '-' || *f == '+') && !f[1])))
 		number = false;
 	strbuf_init(&sb);
-	if (f && *f)
-		strbuf_addf(&sb, "%s%s", number ? "floor " : "", f);
-	if (r->building && *r->building)
-		strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", r->building);
+	if (f && *f) {
+		strbuf_adds(&sb, number ? "floor " : "");
+		strbuf_adds(&sb, f);
+	}
+	if (r->building && *r->building) {
+		strbuf_adds(&sb, sb.len ? ", " : "");
+		strbuf_adds(&sb, r->building);
+	}
 	if (!sb.len) {
 		strbuf_release(&sb);
 		return xstrdup("");
@@ -386,7 +390,16 @@ char *session_place_label(const struct schedule *s, const struct session *se)
 		free(place);
 		return label;
 	}
-	out = xasprintf("%s (%s)", label, place);
+	/* "label (place)", without printf: a listing asks it twice a row */
+	{
+		size_t nl = strlen(label), np = strlen(place);
+
+		out = xmalloc(nl + np + 4);
+		memcpy(out, label, nl);
+		memcpy(out + nl, " (", 2);
+		memcpy(out + nl + 2, place, np);
+		memcpy(out + nl + 2 + np, ")", 2);
+	}
 	free(label);
 	free(place);
 	return out;
