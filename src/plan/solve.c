@@ -1145,6 +1145,9 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	build_lists(&s);
 	if (!p->room_travel)
 		sweep_places(&s, keys);
+	/* the last use of the keys: the DP's arrays may have their memory (fewer fresh pages) */
+	free(keys);
+	keys = NULL;
 	s.fin = alloc_raw(s.n, sizeof *s.fin);
 	if (s.capped) {
 		size_t ndays = 0;
