@@ -229,8 +229,7 @@ static void sort_keys(struct key *v, size_t n)
  * DP runs in (backwards).  Everything below works on positions; `item` maps back. */
 struct pos {
 	int64_t start, end, score;
-	size_t item;
-	size_t rank; /* 1 + place in (end, index) order: the tie-break key; 0 is the empty plan */
+	uint32_t item;      /* (its rank, the tie-break key, is in solver.rank) */
 	int room, day;
 	bool pinned;
 };
@@ -923,7 +922,7 @@ static int check_days(struct solver *s, const struct key *by_end)
 		bool newday = i == 0 || x->day != s->pos[i - 1].day;
 		if (i > 0 && x->day < s->pos[i - 1].day) {
 			error(EX_DATAERR, "solve: item %zu starts later than item %zu but is on an "
-			      "earlier day", x->item, s->pos[i - 1].item);
+			      "earlier day", (size_t)x->item, (size_t)s->pos[i - 1].item);
 			free(dayno);
 			return -1;
 		}
@@ -1069,8 +1068,8 @@ static void alternatives(const struct solver *s, struct solve_result *r)
 				changes += room_change(before->room, x->room) - room_change(before->room, cur->room);
 			if (after)
 				changes += room_change(x->room, after->room) - room_change(cur->room, after->room);
-			if (alt[k] == NONE || better((struct val){ x->score, 0, changes }, x->rank,
-			    (struct val){ s->pos[alt[k]].score, 0, alt_changes[k] }, s->pos[alt[k]].rank)) {
+			if (alt[k] == NONE || better((struct val){ x->score, 0, changes }, s->rank[t],
+			    (struct val){ s->pos[alt[k]].score, 0, alt_changes[k] }, s->rank[alt[k]])) {
 				alt[k] = t;
 				alt_changes[k] = changes;
 			}
@@ -1122,8 +1121,8 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	s.pos = alloc_raw(s.n, sizeof *s.pos);
 	for (size_t t = 0; t < s.n; t++) {
 		const struct solve_item *x = &p->items[keys[t].id];
-		s.pos[t] = (struct pos){ x->start, x->end, x->score, keys[t].id, 0, x->room, x->day,
-					 x->pinned };
+		s.pos[t] = (struct pos){ x->start, x->end, x->score, (uint32_t)keys[t].id, x->room,
+					 x->day, x->pinned };
 		npins += x->pinned;
 	}
 	/* ranks: positions by time order (end, instants after the others, index) */
@@ -1132,10 +1131,8 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 				       (s.pos[t].start == s.pos[t].end ? (int64_t)p->nitems : 0), t };
 	sort_keys(keys, s.n);
 	s.rank = alloc_raw(s.n, sizeof *s.rank);
-	for (size_t t = 0; t < s.n; t++) {
-		s.pos[keys[t].id].rank = t + 1;
+	for (size_t t = 0; t < s.n; t++)
 		s.rank[keys[t].id] = (uint32_t)(t + 1);
-	}
 
 	if (p->max_per_day > 0 && check_days(&s, keys) < 0)
 		goto out;
@@ -1183,10 +1180,10 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 	}
 
 	for (size_t i = 0; i < s.n; i++) {
-		if (better(s.fin[i], s.pos[i].rank, fv, frank)) {
+		if (better(s.fin[i], s.rank[i], fv, frank)) {
 			fv = s.fin[i];
 			first = i;
-			frank = s.pos[i].rank;
+			frank = s.rank[i];
 		}
 	}
 	if ((size_t)fv.pins < npins) {
