@@ -32,6 +32,10 @@ char *text_fold(const char *s);
  * UTF-8 whose only control characters are ASCII ones, and whose text_fold() lowers its ASCII
  * letters and changes nothing else. */
 bool text_plain(const char *s, size_t len);
+/* Lowers the ASCII letters of s[0..len) in place (text_fold() of text_plain() text). */
+void text_ascii_lower(char *s, size_t len);
+/* True if s[0..len) holds an ASCII control character (U+0000..U+001F or DEL). */
+bool text_has_ascii_control(const char *s, size_t len);
 
 /* A copy of s in Unicode normalization form C (decomposed Hangul composed, as typed on most
  * systems); s as it is when it is ASCII or not valid UTF-8.  Caller frees. */

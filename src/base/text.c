@@ -157,12 +157,26 @@ size_t text_width(const char *s)
 }
 
 /* Appends the NFC, case-folded form of the valid UTF-8 in s[0..len) to sb. */
+/* Eight bytes at a time, for the loops over ASCII below: the bytes of s[0..8) as one word (any
+ * alignment), and the word with every byte 1 and with every byte's top bit. */
+static uint64_t word_at(const void *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return w;
+}
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
 /* Whether s[0..len) is only ASCII and precomposed Hangul syllables (U+AC00..U+D7A3): text that
  * NFC leaves as it is and case folding changes only in its ASCII letters. */
 static bool ascii_or_syllables(const unsigned char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
-		if (s[i] < 0x80) {
+		if (i + 8 <= len && !(word_at(s + i) & HIGHS)) {
+			i += 8;	/* eight ASCII bytes */
+		} else if (s[i] < 0x80) {
 			i++;
 		} else if (i + 2 < len && s[i] >= 0xEA && s[i] <= 0xED &&
 			   (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
@@ -183,6 +197,46 @@ bool text_plain(const char *s, size_t len)
 	return ascii_or_syllables((const unsigned char *)s, len);
 }
 
+void text_ascii_lower(char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		/* a byte is a capital when its low seven bits are 'A'..'Z' and its top bit is clear:
+		 * adding to the low bits (no carry crosses a byte) sets the top bit of those >= 'A'
+		 * and of those > 'Z' */
+		uint64_t w = word_at(s + i), low = w & ~HIGHS;
+		uint64_t upper = (low + (0x80 - 'A') * ONES) & ~(low + (0x80 - 'Z' - 1) * ONES) & ~w &
+				 HIGHS;
+
+		if (upper) {
+			w |= upper >> 2;	/* 0x80 >> 2: the case bit, 0x20 */
+			memcpy(s + i, &w, sizeof(w));
+		}
+	}
+	for (; i < len; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] - 'A' + 'a');
+}
+
+bool text_has_ascii_control(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		/* a byte below 0x20, or a byte equal to 0x7f (zero once xored with it): the usual
+		 * tests for a byte less than n, which are exact about whether there is one */
+		uint64_t w = word_at(s + i), d = w ^ (0x7f * ONES);
+
+		if (((w - 0x20 * ONES) & ~w & HIGHS) || ((d - ONES) & ~d & HIGHS))
+			return true;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return true;
+	return false;
+}
+
 static void fold_run(struct strbuf *sb, const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
@@ -195,9 +249,7 @@ static void fold_run(struct strbuf *sb, const char *s, size_t len)
 		size_t at = sb->len;
 
 		strbuf_add(sb, s, len);
-		for (size_t i = at; i < sb->len; i++)
-			if (sb->buf[i] >= 'A' && sb->buf[i] <= 'Z')
-				sb->buf[i] = (char)(sb->buf[i] - 'A' + 'a');
+		text_ascii_lower(sb->buf + at, len);
 		return;
 	}
 	/*

@@ -64,11 +64,10 @@ static int line_check(const char *s, size_t len, char **why, bool *plain)
 		*plain = false;
 	if ((is_plain = text_plain(s, len))) {
 		/* English and Korean: only ASCII controls are possible */
-		for (p = s; p < s + len; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-				*why = xstrdup("a control character");
-				return -1;
-			}
+		if (text_has_ascii_control(s, len)) {
+			*why = xstrdup("a control character");
+			return -1;
+		}
 		p = s + len;
 	} else {
 		size_t bad;
@@ -283,9 +282,7 @@ int topic_lines_add(struct topic_lines *l, const char *buf, size_t len, const ch
 				size_t from = sb.len;
 
 				strbuf_add(&sb, tl->s, tl->len);
-				for (size_t k = from; k < sb.len; k++)
-					if (sb.buf[k] >= 'A' && sb.buf[k] <= 'Z')
-						sb.buf[k] = (char)(sb.buf[k] - 'A' + 'a');
+				text_ascii_lower(sb.buf + from, tl->len);
 			} else {
 				char *raw = xstrndup(tl->s, tl->len), *f = text_fold(raw);
 

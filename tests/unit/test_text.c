@@ -319,6 +319,40 @@ static void test_size(void)
 	is_str(text_size(0, b, sizeof(b)), "0 bytes", "size: nothing");
 }
 
+/* The word-at-a-time ASCII loops against the byte-at-a-time rule: every byte value at every
+ * place of a 19-byte text (so that it falls in a word and in the tail), amid capitals and
+ * syllable bytes. */
+static void test_ascii_words(void)
+{
+	size_t lower_bad = 0, control_bad = 0;
+
+	for (size_t at = 0; at < 19; at++)
+		for (int c = 0; c < 256; c++) {
+			char buf[19], want[19];
+			bool control = false;
+
+			for (size_t i = 0; i < sizeof(buf); i++)
+				buf[i] = "AZaz@[`{ \xea\xb0\x80Mz0~!Qq"[i];
+			buf[at] = (char)c;
+			for (size_t i = 0; i < sizeof(buf); i++) {
+				unsigned char b = (unsigned char)buf[i];
+
+				want[i] = b >= 'A' && b <= 'Z' ? (char)(b - 'A' + 'a') : (char)b;
+				control |= b < 0x20 || b == 0x7f;
+			}
+			control_bad += text_has_ascii_control(buf, sizeof(buf)) != control;
+			text_ascii_lower(buf, sizeof(buf));
+			lower_bad += memcmp(buf, want, sizeof(buf)) != 0;
+		}
+	ok(!lower_bad, "ascii_lower: every byte at every place (%zu wrong)", lower_bad);
+	ok(!control_bad, "has_ascii_control: every byte at every place (%zu wrong)", control_bad);
+	ok(!text_has_ascii_control("", 0) && text_has_ascii_control("abcdefgh\x7f", 9),
+	   "has_ascii_control: empty, DEL in the tail");
+	ok(text_plain("abcdefgh\xea\xb0\x80ijklmnop", 19) && !text_plain("abcdefghij\xc3\xa9", 12),
+	   "plain: ASCII words, a syllable, a Latin letter after eight ASCII bytes");
+	ok(text_plain("abcdefg\xea\xb0\x80", 10), "plain: a syllable across a word's end");
+}
+
 int main(void)
 {
 	test_valid();
@@ -332,5 +366,6 @@ int main(void)
 	test_distance();
 	test_suggest();
 	test_size();
+	test_ascii_words();
 	return done_testing();
 }
