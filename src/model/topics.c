@@ -386,51 +386,103 @@ static const struct topic_lines *lines_get(void)
 	return &table;
 }
 
+/* The number of words split() makes of s[0..len): the name and the words after the first ':'
+ * (0 without one). */
+static size_t nwords(const char *s, size_t len)
+{
+	const char *colon = memchr(s, ':', len);
+	size_t n = 1;
+
+	if (!colon)
+		return 0;
+	for (const char *p = colon + 1; p < s + len; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* Line tl (checked when added) as topics_add_line would read it, from its folded copy without
+ * folding or copying anything: its name (folded, trimmed, not NUL-terminated) into *name and
+ * *nlen, and whether `word` is one of its other words into *member.  False when topics_add_line
+ * would refuse the line (a word that folds to nothing, or into a separator). */
+static bool line_words(const struct topic_line *tl, const char *word, const char **name,
+		       size_t *nlen, bool *member)
+{
+	const char *f = tl->folded, *colon = strchr(f, ':');
+	size_t wlen = strlen(word);
+
+	if (!colon || nwords(tl->s, tl->len) != nwords(f, strlen(f)))
+		return false;
+	*nlen = (size_t)(colon - f);
+	*name = trim(f, nlen);
+	if (!*nlen)
+		return false;
+	*member = false;
+	for (const char *p = colon + 1;;) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		const char *w = trim(p, &n);
+
+		if (!n)
+			return false;
+		*member |= n == wlen && !memcmp(w, word, n);
+		if (!comma)
+			return true;
+		p = comma + 1;
+	}
+}
+
+/* Whether name[0..len) is one of l's. */
+static bool among(const struct strlist *l, const char *name, size_t len)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strncmp(l->v[i], name, len) && !l->v[i][len])
+			return true;
+	return false;
+}
+
 /* The topics word `folded` stands for, parsed from l into t (freshly initialized) in the order of
- * l: only the lines that may matter are folded and split.  A line that mentions the word is a
- * candidate; the names of the candidates the word names, or else is a word of, are the topics;
- * every line of those names is parsed. */
+ * l: only the lines that may matter are parsed, and only those of the topics into t.  A line that
+ * mentions the word is a candidate; the names of the candidates the word names, or else is a word
+ * of, are the topics; every line of those names is parsed. */
 static void select_topics(const struct topic_lines *l, const char *folded, struct topics *t)
 {
 	struct strlist named, member, *sel;
-	struct topics one;
+	size_t flen = strlen(folded);
 
 	strlist_init(&named);
 	strlist_init(&member);
 	for (size_t i = 0; i < l->n; i++) {
-		char *why = NULL;
+		const char *name;
+		size_t nlen;
+		bool is_word;
 
-		if (!strstr(l->v[i].folded, folded))
+		if (!strstr(l->v[i].folded, folded) ||
+		    !line_words(&l->v[i], folded, &name, &nlen, &is_word))
 			continue;
-		topics_init(&one);
-		if (topics_add_line(&one, l->v[i].s, l->v[i].len, &why) == 0) {
-			const struct strlist *f = &one.v[0].folded;
+		if (nlen == flen && !memcmp(name, folded, nlen)) {
+			if (!among(&named, name, nlen))
+				strlist_push(&named, folded);
+		} else if (is_word && !among(&member, name, nlen)) {
+			char *copy = xstrndup(name, nlen);
 
-			if (!strcmp(f->v[0], folded)) {
-				if (strlist_find(&named, f->v[0]) < 0)
-					strlist_push(&named, f->v[0]);
-			} else if (strlist_find(f, folded) > 0 && strlist_find(&member, f->v[0]) < 0) {
-				strlist_push(&member, f->v[0]);
-			}
+			strlist_push(&member, copy);
+			free(copy);
 		}
-		free(why);
-		topics_release(&one);
 	}
 	sel = named.n ? &named : &member;
 	for (size_t i = 0; sel->n && i < l->n; i++) {
-		bool maybe = false;
+		const char *name;
+		size_t nlen;
+		bool maybe = false, is_word;
 		char *why = NULL;
 
 		for (size_t k = 0; k < sel->n && !maybe; k++)
 			maybe = strstr(l->v[i].folded, sel->v[k]) != NULL;
-		if (!maybe)
+		if (!maybe || !line_words(&l->v[i], "", &name, &nlen, &is_word) ||
+		    !among(sel, name, nlen))
 			continue;
-		topics_init(&one);
-		if (topics_add_line(&one, l->v[i].s, l->v[i].len, &why) == 0 &&
-		    strlist_find(sel, one.v[0].folded.v[0]) >= 0)
-			topics_add_line(t, l->v[i].s, l->v[i].len, &why);
+		topics_add_line(t, l->v[i].s, l->v[i].len, &why);
 		free(why);
-		topics_release(&one);
 	}
 	strlist_release(&named);
 	strlist_release(&member);
