@@ -285,7 +285,7 @@ const char *venue_match_building(const struct schedule *s, const char *typed, co
 
 static bool differ(const char *a, const char *b)
 {
-	return a && b && strcmp(a, b);
+	return a && b && a != b && strcmp(a, b);
 }
 
 /* The travel rule's one decision: which case the walk from room a to room b is; *set gets the

@@ -418,11 +418,11 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			if (j == i || planned[j] || !x->scheduled || x->day != me->day ||
 			    x->type == SESSION_BREAK || x->start == x->end ||
 			    !overlaps(x->start, x->end, me->start, me->end) ||
-			    strlist_find(&rq->avoid, x->id) >= 0 || pick_busy_at(rq, x) >= 0 ||
 			    (prev && prev->end + longest > x->start &&
 			     prev->end + pick_travel(rq, prev, x) > x->start) ||
 			    (next && x->end + longest > next->start &&
-			     x->end + pick_travel(rq, x, next) > next->start))
+			     x->end + pick_travel(rq, x, next) > next->start) ||
+			    strlist_find(&rq->avoid, x->id) >= 0 || pick_busy_at(rq, x) >= 0)
 				continue;
 			pts = rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
 			changes = session_room_change(prev, x) + session_room_change(x, next);
