@@ -450,9 +450,13 @@ void lock_release(int fd)
 
 int mkdir_p(const char *dir)
 {
-	char *d = xstrdup(dir);
+	char *d;
 	int ret = 0;
 
+	/* usually there already, or only the last part missing: one call, not one a part */
+	if (mkdir(dir, 0700) == 0 || errno == EEXIST)
+		return 0;
+	d = xstrdup(dir);
 	for (char *p = d + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;
