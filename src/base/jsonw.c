@@ -77,16 +77,25 @@ static void put_string(FILE *f, const char *s)
 		if (!text_valid_utf8(s, len, &bad))
 			run = bad;
 		for (size_t i = 0, n; i < run; i += n) {
+			size_t from = i;
 			int32_t cp;
 
-			/* printable ASCII needing no escape goes out in one piece */
-			for (n = 0; i + n < run && s[i + n] >= 0x20 && s[i + n] < 0x7f &&
-				    s[i + n] != '"' && s[i + n] != '\\'; n++)
-				;
-			if (n) {
-				fwrite(s + i, 1, n, f);
-				continue;
+			/* what needs no escape — printable ASCII but '"' and '\\', and the other
+			 * characters that are no controls — goes out in one piece */
+			while (i < run) {
+				unsigned char c = (unsigned char)s[i];
+
+				if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+					i++;
+				else if (c >= 0x80 && text_control_at(s + i, &n) < 0)
+					i += n;
+				else
+					break;
 			}
+			if (i > from)
+				fwrite(s + from, 1, i - from, f);
+			if (i == run)
+				break;
 			/* controls, C1 and BiDi characters included, are escaped, so that they stay
 			 * inert when the JSON is shown on a terminal or a page */
 			cp = text_control_at(s + i, &n);
