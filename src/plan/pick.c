@@ -383,7 +383,10 @@ long *pick_saved_alternatives(const struct schedule *s, const struct plan *p,
 	return alt;
 }
 
-void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt)
+/* pick_alternatives(), with the points of session j points[j] when points is not NULL (pick
+ * has them already). */
+static void alternatives(const struct pick_request *rq, const bool *planned,
+			 const int64_t *points, long *alt)
 {
 	const struct schedule *s = rq->s;
 	/* Sessions are in time order (schedule_finish): a day's are consecutive, from first[day];
@@ -424,7 +427,7 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 			     x->end + pick_travel(rq, x, next) > next->start) ||
 			    strlist_find(&rq->avoid, x->id) >= 0 || pick_busy_at(rq, x) >= 0)
 				continue;
-			pts = rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
+			pts = points ? points[j] : rq->prefs ? prefs_score(rq->prefs, x, NULL) : 0;
 			changes = session_room_change(prev, x) + session_room_change(x, next);
 			if (best < 0 || pts > best_points ||
 			    (pts == best_points && (changes < best_changes ||
@@ -439,27 +442,49 @@ void pick_alternatives(const struct pick_request *rq, const bool *planned, long 
 	free(first);
 }
 
-/* r->alternative for the chosen candidates, by pick_alternatives(). */
+void pick_alternatives(const struct pick_request *rq, const bool *planned, long *alt)
+{
+	alternatives(rq, planned, NULL, alt);
+}
+
+/* The candidate of session i (r->cand is in session order), or SIZE_MAX. */
+static size_t cand_of(const struct pick_result *r, size_t i)
+{
+	size_t lo = 0, hi = r->ncand;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r->cand[mid].session < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->ncand && r->cand[lo].session == i ? lo : SIZE_MAX;
+}
+
+/* r->alternative for the chosen candidates, by pick_alternatives() (with the candidates' points,
+ * not scored again). */
 static void chosen_alternatives(const struct pick_request *rq, struct pick_result *r)
 {
 	const struct schedule *s = rq->s;
 	bool *planned = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*planned));
 	long *alt = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*alt));
-	size_t *cand_of = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*cand_of));
+	int64_t *points = xcalloc(s->nsessions ? s->nsessions : 1, sizeof(*points));
 
 	for (size_t c = 0; c < r->ncand; c++)
-		cand_of[r->cand[c].session] = c;
+		points[r->cand[c].session] = r->cand[c].points;
 	for (size_t k = 0; k < r->nchosen; k++)
 		planned[r->cand[r->chosen[k]].session] = true;
-	pick_alternatives(rq, planned, alt);
+	alternatives(rq, planned, points, alt);
 	for (size_t k = 0; k < r->nchosen; k++) {
 		long a = alt[r->cand[r->chosen[k]].session];
 		/* an alternative is a scheduled session of the same day, so it is a candidate */
-		r->alternative[k] = a >= 0 ? cand_of[a] : SIZE_MAX;
+		r->alternative[k] = a >= 0 ? cand_of(r, (size_t)a) : SIZE_MAX;
 	}
 	free(planned);
 	free(alt);
-	free(cand_of);
+	free(points);
 }
 
 void pick_settings_init(struct pick_settings *st)
