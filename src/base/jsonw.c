@@ -67,10 +67,28 @@ void jsonw_object_end(struct jsonw *w) { end(w, '}'); }
 void jsonw_array_begin(struct jsonw *w) { begin(w, '['); }
 void jsonw_array_end(struct jsonw *w) { end(w, ']'); }
 
-static void put_string(FILE *f, const char *s)
+/* s as a JSON string, then `after` (ASCII). */
+static void put_string(FILE *f, const char *s, const char *after)
 {
-	size_t len = strlen(s), bad;
+	size_t len = strlen(s), bad, alen = strlen(after);
+	char one[128];
 
+	/* short printable ASCII needing no escape (keys, ids, times): quoted, with what follows, in
+	 * one write */
+	if (len + alen + 2 <= sizeof(one)) {
+		size_t i = 0;
+
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
+			i++;
+		if (i == len) {
+			one[0] = '"';
+			memcpy(one + 1, s, len);
+			one[len + 1] = '"';
+			memcpy(one + len + 2, after, alen);
+			fwrite(one, 1, len + alen + 2, f);
+			return;
+		}
+	}
 	fputc('"', f);
 	while (len) {
 		size_t run = len;
@@ -121,13 +139,13 @@ static void put_string(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+	fputs(after, f);
 }
 
 void jsonw_key(struct jsonw *w, const char *key)
 {
 	before(w);
-	put_string(w->f, key);
-	fputs(": ", w->f);
+	put_string(w->f, key, ": ");
 	w->after_key = true;
 }
 
@@ -135,7 +153,7 @@ void jsonw_string(struct jsonw *w, const char *s)
 {
 	before(w);
 	if (s)
-		put_string(w->f, s);
+		put_string(w->f, s, "");
 	else
 		fputs("null", w->f);
 }
