@@ -103,8 +103,8 @@ static bool fold_eq(const char *s, const char *pre, const char *folded)
 
 	if (!s)
 		return false;
-	if (pre)
-		return !strcmp(pre, folded);
+	if (pre)	/* the first bytes first: most tags differ there */
+		return pre[0] == folded[0] && !strcmp(pre, folded);
 	f = text_fold(s);
 	eq = !strcmp(f, folded);
 	free(f);
