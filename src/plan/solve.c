@@ -254,8 +254,7 @@ struct cand {
  * the day's scratch array from `off` on. */
 struct list {
 	size_t m;
-	uint32_t *pos;
-	int64_t *start;    /* starts, for the searches */
+	uint32_t *pos;     /* (their starts are the positions': s->pos[pos[k]].start) */
 	uint32_t *bestall;
 	size_t front, runend, off;
 	size_t stamp;      /* 1 + the first position of the last day that touched it */
@@ -356,7 +355,6 @@ static void offer(struct cand *best, struct cand c, int extra)
 static void list_release(struct list *l)
 {
 	free(l->pos);
-	free(l->start);
 	free(l->bestall);
 }
 
@@ -534,7 +532,6 @@ static void build_lists(struct solver *s)
 	for (size_t k = 0; k < s->nlists; k++) {
 		struct list *l = &s->lists[k];
 		l->pos = alloc_raw(l->m, sizeof *l->pos);
-		l->start = alloc_raw(l->m, sizeof *l->start);
 		l->bestall = alloc_raw(l->m, sizeof *l->bestall);
 	}
 	for (size_t i = 0; i < s->n; i++) {
@@ -542,7 +539,6 @@ static void build_lists(struct solver *s)
 		const uint32_t *m = members(s, i, &nm);
 		for (size_t k = 0; k < nm; k++) {
 			struct list *l = &s->lists[m[k]];
-			l->start[l->front] = s->pos[i].start;
 			l->pos[l->front++] = (uint32_t)i;
 		}
 	}
@@ -570,7 +566,7 @@ static void sweep_places(struct solver *s, const struct key *by_end)
 			const struct list *l = &s->lists[q->list];
 			size_t *c = &at[4 * (size_t)q->list + (size_t)q->mult];
 			int64_t from = s->pos[i].end + q->mult * (int64_t)s->p->travel_seconds;
-			while (*c < l->m && l->start[*c] < from)
+			while (*c < l->m && s->pos[l->pos[*c]].start < from)
 				++*c;
 			s->places[s->poff[i] + (u - s->qoff[k])] = (uint32_t)*c;
 		}
@@ -579,13 +575,13 @@ static void sweep_places(struct solver *s, const struct key *by_end)
 }
 
 /* The first place of list l whose start is `from` or later. */
-static size_t find_place(const struct list *l, int64_t from)
+static size_t find_place(const struct solver *s, const struct list *l, int64_t from)
 {
 	size_t lo = l->front, hi = l->m; /* places before front start too early anyway */
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (l->start[mid] < from)
+		if (s->pos[l->pos[mid]].start < from)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -647,7 +643,7 @@ static size_t gather(const struct solver *s, size_t i, struct cand *later, struc
 		 * x's own room found there too is undervalued, never overvalued), the plenaries */
 		if (x->room >= 0) {
 			const struct list *l = &s->lists[L_ROOMS + (size_t)x->room];
-			size_t at = find_place(l, x->end);
+			size_t at = find_place(s, l, x->end);
 
 			if (instant)
 				at = after_pos(l, at, i);
@@ -662,14 +658,14 @@ static size_t gather(const struct solver *s, size_t i, struct cand *later, struc
 
 			if (l->front >= l->m)
 				continue;
-			at = find_place(l, x->end + walk);
+			at = find_place(s, l, x->end + walk);
 			if (instant)
 				at = after_pos(l, at, i);
 			ns += search(s, l, at, x->room >= 0, later, out + ns);
 		}
 		{
 			const struct list *l = &s->lists[L_PLEN];
-			size_t at = find_place(l, x->end);
+			size_t at = find_place(s, l, x->end);
 
 			if (instant)
 				at = after_pos(l, at, i);
@@ -682,14 +678,14 @@ static size_t gather(const struct solver *s, size_t i, struct cand *later, struc
 
 			if (l->front >= l->m)
 				continue;
-			at = find_place(l, x->end + travel(p, x->room, r));
+			at = find_place(s, l, x->end + travel(p, x->room, r));
 			if (instant)
 				at = after_pos(l, at, i);
 			ns += search(s, l, at, room_change(x->room, r), later, out + ns);
 		}
 		{
 			const struct list *l = &s->lists[L_PLEN];
-			size_t at = find_place(l, x->end);
+			size_t at = find_place(s, l, x->end);
 
 			if (instant)
 				at = after_pos(l, at, i);
