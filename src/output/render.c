@@ -123,6 +123,13 @@ int cell_width(const char *s)
 	return w;
 }
 
+/* n spaces (none when n <= 0). */
+static void put_spaces(FILE *f, int n)
+{
+	for (; n > 0; n--)
+		fputc(' ', f);
+}
+
 /* Terminal-safe text `clean` of width w: cut to cols columns (> 0) and padded to them when
  * wider than cols; else as it is, padded to cols when `pad`. */
 static void put_clean(FILE *f, const char *clean, size_t w, int cols, bool pad)
@@ -238,11 +245,15 @@ void row_print(FILE *f, const struct row_layout *lay, const struct schedule *s,
 {
 	char span[FORMAT_SPAN_MAX], *room, *title;
 	int time_w = lay->time_w > 0 ? lay->time_w : 11;
+	const char *when = se->has_time ? format_span(z, se->start, se->end, span, sizeof(span))
+				       : "unscheduled";
 
-	fprintf(f, "%*s", lay->indent, "");
-	fprintf(f, "%-*s  ", time_w, se->has_time ? format_span(z, se->start, se->end, span,
-								 sizeof(span))
-						    : "unscheduled");
+	/* the indentation, then the time padded to its column (ASCII: a byte a column), without
+	 * printf */
+	put_spaces(f, lay->indent);
+	fputs(when, f);
+	put_spaces(f, time_w - (int)strlen(when));
+	fputs("  ", f);
 	if (lay->marks)
 		fputs(mark ? mark : "  ", f);
 	room = session_place_label(s, se);
