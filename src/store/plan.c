@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -220,15 +220,16 @@ int plan_load(struct plan *p, const char *path)
 	return ret;
 }
 
-/* jansson seeds its hash tables the first time it makes an object, reading /dev/urandom (three
- * system calls, on every command that reads a plan); the kernel gave the process random bytes
- * already (AT_RANDOM): the seed is made from those.  A seed set before does not change. */
+/* jansson seeds its hash tables the first time it makes an object, opening and reading
+ * /dev/urandom (three system calls, on every command that reads a plan): one getrandom() call
+ * gives the seed instead (AT_RANDOM's bytes are libc's stack guard: not reused).  When it fails,
+ * jansson seeds itself as before; a seed set before does not change. */
 static void json_seed(void)
 {
-	const void *r = (const void *)getauxval(AT_RANDOM);
+	size_t seed;
 
-	if (r)
-		json_object_seed((size_t)(hash_bytes(r, 16) | 1));	/* 0 would mean "seed it" */
+	if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) == (ssize_t)sizeof(seed))
+		json_object_seed(seed | 1);	/* 0 would mean "seed it" */
 }
 
 static int parse(struct plan *p, const char *buf, size_t len, const struct plan_src *src)
