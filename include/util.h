@@ -65,6 +65,10 @@ void out_of_memory(void) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* xcalloc for a large array the caller writes in full at once (a snapshot's sessions): its
+ * pages are mapped in one call (Linux's MADV_POPULATE_WRITE) rather than a fault each as they
+ * are first written; where that is not available, it is xcalloc.  Caller frees. */
+void *xcalloc_prefaulted(size_t n, size_t size);
 /* Grows *p (an array of *alloc elements of `size` bytes) to hold at least `need` elements. */
 void *xgrow(void *p, size_t need, size_t *alloc, size_t size);
 /* Caller frees. xstrdup(NULL) is NULL. */

@@ -1,8 +1,11 @@
 /* util.c: the error and warning queue every module reports through, and allocation helpers. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -265,6 +268,24 @@ void *xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		out_of_memory();
+	return p;
+}
+
+void *xcalloc_prefaulted(size_t n, size_t size)
+{
+	char *p = xcalloc(n, size);
+#ifdef MADV_POPULATE_WRITE
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t start, end;
+
+	if (page > 0 && n && size && n <= SIZE_MAX / size) {
+		/* the whole pages inside the block; a failure (an older kernel) changes nothing */
+		start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+		end = ((uintptr_t)p + n * size) & ~((uintptr_t)page - 1);
+		if (end > start)
+			madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+	}
+#endif
 	return p;
 }
 
