@@ -179,7 +179,7 @@ static bool key_less(const struct key *x, const struct key *y)
 
 static void sort_keys(struct key *v, size_t n)
 {
-	struct key *tmp, *src = v, *dst;
+	struct key *tmp;
 
 	if (n < 2)
 		return;
@@ -194,32 +194,25 @@ static void sort_keys(struct key *v, size_t n)
 			v[b] = k;
 		}
 	}
+	/* each pair of neighbouring runs merged in place: a pair already in order (the timetable's
+	 * sessions mostly are) is left as it is; otherwise its first run is copied aside and merged
+	 * back with the second (the merge never writes past the second run's next key) */
 	tmp = alloc_raw(n, sizeof *tmp);
-	dst = tmp;
 	for (size_t w = RUN; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n;
-			size_t hi = mid + w < n ? mid + w : n;
-			size_t a = lo, b = mid, k = lo;
+		for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+			size_t mid = lo + w, hi = mid + w < n ? mid + w : n;
+			size_t a = 0, na = mid - lo, b = mid, k = lo;
 
-			if (mid < hi && key_less(&src[mid - 1], &src[mid])) {
-				/* already in order (the timetable's sessions mostly are): copied */
-				memcpy(dst + lo, src + lo, (hi - lo) * sizeof *src);
+			if (key_less(&v[mid - 1], &v[mid]))
 				continue;
-			}
-			while (a < mid && b < hi)
-				dst[k++] = key_less(&src[b], &src[a]) ? src[b++] : src[a++];
-			while (a < mid)
-				dst[k++] = src[a++];
-			while (b < hi)
-				dst[k++] = src[b++];
+			memcpy(tmp, v + lo, na * sizeof *v);
+			while (a < na && b < hi)
+				v[k++] = key_less(&v[b], &tmp[a]) ? v[b++] : tmp[a++];
+			while (a < na)
+				v[k++] = tmp[a++];
+			/* the rest of the second run is in place already */
 		}
-		struct key *t = src;
-		src = dst;
-		dst = t;
 	}
-	if (src != v)
-		memcpy(v, src, n * sizeof *v);
 	free(tmp);
 }
 
