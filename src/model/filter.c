@@ -404,11 +404,15 @@ static bool room_matches(const struct schedule *s, const struct session *se, con
 	return false;
 }
 
+/* Whether the folded language code lf is `folded` or a variant of it ("en" for "en-gb" and
+ * "en_us"): folded's bytes compared in place, as a prefix (a code is a few bytes: no calls). */
 static bool lang_eq(const char *lf, const char *folded)
 {
-	size_t n = strlen(folded);
+	size_t n = 0;
 
-	return !strncmp(lf, folded, n) && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
+	while (folded[n] && lf[n] == folded[n])
+		n++;
+	return !folded[n] && (lf[n] == '\0' || lf[n] == '-' || lf[n] == '_');
 }
 
 /* True if language code `lang` folded is `folded` or a variant of it. */

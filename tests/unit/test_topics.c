@@ -1,6 +1,7 @@
 /* test_topics.c: the topic list (its line format and errors), the words a query word stands for,
  * how they are found in text, and their use by the filters (--search, the --track fallback) and
- * the preferences (--keyword): best field first, the reason naming the word. */
+ * the preferences (--keyword): best field first, the reason naming the word; and --lang's rule
+ * for a language code and its variants. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,6 +300,40 @@ static void test_loader_errors(const struct schedule *s)
 	error_clear();
 }
 
+/* --lang: a session speaks "en" when its code is "en" or a variant ("en-GB", "en_US"), in any
+ * case; never a longer code that only begins the same ("eng").  Both ways: with the snapshot's
+ * folded code and folding as it goes. */
+static void test_languages(void)
+{
+	static const struct { const char *code; bool en; } cases[] = {
+		{ "en", true }, { "EN", true }, { "en-GB", true }, { "en_US", true }, { "en-", true },
+		{ "eng", false }, { "e", false }, { "", false }, { "ko", false }, { "fr-en", false },
+		{ "ene", false },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct session se;
+		char *folded = text_fold(cases[i].code);
+
+		memset(&se, 0, sizeof(se));
+		se.language = (char *)cases[i].code;
+		is_int(session_speaks(&se, "en"), cases[i].en, "'%s' speaks en: %d", cases[i].code,
+		       cases[i].en);
+		se.fold.language = folded;
+		is_int(session_speaks(&se, "en"), cases[i].en, "... from its folded code too");
+		free(folded);
+	}
+	{
+		struct session se;
+
+		memset(&se, 0, sizeof(se));
+		ok(!session_speaks(&se, "en"), "a session with no language speaks none");
+		se.language = (char *)"en-GB";
+		ok(session_speaks(&se, "en-gb"), "a variant typed in full is itself");
+		ok(!session_speaks(&se, "en-us"), "and not another variant");
+	}
+}
+
 int main(void)
 {
 	struct schedule s;
@@ -314,6 +349,7 @@ int main(void)
 	}
 	test_sessions(&s);
 	test_names();
+	test_languages();
 	test_loader_errors(&s);
 	schedule_release(&s);
 	return done_testing();
