@@ -195,17 +195,26 @@ static void sort_keys(struct key *v, size_t n)
 		}
 	}
 	/* each pair of neighbouring runs merged in place: a pair already in order (the timetable's
-	 * sessions mostly are) is left as it is; otherwise its first run is copied aside and merged
-	 * back with the second (the merge never writes past the second run's next key) */
+	 * sessions mostly are) is left as it is; otherwise the first run's keys after the second
+	 * run's first (found by bisection: those before stay) are copied aside and merged back
+	 * with the second run (the merge never writes past the second run's next key) */
 	tmp = alloc_raw(n, sizeof *tmp);
 	for (size_t w = RUN; w < n; w *= 2) {
 		for (size_t lo = 0; lo + w < n; lo += 2 * w) {
 			size_t mid = lo + w, hi = mid + w < n ? mid + w : n;
-			size_t a = 0, na = mid - lo, b = mid, k = lo;
+			size_t a = 0, na, b = mid, k = lo, top = mid;
 
 			if (key_less(&v[mid - 1], &v[mid]))
 				continue;
-			memcpy(tmp, v + lo, na * sizeof *v);
+			while (k < top) {
+				size_t h = k + (top - k) / 2;
+				if (key_less(&v[h], &v[mid]))
+					k = h + 1;
+				else
+					top = h;
+			}
+			na = mid - k;
+			memcpy(tmp, v + k, na * sizeof *v);
 			while (a < na && b < hi)
 				v[k++] = key_less(&v[b], &tmp[a]) ? v[b++] : tmp[a++];
 			while (a < na)
