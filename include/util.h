@@ -69,6 +69,9 @@ void *xrealloc(void *p, size_t n);
  * pages are mapped in one call (Linux's MADV_POPULATE_WRITE) rather than a fault each as they
  * are first written; where that is not available, it is xcalloc.  Caller frees. */
 void *xcalloc_prefaulted(size_t n, size_t size);
+/* The same without zeroing, for an array of n elements of `size` bytes written in full before
+ * it is read, and whose memory calloc would clear (and so fault) first.  Caller frees. */
+void *xmalloc_prefaulted(size_t n, size_t size);
 /* Grows *p (an array of *alloc elements of `size` bytes) to hold at least `need` elements. */
 void *xgrow(void *p, size_t need, size_t *alloc, size_t size);
 /* Caller frees. xstrdup(NULL) is NULL. */

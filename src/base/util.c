@@ -271,21 +271,43 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
-void *xcalloc_prefaulted(size_t n, size_t size)
+/* Maps the whole pages inside [p, p + n * size) at once; a failure (an older kernel) changes
+ * nothing. */
+static void prefault(void *p, size_t n, size_t size)
 {
-	char *p = xcalloc(n, size);
 #ifdef MADV_POPULATE_WRITE
 	long page = sysconf(_SC_PAGESIZE);
 	uintptr_t start, end;
 
 	if (page > 0 && n && size && n <= SIZE_MAX / size) {
-		/* the whole pages inside the block; a failure (an older kernel) changes nothing */
 		start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
 		end = ((uintptr_t)p + n * size) & ~((uintptr_t)page - 1);
 		if (end > start)
 			madvise((void *)start, end - start, MADV_POPULATE_WRITE);
 	}
+#else
+	(void)p;
+	(void)n;
+	(void)size;
 #endif
+}
+
+void *xcalloc_prefaulted(size_t n, size_t size)
+{
+	char *p = xcalloc(n, size);
+
+	prefault(p, n, size);
+	return p;
+}
+
+void *xmalloc_prefaulted(size_t n, size_t size)
+{
+	void *p;
+
+	if (n && size && n > SIZE_MAX / size)
+		out_of_memory();
+	p = xmalloc(n * size);
+	prefault(p, n, size);
 	return p;
 }
 

@@ -604,8 +604,9 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 			return error(EX_USAGE, "session '%s' is both pinned (--must) and avoided (--avoid)",
 				     rq->must.v[i]);
 
-	/* each candidate set in full as it is added: the rest is never read */
-	r->cand = xmalloc((s->nsessions ? s->nsessions : 1) * sizeof(*r->cand));
+	/* each candidate set in full as it is added: the rest is never read; the array's pages
+	 * mapped at once (a fresh page a dozen candidates otherwise faults on its first write) */
+	r->cand = xmalloc_prefaulted(s->nsessions ? s->nsessions : 1, sizeof(*r->cand));
 	for (size_t i = 0; i < s->nsessions; i++) {
 		const struct session *se = &s->sessions[i];
 		struct pick_candidate *c;
@@ -638,7 +639,8 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 	/* With --fill every session is worth a little, but never enough to outweigh a point. */
 	if (rq->fill)
 		scale = (int64_t)n + 1;
-	items = pp->items = xmalloc((n ? n : 1) * sizeof(*items));	/* each set in full below */
+	/* each set in full below; the pages mapped at once, as the candidates' */
+	items = pp->items = xmalloc_prefaulted(n ? n : 1, sizeof(*items));
 	for (size_t k = 0; k < n; k++) {
 		struct pick_candidate *c = &r->cand[k];
 		const struct session *se = &s->sessions[c->session];

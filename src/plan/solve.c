@@ -1116,7 +1116,8 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 						    2 * (int64_t)p->items[i].day +
 						    (p->items[i].end > p->items[i].start), i };
 	sort_keys(keys, s.n);
-	s.pos = alloc_raw(s.n, sizeof *s.pos);
+	/* written in full below: its pages mapped at once, not a fault each on the first write */
+	s.pos = s.n ? xmalloc_prefaulted(s.n, sizeof *s.pos) : NULL;
 	for (size_t t = 0; t < s.n; t++) {
 		const struct solve_item *x = &p->items[keys[t].id];
 		s.pos[t] = (struct pos){ x->start, x->end, x->score, (uint32_t)keys[t].id, x->room,
