@@ -149,14 +149,11 @@ static void *alloc_array(size_t n, size_t size)
 	return n ? xcalloc(n, size) : NULL;
 }
 
-/* Like alloc_array, without zeroing, for arrays written in full before they are read. */
+/* Like alloc_array, without zeroing, for arrays written in full before they are read: their
+ * whole pages are mapped at once (xmalloc_prefaulted), not a fault each on the first write. */
 static void *alloc_raw(size_t n, size_t size)
 {
-	if (!n)
-		return NULL;
-	if (n > SIZE_MAX / size)
-		return xcalloc(n, size); /* calloc refuses the overflow: out of memory */
-	return xmalloc(n * size);
+	return n ? xmalloc_prefaulted(n, size) : NULL;
 }
 
 /* ---- sorting (a merge sort of small keys; every key is distinct, so the order is total) ---- */
@@ -1116,8 +1113,7 @@ int solve(const struct solve_problem *p, struct solve_result *r)
 						    2 * (int64_t)p->items[i].day +
 						    (p->items[i].end > p->items[i].start), i };
 	sort_keys(keys, s.n);
-	/* written in full below: its pages mapped at once, not a fault each on the first write */
-	s.pos = s.n ? xmalloc_prefaulted(s.n, sizeof *s.pos) : NULL;
+	s.pos = alloc_raw(s.n, sizeof *s.pos);
 	for (size_t t = 0; t < s.n; t++) {
 		const struct solve_item *x = &p->items[keys[t].id];
 		s.pos[t] = (struct pos){ x->start, x->end, x->score, (uint32_t)keys[t].id, x->room,
