@@ -554,7 +554,7 @@ static void read_model(struct reader *r, struct schedule *s)
 
 	n = rdcount(r, 88, "the sessions");
 	s->narrays = rdcount(r, 4, "the lists");	/* each entry a u32 in the file */
-	s->arrays = xcalloc_prefaulted(s->narrays ? s->narrays : 1, SCHEDULE_ARRAY_SLOT);
+	s->arrays = xmalloc_prefaulted(s->narrays ? s->narrays : 1, SCHEDULE_ARRAY_SLOT);
 	s->sessions = xcalloc_prefaulted(n ? n : 1, sizeof(*s->sessions));
 	s->sessions_alloc = n ? n : 1;
 	for (uint32_t i = 0; i < n && !r->bad; i++) {
