@@ -77,7 +77,8 @@ static double time_problem(const struct solve_problem *p, int runs)
 static double time_solve(size_t n, int cap)
 {
 	struct solve_item *it = make_items(n);
-	struct solve_problem p = { it, n, ROOMS, 300, NULL, cap, NULL, NULL };
+	struct solve_problem p = { .items = it, .nitems = n, .nrooms = ROOMS, .travel_seconds = 300,
+				   .max_per_day = cap };
 	double best = time_problem(&p, RUNS);
 
 	free(it);
@@ -119,8 +120,9 @@ static void limits(const char *what, bool shortday, const int *caps, size_t ncap
 		it[i].excluded = false;
 	}
 	for (size_t c = 0; c < ncaps; c++) {
-		struct solve_problem p = { it, LIMIT_ITEMS, LIMIT_ROOMS, shortday ? 60 : 300, NULL, caps[c],
-					   bld, flr };
+		struct solve_problem p = { .items = it, .nitems = LIMIT_ITEMS, .nrooms = LIMIT_ROOMS,
+					   .travel_seconds = shortday ? 60 : 300, .max_per_day = caps[c],
+					   .room_building = bld, .room_floor = flr };
 		double t = time_problem(&p, 3);
 
 		if (t < 0)
