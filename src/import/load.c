@@ -638,7 +638,7 @@ int read_file(const char *path, size_t max, char **out, size_t *outlen)
 	}
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
-		return error(EX_NOINPUT, "%s: is a directory, not a timetable file", path);
+		return error(EX_NOINPUT, "%s: is a directory", path);
 	}
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
 		close(fd);
@@ -688,7 +688,11 @@ int schedule_load_file(struct schedule *s, const char *path, const struct load_o
 	char *buf;
 	size_t len;
 	int ret;
+	struct stat st;
 
+	/* read_file says only what it is; here it should have been a timetable */
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return error(EX_NOINPUT, "%s: is a directory, not a timetable file", path);
 	if (read_file(path, LOAD_MAX_BYTES, &buf, &len) < 0)
 		return -1;
 	ret = schedule_load_buffer(s, buf, len, path, opt);

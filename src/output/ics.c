@@ -28,6 +28,7 @@
 #include "hash.h"
 #include "ics.h"
 #include "ics_write.h"
+#include "load.h"
 #include "plan.h"
 #include "schedule.h"
 #include "text.h"
@@ -825,45 +826,8 @@ static const char *get_entry(const char *p, struct ics_seen *e)
 	return NULL;
 }
 
-/* The file at path, read whole into *text (caller frees; NUL-terminated, *len bytes), or -1
- * with errno set. */
-static int read_whole(const char *path, char **text, size_t *len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat sb;
-	size_t alloc, n = 0;
-	char *buf;
-
-	if (fd < 0)
-		return -1;
-	alloc = fstat(fd, &sb) == 0 && sb.st_size > 0 ? (size_t)sb.st_size + 1 : 4096;
-	buf = xmalloc(alloc + 1);
-	for (;;) {
-		ssize_t got;
-
-		if (n == alloc)
-			buf = xrealloc(buf, (alloc *= 2) + 1);
-		got = read(fd, buf + n, alloc - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			int e = errno;
-
-			free(buf);
-			close(fd);
-			errno = e;
-			return -1;
-		}
-		if (!got)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
-	return 0;
-}
+/* The export state's size limit: a line a session ever exported, a few hundred bytes each. */
+#define ICS_STATE_MAX LOAD_MAX_BYTES
 
 int ics_state_load(struct ics_state *st, const char *path)
 {
@@ -872,11 +836,10 @@ int ics_state_load(struct ics_state *st, const char *path)
 	int ret = 0, version = 2;
 
 	ics_state_release(st);
-	if (read_whole(path, &text, &len) < 0) {
-		if (errno == ENOENT)
-			return 1;
-		return error(EX_IOERR, "cannot read '%s': %s", path, strerror(errno));
-	}
+	if (access(path, F_OK) < 0 && errno == ENOENT)
+		return 1;
+	if (read_file(path, ICS_STATE_MAX, &text, &len) < 0)
+		return -1;
 	/* an entry a line: room for them all at once */
 	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
 		lines++;

@@ -310,6 +310,17 @@ expect_rc 0 "a damaged state file does not stop an export"
 expect_err_match "^planner: warning: .*exportcon-2025.exported:1: damaged export state: not a planner export state file; starting it again$" \
 	"it is named in a warning"
 [ "$(head -1 "$f")" = "planner-export-state 2" ]; ok $? "and written anew"
+# a directory where the state file goes: said as what it is, and the export still written
+cp "$f" "$tmp/state.saved"
+rm "$f"
+mkdir "$f"
+run -s "$conf" export -o dir-state.ics
+expect_rc 0 "a directory in the state file's place does not stop an export"
+expect_err_match "^planner: warning: .*exportcon-2025.exported: is a directory; starting it again$" \
+	"... it is named as a directory in a warning"
+grep -q '^END:VCALENDAR' dir-state.ics; ok $? "... and the calendar is written"
+rmdir "$f"
+mv "$tmp/state.saved" "$f"
 # the largest SEQUENCE (RFC 5545 3.8.7.4: an integer) is kept, not a reason to start again
 printf 'planner-export-state 1\n2147483647 0000000000000000 t4\n' >"$f"
 run -s "$conf" export -o - --all
