@@ -527,19 +527,9 @@ int cli_edit_plan(enum plan_edit op, struct schedule *s, struct plan *p, const c
 void cli_print_alternative(const struct schedule *s, const struct session *alt, int pad,
 			   int title_w)
 {
-	char *room = session_room_label(s, alt), *line;
-	struct strbuf sb;
+	char *room = session_room_label(s, alt);
+	char *line = xasprintf("room full? %s %s (%s)", alt->id, alt->title, room);
 
-	/* "room full? ID TITLE (ROOM)", without printf: pick shows one a planned session */
-	strbuf_init(&sb);
-	strbuf_adds(&sb, "room full? ");
-	strbuf_adds(&sb, alt->id);
-	strbuf_addc(&sb, ' ');
-	strbuf_adds(&sb, alt->title);
-	strbuf_adds(&sb, " (");
-	strbuf_adds(&sb, room);
-	strbuf_addc(&sb, ')');
-	line = strbuf_detach(&sb);
 	printf("%*s", pad, "");
 	put_last_cell(stdout, line, title_w > 0 ? title_w + 20 : 0);
 	putchar('\n');

@@ -96,15 +96,6 @@ char *plan_member_path(const char *conf_id, const char *member)
 	return plan_member_file(conf_id, member, ".plan.json");
 }
 
-/* n as `width` digits at p (n >= 0, fewer than 10^width). */
-static void put_digits(char *p, int n, int width)
-{
-	while (width-- > 0) {
-		p[width] = (char)('0' + n % 10);
-		n /= 10;
-	}
-}
-
 #define PLAN_ISO_MAX 40
 
 /* "YYYY-MM-DDTHH:MM:SSZ" of instant t; buf has room for PLAN_ISO_MAX bytes. */
@@ -113,19 +104,8 @@ static void iso_utc(int64_t t, char *buf)
 	struct civil c;
 
 	instant_to_civil_offset(t, 0, &c);
-	if (c.year < 0 || c.year > 9999) {
-		snprintf(buf, PLAN_ISO_MAX, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day,
-			 c.hour, c.minute, c.second);
-		return;
-	}
-	/* digit by digit, the common case: a plan writes two a session */
-	memcpy(buf, "0000-00-00T00:00:00Z", 21);
-	put_digits(buf, c.year, 4);
-	put_digits(buf + 5, c.month, 2);
-	put_digits(buf + 8, c.day, 2);
-	put_digits(buf + 11, c.hour, 2);
-	put_digits(buf + 14, c.minute, 2);
-	put_digits(buf + 17, c.second, 2);
+	snprintf(buf, PLAN_ISO_MAX, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day,
+		 c.hour, c.minute, c.second);
 }
 
 static int parse_utc(const char *s, int64_t *out)
