@@ -29,10 +29,10 @@ uint64_t hash_bytes(const void *data, size_t len);
  * hash_bytes: the block, padded with zeros to a multiple of 32 bytes, as little-endian 32-bit
  * words in 8 interleaved lanes; each lane's sum, and the sum of its running sums (Fletcher's
  * two sums, in 64 bits: they do not wrap for blocks under 128 GB), mixed into one with the
- * length (the sums of lanes 0 to 7, then their running sums, each as hash_bytes mixes a
- * word, then its finish).  A change of one word, or of two words of a lane, always changes a lane's sums (so
- * does any flipped bit or byte); other changes collide about once in 2^64.  Snapshots store
- * it, so it never changes. */
+ * length (the sums of lanes 0 to 7, then their running sums, each as hash_bytes mixes a word,
+ * then its finish).  A change of one word, or of two words of a lane, always changes a lane's
+ * sums (so does any flipped bit or byte); other changes collide about once in 2^64.
+ * Snapshots store it, so it never changes. */
 uint64_t hash_checksum(const void *data, size_t len);
 
 /* FNV-1a, 64 bits, fed piece by piece: h = hash_fnv1a(HASH_FNV1A_INIT, a, alen), then
