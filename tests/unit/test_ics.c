@@ -54,8 +54,12 @@ static char *export(const struct schedule *s, const struct ics_event *ev, size_t
 		printf("# ics_calendar: %s\n", error_message());
 		return NULL;
 	}
-	if (strlen(text) != len)
-		printf("# length mismatch\n");
+	if (strlen(text) != len) {
+		/* the callers' checks of the text then fail */
+		printf("# length mismatch: %zu bytes, said %zu\n", strlen(text), len);
+		free(text);
+		return NULL;
+	}
 	return text;
 }
 
@@ -386,6 +390,52 @@ static void retitle(struct session *se, const char *title)
 	se->title = xstrdup(title);
 }
 
+/* Damaged version 2 files, made from the good one at path by changing its last line: each is
+ * an error, and leaves the state empty. */
+static void state_damaged_v2(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	static char good[8192], line[1024], v[6][9000];
+	char *last, *at;
+	size_t len = f ? fread(good, 1, sizeof(good) - 1, f) : 0;
+
+	if (f)
+		fclose(f);
+	good[len] = '\0';
+	if (!ok(len > 2 && good[len - 1] == '\n', "the version 2 file ends with a line"))
+		return;
+	good[len - 1] = '\0';
+	last = strrchr(good, '\n') + 1;
+	snprintf(line, sizeof(line), "%s", last);
+	*last = '\0';
+	/* a field too many; one too few; a NUL escaped in a text; a bad escape; an entry twice;
+	 * a start that is not a number */
+	snprintf(v[0], sizeof(v[0]), "%s%s extra\n", good, line);
+	snprintf(v[1], sizeof(v[1]), "%s%.*s\n", good, (int)(strrchr(line, ' ') - line), line);
+	snprintf(v[2], sizeof(v[2]), "%s%s\n", good, line);
+	snprintf(v[3], sizeof(v[3]), "%s%s\n", good, line);
+	snprintf(v[4], sizeof(v[4]), "%s%s\n%s\n", good, line, line);
+	snprintf(v[5], sizeof(v[5]), "%s%s\n", good, line);
+	/* (the last line is t5's: "... t5 Red%20alert Hall%20A%20(1F,%20Main)") */
+	if (!ok(strstr(line, " t5 Red%20alert ") != NULL, "its last line is t5's"))
+		return;
+	memcpy(strstr(v[2] + strlen(good), "%20"), "%00", 3);
+	memcpy(strstr(v[3] + strlen(good), "%20"), "%2x", 3);
+	at = strchr(strchr(strchr(v[5] + strlen(good), ' ') + 1, ' ') + 1, ' ') + 1;
+	*at = 'x';	/* the start's first digit */
+	for (int i = 0; i < 6; i++) {
+		struct ics_state back;
+
+		f = fopen(path, "w");
+		fputs(v[i], f);
+		fclose(f);
+		ics_state_init(&back);
+		ok(ics_state_load(&back, path) < 0 && back.n == 0,
+		   "a damaged version 2 file (case %d) is an error and loads nothing", i);
+		ics_state_release(&back);
+	}
+}
+
 static void test_sequence(struct schedule *s)
 {
 	struct ics_event ev[16];
@@ -482,6 +532,7 @@ static void test_sequence(struct schedule *s)
 		ok(back.v[k].summary && !strcmp(back.v[k].summary, "a = b %41 c") && back.v[k].location &&
 		   !*back.v[k].location, "a title with '=', '%%' and spaces, and an empty room, survive");
 		ics_state_release(&back);
+		state_damaged_v2(path);
 	}
 
 	f = fopen(path, "w");
@@ -609,8 +660,10 @@ static void test_unsafe_anywhere(void)
 		"\"rooms\":[{\"id\":\"r\",\"name\":\"R\"}],\"sessions\":["
 		"{\"id\":\"x\",\"title\":\"T\",\"abstract\":\"A\",\"room\":\"r\","
 		"\"start\":\"2025-01-01T10:00\",\"end\":\"2025-01-01T11:00\"}]}";
+	/* the last two after Korean text, which the check passes a syllable at a time: a
+	 * syllable cut short, and an escape character right after a syllable */
 	static const char *const bad[] = { "\x1b", "\x01", "\x1f", "\x7f", "\xc2\x85", "\xe2\x80\xae", "\xff",
-					   "\xed\xa0\x80" };
+					   "\xed\xa0\x80", "\xed\x99\x80\xea\x80", "\xed\x99\x80\x1b" };
 	struct schedule s;
 	struct ics_event ev;
 	struct ics_options o;
