@@ -91,6 +91,11 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Room for `extra` more bytes at once (a text whose size is about known), so that adding them
+ * moves nothing. */
+void strbuf_reserve(struct strbuf *sb, size_t extra);
+/* Empties sb, keeping its buffer for the next text. */
+void strbuf_reset(struct strbuf *sb);
 /* Hands the buffer over: the caller frees the returned string; sb is empty afterwards. */
 char *strbuf_detach(struct strbuf *sb);
 

@@ -391,6 +391,19 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len)
 	sb->buf[sb->len] = '\0';
 }
 
+void strbuf_reserve(struct strbuf *sb, size_t extra)
+{
+	sb->buf = xgrow(sb->buf, sb->len + extra + 1, &sb->alloc, 1);
+	sb->buf[sb->len] = '\0';
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf)
+		sb->buf[0] = '\0';
+}
+
 void strbuf_adds(struct strbuf *sb, const char *s)
 {
 	strbuf_add(sb, s, strlen(s));

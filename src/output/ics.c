@@ -439,9 +439,7 @@ static char *description_of(const struct schedule *s, const struct ics_event *e)
 
 	/* made as long as it will about be at once: the body is most of it */
 	strbuf_init(&sb);
-	sb.alloc = (body ? strlen(body) : 0) + 512;
-	sb.buf = xmalloc(sb.alloc);
-	sb.buf[0] = '\0';
+	strbuf_reserve(&sb, (body ? strlen(body) : 0) + 512);
 	strbuf_init(&head);
 	strbuf_init(&tail);
 	if (e->departed)

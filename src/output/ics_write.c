@@ -22,11 +22,8 @@ void ics_writer_init(struct ics_writer *w, size_t size_hint)
 {
 	strbuf_init(&w->out);
 	strbuf_init(&w->line);
-	if (size_hint) {
-		w->out.buf = xmalloc(size_hint);
-		w->out.alloc = size_hint;
-		w->out.buf[0] = '\0';
-	}
+	if (size_hint)
+		strbuf_reserve(&w->out, size_hint);
 }
 
 void ics_writer_release(struct ics_writer *w)
@@ -63,22 +60,8 @@ static size_t fold_at(const char *p, size_t left)
 /* Starts a content line: name (section 3.1: name *(";" param) ":" value CRLF). */
 static void line_begin(struct ics_writer *w, const char *name)
 {
-	w->line.len = 0;
+	strbuf_reset(&w->line);
 	strbuf_adds(&w->line, name);
-}
-
-/* Appends "\r\n " (with fold) and p[0..n) to sb, not NUL-terminated yet: a long value is
- * hundreds of pieces. */
-static void add_piece(struct strbuf *sb, bool fold, const char *p, size_t n)
-{
-	if (sb->len + n + 4 > sb->alloc)
-		sb->buf = xgrow(sb->buf, sb->len + n + 4, &sb->alloc, 1);
-	if (fold) {
-		memcpy(sb->buf + sb->len, "\r\n ", 3);
-		sb->len += 3;
-	}
-	memcpy(sb->buf + sb->len, p, n);
-	sb->len += n;
 }
 
 /* Ends the content line and appends it to the text, folded: each piece after the first on a
@@ -93,9 +76,10 @@ static void line_end(struct ics_writer *w)
 	left = w->line.len;
 	for (bool fold = false; left; fold = true, p += n, left -= n) {
 		n = fold_at(p, left);
-		add_piece(&w->out, fold, p, n);
+		if (fold)
+			strbuf_add(&w->out, "\r\n ", 3);
+		strbuf_add(&w->out, p, n);
 	}
-	w->out.buf[w->out.len] = '\0';
 }
 
 /*
