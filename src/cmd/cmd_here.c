@@ -25,7 +25,10 @@ static char *walk_text(const struct now_status *st, const struct tz *z, bool wit
 	const struct session *from = st->from;
 	struct strbuf sb;
 	char m[24];
-	int64_t late = st->travel - st->gap;	/* now_compute's walk and time left, as now shows */
+	/* leaving when `from` ends (or now, when it is over): st->gap counts 0 for an overlap, so
+	 * the lateness is worked out from the times themselves */
+	int64_t leave = from->end > st->at ? from->end : st->at;
+	int64_t late = leave + st->travel - st->next->start;
 
 	strbuf_init(&sb);
 	if (st->room_change)

@@ -86,6 +86,15 @@ run here "홀 1" --at "2024-10-26 16:10"
 expect_out_match '^here: 9VVKV3 ' "hall 1 at 16:10"
 expect_out_match '^\(nothing planned was on then\)$' "nothing replaced"
 "$PLANNER" undo >/dev/null 2>&1
+# The next session starts before this one ends (a conflict added by hand): late by the walk and
+# the overlap, counted from this one's end.
+"$PLANNER" add Q8FHZH >/dev/null 2>&1
+run here "홀 3" --at "2024-10-26 14:05"
+expect_out_match '^next: 14:20 Q8FHZH in 컨벤션 홀 1, 5 min walk, you will be 25 min late \(FZTTQH ends at 14:40\) ' \
+	"an overlap: 20 minutes of it and the 5-minute walk"
+"$PLANNER" undo >/dev/null 2>&1
+"$PLANNER" undo >/dev/null 2>&1
+cmp -s "$planfile" "$tmp/before"; ok $? "... and two undos put the plan back"
 
 # Refusals: one line, the plan untouched.
 run here "컨벤션홀 9" --at "2024-10-26 14:05"
