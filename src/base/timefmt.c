@@ -78,22 +78,10 @@ const char *format_span(const struct tz *z, int64_t start, int64_t end, char *bu
 	} else {
 		days = 0;
 	}
-	if (days > 0) {
+	if (days > 0)
 		snprintf(buf, size, "%s-%s (+%lld)", hm1, hm2, (long long)days);
-	} else {
-		/* "HH:MM-HH:MM", the common case, without printf (cut as snprintf would) */
-		char span[12];
-
-		memcpy(span, hm1, 5);
-		span[5] = '-';
-		memcpy(span + 6, hm2, 6);
-		if (size >= sizeof(span)) {
-			memcpy(buf, span, sizeof(span));
-		} else if (size) {
-			memcpy(buf, span, size - 1);
-			buf[size - 1] = '\0';
-		}
-	}
+	else
+		snprintf(buf, size, "%s-%s", hm1, hm2);
 	return buf;
 }
 

@@ -103,8 +103,8 @@ static bool fold_eq(const char *s, const char *pre, const char *folded)
 
 	if (!s)
 		return false;
-	if (pre)	/* the first bytes first: most tags differ there */
-		return pre[0] == folded[0] && !strcmp(pre, folded);
+	if (pre)
+		return !strcmp(pre, folded);
 	f = text_fold(s);
 	eq = !strcmp(f, folded);
 	free(f);
@@ -185,63 +185,54 @@ static int any_about(const struct schedule *s, const char *folded)
 	return found;
 }
 
-/* Lowers *best to the first of q's words (below *best) found in text; `pre` is text folded (the
- * snapshot's) or NULL.  Whether the field has one of them now. */
-static bool field_best(const char *text, const char *pre, const struct query *q, size_t *best)
+/* Best field first; each text folded once for all of the query's words. */
+static void field_best(const char *text, const char *pre, const struct query *q, size_t *best)
 {
 	char *own = NULL;
 	const char *h;
 
 	if (!text)
-		return *best != SIZE_MAX;
+		return;
 	h = pre ? pre : (own = text_fold(text));
 	for (size_t i = 0; i < q->nalt && i < *best; i++)
 		if (query_alt_in(&q->alt[i], h)) {
 			*best = i;
 			break;
 		}
-	if (own)
-		free(own);
-	return *best != SIZE_MAX;
-}
-
-/* As field_best for a list field (tags, speakers): the first word found in any of its texts. */
-static bool list_best(const struct strlist *l, char *const *folded, const struct query *q,
-		      size_t *best)
-{
-	for (size_t i = 0; i < l->n; i++)
-		field_best(l->v[i], nth(folded, i), q, best);
-	return *best != SIZE_MAX;
+	free(own);
 }
 
 bool session_about(const struct session *se, const struct query *q, struct query_match *m)
 {
 	const struct session_fold *f = &se->fold;
-	enum match_field field;
-	size_t best = SIZE_MAX;
 
-	/* the fields best first: the first with one of the words is the match */
-	if (field_best(se->title, f->title, q, &best))
-		field = MATCH_TITLE;
-	else if (field_best(se->subtitle, f->subtitle, q, &best))
-		field = MATCH_SUBTITLE;
-	else if (field_best(se->track, f->track, q, &best))
-		field = MATCH_TRACK;
-	else if (list_best(&se->tags, f->tags, q, &best))
-		field = MATCH_TAGS;
-	else if (field_best(se->abstract, f->abstract, q, &best))
-		field = MATCH_ABSTRACT;
-	else if (field_best(se->description, f->description, q, &best))
-		field = MATCH_DESCRIPTION;
-	else if (list_best(&se->speakers, f->speakers, q, &best))
-		field = MATCH_SPEAKERS;
-	else
-		return false;
-	if (m) {
-		m->field = field;
-		m->alt = best;
+	for (int field = MATCH_TITLE; field < MATCH_NONE; field++) {
+		size_t best = SIZE_MAX;
+
+		switch (field) {
+		case MATCH_TITLE: field_best(se->title, f->title, q, &best); break;
+		case MATCH_SUBTITLE: field_best(se->subtitle, f->subtitle, q, &best); break;
+		case MATCH_TRACK: field_best(se->track, f->track, q, &best); break;
+		case MATCH_TAGS:
+			for (size_t i = 0; i < se->tags.n; i++)
+				field_best(se->tags.v[i], nth(f->tags, i), q, &best);
+			break;
+		case MATCH_ABSTRACT: field_best(se->abstract, f->abstract, q, &best); break;
+		case MATCH_DESCRIPTION: field_best(se->description, f->description, q, &best); break;
+		default:
+			for (size_t i = 0; i < se->speakers.n; i++)
+				field_best(se->speakers.v[i], nth(f->speakers, i), q, &best);
+			break;
+		}
+		if (best != SIZE_MAX) {
+			if (m) {
+				m->field = (enum match_field)field;
+				m->alt = best;
+			}
+			return true;
+		}
 	}
-	return true;
+	return false;
 }
 
 const char *match_field_name(enum match_field f)

@@ -390,16 +390,7 @@ char *session_place_label(const struct schedule *s, const struct session *se)
 		free(place);
 		return label;
 	}
-	/* "label (place)", without printf: a listing asks it twice a row */
-	{
-		size_t nl = strlen(label), np = strlen(place);
-
-		out = xmalloc(nl + np + 4);
-		memcpy(out, label, nl);
-		memcpy(out + nl, " (", 2);
-		memcpy(out + nl + 2, place, np);
-		memcpy(out + nl + 2 + np, ")", 2);
-	}
+	out = xasprintf("%s (%s)", label, place);
 	free(label);
 	free(place);
 	return out;

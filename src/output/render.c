@@ -130,10 +130,13 @@ static void put_spaces(FILE *f, int n)
 		fputc(' ', f);
 }
 
-/* Terminal-safe text `clean` of width w: cut to cols columns (> 0) and padded to them when
- * wider than cols; else as it is, padded to cols when `pad`. */
-static void put_clean(FILE *f, const char *clean, size_t w, int cols, bool pad)
+/* s, made terminal-safe: cut to cols columns (> 0) and padded to them when wider than cols;
+ * else as it is, padded to cols when `pad`. */
+static void put_clean(FILE *f, const char *s, int cols, bool pad)
 {
+	char *clean = text_sanitize(s ? s : "");
+	size_t w = cols > 0 ? text_width(clean) : 0;
+
 	if (cols > 0 && w > (size_t)cols) {
 		char *cut = text_truncate(clean, (size_t)cols);
 
@@ -144,24 +147,19 @@ static void put_clean(FILE *f, const char *clean, size_t w, int cols, bool pad)
 	} else {
 		fputs(clean, f);
 	}
-	for (; pad && cols > 0 && w < (size_t)cols; w++)
-		fputc(' ', f);
+	if (pad && cols > 0)
+		put_spaces(f, cols - (int)w);
+	free(clean);
 }
 
 void put_cell(FILE *f, const char *s, int cols)
 {
-	char *clean = text_sanitize(s ? s : "");
-
-	put_clean(f, clean, cols > 0 ? text_width(clean) : 0, cols, true);
-	free(clean);
+	put_clean(f, s, cols, true);
 }
 
 void put_last_cell(FILE *f, const char *s, int cols)
 {
-	char *clean = text_sanitize(s ? s : "");
-
-	put_clean(f, clean, cols > 0 ? text_width(clean) : 0, cols, false);
-	free(clean);
+	put_clean(f, s, cols, false);
 }
 
 /* The id column's width when ids are long: they are cut to it, unless that would leave two
@@ -199,7 +197,7 @@ void row_layout_compute(struct row_layout *lay, const struct schedule *s,
 		if (w > ID_COLUMN) {
 			/* cut, but never shorter than what tells it from every other id (and the
 			 * ellipsis), so that what is shown can be typed back */
-			char *prefix = xstrndup(v[i]->id, schedule_id_prefix(s, v[i]));
+			char *prefix = session_short_id(s, v[i]);
 			int need = cell_width(prefix) + 1;
 			free(prefix);
 			w = need > w ? w : need < ID_COLUMN ? ID_COLUMN : need;

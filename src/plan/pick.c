@@ -617,8 +617,8 @@ int pick_problem(const struct pick_request *rq, struct pick_result *r, struct pi
 		*c = (struct pick_candidate){ .session = i };
 		c->room = se->nrooms == 1 ? (int)se->rooms[0] : -1;
 		c->points = prefs_score(rq->prefs, se, NULL);	/* the reasons: pick_why() */
-		c->pinned = rq->must.n && strlist_find(&rq->must, se->id) >= 0;
-		if (rq->avoid.n && strlist_find(&rq->avoid, se->id) >= 0) {
+		c->pinned = strlist_find(&rq->must, se->id) >= 0;
+		if (strlist_find(&rq->avoid, se->id) >= 0) {
 			c->excluded = true;
 			c->excluded_by = xstrdup("avoided");
 		}
