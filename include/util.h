@@ -74,6 +74,9 @@ void *xcalloc_prefaulted(size_t n, size_t size);
 void *xmalloc_prefaulted(size_t n, size_t size);
 /* Grows *p (an array of *alloc elements of `size` bytes) to hold at least `need` elements. */
 void *xgrow(void *p, size_t need, size_t *alloc, size_t size);
+/* The value of hexadecimal digit c (either case), or -1: what the state files' %XX escapes
+ * are read with. */
+int hex_value(char c);
 /* Caller frees. xstrdup(NULL) is NULL. */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

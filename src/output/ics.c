@@ -704,17 +704,6 @@ static void put_id(struct strbuf *sb, const char *id)
 	}
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The id put_id() wrote as s[0..len), or NULL when it is not one (a '%' without two hex digits,
  * or %00).  Caller frees. */
 static char *get_id_n(const char *s, size_t len)
@@ -727,7 +716,7 @@ static char *get_id_n(const char *s, size_t len)
 	o = out = xmalloc(len + 1);
 	for (; s < end; s++) {
 		if (*s == '%') {
-			int hi = end - s > 2 ? hex_digit(s[1]) : -1, lo = hi >= 0 ? hex_digit(s[2]) : -1;
+			int hi = end - s > 2 ? hex_value(s[1]) : -1, lo = hi >= 0 ? hex_value(s[2]) : -1;
 
 			if (lo < 0 || (!hi && !lo)) {
 				free(out);
@@ -741,21 +730,6 @@ static char *get_id_n(const char *s, size_t len)
 	}
 	*o = '\0';
 	return out;
-}
-
-/* Writes v in decimal at p (at most 20 bytes); returns the end. */
-static char *put_dec(char *p, int64_t v)
-{
-	char digits[24], *d = digits + sizeof(digits);
-	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-
-	do
-		*--d = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--d = '-';
-	memcpy(p, d, (size_t)(digits + sizeof(digits) - d));
-	return p + (digits + sizeof(digits) - d);
 }
 
 static char *get_id(const char *s)
@@ -941,16 +915,10 @@ int ics_state_lock(const char *path)
 int ics_state_save(const struct ics_state *st, const char *path)
 {
 	struct strbuf sb;
-	const char *slash = strrchr(path, '/');
 	int ret;
 
-	if (slash && slash != path) {
-		char *dir = xstrndup(path, (size_t)(slash - path));
-		ret = mkdir_p(dir);
-		free(dir);
-		if (ret < 0)
-			return -1;
-	}
+	if (mkdir_parent(path) < 0)
+		return -1;
 	strbuf_init(&sb);
 	strbuf_adds(&sb, STATE_HEADER "\n");
 	if (st->output) {
@@ -960,26 +928,11 @@ int ics_state_save(const struct ics_state *st, const char *path)
 	}
 	for (size_t i = 0; i < st->n; i++) {
 		const struct ics_seen *e = &st->v[i];
-		/* "%d %016llx %s %lld %lld ", without printf: a state has an entry a session */
-		char head[96], *h = head;	/* at most 11 + 16 + 2 + 20 + 20 and 5 blanks */
 
-		h = put_dec(h, e->sequence);
-		*h++ = ' ';
-		for (int k = 15; k >= 0; k--)
-			*h++ = "0123456789abcdef"[(e->hash >> (4 * k)) & 15];
-		*h++ = ' ';
-		if (e->planned)
-			*h++ = 'p';
-		if (e->cancelled)
-			*h++ = 'c';
-		if (!e->planned && !e->cancelled)
-			*h++ = '-';
-		*h++ = ' ';
-		h = put_dec(h, e->start);
-		*h++ = ' ';
-		h = put_dec(h, e->end);
-		*h++ = ' ';
-		strbuf_add(&sb, head, (size_t)(h - head));
+		strbuf_addf(&sb, "%d %016llx %s%s%s %lld %lld ", e->sequence,
+			    (unsigned long long)e->hash, e->planned ? "p" : "",
+			    e->cancelled ? "c" : "", e->planned || e->cancelled ? "" : "-",
+			    (long long)e->start, (long long)e->end);
 		put_id(&sb, e->id);
 		strbuf_addc(&sb, ' ');
 		put_id(&sb, e->summary ? e->summary : "");

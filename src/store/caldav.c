@@ -708,12 +708,6 @@ static void put_field(struct strbuf *sb, const char *s)
 			strbuf_addc(sb, (char)*p);
 }
 
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
-		: c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* The field at *p (up to a space or the end), unescaped; NULL for "-" or a bad escape (*bad). */
 static char *get_field(const char **p, bool *bad)
 {
@@ -730,13 +724,13 @@ static char *get_field(const char **p, bool *bad)
 	strbuf_init(&sb);
 	for (; s < e; s++) {
 		if (*s == '%') {
-			if (e - s < 3 || hexval(s[1]) < 0 || hexval(s[2]) < 0 ||
-			    (hexval(s[1]) == 0 && hexval(s[2]) == 0)) {
+			if (e - s < 3 || hex_value(s[1]) < 0 || hex_value(s[2]) < 0 ||
+			    (hex_value(s[1]) == 0 && hex_value(s[2]) == 0)) {
 				*bad = true;
 				strbuf_release(&sb);
 				return NULL;
 			}
-			strbuf_addc(&sb, (char)(hexval(s[1]) * 16 + hexval(s[2])));
+			strbuf_addc(&sb, (char)(hex_value(s[1]) * 16 + hex_value(s[2])));
 			s += 2;
 		} else {
 			strbuf_addc(&sb, *s);
