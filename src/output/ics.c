@@ -555,18 +555,6 @@ static void vevent_fill(struct ics_vevent *v, const struct schedule *s, const st
 	}
 }
 
-/* About how many bytes the VEVENT of v takes: its texts (the location and summary twice, in
- * the alarm too), a tenth more for escapes and folds, and its other lines. */
-static size_t event_size(const struct ics_vevent *v)
-{
-	size_t n = strlen(v->summary) + strlen(v->location);
-
-	n = 2 * n + (v->description ? strlen(v->description) : 0) + (v->url ? strlen(v->url) : 0);
-	for (size_t i = 0; i < v->categories.n; i++)
-		n += strlen(v->categories.v[i]) + 12;
-	return n + n / 10 + 400;
-}
-
 /* A 64-bit hash of everything the VEVENT holds except DTSTAMP and SEQUENCE (hash.h: field by
  * field, the same on every machine); it only has to tell a changed event from an unchanged
  * one. */
@@ -804,7 +792,7 @@ static const char *get_entry(const char *p, struct ics_seen *e)
 int ics_state_load(struct ics_state *st, const char *path)
 {
 	char *text, *line, *next, *end;
-	size_t len, lineno = 0, lines = 0;
+	size_t len, lineno = 0;
 	int ret = 0, version = 2;
 
 	ics_state_release(st);
@@ -812,11 +800,6 @@ int ics_state_load(struct ics_state *st, const char *path)
 		return 1;
 	if (read_file(path, ICS_STATE_MAX, &text, &len) < 0)
 		return -1;
-	/* an entry a line: room for them all at once */
-	for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
-		lines++;
-	if (lines > 1)
-		st->v = xgrow(st->v, lines - 1, &st->alloc, sizeof(*st->v));
 	end = text + len;
 	for (line = text; line < end && !ret; line = next) {
 		char *nl = memchr(line, '\n', (size_t)(end - line)), *p, *id;
@@ -901,15 +884,7 @@ int ics_state_load(struct ics_state *st, const char *path)
 
 int ics_state_lock(const char *path)
 {
-	char *lock_path;
-	int fd;
-
-	if (mkdir_parent(path) < 0)
-		return -1;
-	lock_path = xasprintf("%s.lock", path);
-	fd = lock_file(lock_path, "the export state", path, ICS_STATE_LOCK_SECONDS);
-	free(lock_path);
-	return fd;
+	return lock_beside(path, "the export state", ICS_STATE_LOCK_SECONDS);
 }
 
 int ics_state_save(const struct ics_state *st, const char *path)
@@ -1184,7 +1159,7 @@ static int calendar(const struct schedule *s, const struct ics_event *ev, size_t
 	struct ics_vevent *vv;
 	struct ics_writer w;
 	const char *tzid = NULL;
-	size_t sorted = st ? st->n : 0, nzoned = 0, size = 512;
+	size_t sorted = st ? st->n : 0, nzoned = 0;
 	int64_t from = 0, to = 0, zoned_before;
 	char *calname, *vtz = NULL;
 
@@ -1202,7 +1177,6 @@ static int calendar(const struct schedule *s, const struct ics_event *ev, size_t
 	vv = xcalloc(n, sizeof(*vv));
 	for (size_t i = 0; i < n; i++) {
 		vevent_fill(&vv[i], s, &ev[i], o);
-		size += event_size(&vv[i]);
 		if (vv[i].end >= zoned_before)
 			continue;
 		if (!nzoned || vv[i].start < from)
@@ -1225,7 +1199,7 @@ static int calendar(const struct schedule *s, const struct ics_event *ev, size_t
 
 	/* section 3.4, 3.6: the calendar properties, then VTIMEZONE, then the events, in one
 	 * buffer made about as long as they will be (the descriptions are most of it) */
-	ics_writer_init(&w, size + (vtz ? strlen(vtz) : 0));
+	ics_writer_init(&w);
 	if (object) {
 		ics_write_calendar_begin(&w, NULL, NULL);
 	} else {

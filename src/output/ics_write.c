@@ -18,12 +18,10 @@
 #define PLANNER_VERSION "unknown"
 #endif
 
-void ics_writer_init(struct ics_writer *w, size_t size_hint)
+void ics_writer_init(struct ics_writer *w)
 {
 	strbuf_init(&w->out);
 	strbuf_init(&w->line);
-	if (size_hint)
-		strbuf_reserve(&w->out, size_hint);
 }
 
 void ics_writer_release(struct ics_writer *w)

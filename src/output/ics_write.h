@@ -36,8 +36,8 @@ struct ics_writer {
 	struct strbuf line;     /* one content line before it is folded */
 };
 
-/* An empty writer, its buffer made `size_hint` bytes long at once (0: grown as needed). */
-void ics_writer_init(struct ics_writer *w, size_t size_hint);
+/* An empty writer. */
+void ics_writer_init(struct ics_writer *w);
 void ics_writer_release(struct ics_writer *w);
 
 /* BEGIN:VCALENDAR and the calendar's properties (sections 3.4, 3.7): PRODID, VERSION,
