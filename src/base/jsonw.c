@@ -16,15 +16,9 @@ void jsonw_init(struct jsonw *w, FILE *f)
 
 static void indent(struct jsonw *w)
 {
-	/* the newline and the indentation in one write (a deeper one, rare, in more) */
-	static const char nl[] = "\n                                ";
-	size_t spaces = 2 * (size_t)w->depth, n = spaces < sizeof(nl) - 2 ? spaces : sizeof(nl) - 2;
-
-	fwrite(nl, 1, 1 + n, w->f);
-	for (spaces -= n; spaces; spaces -= n) {
-		n = spaces < sizeof(nl) - 2 ? spaces : sizeof(nl) - 2;
-		fwrite(nl + 1, 1, n, w->f);
-	}
+	fputc('\n', w->f);
+	for (int i = 0; i < w->depth; i++)
+		fputs("  ", w->f);
 }
 
 /* Separator and indentation before a value or a key. */
@@ -70,25 +64,8 @@ void jsonw_array_end(struct jsonw *w) { end(w, ']'); }
 /* s as a JSON string, then `after` (ASCII). */
 static void put_string(FILE *f, const char *s, const char *after)
 {
-	size_t len = strlen(s), bad, alen = strlen(after);
-	char one[128];
+	size_t len = strlen(s), bad;
 
-	/* short printable ASCII needing no escape (keys, ids, times): quoted, with what follows, in
-	 * one write */
-	if (len + alen + 2 <= sizeof(one)) {
-		size_t i = 0;
-
-		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
-			i++;
-		if (i == len) {
-			one[0] = '"';
-			memcpy(one + 1, s, len);
-			one[len + 1] = '"';
-			memcpy(one + len + 2, after, alen);
-			fwrite(one, 1, len + alen + 2, f);
-			return;
-		}
-	}
 	fputc('"', f);
 	while (len) {
 		size_t run = len;

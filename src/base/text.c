@@ -156,7 +156,6 @@ size_t text_width(const char *s)
 	return width;
 }
 
-/* Appends the NFC, case-folded form of the valid UTF-8 in s[0..len) to sb. */
 /* Eight bytes at a time, for the loops over ASCII below: the bytes of s[0..8) as one word (any
  * alignment), and the word with every byte 1 and with every byte's top bit. */
 static uint64_t word_at(const void *s)
@@ -237,6 +236,7 @@ bool text_has_ascii_control(const char *s, size_t len)
 	return false;
 }
 
+/* Appends the NFC, case-folded form of the valid UTF-8 in s[0..len) to sb. */
 static void fold_run(struct strbuf *sb, const char *s, size_t len)
 {
 	utf8proc_uint8_t *out = NULL;
