@@ -395,9 +395,9 @@ static void retitle(struct session *se, const char *title)
 static void state_damaged_v2(const char *path)
 {
 	FILE *f = fopen(path, "r");
-	static char good[8192], line[1024], v[6][9000];
-	char *last, *at;
-	size_t len = f ? fread(good, 1, sizeof(good) - 1, f) : 0;
+	static char good[8192];
+	char *line, *v[6], *at;
+	size_t len = f ? fread(good, 1, sizeof(good) - 1, f) : 0, head;
 
 	if (f)
 		fclose(f);
@@ -405,23 +405,22 @@ static void state_damaged_v2(const char *path)
 	if (!ok(len > 2 && good[len - 1] == '\n', "the version 2 file ends with a line"))
 		return;
 	good[len - 1] = '\0';
-	last = strrchr(good, '\n') + 1;
-	snprintf(line, sizeof(line), "%s", last);
-	*last = '\0';
-	/* a field too many; one too few; a NUL escaped in a text; a bad escape; an entry twice;
-	 * a start that is not a number */
-	snprintf(v[0], sizeof(v[0]), "%s%s extra\n", good, line);
-	snprintf(v[1], sizeof(v[1]), "%s%.*s\n", good, (int)(strrchr(line, ' ') - line), line);
-	snprintf(v[2], sizeof(v[2]), "%s%s\n", good, line);
-	snprintf(v[3], sizeof(v[3]), "%s%s\n", good, line);
-	snprintf(v[4], sizeof(v[4]), "%s%s\n%s\n", good, line, line);
-	snprintf(v[5], sizeof(v[5]), "%s%s\n", good, line);
+	line = strrchr(good, '\n') + 1;
+	head = (size_t)(line - good);
 	/* (the last line is t5's: "... t5 Red%20alert Hall%20A%20(1F,%20Main)") */
 	if (!ok(strstr(line, " t5 Red%20alert ") != NULL, "its last line is t5's"))
 		return;
-	memcpy(strstr(v[2] + strlen(good), "%20"), "%00", 3);
-	memcpy(strstr(v[3] + strlen(good), "%20"), "%2x", 3);
-	at = strchr(strchr(strchr(v[5] + strlen(good), ' ') + 1, ' ') + 1, ' ') + 1;
+	/* a field too many; one too few; a NUL escaped in a text; a bad escape; an entry twice;
+	 * a start that is not a number */
+	v[0] = xasprintf("%.*s%s extra\n", (int)head, good, line);
+	v[1] = xasprintf("%.*s%.*s\n", (int)head, good, (int)(strrchr(line, ' ') - line), line);
+	v[2] = xasprintf("%.*s%s\n", (int)head, good, line);
+	v[3] = xasprintf("%.*s%s\n", (int)head, good, line);
+	v[4] = xasprintf("%.*s%s\n%s\n", (int)head, good, line, line);
+	v[5] = xasprintf("%.*s%s\n", (int)head, good, line);
+	memcpy(strstr(v[2] + head, "%20"), "%00", 3);
+	memcpy(strstr(v[3] + head, "%20"), "%2x", 3);
+	at = strchr(strchr(strchr(v[5] + head, ' ') + 1, ' ') + 1, ' ') + 1;
 	*at = 'x';	/* the start's first digit */
 	for (int i = 0; i < 6; i++) {
 		struct ics_state back;
@@ -433,6 +432,7 @@ static void state_damaged_v2(const char *path)
 		ok(ics_state_load(&back, path) < 0 && back.n == 0,
 		   "a damaged version 2 file (case %d) is an error and loads nothing", i);
 		ics_state_release(&back);
+		free(v[i]);
 	}
 }
 
