@@ -173,9 +173,10 @@ fuzz-run: fuzz
 # What install puts in $(DATADIR)/schedules, and uninstall takes away.
 DATA_FILES = $(wildcard schedules/*.json) schedules/topics.txt
 
-install: planner
+# $(BIN): the variant's program when a variant's tests install it (make asan on a fresh clone)
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/schedules
-	install -m 755 planner $(DESTDIR)$(BINDIR)/planner
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/planner
 	install -m 644 planner.1 $(DESTDIR)$(MANDIR)/planner.1
 	install -m 644 $(DATA_FILES) $(DESTDIR)$(DATADIR)/schedules/
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
